@@ -1,0 +1,6 @@
+import Foundation
+
+/// Workloads for HostingSupport (issue 8).
+func deskBenchmarks() -> [Benchmark] {
+  []
+}

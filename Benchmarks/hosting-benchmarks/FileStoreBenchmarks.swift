@@ -1,0 +1,6 @@
+import Foundation
+
+/// Workloads for FileTicketStore (issue 4).
+func fileStoreBenchmarks() -> [Benchmark] {
+  []
+}

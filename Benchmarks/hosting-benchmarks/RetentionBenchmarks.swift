@@ -1,0 +1,6 @@
+import Foundation
+
+/// Workloads for RetentionMetrics (issue 7).
+func retentionBenchmarks() -> [Benchmark] {
+  []
+}

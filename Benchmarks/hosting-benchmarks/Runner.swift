@@ -1,0 +1,54 @@
+import Foundation
+
+/// Runs benchmarks: one warm-up run, then `iterations` measured runs; reports median, min, max, ops/s.
+struct BenchmarkRunner {
+  var iterationsOverride: Int?
+
+  func run(_ benchmark: Benchmark) async throws -> BenchmarkResult {
+    let iterations = max(1, iterationsOverride ?? benchmark.iterations)
+    let clock = ContinuousClock()
+    // Warm-up run: not measured.
+    let warmUp = try await benchmark.prepare()
+    try await warmUp()
+    var samples: [Double] = []
+    samples.reserveCapacity(iterations)
+    for _ in 0..<iterations {
+      let work = try await benchmark.prepare()
+      let elapsed = try await clock.measure { try await work() }
+      samples.append(Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18)
+    }
+    samples.sort()
+    let median =
+      samples.count % 2 == 1
+      ? samples[samples.count / 2]
+      : (samples[samples.count / 2 - 1] + samples[samples.count / 2]) / 2
+    let safeMedian = max(median, 1e-12)
+    return BenchmarkResult(
+      name: benchmark.name,
+      summary: benchmark.summary,
+      operations: benchmark.operations,
+      unit: benchmark.unit,
+      iterations: iterations,
+      medianSeconds: median,
+      minSeconds: samples.first ?? median,
+      maxSeconds: samples.last ?? median,
+      operationsPerSecond: Double(benchmark.operations) / safeMedian,
+      goal: benchmark.goal?.description,
+      goalMet: benchmark.goal?.isMet(medianSeconds: safeMedian, operations: benchmark.operations)
+    )
+  }
+}
+
+extension BenchmarkResult {
+  /// One human-readable line.
+  var line: String {
+    var text =
+      "\(name.padding(toLength: 44, withPad: " ", startingAt: 0)) "
+      + "median \(formatSeconds(medianSeconds).padding(toLength: 11, withPad: " ", startingAt: 0)) "
+      + "\(formatRate(operationsPerSecond)) \(unit)/s"
+    if let goal, let goalMet {
+      text += "  [goal \(goal): \(goalMet ? "met" : "MISSED")]"
+    }
+    return text
+  }
+}

@@ -1,0 +1,6 @@
+import Foundation
+
+/// Workloads for SupportSLA (issue 5).
+func slaBenchmarks() -> [Benchmark] {
+  []
+}

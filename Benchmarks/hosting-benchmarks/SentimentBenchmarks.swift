@@ -1,0 +1,6 @@
+import Foundation
+
+/// Workloads for FeedbackSentiment (issue 6).
+func sentimentBenchmarks() -> [Benchmark] {
+  []
+}

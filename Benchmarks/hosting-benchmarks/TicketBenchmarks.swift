@@ -1,0 +1,6 @@
+import Foundation
+
+/// Workloads for SupportTickets (issue 3).
+func ticketBenchmarks() -> [Benchmark] {
+  []
+}

@@ -1,0 +1,2 @@
+// support-desk: built by issue 3.
+import Foundation

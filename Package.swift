@@ -1,0 +1,106 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+let swiftSettings: [SwiftSetting] = [
+  .enableUpcomingFeature("ExistentialAny"),
+  .enableUpcomingFeature("MemberImportVisibility"),
+]
+
+let package = Package(
+  name: "HostingSupportKit",
+  platforms: [.macOS(.v14)],
+  products: [
+    .library(name: "SupportTickets", targets: ["SupportTickets"]),
+    .library(name: "SupportSLA", targets: ["SupportSLA"]),
+    .library(name: "FeedbackSentiment", targets: ["FeedbackSentiment"]),
+    .library(name: "RetentionMetrics", targets: ["RetentionMetrics"]),
+    .library(name: "HostingSupport", targets: ["HostingSupport"]),
+    .library(name: "HostingSupportTestKit", targets: ["HostingSupportTestKit"]),
+  ],
+  targets: [
+    // MARK: Libraries
+    .target(name: "SupportTickets", swiftSettings: swiftSettings),
+    .target(name: "SupportSLA", dependencies: ["SupportTickets"], swiftSettings: swiftSettings),
+    .target(
+      name: "FeedbackSentiment",
+      resources: [.copy("Resources")],
+      swiftSettings: swiftSettings
+    ),
+    .target(name: "RetentionMetrics", swiftSettings: swiftSettings),
+    .target(
+      name: "HostingSupport",
+      dependencies: ["SupportTickets", "SupportSLA", "FeedbackSentiment", "RetentionMetrics"],
+      swiftSettings: swiftSettings
+    ),
+    .target(
+      name: "HostingSupportTestKit",
+      dependencies: ["HostingSupport", "SupportTickets", "SupportSLA", "FeedbackSentiment", "RetentionMetrics"],
+      swiftSettings: swiftSettings
+    ),
+
+    // MARK: Examples (executables, not products)
+    .executableTarget(
+      name: "support-desk",
+      dependencies: ["HostingSupport", "SupportTickets", "SupportSLA", "FeedbackSentiment", "RetentionMetrics"],
+      path: "Examples/support-desk",
+      swiftSettings: swiftSettings
+    ),
+    .executableTarget(
+      name: "sla-check",
+      dependencies: ["SupportSLA", "SupportTickets"],
+      path: "Examples/sla-check",
+      swiftSettings: swiftSettings
+    ),
+    .executableTarget(
+      name: "feedback-triage",
+      dependencies: ["FeedbackSentiment"],
+      path: "Examples/feedback-triage",
+      swiftSettings: swiftSettings
+    ),
+    .executableTarget(
+      name: "retention-report",
+      dependencies: ["RetentionMetrics"],
+      path: "Examples/retention-report",
+      swiftSettings: swiftSettings
+    ),
+
+    // MARK: Benchmarks
+    .executableTarget(
+      name: "hosting-benchmarks",
+      dependencies: ["SupportTickets", "SupportSLA", "FeedbackSentiment", "RetentionMetrics", "HostingSupport"],
+      path: "Benchmarks/hosting-benchmarks",
+      swiftSettings: swiftSettings
+    ),
+
+    // MARK: Tests
+    .testTarget(name: "SupportTicketsTests", dependencies: ["SupportTickets"], swiftSettings: swiftSettings),
+    .testTarget(
+      name: "SupportSLATests",
+      dependencies: ["SupportSLA", "SupportTickets"],
+      swiftSettings: swiftSettings
+    ),
+    .testTarget(
+      name: "FeedbackSentimentTests",
+      dependencies: ["FeedbackSentiment"],
+      resources: [.copy("Resources")],
+      swiftSettings: swiftSettings
+    ),
+    .testTarget(name: "RetentionMetricsTests", dependencies: ["RetentionMetrics"], swiftSettings: swiftSettings),
+    .testTarget(
+      name: "HostingSupportTests",
+      dependencies: ["HostingSupport", "HostingSupportTestKit", "SupportTickets", "SupportSLA"],
+      swiftSettings: swiftSettings
+    ),
+    .testTarget(
+      name: "HostingSupportTestKitTests",
+      dependencies: ["HostingSupportTestKit", "HostingSupport", "SupportTickets"],
+      swiftSettings: swiftSettings
+    ),
+    .testTarget(
+      name: "ExamplesTests",
+      dependencies: ["support-desk", "sla-check", "feedback-triage", "retention-report"],
+      swiftSettings: swiftSettings
+    ),
+  ],
+  swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,34 @@
+#!/usr/bin/env bash
+# Builds every module's DocC archive without the DocC plugin (Foundation-only package) and fails on
+# any documentation warning. Archives land in .build/docs/<Module>.doccarchive.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+modules=(SupportTickets SupportSLA FeedbackSentiment RetentionMetrics HostingSupport HostingSupportTestKit)
+graphs=.build/docs/symbol-graphs
+rm -rf "$graphs"
+mkdir -p "$graphs"
+
+# One build with a scratch path of its own emits every module's symbol graphs without invalidating
+# the normal build cache.
+swift build --scratch-path .build/docs-build \
+  -Xswiftc -emit-symbol-graph \
+  -Xswiftc -emit-symbol-graph-dir -Xswiftc "$PWD/$graphs" \
+  -Xswiftc -emit-extension-block-symbols >/dev/null
+
+for module in "${modules[@]}"; do
+  clean=.build/docs/graphs-$module
+  rm -rf "$clean"
+  mkdir -p "$clean"
+  cp "$graphs/$module.symbols.json" "$clean/"
+  shopt -s nullglob
+  for extension in "$graphs/$module@"*.symbols.json; do cp "$extension" "$clean/"; done
+  shopt -u nullglob
+  docc convert "Sources/$module/$module.docc" \
+    --additional-symbol-graph-dir "$clean" \
+    --fallback-display-name "$module" \
+    --fallback-bundle-identifier "org.hostingsupportkit.$module" \
+    --output-path ".build/docs/$module.doccarchive" \
+    --warnings-as-errors >/dev/null
+  echo "docs: $module ok"
+done

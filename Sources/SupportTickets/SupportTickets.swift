@@ -1,0 +1,2 @@
+// The SupportTickets module. See Sources/SupportTickets/SupportTickets.docc for the overview.
+import Foundation
