@@ -1,0 +1,104 @@
+import Foundation
+
+/// A ``TicketStore`` that keeps tickets in memory: the default for tests, demos and hosts that persist
+/// elsewhere. Everything is lost when the process ends.
+///
+/// Tickets are kept in creation order with indexes by id and by customer, so a customer-scoped query
+/// touches only that customer's tickets.
+public actor InMemoryTicketStore: TicketStore {
+  private var tickets: [Ticket] = []
+  private var positions: [TicketID: Int] = [:]
+  private var byCustomer: [CustomerID: [Int]] = [:]
+  private let redactor: SensitiveDataRedactor
+
+  /// Creates an empty store.
+  /// - Parameter redactor: Applied to every event before it is kept; ``SensitiveDataRedactor/standard``
+  ///   by default.
+  public init(redactor: SensitiveDataRedactor = .standard) {
+    self.redactor = redactor
+  }
+
+  /// The number of tickets stored.
+  public var count: Int { tickets.count }
+
+  /// Stores a new ticket. See ``TicketStore/create(_:)``.
+  /// - Complexity: O(k) for k events (plus redaction).
+  public func create(_ timeline: [TicketEvent]) throws -> Ticket {
+    let ticket = try Ticket(events: timeline.map { $0.mappingText(redactor.redact) })
+    guard positions[ticket.id] == nil else { throw StoreError.duplicateTicket(ticket.id) }
+    let position = tickets.count
+    tickets.append(ticket)
+    positions[ticket.id] = position
+    byCustomer[ticket.customerID, default: []].append(position)
+    return ticket
+  }
+
+  /// Appends events if the version matches. See ``TicketStore/append(_:to:expectedVersion:)``.
+  /// - Complexity: Amortized O(k) for k events (plus redaction).
+  public func append(_ events: [TicketEvent], to ticketID: TicketID, expectedVersion: Int) throws -> Ticket {
+    guard let position = positions[ticketID] else { throw StoreError.ticketNotFound(ticketID) }
+    let current = tickets[position].version
+    guard current == expectedVersion else {
+      throw StoreError.versionConflict(ticketID, expected: expectedVersion, actual: current)
+    }
+    for event in events where tickets[position].events.contains(where: { $0.id == event.id }) {
+      throw StoreError.duplicateEvent(event.id, in: ticketID)
+    }
+    let redacted = events.map { $0.mappingText(redactor.redact) }
+    if redacted.count == 1 {
+      // Fast path: apply in place; `apply` leaves the ticket unchanged when it throws.
+      try tickets[position].apply(redacted[0])
+    } else {
+      tickets[position] = try tickets[position].applying(redacted)
+    }
+    return tickets[position]
+  }
+
+  /// The ticket with that id. See ``TicketStore/ticket(_:)``.
+  /// - Complexity: O(1).
+  public func ticket(_ id: TicketID) -> Ticket? {
+    positions[id].map { tickets[$0] }
+  }
+
+  /// One page of matching tickets. See ``TicketStore/query(_:)``.
+  /// - Complexity: O(c) for a customer-scoped query over c of that customer's tickets, else O(n) over
+  ///   all tickets after the cursor, until the page is full.
+  public func query(_ query: TicketQuery) throws -> TicketPage {
+    let start = try query.cursor.map { try $0.sequence() + 1 } ?? 0
+    var found: [Ticket] = []
+    var lastPosition = -1
+    func consider(_ position: Int) -> Bool {
+      let ticket = tickets[position]
+      if query.matches(ticket) {
+        found.append(ticket)
+        lastPosition = position
+      }
+      return found.count < query.limit
+    }
+    if let customerID = query.customerID {
+      let positions = byCustomer[customerID] ?? []
+      var index = lowerBound(of: start, in: positions)
+      while index < positions.count, consider(positions[index]) { index += 1 }
+      return page(found, lastPosition: lastPosition, limit: query.limit, lastCandidate: positions.last ?? -1)
+    }
+    var position = start
+    while position < tickets.count, consider(position) { position += 1 }
+    return page(found, lastPosition: lastPosition, limit: query.limit, lastCandidate: tickets.count - 1)
+  }
+
+  /// A full page gets a cursor when candidates remain after its last ticket; a short page is the last one.
+  private func page(_ found: [Ticket], lastPosition: Int, limit: Int, lastCandidate: Int) -> TicketPage {
+    let more = found.count == limit && lastPosition < lastCandidate
+    return TicketPage(tickets: found, nextCursor: more ? TicketCursor(afterSequence: lastPosition) : nil)
+  }
+
+  private func lowerBound(of value: Int, in sorted: [Int]) -> Int {
+    var low = 0
+    var high = sorted.count
+    while low < high {
+      let middle = (low + high) / 2
+      if sorted[middle] < value { low = middle + 1 } else { high = middle }
+    }
+    return low
+  }
+}

@@ -1,2 +1,0 @@
-// The SupportTickets module. See Sources/SupportTickets/SupportTickets.docc for the overview.
-import Foundation

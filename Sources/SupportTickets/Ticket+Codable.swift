@@ -1,0 +1,166 @@
+import Foundation
+
+/// JSON for a ticket: its id, a summary of the folded state, and the whole timeline.
+///
+/// ```json
+/// {"id":"T-1","customer":"cust-1","subject":"Site down","status":"open","priority":"critical",
+///  "department":"technical","version":2,"events":[{…created…},{…agentReply…}]}
+/// ```
+/// Only `id` and `events` are read back: the state is always re-folded from the timeline, so a
+/// summary that disagrees with the events can never be trusted by accident. Decoding fails with
+/// a `DecodingError` naming the field path when the timeline breaks a lifecycle rule.
+extension Ticket: Codable {
+  private enum CodingKeys: String, CodingKey {
+    case id, customer, subject, status, priority, department, assignee, version, events
+  }
+
+  /// Decodes a ticket by folding its `events`.
+  /// - Throws: `DecodingError` for malformed JSON, an `id` that differs from the timeline's, or a timeline
+  ///   that breaks a lifecycle rule (the message carries the ``TicketError``).
+  public init(from decoder: any Decoder) throws {
+    let container = try decoder.container(keyedBy: CodingKeys.self)
+    let id = try container.decode(TicketID.self, forKey: .id)
+    let events = try container.decode([TicketEvent].self, forKey: .events)
+    do {
+      self = try Ticket(events: events)
+    } catch let error as TicketError {
+      throw DecodingError.dataCorruptedError(forKey: .events, in: container, debugDescription: error.description)
+    }
+    guard self.id == id else {
+      throw DecodingError.dataCorruptedError(
+        forKey: .id, in: container, debugDescription: "id \(id) differs from the timeline's ticket \(self.id)")
+    }
+  }
+
+  /// Encodes the id, a readable summary and the timeline.
+  public func encode(to encoder: any Encoder) throws {
+    var container = encoder.container(keyedBy: CodingKeys.self)
+    try container.encode(id, forKey: .id)
+    try container.encode(customerID, forKey: .customer)
+    try container.encode(subject, forKey: .subject)
+    try container.encode(status, forKey: .status)
+    try container.encode(priority, forKey: .priority)
+    try container.encode(department, forKey: .department)
+    try container.encodeIfPresent(assignee, forKey: .assignee)
+    try container.encode(version, forKey: .version)
+    try container.encode(events, forKey: .events)
+  }
+}
+
+/// A decoding failure, with the path of the field that was wrong.
+///
+/// ``TicketJSON/decode(_:from:)`` turns Foundation's `DecodingError` into this, so a host can show
+/// `events[3].status: unknown value 'done'` instead of an opaque error.
+public struct DecodingIssue: Error, Hashable, Sendable, CustomStringConvertible {
+  /// What kind of problem.
+  public struct Code: RawRepresentable, Hashable, Sendable, CustomStringConvertible {
+    /// The code's stable name.
+    public let rawValue: String
+    /// Creates a code from its name.
+    public init(rawValue: String) { self.rawValue = rawValue }
+    /// The code's stable name.
+    public var description: String { rawValue }
+    /// The input is not JSON at all.
+    public static let malformed = Code(rawValue: "malformed")
+    /// A required field is absent.
+    public static let missingField = Code(rawValue: "missingField")
+    /// A field has the wrong JSON type.
+    public static let wrongType = Code(rawValue: "wrongType")
+    /// A field's value is not allowed (unknown status, bad date, broken lifecycle rule…).
+    public static let invalidValue = Code(rawValue: "invalidValue")
+  }
+
+  /// What kind of problem.
+  public var code: Code
+  /// The field path, such as `events[3].status` (empty for the document itself).
+  public var path: String
+  /// The line of the input, for line-oriented formats (JSON lines, CSV); `nil` otherwise.
+  public var line: Int?
+  /// What was wrong.
+  public var message: String
+
+  /// Creates an issue.
+  /// - Parameters:
+  ///   - code: The kind of problem.
+  ///   - path: The field path.
+  ///   - line: The input line, if any.
+  ///   - message: What was wrong.
+  public init(code: Code, path: String, line: Int? = nil, message: String) {
+    self.code = code
+    self.path = path
+    self.line = line
+    self.message = message
+  }
+
+  /// Describes a `DecodingError`.
+  /// - Parameters:
+  ///   - error: The error Foundation threw.
+  ///   - line: The input line, if any.
+  public init(_ error: DecodingError, line: Int? = nil) {
+    func render(_ path: [any CodingKey]) -> String {
+      var text = ""
+      for key in path {
+        if let index = key.intValue {
+          text += "[\(index)]"
+        } else {
+          text += text.isEmpty ? key.stringValue : "." + key.stringValue
+        }
+      }
+      return text
+    }
+    switch error {
+    case .keyNotFound(let key, let context):
+      self.init(
+        code: .missingField, path: render(context.codingPath + [key]), line: line, message: "is missing")
+    case .typeMismatch(let type, let context):
+      self.init(
+        code: .wrongType, path: render(context.codingPath), line: line, message: "expected \(type)")
+    case .valueNotFound(let type, let context):
+      self.init(code: .wrongType, path: render(context.codingPath), line: line, message: "expected \(type), got null")
+    case .dataCorrupted(let context):
+      if context.codingPath.isEmpty {
+        self.init(code: .malformed, path: "", line: line, message: "not valid JSON")
+      } else {
+        self.init(code: .invalidValue, path: render(context.codingPath), line: line, message: context.debugDescription)
+      }
+    @unknown default:
+      self.init(code: .invalidValue, path: "", line: line, message: String(describing: error))
+    }
+  }
+
+  /// `line N: path: message`.
+  public var description: String {
+    var text = ""
+    if let line { text += "line \(line): " }
+    if !path.isEmpty { text += "\(path): " }
+    return text + message
+  }
+}
+
+/// The encoder and decoder for this package's JSON shapes.
+public enum TicketJSON {
+  /// An encoder with sorted keys (stable output); instants are written by the types themselves.
+  public static func makeEncoder(pretty: Bool = false) -> JSONEncoder {
+    let encoder = JSONEncoder()
+    encoder.outputFormatting =
+      pretty ? [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes] : [.sortedKeys, .withoutEscapingSlashes]
+    return encoder
+  }
+
+  /// Decodes a value, turning any failure into a ``DecodingIssue`` that names the field path.
+  /// - Parameters:
+  ///   - type: What to decode.
+  ///   - data: The JSON.
+  ///   - line: The input line, for line-oriented formats.
+  /// - Returns: The decoded value.
+  /// - Throws: ``DecodingIssue``.
+  public static func decode<T: Decodable>(_ type: T.Type, from data: Data, line: Int? = nil) throws -> T {
+    do {
+      return try JSONDecoder().decode(type, from: data)
+    } catch let error as DecodingError {
+      throw DecodingIssue(error, line: line)
+    } catch {
+      throw DecodingIssue(code: .malformed, path: "", line: line, message: "not valid JSON")
+    }
+  }
+}

@@ -1,0 +1,94 @@
+import Foundation
+
+/// The rules every event must follow before it joins a timeline.
+enum TicketEventRules {
+  /// The largest message body accepted, in UTF-8 bytes (1 MiB).
+  static let maximumBodyBytes = 1 << 20
+  /// The largest subject accepted, in UTF-8 bytes.
+  static let maximumSubjectBytes = 1_000
+
+  static func validateOpening(_ event: TicketEvent, _ opening: TicketOpening) throws {
+    let ticketID = opening.ticketID
+    guard event.visibility == .public else {
+      throw TicketError.invalidEvent("the opening message must be public", eventID: event.id, ticketID: ticketID)
+    }
+    if case .customer(let author) = event.author, author != opening.customerID {
+      throw TicketError.invalidEvent(
+        "customer \(author) cannot open a ticket for customer \(opening.customerID)", eventID: event.id,
+        ticketID: ticketID)
+    }
+    guard opening.subject.unicodeScalars.contains(where: { !$0.properties.isWhitespace }) else {
+      throw TicketError.invalidEvent("the subject is empty", eventID: event.id, ticketID: ticketID)
+    }
+    guard opening.subject.utf8.count <= maximumSubjectBytes else {
+      throw TicketError.invalidEvent(
+        "the subject is longer than \(maximumSubjectBytes) bytes", eventID: event.id, ticketID: ticketID)
+    }
+    try validateBody(opening.body, event: event, ticketID: ticketID)
+  }
+
+  static func validate(_ event: TicketEvent, appendingTo ticket: Ticket) throws {
+    let ticketID = ticket.id
+    guard ticket.status != .closed else { throw TicketError.ticketClosed(ticketID, event: event.kind.name) }
+    guard event.instant >= ticket.updatedAt else {
+      throw TicketError.invalidEvent(
+        "its instant is before the ticket's last event (\(Timestamp.format(ticket.updatedAt)))", eventID: event.id,
+        ticketID: ticketID)
+    }
+    switch event.kind {
+    case .created:
+      return
+    case .customerReply(let body):
+      guard case .customer(let author) = event.author, author == ticket.customerID else {
+        throw TicketError.invalidEvent(
+          "a customer reply must come from the ticket's customer", eventID: event.id, ticketID: ticketID)
+      }
+      try requirePublic(event, ticketID: ticketID)
+      try validateBody(body, event: event, ticketID: ticketID)
+    case .agentReply(let body):
+      guard case .agent = event.author else {
+        throw TicketError.invalidEvent("an agent reply must come from an agent", eventID: event.id, ticketID: ticketID)
+      }
+      try requirePublic(event, ticketID: ticketID)
+      try validateBody(body, event: event, ticketID: ticketID)
+    case .automatedMessage(let body):
+      guard event.author == .system else {
+        throw TicketError.invalidEvent(
+          "an automated message must come from the system", eventID: event.id, ticketID: ticketID)
+      }
+      try requirePublic(event, ticketID: ticketID)
+      try validateBody(body, event: event, ticketID: ticketID)
+    case .internalNote(let body):
+      guard event.visibility == .internal else {
+        throw TicketError.invalidEvent("an internal note must be internal", eventID: event.id, ticketID: ticketID)
+      }
+      if case .customer = event.author {
+        throw TicketError.invalidEvent("customers cannot write internal notes", eventID: event.id, ticketID: ticketID)
+      }
+      try validateBody(body, event: event, ticketID: ticketID)
+    case .statusChanged, .reopened:
+      return
+    case .priorityChanged, .departmentChanged, .assigneeChanged, .merged, .mergedFrom:
+      if case .customer = event.author {
+        throw TicketError.invalidEvent(
+          "customers cannot make a \(event.kind.name) change", eventID: event.id, ticketID: ticketID)
+      }
+    }
+  }
+
+  private static func requirePublic(_ event: TicketEvent, ticketID: TicketID) throws {
+    guard event.visibility == .public else {
+      throw TicketError.invalidEvent("a \(event.kind.name) must be public", eventID: event.id, ticketID: ticketID)
+    }
+  }
+
+  private static func validateBody(_ body: String, event: TicketEvent, ticketID: TicketID) throws {
+    guard body.unicodeScalars.contains(where: { !$0.properties.isWhitespace }) else {
+      throw TicketError.invalidEvent("the message is empty", eventID: event.id, ticketID: ticketID)
+    }
+    guard body.utf8.count <= maximumBodyBytes else {
+      throw TicketError.invalidEvent(
+        "the message is longer than \(maximumBodyBytes) bytes", eventID: event.id, ticketID: ticketID)
+    }
+  }
+}
