@@ -6,7 +6,7 @@ cd "$(dirname "$0")/.."
 
 modules=(SupportTickets SupportSLA FeedbackSentiment RetentionMetrics HostingSupport HostingSupportTestKit)
 graphs=.build/docs/symbol-graphs
-rm -rf "$graphs"
+# Not cleared between runs: an incremental build only re-emits the graphs of modules it recompiles.
 mkdir -p "$graphs"
 
 # One build with a scratch path of its own emits every module's symbol graphs without invalidating

@@ -49,7 +49,7 @@ extension Ticket: Codable {
 
 /// A decoding failure, with the path of the field that was wrong.
 ///
-/// ``TicketJSON/decode(_:from:)`` turns Foundation's `DecodingError` into this, so a host can show
+/// ``TicketJSON/decode(_:from:line:)`` turns Foundation's `DecodingError` into this, so a host can show
 /// `events[3].status: unknown value 'done'` instead of an opaque error.
 public struct DecodingIssue: Error, Hashable, Sendable, CustomStringConvertible {
   /// What kind of problem.
