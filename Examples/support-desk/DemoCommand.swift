@@ -29,7 +29,9 @@ func runDemoCommand(_ arguments: [String]) async -> Int32 {
     print("\nresolved or closed: \(resolved) of \(tickets.count)")
     if let first = tickets.first {
       let view = first.customerView
-      print("\nwhat customer \(first.customerID) sees of \(first.id) (\(view.events.count) of \(first.events.count) events):")
+      print(
+        "\nwhat customer \(first.customerID) sees of \(first.id) (\(view.events.count) of \(first.events.count) events):"
+      )
       for event in view.events {
         print("  \(event.author.role): \(event.body ?? event.kind.name)")
       }
@@ -60,8 +62,10 @@ struct DemoScript {
       return TicketEvent(
         id: EventID("e\(counter)"), instant: start.addingTimeInterval(minutes * 60), author: author, kind: kind)
     }
-    func opening(_ id: String, _ customer: String, _ subject: String, _ body: String, _ priority: Priority,
-      _ department: Department, _ service: ServiceReference) -> TicketEvent {
+    func opening(
+      _ id: String, _ customer: String, _ subject: String, _ body: String, _ priority: Priority,
+      _ department: Department, _ service: ServiceReference
+    ) -> TicketEvent {
       let details = TicketOpening(
         ticketID: TicketID(id), customerID: CustomerID(customer), subject: subject, body: body,
         priority: priority, department: department, channel: .panel, service: service)
