@@ -32,10 +32,15 @@ struct BusinessCalendarPropertyTests {
     }
     if table.isEmpty { table[.monday] = [try OpeningInterval("09:00", "17:00")] }
     var holidays: [Holiday] = []
-    for _ in 0..<Int.random(in: 0...12, using: &random) {
-      let day = Date(
-        timeIntervalSince1970: Double.random(
-          in: windowStart.timeIntervalSince1970..<windowEnd.timeIntervalSince1970, using: &random))
+    // Up to 40 holidays, some in runs of consecutive days.
+    var holidayDays: [Double] = []
+    for _ in 0..<Int.random(in: 0...20, using: &random) {
+      let day = Double.random(in: windowStart.timeIntervalSince1970..<windowEnd.timeIntervalSince1970, using: &random)
+      holidayDays.append(day)
+      if Bool.random(using: &random) { holidayDays.append(day + 86_400) }
+    }
+    for dayInstant in holidayDays {
+      let day = Date(timeIntervalSince1970: dayInstant)
       var utc = Calendar(identifier: .gregorian)
       utc.timeZone = TimeZone(secondsFromGMT: 0)!
       let parts = utc.dateComponents([.year, .month, .day], from: day)
