@@ -46,11 +46,10 @@ extension BusinessCalendar {
       }
       if cursor < segmentEnd {
         let offset = zone.offsets[segment]
-        let opening = engine.nextOpenWallTime(atOrAfter: cursor + offset) - offset
-        if opening < segmentEnd {
-          guard engine.isOpen(wall: opening + offset) else { return nil }
-          return Date(timeIntervalSince1970: max(cursor, opening))
-        }
+        let wall = engine.nextOpenWallTime(atOrAfter: cursor + offset)
+        guard engine.isOpen(wall: wall) else { return nil }  // only for non-finite arithmetic
+        if wall == cursor + offset { return Date(timeIntervalSince1970: cursor) }
+        if wall - offset < segmentEnd { return Date(timeIntervalSince1970: max(cursor, wall - offset)) }
       }
       cursor = segmentEnd
       segment += 1
