@@ -20,10 +20,14 @@ extension TicketQuery: Codable {
   ///   instant, or a `limit` outside 1…1000.
   public init(from decoder: any Decoder) throws {
     let container = try decoder.container(keyedBy: CodingKeys.self)
-    let limit = try container.decodeIfPresent(Int.self, forKey: .limit) ?? 100
-    guard (1...1000).contains(limit) else {
-      throw DecodingError.dataCorruptedError(forKey: .limit, in: container, debugDescription: "must be 1…1000")
+    // Read as a number first, so that 1.5 or 1e30 is reported at `limit` (Foundation reports a number
+    // that does not fit an Int as invalid JSON, without a path).
+    let requested = try container.decodeIfPresent(Double.self, forKey: .limit) ?? 100
+    guard requested.rounded() == requested, (1...1000).contains(requested) else {
+      throw DecodingError.dataCorruptedError(
+        forKey: .limit, in: container, debugDescription: "must be a whole number 1…1000")
     }
+    let limit = Int(requested)
     let text = try container.decodeIfPresent(String.self, forKey: .text)
     if let text, text.utf8.count > TicketEventRules.maximumSubjectBytes {
       throw DecodingError.dataCorruptedError(

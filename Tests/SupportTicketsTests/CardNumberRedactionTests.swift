@@ -94,7 +94,8 @@ struct CardNumberRedactionTests {
   @Test("a Luhn-valid phone number with a + country code is still a phone number")
   func internationalPhoneNumber() {
     let phone = luhnValid("628123456789")  // +62 (Indonesia) 812 3456 789X: 13 digits, starts like UnionPay
-    let text = "WhatsApp +\(phone.prefix(2)) \(phone.dropFirst(2).prefix(3)) \(phone.dropFirst(5).prefix(4)) \(phone.suffix(4))"
+    let text =
+      "WhatsApp +\(phone.prefix(2)) \(phone.dropFirst(2).prefix(3)) \(phone.dropFirst(5).prefix(4)) \(phone.suffix(4))"
     #expect(redactor.redact(text) == text)
   }
 

@@ -24,7 +24,8 @@ struct LifecycleRulesTests {
     #expect(ticket.reopenCount == 0)
   }
 
-  @Test("a customer reply leaves an open or in-progress ticket where it is", arguments: [TicketStatus.open, .inProgress])
+  @Test(
+    "a customer reply leaves an open or in-progress ticket where it is", arguments: [TicketStatus.open, .inProgress])
   func customerReplyKeepsActiveStatus(status: TicketStatus) throws {
     var (ticket, builder) = try ticket(in: status)
     try ticket.apply(builder.next(.customerReply(body: "Any news?")))
