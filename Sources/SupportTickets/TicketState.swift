@@ -61,7 +61,8 @@ struct TicketState {
   ///   copying the events.
   init(events: [TicketEvent]) throws {
     guard let first = events.first else { throw TicketError.invalidTimeline("a timeline needs a created event") }
-    try self.init(opening: first)
+    // Start from the whole timeline (shared, not copied); the fold below checks every later event.
+    try self.init(opening: first, timeline: events)
     let usesIndex = events.count > Self.linearScanLimit
     var seen: Set<EventID> = usesIndex ? [first.id] : []
     for position in 1..<events.count {
@@ -78,14 +79,13 @@ struct TicketState {
       }
       try fold(event)
     }
-    self.events = events
     eventIDIndex = seen
   }
 
   /// Opens a ticket from its `created` event.
   /// - Parameter event: A ``TicketEvent/Kind/created(_:)`` event.
   /// - Throws: ``TicketError`` when the event is not a valid opening.
-  init(opening event: TicketEvent) throws {
+  init(opening event: TicketEvent, timeline: [TicketEvent]? = nil) throws {
     guard case .created(let opening) = event.kind else {
       throw TicketError.invalidTimeline("the first event is \(event.kind.name), not created")
     }
@@ -109,7 +109,7 @@ struct TicketState {
     reopenCount = 0
     mergedInto = nil
     mergedTickets = []
-    events = [event]
+    events = timeline ?? [event]
     eventIDIndex = []
   }
 
