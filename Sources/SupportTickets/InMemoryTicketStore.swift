@@ -4,10 +4,11 @@ import Foundation
 /// elsewhere. Everything is lost when the process ends.
 ///
 /// Tickets are kept in creation order with indexes by id and by customer, so a customer-scoped query
-/// touches only that customer's tickets.
+/// touches only that customer's tickets. Each ticket's position in creation order never changes, which is
+/// what makes paging stable while other tasks write.
 public actor InMemoryTicketStore: TicketStore {
   private var tickets: [Ticket] = []
-  private var positions: [TicketID: Int] = [:]
+  private var positions = TicketPositionIndex()
   private var byCustomer: [CustomerID: [Int]] = [:]
   private let redactor: SensitiveDataRedactor
 
@@ -25,10 +26,10 @@ public actor InMemoryTicketStore: TicketStore {
   /// - Complexity: O(k) for k events (plus redaction).
   public func create(_ timeline: [TicketEvent]) throws -> Ticket {
     let ticket = try Ticket(events: timeline.map { $0.mappingText(redactor.redact) })
-    guard positions[ticket.id] == nil else { throw StoreError.duplicateTicket(ticket.id) }
+    guard position(of: ticket.id) == nil else { throw StoreError.duplicateTicket(ticket.id) }
     let position = tickets.count
     tickets.append(ticket)
-    positions[ticket.id] = position
+    positions.insert(ticket.id, at: position)
     byCustomer[ticket.customerID, default: []].append(position)
     return ticket
   }
@@ -36,35 +37,63 @@ public actor InMemoryTicketStore: TicketStore {
   /// Appends events if the version matches. See ``TicketStore/append(_:to:expectedVersion:)``.
   /// - Complexity: Amortized O(k) for k events (plus redaction).
   public func append(_ events: [TicketEvent], to ticketID: TicketID, expectedVersion: Int) throws -> Ticket {
-    guard let position = positions[ticketID] else { throw StoreError.ticketNotFound(ticketID) }
+    guard let position = position(of: ticketID) else { throw StoreError.ticketNotFound(ticketID) }
     let current = tickets[position].version
     guard current == expectedVersion else {
       throw StoreError.versionConflict(ticketID, expected: expectedVersion, actual: current)
     }
-    for event in events where tickets[position].events.contains(where: { $0.id == event.id }) {
-      throw StoreError.duplicateEvent(event.id, in: ticketID)
+    for (index, event) in events.enumerated() {
+      if tickets[position].containsEvent(event.id) || events[..<index].contains(where: { $0.id == event.id }) {
+        throw StoreError.duplicateEvent(event.id, in: ticketID)
+      }
     }
-    let redacted = events.map { $0.mappingText(redactor.redact) }
-    if redacted.count == 1 {
+    if events.count == 1 {
       // Fast path: apply in place; `apply` leaves the ticket unchanged when it throws.
-      try tickets[position].apply(redacted[0])
+      try tickets[position].apply(events[0].mappingText(redactor.redact), checkingDuplicateID: false)
     } else {
-      tickets[position] = try tickets[position].applying(redacted)
+      tickets[position] = try tickets[position].applying(events.map { $0.mappingText(redactor.redact) })
     }
     return tickets[position]
+  }
+
+  /// Creates several tickets in one call to the actor. See ``TicketStore/create(timelines:)``.
+  /// - Complexity: The sum of the separate calls, without an actor hop per ticket.
+  /// (`async` so that callers in async code pick it over the protocol's default implementation.)
+  public func create(timelines: [[TicketEvent]]) async -> [Result<Int, any Error>] {
+    timelines.map { timeline in Result { try create(timeline).version } }
+  }
+
+  /// Performs several appends in one call to the actor. See ``TicketStore/append(_:)``.
+  /// - Complexity: The sum of the separate calls, without an actor hop per append.
+  public func append(_ batch: [TicketAppend]) async -> [Result<Int, any Error>] {
+    batch.map { item in
+      Result { try append(item.events, to: item.ticketID, expectedVersion: item.expectedVersion).version }
+    }
   }
 
   /// The ticket with that id. See ``TicketStore/ticket(_:)``.
   /// - Complexity: O(1).
   public func ticket(_ id: TicketID) -> Ticket? {
-    positions[id].map { tickets[$0] }
+    position(of: id).map { tickets[$0] }
+  }
+
+  private func position(of id: TicketID) -> Int? {
+    positions.position(of: id) { tickets[$0].id }
   }
 
   /// One page of matching tickets. See ``TicketStore/query(_:)``.
-  /// - Complexity: O(c) for a customer-scoped query over c of that customer's tickets, else O(n) over
-  ///   all tickets after the cursor, until the page is full.
+  /// - Throws: ``StoreError`` `invalidCursor` for a cursor this store could not have issued.
+  /// - Complexity: O(log c + m) for a customer-scoped query (c of that customer's tickets, m examined
+  ///   until the page is full), else O(m) over the tickets after the cursor, until the page is full.
   public func query(_ query: TicketQuery) throws -> TicketPage {
-    let start = try query.cursor.map { try $0.sequence() + 1 } ?? 0
+    var start = 0
+    if let cursor = query.cursor {
+      let sequence = try cursor.sequence()
+      guard sequence < tickets.count else {
+        throw StoreError.invalidCursor("'\(cursor.rawValue.prefix(40))' points past the end of this store")
+      }
+      start = sequence + 1
+    }
     var found: [Ticket] = []
     var lastPosition = -1
     func consider(_ position: Int) -> Bool {
@@ -76,10 +105,10 @@ public actor InMemoryTicketStore: TicketStore {
       return found.count < query.limit
     }
     if let customerID = query.customerID {
-      let positions = byCustomer[customerID] ?? []
-      var index = lowerBound(of: start, in: positions)
-      while index < positions.count, consider(positions[index]) { index += 1 }
-      return page(found, lastPosition: lastPosition, limit: query.limit, lastCandidate: positions.last ?? -1)
+      let candidates = byCustomer[customerID] ?? []
+      var index = lowerBound(of: start, in: candidates)
+      while index < candidates.count, consider(candidates[index]) { index += 1 }
+      return page(found, lastPosition: lastPosition, limit: query.limit, lastCandidate: candidates.last ?? -1)
     }
     var position = start
     while position < tickets.count, consider(position) { position += 1 }

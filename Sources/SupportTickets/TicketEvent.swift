@@ -58,7 +58,9 @@ public struct TicketEvent: Hashable, Sendable, Identifiable {
   /// What happened.
   public enum Kind: Hashable, Sendable {
     /// The ticket was opened. Always the first event and only there.
-    case created(TicketOpening)
+    ///
+    /// Stored indirectly, so that every other event stays small.
+    indirect case created(TicketOpening)
     /// The customer wrote. Reopens a resolved ticket and returns a waiting or on-hold ticket to `open`.
     case customerReply(body: String)
     /// An agent answered the customer publicly. This is what counts as a response for SLAs.
@@ -132,8 +134,12 @@ public struct TicketEvent: Hashable, Sendable, Identifiable {
     var copy = self
     switch kind {
     case .created(var opening):
-      opening.subject = transform(opening.subject)
-      opening.body = transform(opening.body)
+      let subject = transform(opening.subject)
+      let body = transform(opening.body)
+      // Unchanged texts (the usual case) keep the event as it is, without boxing a new opening.
+      guard subject != opening.subject || body != opening.body else { return self }
+      opening.subject = subject
+      opening.body = body
       copy.kind = .created(opening)
     case .customerReply(let body): copy.kind = .customerReply(body: transform(body))
     case .agentReply(let body): copy.kind = .agentReply(body: transform(body))

@@ -19,6 +19,9 @@ import Foundation
 ///   (oldest first) and pages with ``TicketCursor``s: paging while others write never repeats a ticket and
 ///   never skips one that existed and matched when paging began.
 /// - **Customer scoping.** A query with ``TicketQuery/customerID`` returns only that customer's tickets.
+/// - **Batches.** ``create(timelines:)`` and ``append(_:)`` have exactly the outcome of the separate calls
+///   made in order (each element succeeds or fails on its own); the default implementations make those
+///   calls. A store overrides them only to save round trips (one actor hop, one journal write).
 /// - **Thread safety.** All methods may be called concurrently from any task.
 /// - **Errors.** Stores throw ``StoreError`` for storage problems and ``TicketError`` for refused events.
 public protocol TicketStore: Sendable {
@@ -45,6 +48,18 @@ public protocol TicketStore: Sendable {
   /// - Parameter query: The criteria, page size and cursor.
   /// - Throws: ``StoreError`` `invalidCursor` for a cursor the store did not issue.
   func query(_ query: TicketQuery) async throws -> TicketPage
+
+  /// Creates several tickets as separate ``create(_:)`` calls would, in order; one result per timeline
+  /// (the new ticket's version, or the error).
+  ///
+  /// Has a default implementation that calls ``create(_:)`` in a loop; implement it to save round trips.
+  func create(timelines: [[TicketEvent]]) async -> [Result<Int, any Error>]
+
+  /// Performs several appends as separate ``append(_:to:expectedVersion:)`` calls would, in order; each
+  /// element succeeds or fails on its own (one result per element: the new version, or the error).
+  ///
+  /// Has a default implementation that calls ``append(_:to:expectedVersion:)`` in a loop.
+  func append(_ batch: [TicketAppend]) async -> [Result<Int, any Error>]
 }
 
 extension TicketStore {
