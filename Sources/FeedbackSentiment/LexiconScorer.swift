@@ -76,8 +76,7 @@ struct LexiconScorer {
         continue
       }
       if token.kind == .word, let phrase = matchPhrase(at: index) {
-        var entry = ScoringEntry(valence: phrase.valence, hasValence: true, isFixed: phrase.isFixed)
-        entry.rule = phrase.isFixed ? .fixedPhrase : .lexicon
+        let entry = phrase.entry
         let span = tokens[index..<index + phrase.words.count]
         items.append(
           Item(

@@ -11,11 +11,10 @@ struct ScoringEntry: Sendable {
   var isContrast = false
 }
 
-/// A multi-word term, matched on consecutive word tokens.
+/// A multi-word term (sentiment phrase, idiom or multi-word rule word), matched on consecutive word tokens.
 struct PhraseEntry: Sendable {
   var words: [String]
-  var valence: Double
-  var isFixed: Bool
+  var entry: ScoringEntry
 }
 
 /// A multi-word aspect term.
@@ -69,22 +68,28 @@ struct ScoringTable: Sendable {
 
   private mutating func update(_ term: String, _ change: (inout ScoringEntry) -> Void) {
     let words = Self.words(of: term)
-    guard words.count == 1 else { return }
-    change(&entries[words[0], default: ScoringEntry()])
+    guard let first = words.first else { return }
+    if words.count == 1 {
+      change(&entries[first, default: ScoringEntry()])
+      return
+    }
+    var list = phrases[first, default: []]
+    if let index = list.firstIndex(where: { $0.words == words }) {
+      change(&list[index].entry)
+    } else {
+      var entry = ScoringEntry()
+      change(&entry)
+      list.append(PhraseEntry(words: words, entry: entry))
+    }
+    phrases[first] = list
   }
 
   private mutating func addValence(_ term: String, _ valence: Double, isFixed: Bool) {
-    let words = Self.words(of: term)
-    if words.count == 1 {
-      var entry = entries[words[0], default: ScoringEntry()]
+    update(term) { entry in
       entry.valence = valence
       entry.hasValence = true
       entry.isFixed = isFixed
       entry.rule = isFixed ? .fixedPhrase : .lexicon
-      entries[words[0]] = entry
-    } else if let first = words.first {
-      phrases[first, default: []].removeAll { $0.words == words }
-      phrases[first, default: []].append(PhraseEntry(words: words, valence: valence, isFixed: isFixed))
     }
   }
 
