@@ -57,7 +57,8 @@ struct AspectDetector {
       let entry = found[aspect] ?? ([], [])
       let raw = entry.clauses.reduce(0) { $0 + clauseSums[$1] }
       let score = LexiconScorer.normalize(raw)
-      let label: SentimentLabel = score >= threshold && score > 0 ? .positive : score <= -threshold && score < 0 ? .negative : .neutral
+      let label: SentimentLabel =
+        score >= threshold && score > 0 ? .positive : score <= -threshold && score < 0 ? .negative : .neutral
       return AspectSentiment(aspect: aspect, label: label, score: score, terms: entry.terms)
     }
   }

@@ -107,7 +107,8 @@ public struct LexiconSentimentClassifier: SentimentClassifier {
     let score = scorer.normalizedScore
     let probabilities = Self.probabilities(score: score, threshold: neutralThreshold)
     let label: SentimentLabel =
-      score >= neutralThreshold && score > 0 ? .positive : score <= -neutralThreshold && score < 0 ? .negative : .neutral
+      score >= neutralThreshold && score > 0
+      ? .positive : score <= -neutralThreshold && score < 0 ? .negative : .neutral
     let aspects = AspectDetector(table: table, threshold: neutralThreshold).aspects(in: scorer)
     let result = SentimentResult(
       label: label,

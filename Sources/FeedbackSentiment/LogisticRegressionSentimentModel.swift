@@ -102,7 +102,8 @@ public struct LogisticRegressionSentimentModel: ProbabilisticSentimentModel, Cod
         let probabilities = SentimentProbabilities.softmax(logits)
         for label in 0..<3 {
           let target: Double = label == labels[example] ? 1 : 0
-          let gradient = (probabilities[SentimentLabel(index: label) ?? .neutral] - target) * classWeights[labels[example]]
+          let gradient =
+            (probabilities[SentimentLabel(index: label) ?? .neutral] - target) * classWeights[labels[example]]
           biasSquares[label] += gradient * gradient
           biases[label] -= training.learningRate * gradient / (biasSquares[label].squareRoot() + 1e-8)
           let error = Float(gradient)

@@ -54,8 +54,28 @@ struct ScoringTable: Sendable {
       for term in lexicon.contrastWords { update(term) { $0.isContrast = true } }
       for (term, step) in lexicon.intensifiers { update(term) { $0.booster = step } }
     }
+    dropPhrasesComposedByRules()
     for key in phrases.keys { phrases[key]?.sort { $0.words.count > $1.words.count } }
     for key in aspectPhrases.keys { aspectPhrases[key]?.sort { $0.words.count > $1.words.count } }
+  }
+
+  /// A sentiment phrase that starts or ends with an intensifier or dampener ("sangat bagus", "bagus sekali") is
+  /// what the intensifier rule computes anyway; dropping it lets the rule apply and show in the explanation.
+  private mutating func dropPhrasesComposedByRules() {
+    for (first, list) in phrases {
+      phrases[first] = list.filter { phrase in
+        guard phrase.words.count == 2, phrase.entry.hasValence, !phrase.entry.isFixed, phrase.entry.booster == 0,
+          !phrase.entry.isNegator, !phrase.entry.isContrast
+        else { return true }
+        let head = phrase.words[0]
+        let tail = phrase.words[1]
+        let headBoosts = (entries[head]?.booster ?? 0) != 0
+        let tailBoosts = (entries[tail]?.booster ?? 0) != 0
+        guard headBoosts != tailBoosts else { return true }
+        let word = headBoosts ? tail : head
+        return entries[word]?.hasValence != true
+      }
+    }
   }
 
   /// Splits a term into the word tokens the tokenizer would produce for it (Lao terms are one token).
