@@ -11,7 +11,6 @@ struct FeedbackTokenizer: Sendable {
   /// Words longer than this many bytes are cut, which bounds lookups on pathological input.
   static let maximumWordBytes = 256
 
-
   func tokenize(_ text: String) -> TokenizedText {
     var text = text
     return text.withUTF8 { tokenize(bytes: $0) }
