@@ -31,7 +31,7 @@ enum FeedbackInputReader {
   static func readJSONLines(_ data: String) throws -> [FeedbackItem] {
     var items: [FeedbackItem] = []
     var number = 0
-    for rawLine in data.split(separator: "\n", omittingEmptySubsequences: false) {
+    for rawLine in data.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline) {
       number += 1
       let line = rawLine.trimmingCharacters(in: .whitespacesAndNewlines)
       if line.isEmpty { continue }

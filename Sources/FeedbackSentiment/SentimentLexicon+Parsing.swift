@@ -13,7 +13,7 @@ extension SentimentLexicon {
   ///   ``SentimentError/Code/valueOutOfRange``, naming the file and line.
   public init(
     language: SentimentLanguage,
-    lexicon: String = "",
+    lexicon: String,
     rules: String = "",
     aspects: String = "",
     words: String = ""
@@ -121,7 +121,7 @@ extension SentimentLexicon {
   static func contentLines(of text: String) -> [(Int, String)] {
     var result: [(Int, String)] = []
     var number = 0
-    for rawLine in text.split(separator: "\n", omittingEmptySubsequences: false) {
+    for rawLine in text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline) {
       number += 1
       var line = Substring(rawLine)
       if number == 1, line.hasPrefix("\u{FEFF}") { line = line.dropFirst() }
