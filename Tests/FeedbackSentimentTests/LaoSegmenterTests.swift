@@ -28,10 +28,11 @@ struct LaoSegmenterTests {
     // "ດີ" is in the dictionary but "ດ" + "ີ" must not be split, and "ບໍ່" keeps its tone mark.
     let pieces = segmenter.segment("ກີບໍ່")
     #expect(pieces.joined() == "ກີບໍ່")
-    #expect(pieces.allSatisfy { piece in
-      guard let first = piece.unicodeScalars.first?.value else { return false }
-      return !(0x0EB1...0x0EBC).contains(first) && !(0x0EC8...0x0ECD).contains(first)
-    })
+    #expect(
+      pieces.allSatisfy { piece in
+        guard let first = piece.unicodeScalars.first?.value else { return false }
+        return !(0x0EB1...0x0EBC).contains(first) && !(0x0EC8...0x0ECD).contains(first)
+      })
   }
 
   @Test("spaces and other scripts pass through")
@@ -46,7 +47,8 @@ struct LaoSegmenterTests {
     let alphabet = Array("ກຂຄງຈສຊຍດຕຖທນບປຜຝພຟມຢຣລວຫອຮະັາິີຶືຸູົຼຽເແໂໃໄ່້໊໋ໆ".unicodeScalars)
     for _ in 0..<300 {
       let text = String(
-        String.UnicodeScalarView((0..<Int.random(in: 1...60, using: &random)).map { _ in alphabet.randomElement(using: &random)! }))
+        String.UnicodeScalarView(
+          (0..<Int.random(in: 1...60, using: &random)).map { _ in alphabet.randomElement(using: &random)! }))
       #expect(segmenter.segment(text).joined() == text)
     }
   }

@@ -56,7 +56,9 @@ struct LexiconFormatTests {
 
   @Test(
     "malformed rules are reported with their line",
-    arguments: [("not\n[negators]", 1), ("[negators]\n[unknown]", 2), ("[intensifiers]\nvery", 2), ("[dampeners]\nx\t5", 2)])
+    arguments: [
+      ("not\n[negators]", 1), ("[negators]\n[unknown]", 2), ("[intensifiers]\nvery", 2), ("[dampeners]\nx\t5", 2),
+    ])
   func malformedRules(_ text: String, _ line: Int) {
     var lexicon = SentimentLexicon(language: .english)
     do {
@@ -89,7 +91,8 @@ struct LexiconFormatTests {
     var random = SeededRandom(seed: 4242)
     let pieces = ["\t", "\n", "[", "]", "#", "-", "2.5", "1e308", "nan", "good", "ບໍ່", "[negators]", "[dampeners]", " "]
     for _ in 0..<500 {
-      let text = (0..<Int.random(in: 0...30, using: &random)).map { _ in pieces.randomElement(using: &random)! }.joined()
+      let text = (0..<Int.random(in: 0...30, using: &random)).map { _ in pieces.randomElement(using: &random)! }
+        .joined()
       _ = try? SentimentLexicon.parseValences(text)
       _ = try? SentimentLexicon.parseAspects(text)
       var lexicon = SentimentLexicon(language: .english)
@@ -101,10 +104,11 @@ struct LexiconFormatTests {
   @Test("corpus lines parse into labelled examples; a bad label names its line")
   func corpusParsing() throws {
     let examples = try LabeledExample.parseTSV("# c\npositive\tgreat host\nnegative\tdown again", language: .english)
-    #expect(examples == [
-      LabeledExample(text: "great host", label: .positive, language: .english),
-      LabeledExample(text: "down again", label: .negative, language: .english),
-    ])
+    #expect(
+      examples == [
+        LabeledExample(text: "great host", label: .positive, language: .english),
+        LabeledExample(text: "down again", label: .negative, language: .english),
+      ])
     do {
       _ = try LabeledExample.parseTSV("positive\tok\nangry\tdown", source: "en-test.tsv")
       Issue.record("expected an error")

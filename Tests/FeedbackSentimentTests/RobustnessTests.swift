@@ -4,7 +4,9 @@ import Testing
 
 @Suite("Input robustness")
 struct RobustnessTests {
-  @Test("empty or whitespace-only text is neutral with confidence 0", arguments: ["", " ", "\n\t  \r\n", "\u{00A0}\u{3000}"])
+  @Test(
+    "empty or whitespace-only text is neutral with confidence 0",
+    arguments: ["", " ", "\n\t  \r\n", "\u{00A0}\u{3000}"])
   func emptyText(_ text: String) {
     let result = bundledClassifier.classify(text)
     #expect(result.label == .neutral && result.confidence == 0 && result.score == 0)
