@@ -90,7 +90,15 @@ struct LexiconScorer {
         index += phrase.words.count
         continue
       }
-      let entry = table.entry(for: token) ?? ScoringEntry()
+      let known = table.entry(for: token)
+      if known == nil, token.isLao, let parts = table.knownParts(ofLao: token.text) {
+        for part in parts {
+          items.append(Item(text: part, entry: table.entries[part] ?? ScoringEntry(), firstToken: index))
+        }
+        index += 1
+        continue
+      }
+      let entry = known ?? ScoringEntry()
       items.append(
         Item(
           text: token.text,

@@ -36,8 +36,7 @@ public struct LexiconSentimentClassifier: SentimentClassifier {
   public init(lexicons: [SentimentLanguage: SentimentLexicon], neutralThreshold: Double = defaultNeutralThreshold) {
     self.lexicons = lexicons
     self.neutralThreshold = neutralThreshold.isFinite ? min(1, max(0, neutralThreshold)) : Self.defaultNeutralThreshold
-    var segmenter = BundledLexicons.segmenter
-    for lexicon in lexicons.values { for term in lexicon.allTerms { segmenter.insert(term) } }
+    let segmenter = LaoSegmenter(words: lexicons.values.flatMap(\.allTerms))
     tokenizer = FeedbackTokenizer(segmenter: segmenter)
     languageIdentifier = LanguageIdentifier(lexicons: lexicons, segmenter: segmenter)
     var tables: [SentimentLanguage: ScoringTable] = [:]

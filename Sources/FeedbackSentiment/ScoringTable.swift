@@ -30,6 +30,8 @@ struct ScoringTable: Sendable {
   var phrases: [String: [PhraseEntry]] = [:]
   var aspects: [String: HostingAspect] = [:]
   var aspectPhrases: [String: [AspectPhrase]] = [:]
+  /// Segments a Lao word the table does not know into the Lao terms it does know ("ບໍ່ດີ" → "ບໍ່" "ດີ").
+  var termSegmenter = LaoSegmenter(words: [String]())
 
   /// Step of the Lao repetition mark ໆ, which strengthens the word before it.
   static let repetitionMarkStep = 0.293
@@ -55,6 +57,8 @@ struct ScoringTable: Sendable {
       for (term, step) in lexicon.intensifiers { update(term) { $0.booster = step } }
     }
     dropPhrasesComposedByRules()
+    termSegmenter = LaoSegmenter(
+      words: entries.keys.filter { $0.unicodeScalars.contains { LaoScript.isLao($0.value) } })
     for key in phrases.keys { phrases[key]?.sort { $0.words.count > $1.words.count } }
     for key in aspectPhrases.keys { aspectPhrases[key]?.sort { $0.words.count > $1.words.count } }
   }
@@ -121,6 +125,13 @@ struct ScoringTable: Sendable {
       aspectPhrases[first, default: []].removeAll { $0.words == words }
       aspectPhrases[first, default: []].append(AspectPhrase(words: words, aspect: aspect))
     }
+  }
+
+  /// The known Lao terms inside an unknown Lao word, or `nil` when it holds none.
+  func knownParts(ofLao word: String) -> [String]? {
+    let parts = termSegmenter.segmentLaoRun(Array(word.unicodeScalars))
+    guard parts.count > 1, parts.contains(where: { entries[$0] != nil }) else { return nil }
+    return parts
   }
 
   /// The entry for a word, trying the forms of an elongated word and the parts of a hyphenated one.
