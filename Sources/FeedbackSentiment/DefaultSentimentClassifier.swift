@@ -33,5 +33,5 @@ public enum DefaultSentimentClassifier {
   }
 
   /// The model's share of the vote in the default ensemble.
-  public static let ensembleModelWeight = 0.5
+  public static let ensembleModelWeight = 0.4
 }

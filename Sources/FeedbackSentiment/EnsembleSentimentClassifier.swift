@@ -25,7 +25,10 @@ public struct EnsembleSentimentClassifier: SentimentClassifier {
   ///   - lexicon: The rule-based classifier.
   ///   - model: A trained model.
   ///   - modelWeight: The model's share of the vote (clamped to 0…1).
-  public init(lexicon: LexiconSentimentClassifier, model: any ProbabilisticSentimentModel, modelWeight: Double = 0.5) {
+  public init(
+    lexicon: LexiconSentimentClassifier, model: any ProbabilisticSentimentModel,
+    modelWeight: Double = DefaultSentimentClassifier.ensembleModelWeight
+  ) {
     self.lexicon = lexicon
     self.model = model
     self.modelWeight = modelWeight.isFinite ? min(1, max(0, modelWeight)) : 0.5

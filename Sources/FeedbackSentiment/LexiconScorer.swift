@@ -30,6 +30,8 @@ struct LexiconScorer {
   static let scopeWidth = 3
   /// Added per exclamation mark, at most four of them.
   static let exclamationIncrement = 0.292
+  /// Positive values in a question are multiplied by this.
+  static let questionPraiseFactor = 0.4
   /// Normalisation constant: score = s / √(s² + α).
   static let normalizationAlpha = 15.0
 
@@ -62,6 +64,7 @@ struct LexiconScorer {
     for index in items.indices where items[index].hasValue {
       scoreItem(at: index, capsDifferential: capsDifferential)
     }
+    applyQuestionDamping()
     applyContrast()
     applySarcasm()
     applyPunctuation()
@@ -219,17 +222,41 @@ struct LexiconScorer {
     }
   }
 
-  /// "Great support... NOT": a negator that ends the text after punctuation, or in capitals, reverses the praise
-  /// before it.
+  /// "Great support... NOT": a negator standing alone at the end of a sentence — after punctuation, or in
+  /// capitals — reverses the praise before it (back to the previous such negator).
   private mutating func applySarcasm() {
-    guard let last = items.indices.last(where: { !items[$0].isPunctuation }), last > 0,
-      items[last].entry.isNegator, items[last].entry.hasValence == false,
-      items[last - 1].isPunctuation || items[last].isAllCaps
-    else { return }
-    for index in items.indices where index < last && items[index].value > 0 {
-      let change = items[index].value * Self.negationScalar - items[index].value
-      contributions.append(SentimentContribution(token: items[index].text, rule: .sarcasm, amount: change))
-      items[index].value += change
+    var start = 0
+    for index in items.indices where index > 0 && items[index].entry.isNegator && !items[index].entry.hasValence {
+      let endsSentence = index + 1 == items.count || items[index + 1].isPunctuation
+      guard endsSentence, items[index - 1].isPunctuation || items[index].isAllCaps else { continue }
+      for earlier in start..<index where items[earlier].value > 0 {
+        let change = items[earlier].value * Self.negationScalar - items[earlier].value
+        contributions.append(SentimentContribution(token: items[earlier].text, rule: .sarcasm, amount: change))
+        items[earlier].value += change
+      }
+      start = index + 1
+    }
+  }
+
+  /// Praise inside a question ("is the free migration included?") is mostly not praise: positive values in a
+  /// sentence that ends with "?" are scaled by ``questionPraiseFactor``. Complaints in questions ("why is it so
+  /// slow?") keep their weight.
+  private mutating func applyQuestionDamping() {
+    var sentenceStart = 0
+    for index in items.indices where items[index].isPunctuation {
+      let utf8 = items[index].text.utf8
+      let isQuestion = utf8.contains(0x3F)
+      let endsSentence =
+        isQuestion || utf8.contains(0x2E) || utf8.contains(0x21) || items[index].text.contains("\u{2026}")
+      guard endsSentence else { continue }
+      if isQuestion {
+        for earlier in sentenceStart..<index where items[earlier].value > 0 {
+          let change = items[earlier].value * (Self.questionPraiseFactor - 1)
+          contributions.append(SentimentContribution(token: items[earlier].text, rule: .question, amount: change))
+          items[earlier].value += change
+        }
+      }
+      sentenceStart = index + 1
     }
   }
 

@@ -26,9 +26,9 @@ public struct LexiconSentimentClassifier: SentimentClassifier {
   /// Language evidence per vocabulary id: `languageWeights[id × L + l]` for the L Latin candidates.
   let languageWeights: [Double]
 
-  /// The default neutral band: scores in (−0.1, 0.1) are neutral. Chosen on the training split (see
+  /// The default neutral band: scores in (−0.2, 0.2) are neutral. Chosen on the training split (see
   /// <doc:Evaluation>).
-  public static let defaultNeutralThreshold = 0.1
+  public static let defaultNeutralThreshold = 0.2
 
   /// Creates a classifier over the given lexicons.
   ///
