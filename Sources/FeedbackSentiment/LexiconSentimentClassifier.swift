@@ -27,7 +27,7 @@ public struct LexiconSentimentClassifier: SentimentClassifier {
   let languageWeights: [Double]
 
   /// The default neutral band: scores in (−0.2, 0.2) are neutral. Chosen on the training split (see
-  /// <doc:Evaluation>).
+  /// <doc:MeasuredAccuracy>).
   public static let defaultNeutralThreshold = 0.2
 
   /// Creates a classifier over the given lexicons.

@@ -18,7 +18,7 @@ public struct NaiveBayesSentimentModel: ProbabilisticSentimentModel, Codable {
   public let options: SentimentFeatureOptions
   /// The additive smoothing constant α.
   public let smoothing: Double
-  /// Training texts per label, in ``SentimentLabel/allCases`` order.
+  /// Training texts per label, in `SentimentLabel.allCases` order.
   public let documentCounts: [Int]
   private let featureCounts: SparseClassTable
   private let extractor: FeatureExtractor
