@@ -29,7 +29,7 @@ struct AspectDetector {
         clause += 1
         clauseSums.append(0)
       } else {
-        clauseSums[clause] += item.value
+        clauseSums[clause] += item.clauseValue
       }
       let end = position + 1 < items.count ? items[position + 1].firstToken : tokens.count
       var tokenIndex = item.firstToken

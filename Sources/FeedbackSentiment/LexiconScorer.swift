@@ -11,8 +11,10 @@ struct LexiconScorer {
     var isPunctuation = false
     /// Index of the item's first token.
     var firstToken = 0
-    /// The item's value after every per-word rule (before contrast and sarcasm).
+    /// The item's value after every rule so far.
     var value = 0.0
+    /// The value without the contrast weighting: the polarity of the item within its own clause, for aspects.
+    var clauseValue = 0.0
     var hasValue: Bool { entry.hasValence && entry.valence != 0 && !entry.isNegator && entry.booster == 0 }
   }
 
@@ -184,6 +186,7 @@ struct LexiconScorer {
       add(change, to: &value, token: negator, rule: .negation)
     }
     items[index].value = value
+    items[index].clauseValue = value
   }
 
   private func negator(before index: Int) -> String? {
@@ -233,6 +236,7 @@ struct LexiconScorer {
         let change = items[earlier].value * Self.negationScalar - items[earlier].value
         contributions.append(SentimentContribution(token: items[earlier].text, rule: .sarcasm, amount: change))
         items[earlier].value += change
+        items[earlier].clauseValue *= Self.negationScalar
       }
       start = index + 1
     }
@@ -254,6 +258,7 @@ struct LexiconScorer {
           let change = items[earlier].value * (Self.questionPraiseFactor - 1)
           contributions.append(SentimentContribution(token: items[earlier].text, rule: .question, amount: change))
           items[earlier].value += change
+          items[earlier].clauseValue = items[earlier].value
         }
       }
       sentenceStart = index + 1
