@@ -40,17 +40,15 @@ struct LexiconScorer {
   let tokenized: TokenizedText
   /// The vocabulary id of each token (-1 unknown).
   let ids: [Int32]
-  let table: ScoringTable
-  let vocabulary: ScoringVocabulary
+  let resources: ScoringResources
   private(set) var items: [Item] = []
   private(set) var contributions: [SentimentContribution] = []
   private(set) var rawScore = 0.0
 
-  init(tokenized: TokenizedText, ids: [Int32], table: ScoringTable, vocabulary: ScoringVocabulary) {
+  init(tokenized: TokenizedText, ids: [Int32], resources: ScoringResources) {
     self.tokenized = tokenized
     self.ids = ids
-    self.table = table
-    self.vocabulary = vocabulary
+    self.resources = resources
   }
 
   var normalizedScore: Double { Self.normalize(rawScore) }
@@ -86,11 +84,11 @@ struct LexiconScorer {
         continue
       }
       let id = ids[index]
-      if id >= 0, table.entries[Int(id)].startsPhrase, let phrase = matchPhrase(at: index) {
+      if id >= 0, resources.entries[Int(id)].startsPhrase, let phrase = matchPhrase(at: index) {
         let span = tokens[index..<index + phrase.words.count]
         items.append(
           Item(
-            text: phrase.words.map { vocabulary.words[Int($0)] }.joined(separator: " "),
+            text: phrase.words.map { resources.vocabulary.words[Int($0)] }.joined(separator: " "),
             entry: phrase.entry,
             isAllCaps: span.allSatisfy(\.isAllCaps),
             isElongated: span.contains(where: \.isElongated),
@@ -100,10 +98,15 @@ struct LexiconScorer {
         index += phrase.words.count
         continue
       }
-      let entry = table.entry(for: token, id: id, vocabulary: vocabulary)
-      if entry.isBlank, token.isLao, let parts = table.knownParts(ofLao: token.text, vocabulary: vocabulary) {
+      let entry =
+        id >= 0
+        ? resources.entries[Int(id)] : resources.table.entry(for: token, id: id, vocabulary: resources.vocabulary)
+      if entry.isBlank, token.isLao, let parts = laoParts(of: token, id: id) {
         for part in parts where part >= 0 {
-          items.append(Item(text: vocabulary.words[Int(part)], entry: table.entries[Int(part)], firstToken: index))
+          items.append(
+            Item(
+              text: resources.vocabulary.words[Int(part)], entry: resources.entries[Int(part)],
+              firstToken: index))
         }
         index += 1
         continue
@@ -121,8 +124,14 @@ struct LexiconScorer {
     }
   }
 
+  /// The known terms inside a Lao word the table has no entry for (precomputed for vocabulary words).
+  private func laoParts(of token: FeedbackToken, id: Int32) -> [Int32]? {
+    if id >= 0 { return resources.table.laoSplits[id] }
+    return resources.table.knownParts(ofLao: token.text, vocabulary: resources.vocabulary)
+  }
+
   private func matchPhrase(at index: Int) -> PhraseEntry? {
-    guard let candidates = table.phrases[ids[index]] else { return nil }
+    guard let candidates = resources.table.phrases[ids[index]] else { return nil }
     for phrase in candidates where index + phrase.words.count <= ids.count {
       var matches = true
       for offset in 1..<phrase.words.count where ids[index + offset] != phrase.words[offset] {
