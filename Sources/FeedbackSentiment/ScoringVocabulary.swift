@@ -41,7 +41,7 @@ struct ScoringVocabulary: Sendable {
 
   /// The id of a token: its text, or for an elongated word its shortened forms; -1 when unknown.
   func resolve(_ token: FeedbackToken) -> Int32 {
-    if let id = byHash.value(for: Self.hash(token.text.utf8)), words[Int(id)].utf8.elementsEqual(token.text.utf8) {
+    if let id = byHash.value(for: Self.hash(token.text.utf8)), Self.sameBytes(words[Int(id)], token.text) {
       return id
     }
     if !token.isASCII, let id = ids[token.text] { return id }
@@ -54,6 +54,21 @@ struct ScoringVocabulary: Sendable {
   }
 
   func id(of word: String) -> Int32 { ids[word] ?? -1 }
+
+  /// Byte-wise equality of two strings' UTF-8 (no Unicode normalisation).
+  @inline(__always)
+  static func sameBytes(_ lhs: String, _ rhs: String) -> Bool {
+    let left = lhs.utf8
+    let right = rhs.utf8
+    guard left.count == right.count else { return false }
+    let result = left.withContiguousStorageIfAvailable { leftBytes in
+      right.withContiguousStorageIfAvailable { rightBytes -> Bool in
+        for index in 0..<leftBytes.count where leftBytes[index] != rightBytes[index] { return false }
+        return true
+      }
+    }
+    return (result ?? nil) ?? left.elementsEqual(right)
+  }
 
   @inline(__always)
   static func hash(_ bytes: String.UTF8View) -> UInt64 {
