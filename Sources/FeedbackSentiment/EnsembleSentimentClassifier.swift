@@ -1,0 +1,90 @@
+import Foundation
+
+/// Combines the rule-based classifier with a trained model: a weighted average of their label probabilities.
+///
+/// The lexicon classifier contributes the language, the aspects and its explanation; the model adds one
+/// ``SentimentRule/model`` entry with its vote (positive minus negative probability). When either part
+/// recognises nothing, the other decides alone.
+///
+/// ```swift
+/// let model = try LogisticRegressionSentimentModel.train(on: examples)
+/// let ensemble = EnsembleSentimentClassifier(lexicon: LexiconSentimentClassifier(), model: model)
+/// ensemble.classify("Great support... NOT").label  // .negative
+/// ```
+public struct EnsembleSentimentClassifier: SentimentClassifier {
+  /// The rule-based part.
+  public let lexicon: LexiconSentimentClassifier
+  /// The trained part.
+  public let model: any ProbabilisticSentimentModel
+  /// The model's share of the vote, 0…1.
+  public let modelWeight: Double
+
+  /// Creates an ensemble.
+  ///
+  /// - Parameters:
+  ///   - lexicon: The rule-based classifier.
+  ///   - model: A trained model.
+  ///   - modelWeight: The model's share of the vote (clamped to 0…1).
+  public init(
+    lexicon: LexiconSentimentClassifier, model: any ProbabilisticSentimentModel,
+    modelWeight: Double = DefaultSentimentClassifier.ensembleModelWeight
+  ) {
+    self.lexicon = lexicon
+    self.model = model
+    self.modelWeight = modelWeight.isFinite ? min(1, max(0, modelWeight)) : 0.5
+  }
+
+  /// The combined distribution over labels.
+  ///
+  /// - Parameter text: The feedback.
+  /// - Returns: `w·model + (1 − w)·lexicon`, or either alone when the other recognises nothing.
+  public func probabilities(for text: String) -> SentimentProbabilities {
+    let lexiconProbabilities = lexicon.probabilities(for: text)
+    guard let modelProbabilities = model.knownProbabilities(for: text) else {
+      return lexiconProbabilities ?? SentimentProbabilities(negative: 0, neutral: 1, positive: 0)
+    }
+    return combine(lexicon: lexiconProbabilities, model: modelProbabilities)
+  }
+
+  private func combine(lexicon: SentimentProbabilities?, model: SentimentProbabilities) -> SentimentProbabilities {
+    guard let lexicon else { return model }
+    let weight = modelWeight
+    return SentimentProbabilities(
+      negative: weight * model.negative + (1 - weight) * lexicon.negative,
+      neutral: weight * model.neutral + (1 - weight) * lexicon.neutral,
+      positive: weight * model.positive + (1 - weight) * lexicon.positive
+    )
+  }
+
+  /// Classifies one text.
+  ///
+  /// - Parameter text: The feedback.
+  /// - Returns: The combined label, score (positive − negative probability) and confidence; neutral with
+  ///   confidence 0 when neither part recognises anything.
+  /// - Complexity: O(n) in the length of the text.
+  public func classify(_ text: String) -> SentimentResult {
+    let analysis = lexicon.analyze(text)
+    let modelProbabilities = model.knownProbabilities(for: text)
+    let lexiconKnows = analysis.hasEvidence
+    guard lexiconKnows || modelProbabilities != nil else { return analysis.result }
+    let combined: SentimentProbabilities
+    if let modelProbabilities {
+      combined = combine(lexicon: lexiconKnows ? analysis.probabilities : nil, model: modelProbabilities)
+    } else {
+      combined = analysis.probabilities
+    }
+    let label = combined.label
+    var explanation = analysis.result.explanation
+    if let modelProbabilities {
+      explanation.append(SentimentContribution(token: "model", rule: .model, amount: modelProbabilities.score))
+    }
+    return SentimentResult(
+      label: label,
+      score: combined.score,
+      confidence: combined[label],
+      language: analysis.result.language,
+      aspects: analysis.result.aspects,
+      explanation: explanation
+    )
+  }
+}
