@@ -136,8 +136,10 @@ public actor FileTicketStore: TicketStore {
     // Validates and applies all events or none; the record is written next without a suspension in between
     // (fsyncEachWrite), or readers wait for its batch (batched), so no caller sees it before it is durable.
     try table.apply(redacted, at: position)
+    // The state this call produced: in batched mode others may append while this record waits for its sync.
+    let updated = table.tickets[position]
     try await commit(JournalEntry(sequence: lastSequence + 1, ticketID: ticketID, createsTicket: false, events: redacted))
-    return table.tickets[position]
+    return updated
   }
 
   /// The latest acknowledged state of a ticket. See ``TicketStore/ticket(_:)``.

@@ -28,6 +28,12 @@ package struct TicketTable: Sendable {
   /// The ticket with that id, if any.
   package func ticket(_ id: TicketID) -> Ticket? { positions[id].map { tickets[$0] } }
 
+  /// Reserves room for `count` tickets.
+  package mutating func reserveCapacity(_ count: Int) {
+    tickets.reserveCapacity(count)
+    positions.reserveCapacity(count)
+  }
+
   /// Adds a new ticket at the end of the creation order.
   /// - Precondition: no ticket has its id (callers check with ``position(of:)``).
   package mutating func insert(_ ticket: Ticket) {
