@@ -17,7 +17,7 @@ enum TicketEventRules {
         "customer \(author) cannot open a ticket for customer \(opening.customerID)", eventID: event.id,
         ticketID: ticketID)
     }
-    guard opening.subject.unicodeScalars.contains(where: { !$0.properties.isWhitespace }) else {
+    guard hasVisibleText(opening.subject) else {
       throw TicketError.invalidEvent("the subject is empty", eventID: event.id, ticketID: ticketID)
     }
     guard opening.subject.utf8.count <= maximumSubjectBytes else {
@@ -29,7 +29,14 @@ enum TicketEventRules {
 
   static func validate(_ event: TicketEvent, appendingTo ticket: Ticket) throws {
     let ticketID = ticket.id
-    guard ticket.status != .closed else { throw TicketError.ticketClosed(ticketID, event: event.kind.name) }
+    if ticket.status == .closed {
+      // Closed is final. A status move out of it is reported as the transition it would be.
+      switch event.kind {
+      case .statusChanged(let next): throw TicketError.invalidTransition(from: .closed, to: next, ticketID: ticketID)
+      case .reopened: throw TicketError.invalidTransition(from: .closed, to: .open, ticketID: ticketID)
+      default: throw TicketError.ticketClosed(ticketID, event: event.kind.name)
+      }
+    }
     guard event.instant >= ticket.updatedAt else {
       throw TicketError.invalidEvent(
         "its instant is before the ticket's last event (\(Timestamp.format(ticket.updatedAt)))", eventID: event.id,
@@ -82,8 +89,21 @@ enum TicketEventRules {
     }
   }
 
+  /// Whether the text has a character other than white space. ASCII is decided from the bytes; the
+  /// first non-ASCII scalar is checked with its Unicode properties.
+  static func hasVisibleText(_ text: String) -> Bool {
+    for byte in text.utf8 {
+      switch byte {
+      case 0x09...0x0D, 0x20: continue
+      case 0x00..<0x80: return true
+      default: return text.unicodeScalars.contains { !$0.properties.isWhitespace }
+      }
+    }
+    return false
+  }
+
   private static func validateBody(_ body: String, event: TicketEvent, ticketID: TicketID) throws {
-    guard body.unicodeScalars.contains(where: { !$0.properties.isWhitespace }) else {
+    guard hasVisibleText(body) else {
       throw TicketError.invalidEvent("the message is empty", eventID: event.id, ticketID: ticketID)
     }
     guard body.utf8.count <= maximumBodyBytes else {
