@@ -129,7 +129,8 @@ public actor FileTicketStore: TicketStore {
     guard version == expectedVersion else {
       throw StoreError.versionConflict(ticketID, expected: expectedVersion, actual: version)
     }
-    for event in redacted where table.tickets[position].events.contains(where: { $0.id == event.id }) {
+    for (index, event) in redacted.enumerated()
+    where table.tickets[position].containsEvent(event.id) || redacted[..<index].contains(where: { $0.id == event.id }) {
       throw StoreError.duplicateEvent(event.id, in: ticketID)
     }
     guard !redacted.isEmpty else { return table.tickets[position] }
