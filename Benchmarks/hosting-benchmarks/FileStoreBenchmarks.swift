@@ -134,7 +134,8 @@ actor MillionEventStore {
       self.open = nil
     }
     if let built { return built }
-    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("bench-filestore-1M-\(UUID().uuidString)")
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "bench-filestore-1M-\(UUID().uuidString)")
     let store = try FileTicketStore(
       directory: folder, durability: .batched(maxDelay: .milliseconds(1)), redactor: .disabled)
     let start = Date(timeIntervalSince1970: 1_795_000_000)

@@ -131,7 +131,8 @@ struct FileTicketStoreTests {
     for index in 0..<20 { _ = try await store.create(opening: StoreFixtures.opening("T-\(index)")) }
     try await store.compact()
     for index in 0..<20 {
-      _ = try await store.append([StoreFixtures.reply("T-\(index)", version: 1)], to: TicketID("T-\(index)"), expectedVersion: 1)
+      _ = try await store.append(
+        [StoreFixtures.reply("T-\(index)", version: 1)], to: TicketID("T-\(index)"), expectedVersion: 1)
     }
     _ = try await store.create(opening: StoreFixtures.opening("T-late"))
     let expected = try await store.allTickets()
@@ -197,7 +198,9 @@ struct FileTicketStoreTests {
       [StoreFixtures.note("T-1", version: 2, body: "customer pasted 5500 0000 0000 0004")], to: "T-1",
       expectedVersion: 2)
     await store.close()
-    let secrets = ["4111111111111111", "4111 1111 1111 1111", "4111-1111-1111-1111", "Hunter2!x", "5500 0000 0000 0004"]
+    let secrets = [
+      "4111111111111111", "4111 1111 1111 1111", "4111-1111-1111-1111", "Hunter2!x", "5500 0000 0000 0004",
+    ]
     let files = try folder.allFiles()
     #expect(files.count >= 3)
     for (name, bytes) in files {

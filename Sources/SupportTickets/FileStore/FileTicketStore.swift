@@ -105,7 +105,8 @@ public actor FileTicketStore: TicketStore {
     let ticket = try Ticket(events: timeline)
     guard table.position(of: ticket.id) == nil else { throw StoreError.duplicateTicket(ticket.id) }
     table.insert(ticket)
-    try await commit(JournalEntry(sequence: lastSequence + 1, ticketID: ticket.id, createsTicket: true, events: timeline))
+    try await commit(
+      JournalEntry(sequence: lastSequence + 1, ticketID: ticket.id, createsTicket: true, events: timeline))
     return ticket
   }
 
@@ -116,7 +117,8 @@ public actor FileTicketStore: TicketStore {
   public nonisolated func append(_ events: [TicketEvent], to ticketID: TicketID, expectedVersion: Int) async throws
     -> Ticket
   {
-    try await appendRedacted(events.map { $0.mappingText(redactor.redact) }, to: ticketID, expectedVersion: expectedVersion)
+    try await appendRedacted(
+      events.map { $0.mappingText(redactor.redact) }, to: ticketID, expectedVersion: expectedVersion)
   }
 
   private func appendRedacted(_ redacted: [TicketEvent], to ticketID: TicketID, expectedVersion: Int) async throws
@@ -139,7 +141,8 @@ public actor FileTicketStore: TicketStore {
     try table.apply(redacted, at: position)
     // The state this call produced: in batched mode others may append while this record waits for its sync.
     let updated = table.tickets[position]
-    try await commit(JournalEntry(sequence: lastSequence + 1, ticketID: ticketID, createsTicket: false, events: redacted))
+    try await commit(
+      JournalEntry(sequence: lastSequence + 1, ticketID: ticketID, createsTicket: false, events: redacted))
     return updated
   }
 

@@ -298,7 +298,8 @@ private struct SnapshotTicket {
       return
     }
     do {
-      ticket = try Ticket(events: try StorePayloads.decodeSnapshotTicket(UnsafeRawBufferPointer(rebasing: buffer[record.payload])))
+      ticket = try Ticket(
+        events: try StorePayloads.decodeSnapshotTicket(UnsafeRawBufferPointer(rebasing: buffer[record.payload])))
     } catch {
       failure = "undecodable ticket: \(error)"
     }
