@@ -12,7 +12,7 @@ import Foundation
 /// the records of concurrent callers. Opening the directory replays the newest snapshot and the journal
 /// after it, truncates a torn last record (a crash during an unacknowledged write), and refuses damage
 /// anywhere else with ``StoreError`` `corruptJournal`. An advisory lock keeps a second process out
-/// (``StoreError`` `locked`). See <doc:FileTicketStore> for the file format and the durability promises.
+/// (``StoreError`` `locked`). See <doc:FileStoreFormat> for the file format and the durability promises.
 public actor FileTicketStore: TicketStore {
   /// When a write is acknowledged.
   public enum Durability: Hashable, Sendable {
