@@ -58,13 +58,14 @@ public actor InMemoryTicketStore: TicketStore {
 
   /// Creates several tickets in one call to the actor. See ``TicketStore/create(timelines:)``.
   /// - Complexity: The sum of the separate calls, without an actor hop per ticket.
-  public func create(timelines: [[TicketEvent]]) -> [Result<Int, any Error>] {
+  /// (`async` so that callers in async code pick it over the protocol's default implementation.)
+  public func create(timelines: [[TicketEvent]]) async -> [Result<Int, any Error>] {
     timelines.map { timeline in Result { try create(timeline).version } }
   }
 
   /// Performs several appends in one call to the actor. See ``TicketStore/append(_:)``.
   /// - Complexity: The sum of the separate calls, without an actor hop per append.
-  public func append(_ batch: [TicketAppend]) -> [Result<Int, any Error>] {
+  public func append(_ batch: [TicketAppend]) async -> [Result<Int, any Error>] {
     batch.map { item in
       Result { try append(item.events, to: item.ticketID, expectedVersion: item.expectedVersion).version }
     }
