@@ -73,7 +73,14 @@ package struct TicketTable: Sendable {
   /// - Complexity: O(c) over the candidates of the most selective index used (customer, then status, then
   ///   updated-at, else all tickets after the cursor), until the page is full.
   package func query(_ query: TicketQuery) throws -> TicketPage {
-    let start = try query.cursor.map { try $0.sequence() + 1 } ?? 0
+    var start = 0
+    if let cursor = query.cursor {
+      let sequence = try cursor.sequence()
+      guard sequence < tickets.count else {
+        throw StoreError.invalidCursor("'\(cursor.rawValue.prefix(40))' points past the end of this store")
+      }
+      start = sequence + 1
+    }
     var found: [Ticket] = []
     var lastPosition = -1
     var lastCandidate = -1
