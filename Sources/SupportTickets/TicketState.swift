@@ -2,49 +2,50 @@ import Foundation
 
 /// The folded state of a ticket and its timeline; ``Ticket`` keeps one in a shared, copy-on-write box.
 struct TicketState {
+  // Fields that every append reads or writes come first, so that they share cache lines.
+  /// The whole timeline, oldest first.
+  var events: [TicketEvent]
+  /// The ids of ``events``, built only once a timeline is longer than ``linearScanLimit``: short timelines
+  /// (almost all of them) are checked for repeated ids by a scan, which is cheaper than hashing.
+  private var eventIDIndex: Set<EventID>
+  /// The current status.
+  var status: TicketStatus
+  /// The instant of the last event.
+  var updatedAt: Date
   /// The ticket's id.
   var id: TicketID
   /// The customer the ticket belongs to.
   var customerID: CustomerID
-  /// The one-line subject.
-  var subject: String
-  /// The current status.
-  var status: TicketStatus
-  /// The current priority.
-  var priority: Priority
-  /// The current department.
-  var department: Department
-  /// How the ticket arrived.
-  var channel: Channel
-  /// The product concerned, if known.
-  var service: ServiceReference?
-  /// The agent responsible, if any.
-  var assignee: AgentID?
-  /// When the ticket was opened.
-  var createdAt: Date
-  /// The instant of the last event.
-  var updatedAt: Date
+  /// The latest message from the customer (the opening message counts).
+  var lastCustomerMessageAt: Date
   /// The first public reply by a human agent, if any.
   var firstAgentReplyAt: Date?
   /// The latest public reply by a human agent, if any.
   var lastAgentReplyAt: Date?
-  /// The latest message from the customer (the opening message counts).
-  var lastCustomerMessageAt: Date
+  /// The agent responsible, if any.
+  var assignee: AgentID?
+  /// The current priority.
+  var priority: Priority
+  /// The current department.
+  var department: Department
   /// When the ticket was last resolved, while it is resolved or closed.
   var resolvedAt: Date?
   /// When the ticket closed, once it is closed.
   var closedAt: Date?
   /// How many times a resolved ticket was reopened.
   var reopenCount: Int
+  /// When the ticket was opened.
+  var createdAt: Date
+  /// The one-line subject.
+  var subject: String
+  /// How the ticket arrived.
+  var channel: Channel
   /// The ticket this one was merged into, if it was.
   var mergedInto: TicketID?
   /// Tickets that were merged into this one.
   var mergedTickets: [TicketID]
-  /// The whole timeline, oldest first.
-  var events: [TicketEvent]
-  /// The ids of ``events``, built only once a timeline is longer than ``linearScanLimit``: short timelines
-  /// (almost all of them) are checked for repeated ids by a scan, which is cheaper than hashing.
-  private var eventIDIndex: Set<EventID>
+  /// The product concerned, if known.
+  var service: ServiceReference?
   private static let linearScanLimit = 24
 
   /// The number of events: the version a store's optimistic concurrency compares.
@@ -60,7 +61,8 @@ struct TicketState {
   ///   copying the events.
   init(events: [TicketEvent]) throws {
     guard let first = events.first else { throw TicketError.invalidTimeline("a timeline needs a created event") }
-    try self.init(opening: first)
+    // Start from the whole timeline (shared, not copied); the fold below checks every later event.
+    try self.init(opening: first, timeline: events)
     let usesIndex = events.count > Self.linearScanLimit
     var seen: Set<EventID> = usesIndex ? [first.id] : []
     for position in 1..<events.count {
@@ -77,14 +79,13 @@ struct TicketState {
       }
       try fold(event)
     }
-    self.events = events
     eventIDIndex = seen
   }
 
   /// Opens a ticket from its `created` event.
   /// - Parameter event: A ``TicketEvent/Kind/created(_:)`` event.
   /// - Throws: ``TicketError`` when the event is not a valid opening.
-  init(opening event: TicketEvent) throws {
+  init(opening event: TicketEvent, timeline: [TicketEvent]? = nil) throws {
     guard case .created(let opening) = event.kind else {
       throw TicketError.invalidTimeline("the first event is \(event.kind.name), not created")
     }
@@ -108,7 +109,7 @@ struct TicketState {
     reopenCount = 0
     mergedInto = nil
     mergedTickets = []
-    events = [event]
+    events = timeline ?? [event]
     eventIDIndex = []
   }
 
