@@ -1,9 +1,9 @@
 import Foundation
 
 /// What ``FileTicketStore/verify(at:)`` found.
-public struct FileStoreVerification: Hashable, Sendable, CustomStringConvertible {
+public struct FileStoreVerification: Hashable, Sendable, Codable, CustomStringConvertible {
   /// A problem in one file.
-  public struct Problem: Hashable, Sendable {
+  public struct Problem: Hashable, Sendable, Codable {
     /// The file's path.
     public var file: String
     /// The byte offset of the first bad record.
@@ -42,7 +42,7 @@ public struct FileStoreVerification: Hashable, Sendable, CustomStringConvertible
 }
 
 /// What ``FileTicketStore/repair(at:)`` did.
-public struct FileStoreRepair: Hashable, Sendable, CustomStringConvertible {
+public struct FileStoreRepair: Hashable, Sendable, Codable, CustomStringConvertible {
   /// Files written into the `damaged` folder: moved-aside segments, snapshots and cut-off tails.
   public var movedAside: [String]
   /// The state of the store after the repair.
