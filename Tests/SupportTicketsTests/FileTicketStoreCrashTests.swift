@@ -40,7 +40,10 @@ struct FileTicketStoreCrashTests {
       let process = Process()
       process.executableURL = executable
       process.arguments =
-        ["--store", folder.url.appendingPathComponent("store").path, "__crash-writer", "--seed", "r\(round)"]
+        [
+          "--store", folder.url.appendingPathComponent("store").path, "__crash-writer", "--seed", "r\(round)",
+          "--compact-every", "20",
+        ]
         + (batched ? ["--batched", "--writers", "4"] : [])
       process.standardOutput = handle
       process.standardError = FileHandle.nullDevice
