@@ -54,21 +54,23 @@ public struct KaplanMeierEstimate: Hashable, Sendable, Codable {
     events = table.events
     censored = table.censored
     self.confidenceLevel = confidenceLevel
-    var atRisk = [Int](repeating: 0, count: count)
-    var survival = [Double](repeating: 1, count: count)
-    var lowerBound = [Double](repeating: 1, count: count)
-    var upperBound = [Double](repeating: 1, count: count)
-    var greenwoodSum = [Double](repeating: 0, count: count)
     let eventCounts = events
     let censoredCounts = censored
-    atRisk.withUnsafeMutableBufferPointer { atRisk in
-      survival.withUnsafeMutableBufferPointer { survival in
-        lowerBound.withUnsafeMutableBufferPointer { lowerBound in
-          upperBound.withUnsafeMutableBufferPointer { upperBound in
-            greenwoodSum.withUnsafeMutableBufferPointer { greenwoodSum in
+    let subjects = table.subjectCount
+    var atRisk: [Int] = []
+    var survival: [Double] = []
+    var lowerBound: [Double] = []
+    var upperBound: [Double] = []
+    var greenwoodSum: [Double] = []
+    // Every slot is written exactly once, in order, into uninitialized storage.
+    atRisk = [Int](unsafeUninitializedCapacity: count) { atRisk, atRiskCount in
+      survival = [Double](unsafeUninitializedCapacity: count) { survival, survivalCount in
+        lowerBound = [Double](unsafeUninitializedCapacity: count) { lowerBound, lowerCount in
+          upperBound = [Double](unsafeUninitializedCapacity: count) { upperBound, upperCount in
+            greenwoodSum = [Double](unsafeUninitializedCapacity: count) { greenwoodSum, greenwoodCount in
               eventCounts.withUnsafeBufferPointer { events in
                 censoredCounts.withUnsafeBufferPointer { censored in
-                  var remaining = table.subjectCount
+                  var remaining = subjects
                   var logSurvival = 0.0
                   var product = 1.0
                   var sum = 0.0
@@ -102,10 +104,15 @@ public struct KaplanMeierEstimate: Hashable, Sendable, Codable {
                   }
                 }
               }
+              greenwoodCount = count
             }
+            upperCount = count
           }
+          lowerCount = count
         }
+        survivalCount = count
       }
+      atRiskCount = count
     }
     self.atRisk = atRisk
     self.survival = survival

@@ -183,15 +183,21 @@ public struct SurvivalTable: Hashable, Sendable, Codable {
     }
     radixSort(&eventKeys)
     radixSort(&censoredKeys)
-    var newTimes = [Double](repeating: 0, count: total + 1)
-    var newEvents = [Int](repeating: 0, count: total + 1)
-    var newCensored = [Int](repeating: 0, count: total + 1)
+    // Rows are written once each, in order, into uninitialized storage (no zero-filling of 3 × n slots).
     var rows = 0
+    let capacity = total + 1
+    var newTimes = [Double](unsafeUninitializedCapacity: capacity) { _, count in count = 0 }
+    var newEvents = [Int](unsafeUninitializedCapacity: capacity) { _, count in count = 0 }
+    var newCensored = [Int](unsafeUninitializedCapacity: capacity) { _, count in count = 0 }
     eventKeys.withUnsafeBufferPointer { eventKeys in
       censoredKeys.withUnsafeBufferPointer { censoredKeys in
-        newTimes.withUnsafeMutableBufferPointer { newTimes in
-          newEvents.withUnsafeMutableBufferPointer { newEvents in
-            newCensored.withUnsafeMutableBufferPointer { newCensored in
+        newTimes = [Double](unsafeUninitializedCapacity: capacity) { times, timesCount in
+          newEvents = [Int](unsafeUninitializedCapacity: capacity) { events, eventsCount in
+            newCensored = [Int](unsafeUninitializedCapacity: capacity) { censored, censoredCount in
+              // Row 0 is the origin; keys equal to 0.0 count there.
+              times[0] = 0
+              events[0] = 0
+              censored[0] = 0
               var left = 0
               var right = 0
               while left < eventKeys.count || right < censoredKeys.count {
@@ -201,26 +207,26 @@ public struct SurvivalTable: Hashable, Sendable, Codable {
                   : left == eventKeys.count ? censoredKeys[right] : Swift.min(eventKeys[left], censoredKeys[right])
                 if key != 0 {
                   rows += 1
-                  newTimes[rows] = Double(bitPattern: key)
+                  times[rows] = Double(bitPattern: key)
+                  events[rows] = 0
+                  censored[rows] = 0
                 }
                 while left < eventKeys.count && eventKeys[left] == key {
-                  newEvents[rows] += 1
+                  events[rows] += 1
                   left += 1
                 }
                 while right < censoredKeys.count && censoredKeys[right] == key {
-                  newCensored[rows] += 1
+                  censored[rows] += 1
                   right += 1
                 }
               }
+              censoredCount = rows + 1
             }
+            eventsCount = rows + 1
           }
+          timesCount = rows + 1
         }
       }
-    }
-    if rows < total {
-      newTimes.removeSubrange((rows + 1)...)
-      newEvents.removeSubrange((rows + 1)...)
-      newCensored.removeSubrange((rows + 1)...)
     }
     times = newTimes
     events = newEvents
@@ -228,36 +234,45 @@ public struct SurvivalTable: Hashable, Sendable, Codable {
   }
 }
 
-/// Sorts unsigned keys with a least-significant-digit radix sort on 11-bit digits (histograms of all digits
-/// taken in one pass), skipping digits that are the same in every key.
+/// Sorts unsigned keys with a least-significant-digit radix sort. Keys are first offset by the smallest key,
+/// so only the bits that vary are sorted, in as few passes of at most 16 bits as cover them (histograms of all
+/// digits are taken in one read of the keys).
 func radixSort(_ keys: inout [UInt64]) {
   guard keys.count > 1 else { return }
   if keys.count < 512 {
     keys.sort()
     return
   }
-  let digitBits = 11
-  let digits = (64 + digitBits - 1) / digitBits
+  var minimum = UInt64.max
+  var maximum: UInt64 = 0
+  for key in keys {
+    minimum = min(minimum, key)
+    maximum = max(maximum, key)
+  }
+  let bits = 64 - (maximum - minimum).leadingZeroBitCount
+  guard bits > 0 else { return }
+  let passes = (bits + 15) / 16
+  let digitBits = (bits + passes - 1) / passes
   let radix = 1 << digitBits
   let mask = UInt64(radix - 1)
-  var counts = [Int](repeating: 0, count: radix * digits)
+  var counts = [Int](repeating: 0, count: radix * passes)
   var buffer = [UInt64](repeating: 0, count: keys.count)
-  keys.withUnsafeBufferPointer { keys in
+  keys.withUnsafeMutableBufferPointer { keys in
     counts.withUnsafeMutableBufferPointer { counts in
-      for key in keys {
-        var value = key
-        for digit in 0..<digits {
-          counts[digit * radix + Int(value & mask)] += 1
+      for index in 0..<keys.count {
+        let offset = keys[index] &- minimum
+        keys[index] = offset
+        var value = offset
+        for pass in 0..<passes {
+          counts[pass &* radix &+ Int(value & mask)] &+= 1
           value >>= UInt64(digitBits)
         }
       }
     }
   }
-  for digit in 0..<digits {
-    let base = digit * radix
-    // A digit with one value in every key leaves the order unchanged.
-    if counts[base..<(base + radix)].contains(keys.count) { continue }
-    let shift = UInt64(digit * digitBits)
+  for pass in 0..<passes {
+    let base = pass * radix
+    let shift = UInt64(pass * digitBits)
     keys.withUnsafeMutableBufferPointer { source in
       buffer.withUnsafeMutableBufferPointer { target in
         counts.withUnsafeMutableBufferPointer { counts in
@@ -265,16 +280,19 @@ func radixSort(_ keys: inout [UInt64]) {
           for index in base..<(base + radix) {
             let count = counts[index]
             counts[index] = total
-            total += count
+            total &+= count
           }
           for key in source {
-            let slot = base + Int((key >> shift) & mask)
+            let slot = base &+ Int((key >> shift) & mask)
             target[counts[slot]] = key
-            counts[slot] += 1
+            counts[slot] &+= 1
           }
         }
       }
     }
     swap(&keys, &buffer)
+  }
+  keys.withUnsafeMutableBufferPointer { keys in
+    for index in 0..<keys.count { keys[index] &+= minimum }
   }
 }
