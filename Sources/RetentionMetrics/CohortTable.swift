@@ -120,6 +120,9 @@ public struct CohortTable: Hashable, Sendable, Codable {
     var byMonth = [CalendarMonth: Row]()
     for row in rows + other.rows {
       if var existing = byMonth[row.cohort] {
+        guard existing.customers.count == row.customers.count else {
+          throw .invalidArgument("cohort \(row.cohort) covers different ages in the two tables")
+        }
         for age in row.customers.indices {
           existing.customers[age] += row.customers[age]
           existing.mrr[age] += row.mrr[age]
@@ -132,5 +135,21 @@ public struct CohortTable: Hashable, Sendable, Codable {
     var merged = self
     merged.rows = byMonth.values.sorted { $0.cohort < $1.cohort }
     return merged
+  }
+}
+
+extension CohortTable.Row {
+  /// Decodes a row, checking that customers and MRR cover the same ages.
+  /// - Parameter decoder: The decoder to read from.
+  /// - Throws: `DecodingError.dataCorrupted` when the arrays differ in length.
+  public init(from decoder: any Decoder) throws {
+    let container = try decoder.container(keyedBy: CodingKeys.self)
+    cohort = try container.decode(CalendarMonth.self, forKey: .cohort)
+    customers = try container.decode([Int].self, forKey: .customers)
+    mrr = try container.decode([Int64].self, forKey: .mrr)
+    guard customers.count == mrr.count else {
+      throw DecodingError.dataCorrupted(
+        .init(codingPath: decoder.codingPath, debugDescription: "customers and mrr differ in length"))
+    }
   }
 }

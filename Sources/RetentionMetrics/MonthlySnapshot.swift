@@ -64,7 +64,9 @@ public struct MonthlySnapshot: Hashable, Sendable, Codable {
   /// Renewals of one billing period.
   /// - Parameter period: The billing period.
   /// - Returns: Due and renewed counts.
-  public func renewals(for period: BillingPeriod) -> RenewalCount { renewals[period.ordinal] }
+  public func renewals(for period: BillingPeriod) -> RenewalCount {
+    period.ordinal < renewals.count ? renewals[period.ordinal] : RenewalCount(due: 0, renewed: 0)
+  }
 
   /// An amount of this report's currency.
   /// - Parameter minorUnits: The amount in minor units.

@@ -279,3 +279,35 @@ private struct CounterColumns {
     }
   }
 }
+
+extension MonthlyCounters {
+  /// Decodes counters, checking that the renewal arrays have one entry per billing period.
+  /// - Parameter decoder: The decoder to read from.
+  /// - Throws: `DecodingError.dataCorrupted` for renewal arrays of the wrong length.
+  public init(from decoder: any Decoder) throws {
+    let c = try decoder.container(keyedBy: CodingKeys.self)
+    customersStart = try c.decode(Int.self, forKey: .customersStart)
+    customersEnd = try c.decode(Int.self, forKey: .customersEnd)
+    newCustomers = try c.decode(Int.self, forKey: .newCustomers)
+    reactivatedCustomers = try c.decode(Int.self, forKey: .reactivatedCustomers)
+    churnedCustomers = try c.decode(Int.self, forKey: .churnedCustomers)
+    mrrStart = try c.decode(Int64.self, forKey: .mrrStart)
+    mrrEnd = try c.decode(Int64.self, forKey: .mrrEnd)
+    newMRR = try c.decode(Int64.self, forKey: .newMRR)
+    reactivationMRR = try c.decode(Int64.self, forKey: .reactivationMRR)
+    expansionMRR = try c.decode(Int64.self, forKey: .expansionMRR)
+    contractionMRR = try c.decode(Int64.self, forKey: .contractionMRR)
+    churnedMRR = try c.decode(Int64.self, forKey: .churnedMRR)
+    nrrBaseCustomers = try c.decode(Int.self, forKey: .nrrBaseCustomers)
+    nrrBaseMRR = try c.decode(Int64.self, forKey: .nrrBaseMRR)
+    nrrCurrentMRR = try c.decode(Int64.self, forKey: .nrrCurrentMRR)
+    grrCurrentMRR = try c.decode(Int64.self, forKey: .grrCurrentMRR)
+    renewalsDue = try c.decode([Int].self, forKey: .renewalsDue)
+    renewalsRenewed = try c.decode([Int].self, forKey: .renewalsRenewed)
+    let periods = BillingPeriod.allCases.count
+    guard renewalsDue.count == periods, renewalsRenewed.count == periods else {
+      throw DecodingError.dataCorrupted(
+        .init(codingPath: decoder.codingPath, debugDescription: "renewal counts need one entry per billing period"))
+    }
+  }
+}

@@ -175,3 +175,21 @@ public struct SurveyResponse: Hashable, Sendable, Codable {
     self.score = score
   }
 }
+
+extension SurveyResponse {
+  /// Decodes a response, checking the score against the survey's scale.
+  /// - Parameter decoder: The decoder to read from.
+  /// - Throws: `DecodingError.dataCorrupted` for a score outside the scale.
+  public init(from decoder: any Decoder) throws {
+    let container = try decoder.container(keyedBy: CodingKeys.self)
+    do {
+      try self.init(
+        customer: try container.decode(CustomerID.self, forKey: .customer),
+        date: try container.decode(CalendarDate.self, forKey: .date),
+        kind: try container.decode(SurveyKind.self, forKey: .kind),
+        score: try container.decode(Int.self, forKey: .score))
+    } catch let error as RetentionError {
+      throw DecodingError.dataCorruptedError(forKey: .score, in: container, debugDescription: error.message)
+    }
+  }
+}

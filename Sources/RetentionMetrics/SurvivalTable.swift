@@ -296,3 +296,21 @@ func radixSort(_ keys: inout [UInt64]) {
     for index in 0..<keys.count { keys[index] &+= minimum }
   }
 }
+
+extension SurvivalTable {
+  /// Decodes a table, checking it like ``init(times:events:censored:)``.
+  /// - Parameter decoder: The decoder to read from.
+  /// - Throws: `DecodingError.dataCorrupted` for arrays of different lengths, unsorted or negative times, or
+  ///   negative counts.
+  public init(from decoder: any Decoder) throws {
+    let container = try decoder.container(keyedBy: CodingKeys.self)
+    do {
+      try self.init(
+        times: try container.decode([Double].self, forKey: .times),
+        events: try container.decode([Int].self, forKey: .events),
+        censored: try container.decode([Int].self, forKey: .censored))
+    } catch let error as RetentionError {
+      throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath, debugDescription: error.message))
+    }
+  }
+}
