@@ -14,8 +14,8 @@ public struct RetentionDataset: Sendable {
   /// The MRR changes, in the order given.
   public let changes: [MRRChange]
 
-  /// Distinct customers, in order of first appearance.
-  let customerIDs: [CustomerID]
+  /// The number of distinct customers; customer `c` is `subscriptions[order[customerOffsets[c]]].customer`.
+  public let customerCount: Int
   /// Subscription indices grouped by customer (each group sorted by start date); group `c` is
   /// `order[customerOffsets[c]..<customerOffsets[c + 1]]`.
   let customerOffsets: [Int]
@@ -64,10 +64,8 @@ public struct RetentionDataset: Sendable {
       RetentionError.Location(file: kind, line: index)
     }
 
-    var subscriptionIndex = [SubscriptionID: Int32](minimumCapacity: count)
-    var customerIndex = [CustomerID: Int32](minimumCapacity: count)
-    var customerIDs: [CustomerID] = []
-    var customerOfSubscription = [Int32](repeating: 0, count: count)
+    var subscriptionHashes = [UInt64](repeating: 0, count: count)
+    var customerHashes = [UInt64](repeating: 0, count: count)
     var startDay = [Int32](repeating: 0, count: count)
     var endDay = [Int32](repeating: .max, count: count)
     var startMonth = [Int32](repeating: 0, count: count)
@@ -79,9 +77,8 @@ public struct RetentionDataset: Sendable {
     var subscriptionTier = [PlanTier](repeating: .other, count: count)
     var subscriptionChannel = [AcquisitionChannel](repeating: .direct, count: count)
     for index in 0..<count {
-      guard subscriptionIndex.updateValue(Int32(index), forKey: subscriptions[index].id) == nil else {
-        throw .duplicateID(subscriptions[index].id.rawValue, at: at("subscriptions", index))
-      }
+      subscriptionHashes[index] = HashGrouping.hash(subscriptions[index].id.rawValue)
+      customerHashes[index] = HashGrouping.hash(subscriptions[index].customer.rawValue)
       let mrr = subscriptions[index].mrr
       guard mrr.currency == currency else {
         throw .mixedCurrencies(found: mrr.currency, expected: currency, at: at("subscriptions", index))
@@ -98,11 +95,6 @@ public struct RetentionDataset: Sendable {
         endMonth[index] = Int32(clamping: end.month.index)
         lastMonthIndex = max(lastMonthIndex, end.month.index)
       }
-      // One hash lookup: the default is inserted when the customer is new.
-      let candidate = Int32(customerIDs.count)
-      let customer = Self.existingOrInserted(&customerIndex[subscriptions[index].customer, default: candidate])
-      if customer == candidate { customerIDs.append(subscriptions[index].customer) }
-      customerOfSubscription[index] = customer
       startDay[index] = Int32(clamping: start.dayNumber)
       let month = start.month.index
       startMonth[index] = Int32(clamping: month)
@@ -114,20 +106,28 @@ public struct RetentionDataset: Sendable {
       subscriptionChannel[index] = subscriptions[index].channel
     }
 
-    // Group subscriptions by customer (counting sort), then order each group by start date.
-    var offsets = [Int](repeating: 0, count: customerIDs.count + 1)
-    for customer in customerOfSubscription { offsets[Int(customer) + 1] += 1 }
-    for index in 0..<customerIDs.count { offsets[index + 1] += offsets[index] }
-    var cursor = offsets
-    var order = [Int32](repeating: 0, count: count)
-    for index in 0..<count {
-      let customer = Int(customerOfSubscription[index])
-      order[cursor[customer]] = Int32(index)
-      cursor[customer] += 1
+    // Unique subscription ids, then subscriptions grouped by customer, by sorting hashes (no dictionary).
+    let subscriptionGroups = HashGrouping(hashes: subscriptionHashes)
+    var duplicate = Int.max
+    try subscriptionGroups.forEachGroup(same: { subscriptions[$0].id == subscriptions[$1].id }) { group in
+      if group.count > 1 { duplicate = min(duplicate, Int(group[group.startIndex + 1])) }
     }
-    var customerTier = [PlanTier](repeating: .other, count: customerIDs.count)
-    var customerChannel = [AcquisitionChannel](repeating: .direct, count: customerIDs.count)
-    for customer in 0..<customerIDs.count {
+    if duplicate != .max {
+      throw .duplicateID(subscriptions[duplicate].id.rawValue, at: at("subscriptions", duplicate))
+    }
+    var offsets = [0]
+    var order: [Int32] = []
+    order.reserveCapacity(count)
+    try HashGrouping(hashes: customerHashes).forEachGroup(
+      same: { subscriptions[$0].customer == subscriptions[$1].customer }
+    ) { group in
+      order.append(contentsOf: group)
+      offsets.append(order.count)
+    }
+    let customerCount = offsets.count - 1
+    var customerTier = [PlanTier](repeating: .other, count: customerCount)
+    var customerChannel = [AcquisitionChannel](repeating: .direct, count: customerCount)
+    for customer in 0..<customerCount {
       let range = offsets[customer]..<offsets[customer + 1]
       if range.count > 1 {
         order[range].sort {
@@ -143,7 +143,11 @@ public struct RetentionDataset: Sendable {
     var changeOffsets = [Int](repeating: 0, count: count + 1)
     var changeTarget = [Int32](repeating: 0, count: changes.count)
     for (index, change) in changes.enumerated() {
-      guard let target = subscriptionIndex[change.subscription] else {
+      guard
+        let target = subscriptionGroups.firstIndex(
+          hash: HashGrouping.hash(change.subscription.rawValue),
+          matches: { subscriptions[$0].id == change.subscription })
+      else {
         throw .unknownSubscription(change.subscription.rawValue, at: at("changes", index))
       }
       guard change.newMRR.currency == currency else {
@@ -152,8 +156,8 @@ public struct RetentionDataset: Sendable {
       guard change.newMRR.minorUnits >= 0 else {
         throw .invalidValue(change.newMRR.decimalString, expected: "an MRR ≥ 0", at: at("changes", index))
       }
-      changeTarget[index] = target
-      changeOffsets[Int(target) + 1] += 1
+      changeTarget[index] = Int32(target)
+      changeOffsets[target + 1] += 1
       lastMonthIndex = max(lastMonthIndex, change.effective.month.index)
     }
     for index in 0..<count { changeOffsets[index + 1] += changeOffsets[index] }
@@ -176,7 +180,7 @@ public struct RetentionDataset: Sendable {
     changeMonth = changeRows.map { Int32(clamping: changes[Int($0)].effective.month.index) }
     changeMRR = changeRows.map { changes[Int($0)].newMRR.minorUnits }
 
-    self.customerIDs = customerIDs
+    self.customerCount = customerCount
     self.customerOffsets = offsets
     self.order = order
     self.startDay = startDay
@@ -192,10 +196,8 @@ public struct RetentionDataset: Sendable {
     lastMonth = count == 0 ? nil : CalendarMonth(index: lastMonthIndex)
   }
 
-  private static func existingOrInserted(_ value: inout Int32) -> Int32 { value }
-
-  /// The number of distinct customers.
-  public var customerCount: Int { customerIDs.count }
+  /// The identifier of customer `customer` (an index in `0..<customerCount`).
+  func customerID(_ customer: Int) -> CustomerID { subscriptions[Int(order[customerOffsets[customer]])].customer }
 
   /// Adds the month-end MRR of one customer's subscriptions into `buffer`, whose slot 0 is month `base`.
   /// - Returns: The first and last slot with MRR > 0, or `nil` when the customer never has MRR at a month end.
