@@ -53,7 +53,7 @@ struct HashGrouping {
 
   /// Calls `body` with the indices of each group of equal strings, in ascending index order.
   /// - Parameter same: Whether the strings at two indices are equal.
-  func forEachGroup(same: (Int, Int) -> Bool, _ body: (ArraySlice<Int32>) throws(RetentionError) -> Void)
+  func forEachGroup(where same: (Int, Int) -> Bool, _ body: (ArraySlice<Int32>) throws(RetentionError) -> Void)
     throws(RetentionError)
   {
     let indices = entries.map(\.index)

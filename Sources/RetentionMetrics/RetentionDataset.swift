@@ -109,7 +109,8 @@ public struct RetentionDataset: Sendable {
     // Unique subscription ids, then subscriptions grouped by customer, by sorting hashes (no dictionary).
     let subscriptionGroups = HashGrouping(hashes: subscriptionHashes)
     var duplicate = Int.max
-    try subscriptionGroups.forEachGroup(same: { subscriptions[$0].id == subscriptions[$1].id }) { group in
+    let sameSubscription = { (left: Int, right: Int) in subscriptions[left].id == subscriptions[right].id }
+    try subscriptionGroups.forEachGroup(where: sameSubscription) { group in
       if group.count > 1 { duplicate = min(duplicate, Int(group[group.startIndex + 1])) }
     }
     if duplicate != .max {
@@ -118,9 +119,8 @@ public struct RetentionDataset: Sendable {
     var offsets = [0]
     var order: [Int32] = []
     order.reserveCapacity(count)
-    try HashGrouping(hashes: customerHashes).forEachGroup(
-      same: { subscriptions[$0].customer == subscriptions[$1].customer }
-    ) { group in
+    let sameCustomer = { (left: Int, right: Int) in subscriptions[left].customer == subscriptions[right].customer }
+    try HashGrouping(hashes: customerHashes).forEachGroup(where: sameCustomer) { group in
       order.append(contentsOf: group)
       offsets.append(order.count)
     }

@@ -94,7 +94,8 @@ struct HashGroupingTests {
     let strings = ["a", "b", "a", "c"]
     let grouping = HashGrouping(hashes: [5, 5, 5, 1])
     var groups: [[Int]] = []
-    try grouping.forEachGroup(same: { strings[$0] == strings[$1] }) { groups.append($0.map(Int.init)) }
+    let same = { (left: Int, right: Int) in strings[left] == strings[right] }
+    try grouping.forEachGroup(where: same) { groups.append($0.map(Int.init)) }
     #expect(groups == [[3], [0, 2], [1]])
     #expect(grouping.firstIndex(hash: 5, matches: { strings[$0] == "b" }) == 1)
     #expect(grouping.firstIndex(hash: 7, matches: { _ in true }) == nil)
