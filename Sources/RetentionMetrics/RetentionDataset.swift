@@ -28,6 +28,8 @@ public struct RetentionDataset: Sendable {
   let endMonth: [Int32]
   let initialMRR: [Int64]
   let periodMonths: [Int32]
+  /// The position of each subscription's billing period in `BillingPeriod.allCases`.
+  let periodSlot: [UInt8]
   /// Changes of subscription `s` are rows `changeOffsets[s]..<changeOffsets[s + 1]`, sorted by date.
   let changeOffsets: [Int]
   let changeMonth: [Int32]
@@ -72,6 +74,7 @@ public struct RetentionDataset: Sendable {
     var endMonth = [Int32](repeating: .max, count: count)
     var initialMRR = [Int64](repeating: 0, count: count)
     var periodMonths = [Int32](repeating: 1, count: count)
+    var periodSlot = [UInt8](repeating: 0, count: count)
     var firstMonthIndex = Int.max
     var lastMonthIndex = Int.min
     var subscriptionTier = [PlanTier](repeating: .other, count: count)
@@ -102,6 +105,7 @@ public struct RetentionDataset: Sendable {
       lastMonthIndex = max(lastMonthIndex, month)
       initialMRR[index] = mrr.minorUnits
       periodMonths[index] = Int32(subscriptions[index].billingPeriod.months)
+      periodSlot[index] = UInt8(subscriptions[index].billingPeriod.ordinal)
       subscriptionTier[index] = subscriptions[index].tier
       subscriptionChannel[index] = subscriptions[index].channel
     }
@@ -189,6 +193,7 @@ public struct RetentionDataset: Sendable {
     self.endMonth = endMonth
     self.initialMRR = initialMRR
     self.periodMonths = periodMonths
+    self.periodSlot = periodSlot
     self.changeOffsets = changeOffsets
     self.customerTier = customerTier
     self.customerChannel = customerChannel

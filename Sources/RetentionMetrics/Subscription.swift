@@ -52,7 +52,16 @@ public enum BillingPeriod: String, Hashable, Sendable, Codable, CaseIterable {
     }
   }
 
-  var ordinal: Int { BillingPeriod.allCases.firstIndex(of: self)! }
+  var ordinal: Int {
+    switch self {
+    case .monthly: 0
+    case .quarterly: 1
+    case .semiannual: 2
+    case .annual: 3
+    case .biennial: 4
+    case .triennial: 5
+    }
+  }
 }
 
 /// One plan a customer pays for, from its start date up to (not including) its end date.
