@@ -41,6 +41,12 @@ public struct RetentionDataset: Sendable {
   public let firstMonth: CalendarMonth?
   /// The month of the latest date in the data (start, end or change), or `nil` without subscriptions.
   public let lastMonth: CalendarMonth?
+  /// The month of the latest start or MRR change — a good default last month for a report, since end dates
+  /// may be scheduled in the future — or `nil` without subscriptions.
+  public let lastActivityMonth: CalendarMonth?
+  /// The dates a dataset accepts: 1970-01-01 through 2099-12-31. Tables grow with the months spanned, so a
+  /// mistyped year (0024, 2924) is rejected instead of spanning centuries.
+  public static let supportedDates = CalendarDate(dayNumber: 0)...CalendarDate(dayNumber: 47_481)
 
   /// Validates and indexes subscriptions and MRR changes.
   /// - Parameters:
@@ -77,6 +83,13 @@ public struct RetentionDataset: Sendable {
     var periodSlot = [UInt8](repeating: 0, count: count)
     var firstMonthIndex = Int.max
     var lastMonthIndex = Int.min
+    var lastActivityIndex = Int.min
+    func checkRange(_ date: CalendarDate, _ kind: String, _ index: Int) throws(RetentionError) {
+      guard RetentionDataset.supportedDates.contains(date) else {
+        throw .invalidValue(
+          date.description, expected: "a date from 1970-01-01 to 2099-12-31", at: at(kind, index))
+      }
+    }
     var subscriptionTier = [PlanTier](repeating: .other, count: count)
     var subscriptionChannel = [AcquisitionChannel](repeating: .direct, count: count)
     for index in 0..<count {
@@ -90,7 +103,9 @@ public struct RetentionDataset: Sendable {
         throw .invalidValue(mrr.decimalString, expected: "an MRR ≥ 0", at: at("subscriptions", index))
       }
       let start = subscriptions[index].start
+      try checkRange(start, "subscriptions", index)
       if let end = subscriptions[index].end {
+        try checkRange(end, "subscriptions", index)
         guard end >= start else {
           throw .endBeforeStart(subscriptions[index].id.rawValue, at: at("subscriptions", index))
         }
@@ -103,6 +118,7 @@ public struct RetentionDataset: Sendable {
       startMonth[index] = Int32(clamping: month)
       firstMonthIndex = min(firstMonthIndex, month)
       lastMonthIndex = max(lastMonthIndex, month)
+      lastActivityIndex = max(lastActivityIndex, month)
       initialMRR[index] = mrr.minorUnits
       periodMonths[index] = Int32(subscriptions[index].billingPeriod.months)
       periodSlot[index] = UInt8(subscriptions[index].billingPeriod.ordinal)
@@ -162,7 +178,9 @@ public struct RetentionDataset: Sendable {
       }
       changeTarget[index] = Int32(target)
       changeOffsets[target + 1] += 1
+      try checkRange(change.effective, "changes", index)
       lastMonthIndex = max(lastMonthIndex, change.effective.month.index)
+      lastActivityIndex = max(lastActivityIndex, change.effective.month.index)
     }
     for index in 0..<count { changeOffsets[index + 1] += changeOffsets[index] }
     var changeCursor = changeOffsets
@@ -199,6 +217,7 @@ public struct RetentionDataset: Sendable {
     self.customerChannel = customerChannel
     firstMonth = count == 0 ? nil : CalendarMonth(index: firstMonthIndex)
     lastMonth = count == 0 ? nil : CalendarMonth(index: lastMonthIndex)
+    lastActivityMonth = count == 0 ? nil : CalendarMonth(index: lastActivityIndex)
   }
 
   /// The identifier of customer `customer` (an index in `0..<customerCount`).
