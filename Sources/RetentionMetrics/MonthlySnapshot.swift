@@ -4,7 +4,7 @@ import Foundation
 public struct MetricOptions: Hashable, Sendable, Codable {
   /// The denominator of the customer churn rate.
   public enum ChurnDenominator: String, Hashable, Sendable, Codable {
-    /// Customers at the start of the month (ChartMogul, Baremetrics; the default).
+    /// Customers at the start of the month (the ChartMogul definition; the default).
     case customersAtStart
     /// Customers at the start plus those who became active during the month (new and reactivated), as
     /// Stripe Billing's dashboard does.
