@@ -130,11 +130,13 @@ extension BusinessCalendar {
       if cursor < segmentEnd {
         let offset = zone.offsets[segment]
         let wallStart = cursor + offset
-        if segmentEnd.isInfinite || engine.openTime(fromWall: wallStart, to: segmentEnd + offset) >= remaining {
+        let available =
+          segmentEnd.isInfinite ? .infinity : engine.openTime(fromWall: wallStart, to: segmentEnd + offset)
+        if available >= remaining {
           let wallEnd = engine.wallTime(adding: remaining, to: wallStart)
           return Date(timeIntervalSince1970: min(max(wallEnd - offset, cursor), segmentEnd))
         }
-        remaining -= engine.openTime(fromWall: wallStart, to: segmentEnd + offset)
+        remaining -= available
       }
       cursor = segmentEnd
       segment += 1
@@ -145,7 +147,7 @@ extension BusinessCalendar {
   /// The stretch at the start of `segment` during which the wall clock repeats times after a fall-back, and
   /// whether it is open (as the wall second just before the jump was).
   @inline(__always)
-  private func repeatedStretch(segment: Int) -> (end: Double, isOpen: Bool)? {
+  private func repeatedStretch(segment: Int) -> RepeatedStretch? {
     guard segment > 0 else { return nil }
     let zone = engine.zone
     let before = zone.offsets[segment - 1]
@@ -156,6 +158,18 @@ extension BusinessCalendar {
       segment < zone.transitions.count
       ? min(transition + before - after, zone.transitions[segment])
       : transition + before - after
-    return (end, engine.isOpen(wall: transition + before - 0.5))
+    return RepeatedStretch(end: end, wallBeforeJump: transition + before, engine: engine)
   }
+}
+
+/// The real-time stretch after a fall-back during which the wall clock replays times it has shown.
+private struct RepeatedStretch {
+  /// Where the stretch ends (the wall clock is back where it was before the jump).
+  var end: Double
+  /// The wall time the clock showed just before jumping back.
+  var wallBeforeJump: Double
+  var engine: CalendarEngine
+
+  /// Open exactly when the wall second just before the jump was open (integral boundaries: test its middle).
+  var isOpen: Bool { engine.isOpen(wall: wallBeforeJump - 0.5) }
 }

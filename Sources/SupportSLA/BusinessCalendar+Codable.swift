@@ -41,13 +41,13 @@ extension BusinessCalendar: Codable {
           field: fieldPath(path, appending: "holidays"),
           message: "holidays do not apply to an alwaysOpen calendar; remove them or give a weekly schedule")
       }
-      self = .alwaysOpen(timeZone: timeZone)
+      self = BusinessCalendar.alwaysOpen(timeZone: timeZone).named(zoneName)
       return
     }
     guard let weekly, !weekly.isEmpty else {
       throw SLAError.emptySchedule(field: fieldPath(path, appending: "weekly"))
     }
-    try self.init(timeZone: timeZone, weekly: weekly, holidays: holidays ?? [])
+    self = try BusinessCalendar(timeZone: timeZone, weekly: weekly, holidays: holidays ?? []).named(zoneName)
   }
 
   /// Encodes the calendar in its JSON form: `alwaysOpen` for a 24/7 calendar built that way, otherwise the
@@ -56,7 +56,7 @@ extension BusinessCalendar: Codable {
   /// - Parameter encoder: The encoder.
   public func encode(to encoder: any Encoder) throws {
     var container = encoder.container(keyedBy: CodingKeys.self)
-    try container.encode(timeZone.identifier, forKey: .timeZone)
+    try container.encode(zoneName, forKey: .timeZone)
     if isAlwaysOpen && weekly == .allDay {
       try container.encode(true, forKey: .alwaysOpen)
       return

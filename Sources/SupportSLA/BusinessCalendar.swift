@@ -29,10 +29,12 @@ public struct BusinessCalendar: Sendable, Hashable {
   public let weekly: WeeklySchedule
   /// The closed days, sorted by date (empty for an always-open calendar).
   public let holidays: [Holiday]
+  /// The zone name to encode: as decoded (Foundation reports `UTC` as `GMT`), else the zone's identifier.
+  private(set) var zoneName: String
   let engine: CalendarEngine
 
   /// Open every second of every day, in UTC. Holidays do not apply.
-  public static let alwaysOpen = BusinessCalendar.alwaysOpen(timeZone: TimeZone(secondsFromGMT: 0)!)
+  public static let alwaysOpen = BusinessCalendar.alwaysOpen(timeZone: TimeZone(secondsFromGMT: 0)!).named("UTC")
 
   /// Open every second of every day; the zone only matters for display and encoding.
   ///
@@ -69,7 +71,15 @@ public struct BusinessCalendar: Sendable, Hashable {
     self.timeZone = timeZone
     self.weekly = weekly
     self.holidays = holidays
+    self.zoneName = timeZone.identifier
     self.engine = engine
+  }
+
+  /// The same calendar, encoded with `name` as its zone (a spelling of the same zone, e.g. `UTC` for `GMT`).
+  func named(_ name: String) -> BusinessCalendar {
+    var copy = self
+    copy.zoneName = name
+    return copy
   }
 
   /// Whether every second counts: the schedule covers the whole week and there are no holidays.

@@ -10,6 +10,10 @@ final class CalendarEngine: Sendable {
   let template: WeekTemplate
   /// Holiday days as days since 1970-01-01 (local), ascending, unique.
   let holidayDays: [Double]
+  /// Template open time on each holiday's day, and its running total (`openTimeBeforeHoliday[i]` sums the
+  /// holidays before `i`), so the holidays inside a range are subtracted in O(1) and searched in O(log h).
+  let holidayLoss: [Double]
+  let openTimeBeforeHoliday: [Double]
   let zone: ZoneTimeline
   let isAlwaysOpen: Bool
 
@@ -23,6 +27,16 @@ final class CalendarEngine: Sendable {
     var days: [Double] = []
     for day in holidays.sorted() where days.last != Double(day) { days.append(Double(day)) }
     self.holidayDays = days
+    var loss: [Double] = []
+    var before: [Double] = [0]
+    for day in days {
+      let dayStart = day * Self.day
+      let openOnDay = Self.periodicOpenTime(template, from: dayStart, to: dayStart + Self.day)
+      loss.append(openOnDay)
+      before.append(before[before.count - 1] + openOnDay)
+    }
+    self.holidayLoss = loss
+    self.openTimeBeforeHoliday = before
     self.isAlwaysOpen = template.coversWholeWeek && days.isEmpty
     self.zone =
       isAlwaysOpen ? ZoneTimeline(transitions: [], offsets: [0]) : ZoneTimeline.timeline(for: timeZone)
@@ -32,18 +46,24 @@ final class CalendarEngine: Sendable {
 
   /// Open seconds of the template from the origin up to wall time `x`.
   @inline(__always)
-  func periodicOpenTime(upTo x: Double) -> Double {
-    let shifted = x - Self.mondayOrigin
-    let weeks = (shifted / Self.week).rounded(.down)
-    let offset = min(max(shifted - weeks * Self.week, 0), Self.week)
+  static func periodicOpenTime(_ template: WeekTemplate, upTo x: Double) -> Double {
+    let shifted = x - mondayOrigin
+    let weeks = (shifted / week).rounded(.down)
+    let offset = min(max(shifted - weeks * week, 0), week)
     return weeks * template.weeklyTotal + template.openTime(before: offset)
   }
 
+  @inline(__always)
+  static func periodicOpenTime(_ template: WeekTemplate, from x: Double, to y: Double) -> Double {
+    y <= x ? 0 : max(0, periodicOpenTime(template, upTo: y) - periodicOpenTime(template, upTo: x))
+  }
+
+  @inline(__always)
+  func periodicOpenTime(upTo x: Double) -> Double { Self.periodicOpenTime(template, upTo: x) }
+
   /// Open seconds of the template in `[x, y)`.
   @inline(__always)
-  func periodicOpenTime(from x: Double, to y: Double) -> Double {
-    y <= x ? 0 : max(0, periodicOpenTime(upTo: y) - periodicOpenTime(upTo: x))
-  }
+  func periodicOpenTime(from x: Double, to y: Double) -> Double { Self.periodicOpenTime(template, from: x, to: y) }
 
   /// The earliest wall time `y ≥ x` with `amount` open template seconds in `[x, y)`, for `amount > 0`.
   func periodicWallTime(adding amount: Double, to x: Double) -> Double {
@@ -90,32 +110,64 @@ final class CalendarEngine: Sendable {
   func openTime(fromWall x: Double, to y: Double) -> Double {
     guard y > x else { return 0 }
     var total = periodicOpenTime(from: x, to: y)
-    var index = firstHoliday(onOrAfter: (x / Self.day).rounded(.down))
-    while index < holidayDays.count {
-      let dayStart = holidayDays[index] * Self.day
-      if dayStart >= y { break }
-      total -= periodicOpenTime(from: max(x, dayStart), to: min(y, dayStart + Self.day))
-      index += 1
+    if holidayDays.isEmpty { return total }
+    // Holidays whose day overlaps [x, y): from the one containing x to the last starting before y.
+    let first = firstHoliday(onOrAfter: (x / Self.day).rounded(.down))
+    let end = firstHoliday(onOrAfter: (y / Self.day).rounded(.up))
+    guard first < end else { return total }
+    total -= openTimeBeforeHoliday[end] - openTimeBeforeHoliday[first]
+    // The first and last may be cut by the range: put back what lies outside it.
+    let firstStart = holidayDays[first] * Self.day
+    let firstCut = firstStart < x
+    if firstCut {
+      total += holidayLoss[first] - periodicOpenTime(from: x, to: min(y, firstStart + Self.day))
+    }
+    let lastStart = holidayDays[end - 1] * Self.day
+    if lastStart + Self.day > y && !(firstCut && end - 1 == first) {
+      total += holidayLoss[end - 1] - periodicOpenTime(from: lastStart, to: y)
     }
     return max(0, total)
   }
 
   /// The earliest wall time `y ≥ x` with `amount` open seconds in `[x, y)`, for `amount > 0`.
   func wallTime(adding amount: Double, to x: Double) -> Double {
-    var remaining = amount
-    var cursor = x
-    var index = firstHoliday(onOrAfter: (x / Self.day).rounded(.down))
-    while index < holidayDays.count {
-      let dayStart = holidayDays[index] * Self.day
-      if dayStart > cursor {
-        let available = periodicOpenTime(from: cursor, to: dayStart)
-        if available >= remaining { return periodicWallTime(adding: remaining, to: cursor) }
-        remaining -= available
-      }
-      cursor = max(cursor, dayStart + Self.day)
-      index += 1
+    if holidayDays.isEmpty { return periodicWallTime(adding: amount, to: x) }
+    let first = firstHoliday(onOrAfter: (x / Self.day).rounded(.down))
+    // Open time from x to the start of holiday j grows with j: find the first holiday reached only after the
+    // amount has passed, galloping from `first` so only the holidays in range are touched. Each probe is O(1):
+    // template time minus the running total of the holidays in between (the first one may contain x).
+    let base = periodicOpenTime(upTo: x)
+    var cutCorrection = 0.0
+    if first < holidayDays.count, holidayDays[first] * Self.day < x {
+      cutCorrection = holidayLoss[first] - periodicOpenTime(from: x, to: holidayDays[first] * Self.day + Self.day)
     }
-    return periodicWallTime(adding: remaining, to: cursor)
+    func openTime(before index: Int) -> Double {
+      let dayStart = holidayDays[index] * Self.day
+      if dayStart <= x { return 0 }
+      return periodicOpenTime(upTo: dayStart) - base
+        - (openTimeBeforeHoliday[index] - openTimeBeforeHoliday[first]) + cutCorrection
+    }
+    func reachesAmount(before index: Int) -> Bool { openTime(before: index) >= amount }
+    var low = first  // every index below `low` is passed before the amount
+    var high = holidayDays.count  // the answer is below `high` (count: no holiday stops it)
+    var step = 1
+    while low < high {
+      let probe = min(low + step - 1, high - 1)
+      if reachesAmount(before: probe) {
+        high = probe
+        break
+      }
+      low = probe + 1
+      step *= 2
+    }
+    while low < high {
+      let middle = (low + high) >> 1
+      if reachesAmount(before: middle) { high = middle } else { low = middle + 1 }
+    }
+    // Resume after the last holiday passed; no holiday lies between there and the answer.
+    let cursor = high > first ? max(x, holidayDays[high - 1] * Self.day + Self.day) : x
+    let remaining = high > first ? amount - openTime(before: high - 1) : amount
+    return periodicWallTime(adding: max(remaining, .leastNonzeroMagnitude), to: cursor)
   }
 
   /// The first wall time `y ≥ x` that is open.
