@@ -43,7 +43,7 @@ public struct SLAEvaluator: Sendable, Hashable {
 
   /// The SLA status of many tickets at one instant, each under the first policy that matches it.
   ///
-  /// Prefer this to calling ``evaluate(_:now:)`` in a loop over an array: it reads each subject in place instead
+  /// Prefer this to evaluating one subject at a time in a loop over an array: it reads each subject in place instead
   /// of copying it (a ticket copy retains every one of its properties).
   ///
   /// - Parameters:

@@ -149,7 +149,7 @@ public struct SLAMonitor: Sendable {
     return alerts
   }
 
-  /// Returns the new alerts for tickets without customer segments (see ``scan(_:now:)-(_,_)``).
+  /// Returns the new alerts for tickets without customer segments (see ``scan(_:now:)``).
   ///
   /// - Parameters:
   ///   - tickets: The tickets to watch; solved tickets are skipped.
