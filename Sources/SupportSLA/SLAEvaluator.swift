@@ -69,13 +69,14 @@ public struct SLAEvaluator: Sendable, Hashable {
   /// - Returns: Every cycle of every target that started by `now`.
   /// - Complexity: O(*e*) for *e* events, plus O(1) calendar operations per cycle and status change.
   public static func evaluate(_ ticket: Ticket, under policy: SLAPolicy, now: Date) -> SLAStatus {
-    let timeline = SLATicketTimeline(ticket, now: now)
     var targets: [SLATargetStatus] = []
-    targets.reserveCapacity(policy.targets.count + 4)
     if ticket.createdAt <= now {
-      policy.targets.withUnsafeBufferPointer { policyTargets in
-        for index in policyTargets.indices {
-          SLACycleMeasurer.measureAll(policyTargets[index], over: timeline, now: now, into: &targets)
+      targets.reserveCapacity(policy.targets.count + 4)
+      SLATicketTimeline.reading(ticket, now: now) { timeline in
+        policy.targets.withUnsafeBufferPointer { policyTargets in
+          for index in policyTargets.indices {
+            SLACycleMeasurer.measureAll(policyTargets[index], over: timeline, now: now, into: &targets)
+          }
         }
       }
     }

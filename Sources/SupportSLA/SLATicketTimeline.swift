@@ -14,40 +14,62 @@ struct SLATicketTimeline {
 
   /// Every change of status, oldest first; the first entry is the creation (`open`). Only changes at or before
   /// the evaluation instant are kept.
-  var changes: [Change]
+  let changes: UnsafeBufferPointer<Change>
   /// Public replies by human agents, oldest first, at or before the evaluation instant.
-  var publicReplies: [Date] = []
+  let publicReplies: UnsafeBufferPointer<Date>
 
-  /// Reads a ticket's timeline up to `now`.
+  /// Reads a ticket's timeline up to `now` into temporary (usually stack) storage and runs `body` on it.
+  ///
   /// - Parameters:
   ///   - ticket: The ticket.
   ///   - now: Events after this instant are ignored.
-  init(_ ticket: Ticket, now: Date) {
-    var status = TicketStatus.open
-    changes = [Change(instant: ticket.createdAt, status: status)]
-    ticket.events.withUnsafeBufferPointer { events in
-      for index in events.indices {
-        let instant = events[index].instant
-        if instant > now { break }
-        var next = status
-        switch events[index].kind {
-        case .customerReply:
-          if status == .resolved || status == .waitingOnCustomer || status == .onHold { next = .open }
-        case .agentReply:
-          if events[index].isPublicAgentReply { publicReplies.append(instant) }
-        case .statusChanged(let target):
-          next = target
-        case .merged:
-          next = .closed
-        case .reopened:
-          next = .open
-        default:
-          break
+  ///   - body: Uses the timeline, which must not escape.
+  /// - Returns: What `body` returns.
+  static func reading<Result>(
+    _ ticket: Ticket, now: Date, _ body: (SLATicketTimeline) -> Result
+  ) -> Result {
+    let capacity = ticket.events.count + 1
+    return withUnsafeTemporaryAllocation(of: Change.self, capacity: capacity) { changes in
+      withUnsafeTemporaryAllocation(of: Date.self, capacity: capacity) { replies in
+        var changeCount = 0
+        var replyCount = 0
+        var status = TicketStatus.open
+        changes.initializeElement(at: 0, to: Change(instant: ticket.createdAt, status: status))
+        changeCount = 1
+        ticket.events.withUnsafeBufferPointer { events in
+          for index in events.indices {
+            let instant = events[index].instant
+            if instant > now { break }
+            var next = status
+            switch events[index].kind {
+            case .customerReply:
+              if status == .resolved || status == .waitingOnCustomer || status == .onHold { next = .open }
+            case .agentReply:
+              if events[index].isPublicAgentReply {
+                replies.initializeElement(at: replyCount, to: instant)
+                replyCount += 1
+              }
+            case .statusChanged(let target):
+              next = target
+            case .merged:
+              next = .closed
+            case .reopened:
+              next = .open
+            default:
+              break
+            }
+            if next != status {
+              status = next
+              changes.initializeElement(at: changeCount, to: Change(instant: instant, status: next))
+              changeCount += 1
+            }
+          }
         }
-        if next != status {
-          status = next
-          changes.append(Change(instant: instant, status: next))
-        }
+        // Both element types are trivial, so the buffers need no deinitialization.
+        return body(
+          SLATicketTimeline(
+            changes: UnsafeBufferPointer(rebasing: changes[..<changeCount]),
+            publicReplies: UnsafeBufferPointer(rebasing: replies[..<replyCount])))
       }
     }
   }
