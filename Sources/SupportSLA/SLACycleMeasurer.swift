@@ -97,7 +97,9 @@ enum SLACycleMeasurer {
         }
         elapsed += counted
       }
-      guard nextChange < limit else { break }
+      guard nextChange < limit || (end == nil && index + 1 < changes.count && changes[index + 1].instant <= limit)
+      else { break }
+      // A change exactly at `now` has happened: it sets the state, though no time passes after it.
       index += 1
       from = nextChange
       let nowPaused = changes[index].status.slaBit & pauseMask != 0

@@ -109,16 +109,39 @@ extension SLAMonitorState: Codable {
 /// alert; a scan that comes late raises everything that became due meanwhile, in order. Persist ``state`` and
 /// pass it back after a restart to keep that promise.
 ///
+/// Between scans the monitor remembers, for each ticket, the instant its next alert can fall due. A later scan
+/// skips a ticket whose timeline (its `version`) and segment are unchanged until that instant, so a steady
+/// stream of scans mostly re-evaluates the tickets that changed or have something due. Replacing ``state`` or
+/// ``evaluator`` clears that memory.
+///
 /// ```swift
 /// var monitor = SLAMonitor(policies: .hostingDefault, state: savedState)
 /// for alert in monitor.scan(openTickets.map { SLASubject($0) }, now: now) { notify(alert) }
 /// savedState = monitor.state
 /// ```
 public struct SLAMonitor: Sendable {
+  /// When a ticket next needs evaluating, as far as the scan that evaluated it could tell.
+  private struct WakeUp: Sendable {
+    var version: Int
+    var segment: CustomerSegment?
+    var at: Date
+  }
+
   /// The policies tickets are evaluated under.
-  public var evaluator: SLAEvaluator
+  public var evaluator: SLAEvaluator {
+    didSet { wakeUps.removeAll() }
+  }
+  private var emittedState: SLAMonitorState
+  private var wakeUps: [TicketID: WakeUp] = [:]
+
   /// The alerts emitted so far.
-  public var state: SLAMonitorState
+  public var state: SLAMonitorState {
+    get { emittedState }
+    set {
+      emittedState = newValue
+      wakeUps.removeAll()
+    }
+  }
 
   /// Creates a monitor.
   /// - Parameters:
@@ -126,7 +149,7 @@ public struct SLAMonitor: Sendable {
   ///   - state: The alerts emitted before (from a previous run); none by default.
   public init(policies: SLAPolicySet = .hostingDefault, state: SLAMonitorState = SLAMonitorState()) {
     self.evaluator = SLAEvaluator(policies: policies)
-    self.state = state
+    self.emittedState = state
   }
 
   /// Returns the alerts due at `now` that were not emitted before, and records them as emitted.
@@ -135,18 +158,69 @@ public struct SLAMonitor: Sendable {
   ///   - subjects: The tickets to watch with their customers' segments; solved tickets are skipped.
   ///   - now: The scan instant.
   /// - Returns: New alerts in the order of `subjects`, then metric, cycle and severity.
-  /// - Complexity: O(*n*) evaluations for *n* subjects, each O(*e*) in its events.
+  /// - Complexity: O(*n*) for *n* subjects, plus an O(*e*) evaluation of each ticket that changed or may have
+  ///   something due.
   public mutating func scan(_ subjects: [SLASubject], now: Date) -> [SLAAlert] {
     var alerts: [SLAAlert] = []
     let policies = evaluator.policies.policies
     subjects.withUnsafeBufferPointer { subjects in
-      for index in subjects.indices where subjects[index].ticket.status.isActive {
-        guard let policyIndex = evaluator.policies.policyIndex(for: subjects[index]) else { continue }
-        let status = SLAEvaluator.evaluate(subjects[index].ticket, under: policies[policyIndex], now: now)
-        collectAlerts(for: status, under: policies[policyIndex], now: now, into: &alerts)
+      for index in subjects.indices {
+        let ticketID = subjects[index].ticket.id
+        guard subjects[index].ticket.status.isActive else {
+          if !wakeUps.isEmpty { wakeUps[ticketID] = nil }
+          continue
+        }
+        let version = subjects[index].ticket.version
+        let segment = subjects[index].segment
+        if let wake = wakeUps[ticketID], wake.version == version, wake.segment == segment, now < wake.at { continue }
+        var wakeAt = Date.distantFuture
+        if let policyIndex = evaluator.policies.policyIndex(for: subjects[index]) {
+          let status = SLAEvaluator.evaluate(subjects[index].ticket, under: policies[policyIndex], now: now)
+          collectAlerts(for: status, under: policies[policyIndex], now: now, into: &alerts)
+          wakeAt = Self.nextAlertInstant(of: status, under: policies[policyIndex], after: now)
+        }
+        // Events after `now` (when replaying history) change the clocks without changing the version.
+        if subjects[index].ticket.updatedAt > now {
+          wakeAt = min(wakeAt, Self.firstEventInstant(of: subjects[index].ticket, after: now))
+        }
+        wakeUps[ticketID] = WakeUp(version: version, segment: segment, at: wakeAt)
       }
     }
     return alerts
+  }
+
+  /// The instant of the first event after `now` (events are in time order).
+  private static func firstEventInstant(of ticket: Ticket, after now: Date) -> Date {
+    let events = ticket.events
+    var low = 0
+    var high = events.count
+    while low < high {
+      let middle = (low + high) / 2
+      if events[middle].instant > now { high = middle } else { low = middle + 1 }
+    }
+    return low < events.count ? events[low].instant : .distantFuture
+  }
+
+  /// The earliest instant after `now` at which one of the status's running cycles reaches a warning threshold,
+  /// its deadline or an escalation delay, assuming the timeline does not change (any change bumps the version).
+  private static func nextAlertInstant(of status: SLAStatus, under policy: SLAPolicy, after now: Date) -> Date {
+    var earliest = Date.distantFuture
+    let targets = policy.targets
+    for cycle in status.targets where cycle.isOpen && cycle.state != .paused {
+      guard let targetIndex = targets.firstIndex(where: { $0.metric == cycle.metric }) else { continue }
+      var need = TimeInterval.infinity
+      for threshold in targets[targetIndex].warningThresholds where threshold * cycle.goal > cycle.elapsed {
+        need = min(need, threshold * cycle.goal - cycle.elapsed)
+      }
+      if cycle.goal > cycle.elapsed { need = min(need, cycle.goal - cycle.elapsed) }
+      for delay in targets[targetIndex].escalationDelays where cycle.goal + delay > cycle.elapsed {
+        need = min(need, cycle.goal + delay - cycle.elapsed)
+      }
+      guard need.isFinite, let instant = try? targets[targetIndex].calendar.date(addingBusinessTime: need, to: now)
+      else { continue }
+      earliest = min(earliest, instant)
+    }
+    return earliest
   }
 
   /// Returns the new alerts for tickets without customer segments (see ``scan(_:now:)``).
@@ -176,7 +250,7 @@ public struct SLAMonitor: Sendable {
       func raise(_ kind: SLAAlert.Kind) {
         let entry = SLAMonitorState.Entry(metric: metric, cycle: number, kind: kind)
         // Look the ticket up once, and only when it has something due.
-        if emitted == nil { emitted = state.byTicket[status.ticketID] ?? [] }
+        if emitted == nil { emitted = emittedState.byTicket[status.ticketID] ?? [] }
         guard emitted?.contains(entry) == false else { return }
         emitted?.append(entry)
         alerts.append(
@@ -197,8 +271,8 @@ public struct SLAMonitor: Sendable {
         }
       }
     }
-    if let emitted, emitted.count != (state.byTicket[status.ticketID]?.count ?? 0) {
-      state.setEmitted(emitted, for: status.ticketID)
+    if let emitted, emitted.count != (emittedState.byTicket[status.ticketID]?.count ?? 0) {
+      emittedState.setEmitted(emitted, for: status.ticketID)
     }
   }
 }
