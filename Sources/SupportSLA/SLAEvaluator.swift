@@ -38,7 +38,7 @@ public struct SLAEvaluator: Sendable, Hashable {
   /// - Complexity: O(*p* + *e*) for *p* policies and *e* events, plus the calendar arithmetic of each cycle.
   public func evaluate(_ subject: SLASubject, now: Date) -> SLAStatus? {
     guard let index = policies.policyIndex(for: subject) else { return nil }
-    return Self.evaluate(subject.ticket, under: policies.policies[index], now: now)
+    return Self.evaluate(subject.box, under: policies.policies[index], now: now)
   }
 
   /// The SLA status of many tickets at one instant, each under the first policy that matches it.
@@ -69,10 +69,15 @@ public struct SLAEvaluator: Sendable, Hashable {
   /// - Returns: Every cycle of every target that started by `now`.
   /// - Complexity: O(*e*) for *e* events, plus O(1) calendar operations per cycle and status change.
   public static func evaluate(_ ticket: Ticket, under policy: SLAPolicy, now: Date) -> SLAStatus {
+    evaluate(SLASubject.Box(ticket), under: policy, now: now)
+  }
+
+  /// Evaluates a boxed ticket, reading its fields in place (copying a ticket retains every one of its properties).
+  static func evaluate(_ box: SLASubject.Box, under policy: SLAPolicy, now: Date) -> SLAStatus {
     var targets: [SLATargetStatus] = []
-    if ticket.createdAt <= now {
+    if box.ticket.createdAt <= now {
       targets.reserveCapacity(policy.targets.count + 4)
-      SLATicketTimeline.reading(ticket, now: now) { timeline in
+      SLATicketTimeline.reading(box, now: now) { timeline in
         policy.targets.withUnsafeBufferPointer { policyTargets in
           for index in policyTargets.indices {
             SLACycleMeasurer.measureAll(policyTargets[index], over: timeline, now: now, into: &targets)
@@ -81,7 +86,7 @@ public struct SLAEvaluator: Sendable, Hashable {
       }
     }
     return SLAStatus(
-      ticketID: ticket.id, policyName: policy.name, priority: ticket.priority, department: ticket.department,
-      evaluatedAt: now, targets: targets)
+      ticketID: box.ticket.id, policyName: policy.name, priority: box.ticket.priority,
+      department: box.ticket.department, evaluatedAt: now, targets: targets)
   }
 }

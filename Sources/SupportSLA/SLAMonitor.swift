@@ -165,23 +165,24 @@ public struct SLAMonitor: Sendable {
     let policies = evaluator.policies.policies
     subjects.withUnsafeBufferPointer { subjects in
       for index in subjects.indices {
-        let ticketID = subjects[index].ticket.id
-        guard subjects[index].ticket.status.isActive else {
+        let box = subjects[index].box
+        let ticketID = box.ticket.id
+        guard box.ticket.status.isActive else {
           if !wakeUps.isEmpty { wakeUps[ticketID] = nil }
           continue
         }
-        let version = subjects[index].ticket.version
+        let version = box.ticket.version
         let segment = subjects[index].segment
         if let wake = wakeUps[ticketID], wake.version == version, wake.segment == segment, now < wake.at { continue }
         var wakeAt = Date.distantFuture
         if let policyIndex = evaluator.policies.policyIndex(for: subjects[index]) {
-          let status = SLAEvaluator.evaluate(subjects[index].ticket, under: policies[policyIndex], now: now)
+          let status = SLAEvaluator.evaluate(box, under: policies[policyIndex], now: now)
           collectAlerts(for: status, under: policies[policyIndex], now: now, into: &alerts)
           wakeAt = Self.nextAlertInstant(of: status, under: policies[policyIndex], after: now)
         }
         // Events after `now` (when replaying history) change the clocks without changing the version.
-        if subjects[index].ticket.updatedAt > now {
-          wakeAt = min(wakeAt, Self.firstEventInstant(of: subjects[index].ticket, after: now))
+        if box.ticket.updatedAt > now {
+          wakeAt = min(wakeAt, Self.firstEventInstant(of: box, after: now))
         }
         wakeUps[ticketID] = WakeUp(version: version, segment: segment, at: wakeAt)
       }
@@ -190,8 +191,8 @@ public struct SLAMonitor: Sendable {
   }
 
   /// The instant of the first event after `now` (events are in time order).
-  private static func firstEventInstant(of ticket: Ticket, after now: Date) -> Date {
-    let events = ticket.events
+  private static func firstEventInstant(of box: SLASubject.Box, after now: Date) -> Date {
+    let events = box.ticket.events
     var low = 0
     var high = events.count
     while low < high {

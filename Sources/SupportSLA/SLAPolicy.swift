@@ -27,12 +27,13 @@ public struct CustomerSegment: RawRepresentable, Hashable, Sendable, Codable, Ex
 /// The ticket is held in a shared box, so copying a subject (into arrays, across calls) costs one reference
 /// count instead of one per ticket property.
 public struct SLASubject: Hashable, Sendable {
-  private final class Box: Sendable {
+  /// Holds the ticket; the evaluator reads its fields through `box.ticket.…`, which never copies the ticket.
+  final class Box: Sendable {
     let ticket: Ticket
     init(_ ticket: Ticket) { self.ticket = ticket }
   }
 
-  private var box: Box
+  private(set) var box: Box
   /// The customer's segment, if the host has one.
   public var segment: CustomerSegment?
 
@@ -105,10 +106,11 @@ public struct SLAConditions: Hashable, Sendable {
   /// - Returns: `true` when every set condition holds.
   public func matches(_ subject: SLASubject) -> Bool {
     // Read the fields in place: copying the ticket would retain every one of its properties.
-    if let priorityMask, priorityMask & subject.ticket.priority.slaBit == 0 { return false }
-    if let departments, !departments.contains(subject.ticket.department) { return false }
+    let box = subject.box
+    if let priorityMask, priorityMask & box.ticket.priority.slaBit == 0 { return false }
+    if let departments, !departments.contains(box.ticket.department) { return false }
     if let planTiers {
-      guard let tier = subject.ticket.service?.tier, planTiers.contains(tier) else { return false }
+      guard let tier = box.ticket.service?.tier, planTiers.contains(tier) else { return false }
     }
     if let segments {
       guard let segment = subject.segment, segments.contains(segment) else { return false }

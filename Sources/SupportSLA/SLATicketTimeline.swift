@@ -21,22 +21,22 @@ struct SLATicketTimeline {
   /// Reads a ticket's timeline up to `now` into temporary (usually stack) storage and runs `body` on it.
   ///
   /// - Parameters:
-  ///   - ticket: The ticket.
+  ///   - box: The ticket, read in place.
   ///   - now: Events after this instant are ignored.
   ///   - body: Uses the timeline, which must not escape.
   /// - Returns: What `body` returns.
   static func reading<Result>(
-    _ ticket: Ticket, now: Date, _ body: (SLATicketTimeline) -> Result
+    _ box: SLASubject.Box, now: Date, _ body: (SLATicketTimeline) -> Result
   ) -> Result {
-    let capacity = ticket.events.count + 1
+    let capacity = box.ticket.events.count + 1
     return withUnsafeTemporaryAllocation(of: Change.self, capacity: capacity) { changes in
       withUnsafeTemporaryAllocation(of: Date.self, capacity: capacity) { replies in
         var changeCount = 0
         var replyCount = 0
         var status = TicketStatus.open
-        changes.initializeElement(at: 0, to: Change(instant: ticket.createdAt, status: status))
+        changes.initializeElement(at: 0, to: Change(instant: box.ticket.createdAt, status: status))
         changeCount = 1
-        ticket.events.withUnsafeBufferPointer { events in
+        box.ticket.events.withUnsafeBufferPointer { events in
           for index in events.indices {
             let instant = events[index].instant
             if instant > now { break }
