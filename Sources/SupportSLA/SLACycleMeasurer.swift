@@ -88,9 +88,9 @@ enum SLACycleMeasurer {
     while true {
       let nextChange = index + 1 < changes.count ? min(changes[index + 1].instant, limit) : limit
       if !paused, nextChange > from {
-        let counted = target.calendar.businessTime(from: from, to: nextChange)
+        let counted = target.storage.calendar.businessTime(from: from, to: nextChange)
         if breachedAt == nil, elapsed + counted >= goal,
-          let deadline = try? target.calendar.date(addingBusinessTime: goal - elapsed, to: from),
+          let deadline = try? target.storage.calendar.date(addingBusinessTime: goal - elapsed, to: from),
           deadline < nextChange || (deadline == nextChange && (end == nil || nextChange != end))
         {
           breachedAt = deadline
@@ -116,7 +116,8 @@ enum SLACycleMeasurer {
     } else {
       state = end != nil ? .achieved : (paused ? .paused : .running)
       dueAt =
-        state == .paused ? nil : try? target.calendar.date(addingBusinessTime: max(0, goal - elapsed), to: limit)
+        state == .paused
+        ? nil : try? target.storage.calendar.date(addingBusinessTime: max(0, goal - elapsed), to: limit)
     }
     return SLATargetStatus(
       metric: target.metric, cycle: cursor.cycleNumber, goal: goal, state: state, activatedAt: start,

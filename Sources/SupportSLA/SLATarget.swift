@@ -39,7 +39,7 @@ public struct SLATarget: Hashable, Sendable {
 
   /// The target's fields, shared between copies: the evaluator copies targets for every ticket, and one
   /// reference count is cheaper than one per calendar, set and list.
-  private final class Storage: Sendable {
+  final class Storage: Sendable {
     let metric: SLAMetric
     let goal: TimeInterval
     let calendar: BusinessCalendar
@@ -71,7 +71,8 @@ public struct SLATarget: Hashable, Sendable {
     }
   }
 
-  private var storage: Storage
+  /// The shared fields; the evaluator reads `storage.calendar` in place instead of copying the calendar.
+  private(set) var storage: Storage
 
   /// What is measured.
   public var metric: SLAMetric {
