@@ -45,7 +45,7 @@ while let argument = arguments.next() {
 }
 
 let allBenchmarks: [Benchmark] =
-  ticketBenchmarks() + fileStoreBenchmarks() + slaBenchmarks() + sentimentBenchmarks()
+  ticketBenchmarks() + fileStoreBenchmarks() + slaBenchmarks() + slaPolicyBenchmarks() + sentimentBenchmarks()
   + retentionBenchmarks() + deskBenchmarks()
 let selected = allBenchmarks.filter { benchmark in
   filters.isEmpty || filters.contains { benchmark.name.contains($0) }
