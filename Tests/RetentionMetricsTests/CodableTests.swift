@@ -25,7 +25,7 @@ struct CodableTests {
     #expect(try roundTrip(snapshots) == snapshots)
   }
 
-  static let corrupt: [(String, any Decodable.Type)] = [
+  nonisolated(unsafe) static let corrupt: [(String, any Decodable.Type)] = [
     (#"{"times":[0,2,1],"events":[0,1,1],"censored":[0,0,0]}"#, SurvivalTable.self),
     (#"{"times":[0,1],"events":[0],"censored":[0,0]}"#, SurvivalTable.self),
     (#"{"customer":"c","date":"2024-01-01","kind":"nps","score":11}"#, SurveyResponse.self),

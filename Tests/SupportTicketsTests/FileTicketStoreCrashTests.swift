@@ -35,7 +35,7 @@ struct FileTicketStoreCrashTests {
     for round in 0..<50 {
       let batched = round % 2 == 1
       let output = folder.url.appendingPathComponent("acks-\(round).txt")
-      FileManager.default.createFile(atPath: output.path, contents: nil)
+      _ = FileManager.default.createFile(atPath: output.path, contents: nil)
       let handle = try FileHandle(forWritingTo: output)
       let process = Process()
       process.executableURL = executable

@@ -71,7 +71,7 @@ struct StoreConcurrencyTests {
       return wins
     }
     #expect(results.filter { $0 }.count == 1)
-    #expect(try await store.ticket("T-1")?.version == 2)
+    #expect(await store.ticket("T-1")?.version == 2)
   }
 
   @Test("many writers on many tickets keep every ticket consistent")
@@ -96,6 +96,6 @@ struct StoreConcurrencyTests {
       }
       try await group.waitForAll()
     }
-    for index in 0..<20 { #expect(try await store.ticket(TicketID("T-\(index)"))?.version == 4) }
+    for index in 0..<20 { #expect(await store.ticket(TicketID("T-\(index)"))?.version == 4) }
   }
 }

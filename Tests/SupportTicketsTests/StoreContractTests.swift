@@ -11,8 +11,8 @@ struct StoreContractTests {
     builder.add(.agentReply(body: "On it"))
     let created = try await store.create(builder.events)
     #expect(created.version == 2)
-    #expect(try await store.ticket("T-1") == created)
-    #expect(try await store.ticket("T-404") == nil)
+    #expect(await store.ticket("T-1") == created)
+    #expect(await store.ticket("T-404") == nil)
     #expect(await store.count == 1)
   }
 
@@ -39,7 +39,7 @@ struct StoreContractTests {
       #expect(error?.context["expected"] == String(stale))
       #expect(error?.context["actual"] == "1")
     }
-    #expect(try await store.ticket("T-1") == before)
+    #expect(await store.ticket("T-1") == before)
   }
 
   @Test("the events of one append are stored together or not at all")
@@ -56,7 +56,7 @@ struct StoreContractTests {
       try await store.append([good, alsoGood, bad], to: "T-1", expectedVersion: 1)
     }
     #expect(error?.code == .invalidTransition)
-    #expect(try await store.ticket("T-1") == before)
+    #expect(await store.ticket("T-1") == before)
     let after = try await store.append([good, alsoGood], to: "T-1", expectedVersion: 1)
     #expect(after.version == 3)
     #expect(after.status == .resolved)
@@ -77,7 +77,7 @@ struct StoreContractTests {
       try await store.append([event], to: "T-1", expectedVersion: 2)
     }
     #expect(again?.code == .duplicateEvent)
-    #expect(try await store.ticket("T-1")?.version == 2)
+    #expect(await store.ticket("T-1")?.version == 2)
   }
 
   @Test("appending to an unknown ticket reports ticketNotFound")
@@ -129,6 +129,6 @@ struct StoreContractTests {
     #expect(try results[0].get() == 2)
     #expect(throws: StoreError.self) { try results[1].get() }
     #expect(try results[2].get() == 3)
-    #expect(try await store.ticket("B-1")?.events.map(\.id) == ["e0", "e1", "e2"])
+    #expect(await store.ticket("B-1")?.events.map(\.id) == ["e0", "e1", "e2"])
   }
 }
