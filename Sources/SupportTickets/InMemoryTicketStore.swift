@@ -4,7 +4,8 @@ import Foundation
 /// elsewhere. Everything is lost when the process ends.
 ///
 /// Tickets are kept in creation order with indexes by id and by customer, so a customer-scoped query
-/// touches only that customer's tickets.
+/// touches only that customer's tickets. Each ticket's position in creation order never changes, which is
+/// what makes paging stable while other tasks write.
 public actor InMemoryTicketStore: TicketStore {
   private var tickets: [Ticket] = []
   private var positions: [TicketID: Int] = [:]
@@ -41,17 +42,32 @@ public actor InMemoryTicketStore: TicketStore {
     guard current == expectedVersion else {
       throw StoreError.versionConflict(ticketID, expected: expectedVersion, actual: current)
     }
-    for event in events where tickets[position].events.contains(where: { $0.id == event.id }) {
-      throw StoreError.duplicateEvent(event.id, in: ticketID)
+    for (index, event) in events.enumerated() {
+      if tickets[position].containsEvent(event.id) || events[..<index].contains(where: { $0.id == event.id }) {
+        throw StoreError.duplicateEvent(event.id, in: ticketID)
+      }
     }
-    let redacted = events.map { $0.mappingText(redactor.redact) }
-    if redacted.count == 1 {
+    if events.count == 1 {
       // Fast path: apply in place; `apply` leaves the ticket unchanged when it throws.
-      try tickets[position].apply(redacted[0])
+      try tickets[position].apply(events[0].mappingText(redactor.redact), checkingDuplicateID: false)
     } else {
-      tickets[position] = try tickets[position].applying(redacted)
+      tickets[position] = try tickets[position].applying(events.map { $0.mappingText(redactor.redact) })
     }
     return tickets[position]
+  }
+
+  /// Creates several tickets in one call to the actor. See ``TicketStore/create(timelines:)``.
+  /// - Complexity: The sum of the separate calls, without an actor hop per ticket.
+  public func create(timelines: [[TicketEvent]]) -> [Result<Int, any Error>] {
+    timelines.map { timeline in Result { try create(timeline).version } }
+  }
+
+  /// Performs several appends in one call to the actor. See ``TicketStore/append(_:)``.
+  /// - Complexity: The sum of the separate calls, without an actor hop per append.
+  public func append(_ batch: [TicketAppend]) -> [Result<Int, any Error>] {
+    batch.map { item in
+      Result { try append(item.events, to: item.ticketID, expectedVersion: item.expectedVersion).version }
+    }
   }
 
   /// The ticket with that id. See ``TicketStore/ticket(_:)``.
@@ -61,10 +77,18 @@ public actor InMemoryTicketStore: TicketStore {
   }
 
   /// One page of matching tickets. See ``TicketStore/query(_:)``.
-  /// - Complexity: O(c) for a customer-scoped query over c of that customer's tickets, else O(n) over
-  ///   all tickets after the cursor, until the page is full.
+  /// - Throws: ``StoreError`` `invalidCursor` for a cursor this store could not have issued.
+  /// - Complexity: O(log c + m) for a customer-scoped query (c of that customer's tickets, m examined
+  ///   until the page is full), else O(m) over the tickets after the cursor, until the page is full.
   public func query(_ query: TicketQuery) throws -> TicketPage {
-    let start = try query.cursor.map { try $0.sequence() + 1 } ?? 0
+    var start = 0
+    if let cursor = query.cursor {
+      let sequence = try cursor.sequence()
+      guard sequence < tickets.count else {
+        throw StoreError.invalidCursor("'\(cursor.rawValue.prefix(40))' points past the end of this store")
+      }
+      start = sequence + 1
+    }
     var found: [Ticket] = []
     var lastPosition = -1
     func consider(_ position: Int) -> Bool {

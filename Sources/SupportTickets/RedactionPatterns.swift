@@ -58,16 +58,17 @@ enum RedactionPatterns {
     options: [.dotMatchesLineSeparators]
   )
 
-  static let tokens: [RedactionPattern] = [
-    RedactionPattern(#"\b(?:AKIA|ASIA)[0-9A-Z]{16}\b"#),  // AWS access key ids
-    RedactionPattern(#"\bgh[pousr]_[A-Za-z0-9]{30,}\b"#),  // GitHub
-    RedactionPattern(#"\bgithub_pat_[A-Za-z0-9_]{30,}\b"#),
-    RedactionPattern(#"\bglpat-[A-Za-z0-9_\-]{20,}\b"#),  // GitLab
-    RedactionPattern(#"\bxox[abprs]-[A-Za-z0-9\-]{10,}\b"#),  // Slack
-    RedactionPattern(#"\b(?:sk|rk|pk)_(?:live|test)_[A-Za-z0-9]{16,}\b"#),  // Stripe
-    RedactionPattern(#"\bAIza[0-9A-Za-z_\-]{35}\b"#),  // Google API keys
-    RedactionPattern(#"\beyJ[A-Za-z0-9_\-]{8,}\.eyJ[A-Za-z0-9_\-]{8,}\.[A-Za-z0-9_\-]{8,}"#),  // JWT
-    RedactionPattern(#"(?i)(?<=\bbearer )[A-Za-z0-9._~+/=\-]{16,}"#),  // Authorization: Bearer …
+  /// Token shapes, each with the trigger its matches must contain (see ``RedactionTriggers``).
+  static let tokens: [(trigger: RedactionTriggers, pattern: RedactionPattern)] = [
+    (.awsKey, RedactionPattern(#"\b(?:AKIA|ASIA)[0-9A-Z]{16}\b"#)),  // AWS access key ids
+    (.github, RedactionPattern(#"\bgh[pousr]_[A-Za-z0-9]{30,}\b"#)),  // GitHub
+    (.github, RedactionPattern(#"\bgithub_pat_[A-Za-z0-9_]{30,}\b"#)),
+    (.gitlab, RedactionPattern(#"\bglpat-[A-Za-z0-9_\-]{20,}\b"#)),  // GitLab
+    (.slack, RedactionPattern(#"\bxox[abprs]-[A-Za-z0-9\-]{10,}\b"#)),  // Slack
+    (.stripe, RedactionPattern(#"\b(?:sk|rk|pk)_(?:live|test)_[A-Za-z0-9]{16,}\b"#)),  // Stripe
+    (.google, RedactionPattern(#"\bAIza[0-9A-Za-z_\-]{35}\b"#)),  // Google API keys
+    (.jwt, RedactionPattern(#"\beyJ[A-Za-z0-9_\-]{8,}\.eyJ[A-Za-z0-9_\-]{8,}\.[A-Za-z0-9_\-]{8,}"#)),  // JWT
+    (.bearer, RedactionPattern(#"(?i)(?<=\bbearer )[A-Za-z0-9._~+/=\-]{16,}"#)),  // Authorization: Bearer …
   ]
 
   /// `api_key = value`, `secret: value`, `token=value`, `client_secret "value"`…

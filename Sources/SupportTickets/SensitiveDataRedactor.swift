@@ -53,24 +53,35 @@ public struct SensitiveDataRedactor: Sendable {
   /// Returns the text with every recognised secret masked.
   /// - Parameter text: A message body or subject.
   /// - Returns: The text with secrets replaced by markers; identical when there is nothing to mask.
-  /// - Complexity: O(n) in the text's length for each kind of secret.
+  /// - Complexity: O(n) in the text's length: one byte scan finds which patterns could match, and only
+  ///   those run (usually none).
   public func redact(_ text: String) -> String {
     guard !kinds.isEmpty, !text.isEmpty else { return text }
+    return redact(text, triggers: RedactionTriggers.scan(text))
+  }
+
+  /// Redacts with only the patterns whose triggers are present; `.all` runs every pattern.
+  func redact(_ text: String, triggers: RedactionTriggers) -> String {
+    guard !triggers.isEmpty else { return text }
     var result = text
-    if kinds.contains(.privateKeys) {
+    if kinds.contains(.privateKeys), triggers.contains(.privateKey) {
       result = RedactionPatterns.privateKeys.replace(in: result) { _ in "[redacted private key]" }
     }
     if kinds.contains(.apiTokens) {
-      for pattern in RedactionPatterns.tokens { result = pattern.replace(in: result) { _ in "[redacted token]" } }
-      result = RedactionPatterns.tokenAssignments.replaceCapture(in: result, group: 2, with: "[redacted token]")
+      for (trigger, pattern) in RedactionPatterns.tokens where triggers.contains(trigger) {
+        result = pattern.replace(in: result) { _ in "[redacted token]" }
+      }
+      if triggers.contains(.tokenAssignment) {
+        result = RedactionPatterns.tokenAssignments.replaceCapture(in: result, group: 2, with: "[redacted token]")
+      }
     }
-    if kinds.contains(.passwords) {
+    if kinds.contains(.passwords), triggers.contains(.password) {
       result = RedactionPatterns.labelledPasswords.replaceCapture(in: result, group: 2, with: "[redacted]")
       result = RedactionPatterns.statedPasswords.replaceCapture(in: result, group: 2, with: "[redacted]") { value in
         value != "[redacted]" && value.contains { $0.isNumber || $0.isPunctuation || $0.isSymbol }
       }
     }
-    if kinds.contains(.cardNumbers) {
+    if kinds.contains(.cardNumbers), triggers.contains(.cardDigits) {
       result = RedactionPatterns.cardCandidates.replace(in: result) { match in
         let digits = match.filter(\.isASCII).filter(\.isNumber)
         guard CardNumber.isLikelyCard(digits) else { return nil }

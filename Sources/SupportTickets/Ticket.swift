@@ -10,7 +10,7 @@ import Foundation
 /// try ticket.apply(TicketEvent(id: "e2", instant: now, author: .agent("ana"), kind: .agentReply(body: "On it")))
 /// ticket.version  // 2
 /// ```
-public struct Ticket: Hashable, Sendable, Identifiable {
+public struct Ticket: Sendable, Identifiable {
   /// The ticket's id.
   public private(set) var id: TicketID
   /// The customer the ticket belongs to.
@@ -51,7 +51,10 @@ public struct Ticket: Hashable, Sendable, Identifiable {
   public private(set) var mergedTickets: [TicketID]
   /// The whole timeline, oldest first.
   public private(set) var events: [TicketEvent]
-  private var eventIDs: Set<EventID>
+  /// The ids of ``events``, built only once a timeline is longer than ``linearScanLimit``: short timelines
+  /// (almost all of them) are checked for repeated ids by a scan, which is cheaper than hashing.
+  private var eventIDIndex: Set<EventID>
+  private static let linearScanLimit = 24
 
   /// The number of events: the version a store's optimistic concurrency compares.
   public var version: Int { events.count }
@@ -62,12 +65,29 @@ public struct Ticket: Hashable, Sendable, Identifiable {
   /// same rules as ``apply(_:)``.
   /// - Parameter events: The timeline, oldest first.
   /// - Throws: ``TicketError`` when the timeline breaks a lifecycle rule.
-  /// - Complexity: O(n) in the number of events.
+  /// - Complexity: O(n) in the number of events. The ticket shares the array's storage instead of
+  ///   copying the events.
   public init(events: [TicketEvent]) throws {
     guard let first = events.first else { throw TicketError.invalidTimeline("a timeline needs a created event") }
     try self.init(opening: first)
-    self.events.reserveCapacity(events.count)
-    for event in events.dropFirst() { try apply(event) }
+    let usesIndex = events.count > Self.linearScanLimit
+    var seen: Set<EventID> = usesIndex ? [first.id] : []
+    for position in 1..<events.count {
+      let event = events[position]
+      try TicketEventRules.validate(event, appendingTo: self)
+      let repeated: Bool
+      if usesIndex {
+        repeated = !seen.insert(event.id).inserted
+      } else {
+        repeated = events[..<position].contains { $0.id == event.id }
+      }
+      if repeated {
+        throw TicketError.invalidEvent("the id is already in the timeline", eventID: event.id, ticketID: id)
+      }
+      try fold(event)
+    }
+    self.events = events
+    eventIDIndex = seen
   }
 
   /// Opens a ticket from its `created` event.
@@ -98,7 +118,7 @@ public struct Ticket: Hashable, Sendable, Identifiable {
     mergedInto = nil
     mergedTickets = []
     events = [event]
-    eventIDs = [event.id]
+    eventIDIndex = []
   }
 
   /// Appends one event, checking the lifecycle rules first; on error the ticket is unchanged.
@@ -106,10 +126,29 @@ public struct Ticket: Hashable, Sendable, Identifiable {
   /// - Throws: ``TicketError`` (`invalidTransition`, `ticketClosed`, `invalidEvent`, `invalidTimeline`).
   /// - Complexity: Amortized O(1).
   public mutating func apply(_ event: TicketEvent) throws {
+    try apply(event, checkingDuplicateID: true)
+  }
+
+  /// ``apply(_:)`` for callers that have already made sure the event's id is new (stores report a
+  /// repeated id as their own error first).
+  package mutating func apply(_ event: TicketEvent, checkingDuplicateID: Bool) throws {
     try TicketEventRules.validate(event, appendingTo: self)
-    guard !eventIDs.contains(event.id) else {
+    guard !checkingDuplicateID || !containsEvent(event.id) else {
       throw TicketError.invalidEvent("the id is already in the timeline", eventID: event.id, ticketID: id)
     }
+    try fold(event)
+    events.append(event)
+    if events.count > Self.linearScanLimit {
+      if eventIDIndex.isEmpty {
+        eventIDIndex = Set(events.lazy.map(\.id))
+      } else {
+        eventIDIndex.insert(event.id)
+      }
+    }
+  }
+
+  /// Updates the state for a validated event (everything but the timeline itself); on error nothing changed.
+  private mutating func fold(_ event: TicketEvent) throws {
     switch event.kind {
     case .created:
       throw TicketError.invalidTimeline("created can only be the first event", ticketID: id)
@@ -152,8 +191,15 @@ public struct Ticket: Hashable, Sendable, Identifiable {
       reopen(at: event.instant)
     }
     updatedAt = event.instant
-    events.append(event)
-    eventIDs.insert(event.id)
+  }
+
+  /// Whether the timeline already has an event with this id.
+  /// - Parameter eventID: The id to look for.
+  /// - Complexity: O(1) on average.
+  package func containsEvent(_ eventID: EventID) -> Bool {
+    if events.count > Self.linearScanLimit { return eventIDIndex.contains(eventID) }
+    for event in events where event.id == eventID { return true }
+    return false
   }
 
   /// A copy with more events applied.
@@ -189,5 +235,17 @@ public struct Ticket: Hashable, Sendable, Identifiable {
     status = .open
     resolvedAt = nil
     reopenCount += 1
+  }
+}
+
+extension Ticket: Hashable {
+  /// Two tickets are equal when their timelines are: the state is a deterministic fold of the events.
+  public static func == (lhs: Ticket, rhs: Ticket) -> Bool { lhs.events == rhs.events }
+
+  /// Hashes the id, the version and the last event (enough to agree with `==`, in O(1)).
+  public func hash(into hasher: inout Hasher) {
+    hasher.combine(id)
+    hasher.combine(events.count)
+    hasher.combine(events.last)
   }
 }

@@ -58,7 +58,9 @@ public struct TicketEvent: Hashable, Sendable, Identifiable {
   /// What happened.
   public enum Kind: Hashable, Sendable {
     /// The ticket was opened. Always the first event and only there.
-    case created(TicketOpening)
+    ///
+    /// Stored indirectly, so that every other event stays small.
+    indirect case created(TicketOpening)
     /// The customer wrote. Reopens a resolved ticket and returns a waiting or on-hold ticket to `open`.
     case customerReply(body: String)
     /// An agent answered the customer publicly. This is what counts as a response for SLAs.

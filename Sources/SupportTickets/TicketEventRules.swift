@@ -17,7 +17,7 @@ enum TicketEventRules {
         "customer \(author) cannot open a ticket for customer \(opening.customerID)", eventID: event.id,
         ticketID: ticketID)
     }
-    guard opening.subject.unicodeScalars.contains(where: { !$0.properties.isWhitespace }) else {
+    guard hasVisibleText(opening.subject) else {
       throw TicketError.invalidEvent("the subject is empty", eventID: event.id, ticketID: ticketID)
     }
     guard opening.subject.utf8.count <= maximumSubjectBytes else {
@@ -82,8 +82,21 @@ enum TicketEventRules {
     }
   }
 
+  /// Whether the text has a character other than white space. ASCII is decided from the bytes; the
+  /// first non-ASCII scalar is checked with its Unicode properties.
+  static func hasVisibleText(_ text: String) -> Bool {
+    for byte in text.utf8 {
+      switch byte {
+      case 0x09...0x0D, 0x20: continue
+      case 0x00..<0x80: return true
+      default: return text.unicodeScalars.contains { !$0.properties.isWhitespace }
+      }
+    }
+    return false
+  }
+
   private static func validateBody(_ body: String, event: TicketEvent, ticketID: TicketID) throws {
-    guard body.unicodeScalars.contains(where: { !$0.properties.isWhitespace }) else {
+    guard hasVisibleText(body) else {
       throw TicketError.invalidEvent("the message is empty", eventID: event.id, ticketID: ticketID)
     }
     guard body.utf8.count <= maximumBodyBytes else {

@@ -42,8 +42,26 @@ public enum TicketStatus: String, CaseIterable, Hashable, Sendable, Codable {
   /// Whether the table allows moving from this status to `next`.
   /// - Parameter next: The status to move to.
   /// - Returns: `true` when ``allowedTransitions`` lists the move.
+  /// - Complexity: O(1), a bit test (the table is compiled into one mask per status).
   public func canTransition(to next: TicketStatus) -> Bool {
-    Self.allowedTransitions[self]?.contains(next) ?? false
+    Self.transitionMasks[ordinal] & (1 << next.ordinal) != 0
+  }
+
+  /// ``allowedTransitions`` as bit masks indexed by ``ordinal``: folding checks a move without hashing.
+  private static let transitionMasks: [UInt8] = allCases.map { status in
+    (allowedTransitions[status] ?? []).reduce(0) { $0 | (1 << $1.ordinal) }
+  }
+
+  /// The status's position in `allCases`.
+  private var ordinal: Int {
+    switch self {
+    case .open: return 0
+    case .inProgress: return 1
+    case .waitingOnCustomer: return 2
+    case .onHold: return 3
+    case .resolved: return 4
+    case .closed: return 5
+    }
   }
 
   /// Whether the ticket still needs work from someone (anything but resolved and closed).

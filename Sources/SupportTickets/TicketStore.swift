@@ -45,6 +45,18 @@ public protocol TicketStore: Sendable {
   /// - Parameter query: The criteria, page size and cursor.
   /// - Throws: ``StoreError`` `invalidCursor` for a cursor the store did not issue.
   func query(_ query: TicketQuery) async throws -> TicketPage
+
+  /// Creates several tickets as separate ``create(_:)`` calls would, in order; one result per timeline
+  /// (the new ticket's version, or the error).
+  ///
+  /// Has a default implementation that calls ``create(_:)`` in a loop; implement it to save round trips.
+  func create(timelines: [[TicketEvent]]) async -> [Result<Int, any Error>]
+
+  /// Performs several appends as separate ``append(_:to:expectedVersion:)`` calls would, in order; each
+  /// element succeeds or fails on its own (one result per element: the new version, or the error).
+  ///
+  /// Has a default implementation that calls ``append(_:to:expectedVersion:)`` in a loop.
+  func append(_ batch: [TicketAppend]) async -> [Result<Int, any Error>]
 }
 
 extension TicketStore {

@@ -1,0 +1,134 @@
+import Foundation
+
+/// Which redaction patterns could possibly match a text, found in one pass over its UTF-8 bytes.
+///
+/// Running a dozen regular expressions over every message is what made redaction expensive, and almost
+/// every message holds no secret at all. Each pattern of ``RedactionPatterns`` has a *trigger*: bytes
+/// that any match must contain (a keyword such as `pass` or `token`, a prefix such as `AKIA`, thirteen
+/// ASCII digits for a card). Only patterns whose trigger occurs are run; a text with no trigger is
+/// returned unchanged without touching a regular expression.
+///
+/// Case-insensitive keywords are compared with ASCII case folding. A handful of non-ASCII characters
+/// fold to ASCII letters under Unicode rules (`ß`, `ſ`, the Kelvin sign, `İ`, Latin ligatures); a text
+/// containing any of them is sent through every pattern, so the pre-scan never hides a match.
+struct RedactionTriggers: OptionSet, Hashable, Sendable {
+  let rawValue: UInt32
+
+  static let privateKey = RedactionTriggers(rawValue: 1 << 0)
+  static let awsKey = RedactionTriggers(rawValue: 1 << 1)
+  static let github = RedactionTriggers(rawValue: 1 << 2)
+  static let gitlab = RedactionTriggers(rawValue: 1 << 3)
+  static let slack = RedactionTriggers(rawValue: 1 << 4)
+  static let stripe = RedactionTriggers(rawValue: 1 << 5)
+  static let google = RedactionTriggers(rawValue: 1 << 6)
+  static let jwt = RedactionTriggers(rawValue: 1 << 7)
+  static let bearer = RedactionTriggers(rawValue: 1 << 8)
+  static let tokenAssignment = RedactionTriggers(rawValue: 1 << 9)
+  static let password = RedactionTriggers(rawValue: 1 << 10)
+  static let cardDigits = RedactionTriggers(rawValue: 1 << 11)
+  static let all = RedactionTriggers(rawValue: (1 << 12) - 1)
+
+  /// The triggers present in `text`.
+  /// - Complexity: O(n) in the text's UTF-8 length, a few byte comparisons per byte.
+  static func scan(_ text: String) -> RedactionTriggers {
+    var text = text
+    return text.withUTF8 { scan(bytes: $0) }
+  }
+
+  private static func scan(bytes: UnsafeBufferPointer<UInt8>) -> RedactionTriggers {
+    var found: RedactionTriggers = []
+    var digits = 0
+    let count = bytes.count
+    var index = 0
+
+    /// Whether `word` (ASCII, lower case unless `exactCase`) starts at `index`.
+    @inline(__always) func has(_ word: StaticString, exactCase: Bool = false) -> Bool {
+      let length = word.utf8CodeUnitCount
+      guard index + length <= count else { return false }
+      let pointer = word.utf8Start
+      for offset in 0..<length {
+        var byte = bytes[index + offset]
+        if !exactCase, byte >= 0x41, byte <= 0x5A { byte |= 0x20 }
+        if byte != pointer[offset] { return false }
+      }
+      return true
+    }
+
+    while index < count {
+      let byte = bytes[index]
+      if byte >= 0x30, byte <= 0x39 {
+        digits += 1
+        index += 1
+        continue
+      }
+      switch byte {
+      case 0x2D:  // -
+        if has("-----BEGIN", exactCase: true) { found.insert(.privateKey) }
+      case 0x41:  // A
+        if has("AKIA", exactCase: true) || has("ASIA", exactCase: true) { found.insert(.awsKey) }
+        if has("AIza", exactCase: true) { found.insert(.google) }
+      case 0x5F:  // _
+        if has("_live_", exactCase: true) || has("_test_", exactCase: true) { found.insert(.stripe) }
+      case 0x65:  // e
+        if has("eyJ", exactCase: true) { found.insert(.jwt) }
+      case 0x67:  // g
+        if has("github_pat_", exactCase: true) || (has("gh", exactCase: true) && isGitHubPrefix(bytes, at: index)) {
+          found.insert(.github)
+        }
+        if has("glpat-", exactCase: true) { found.insert(.gitlab) }
+      case 0x78:  // x
+        if has("xox", exactCase: true) { found.insert(.slack) }
+      case 0xC3, 0xC4, 0xC5, 0xE1, 0xE2, 0xEF:
+        if unicodeFoldsToASCII(bytes, at: index) { return .all }
+      case 0xE0:
+        if has("ລະຫັດ", exactCase: true) { found.insert(.password) }
+      default:
+        break
+      }
+      switch byte | 0x20 {
+      case 0x62:  // b
+        if has("bearer") { found.insert(.bearer) }
+      case 0x6B:  // k
+        if has("key") { found.insert(.tokenAssignment) }
+      case 0x74:  // t
+        if has("token") { found.insert(.tokenAssignment) }
+      case 0x73:  // s
+        if has("secret") { found.insert(.tokenAssignment) }
+        if has("sandi") { found.insert(.password) }
+      case 0x70:  // p
+        if has("pass") || has("pw") { found.insert(.password) }
+      case 0x6C:  // l
+        if has("laluan") { found.insert(.password) }
+      default:
+        break
+      }
+      index += 1
+    }
+    if digits >= 13 { found.insert(.cardDigits) }
+    return found
+  }
+
+  /// `gh` followed by one of `pousr` and `_`, as in `ghp_…`.
+  private static func isGitHubPrefix(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> Bool {
+    guard index + 3 < bytes.count, bytes[index + 3] == 0x5F else { return false }
+    switch bytes[index + 2] {
+    case 0x70, 0x6F, 0x75, 0x73, 0x72: return true
+    default: return false
+    }
+  }
+
+  /// `ß`, `ẞ`, `ſ`, `İ`, the Kelvin sign and the Latin ligatures `ﬀ`…`ﬆ`: characters that a
+  /// case-insensitive regular expression may match against ASCII letters.
+  private static func unicodeFoldsToASCII(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> Bool {
+    func byte(_ offset: Int) -> UInt8 { index + offset < bytes.count ? bytes[index + offset] : 0 }
+    switch bytes[index] {
+    case 0xC3: return byte(1) == 0x9F  // ß U+00DF
+    case 0xC4: return byte(1) == 0xB0 || byte(1) == 0xB1  // İ U+0130, ı U+0131
+    case 0xC5: return byte(1) == 0xBF  // ſ U+017F
+    case 0xE1: return byte(1) == 0xBA && byte(2) == 0x9E  // ẞ U+1E9E
+    case 0xE2: return byte(1) == 0x84 && (byte(2) == 0xAA || byte(2) == 0xAB)  // K U+212A, Å U+212B
+    case 0xEF: return byte(1) == 0xAC && byte(2) <= 0x86  // ﬀ…ﬆ U+FB00–FB06
+    default: return false
+    }
+  }
+}
