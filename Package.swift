@@ -49,6 +49,7 @@ let package = Package(
       name: "sla-check",
       dependencies: ["SupportSLA", "SupportTickets"],
       path: "Examples/sla-check",
+      exclude: ["samples"],
       swiftSettings: swiftSettings
     ),
     .executableTarget(

@@ -1,0 +1,66 @@
+public import Foundation
+public import SupportTickets
+
+/// Turns a ticket's timeline, a policy and an instant into the status of every SLA target.
+///
+/// How each metric's cycles start and end (the full rules are in the "SLA guide" article):
+/// - **First response**: one cycle from creation; fulfilled by the first public agent reply (never an internal
+///   note or an automated message), or by the resolution if the ticket is solved without one.
+/// - **Next response** (periodic update): a cycle starts at creation, at every reopening and after every public
+///   agent reply while the ticket is unresolved; the next public agent reply or the resolution fulfils it.
+/// - **Resolution**: a cycle from creation until the ticket is resolved or closed; reopening starts a new cycle
+///   and earlier cycles keep their outcome.
+///
+/// While the ticket is in one of a target's pause statuses its clock stops. Events after `now` are ignored, so
+/// evaluating at an earlier instant replays the past.
+///
+/// ```swift
+/// let evaluator = SLAEvaluator(policies: .hostingDefault)
+/// if let status = evaluator.evaluate(SLASubject(ticket), now: now),
+///    let resolution = status.current(.resolution) {
+///   print(resolution.state, resolution.dueAt as Any)
+/// }
+/// ```
+public struct SLAEvaluator: Sendable, Hashable {
+  /// The policies tickets are matched against (first match wins).
+  public var policies: SLAPolicySet
+
+  /// Creates an evaluator.
+  /// - Parameter policies: The policies; ``SLAPolicySet/hostingDefault`` by default.
+  public init(policies: SLAPolicySet = .hostingDefault) { self.policies = policies }
+
+  /// The SLA status of a ticket under the first policy that matches it.
+  ///
+  /// - Parameters:
+  ///   - subject: The ticket and its customer's segment.
+  ///   - now: The evaluation instant.
+  /// - Returns: The status, or `nil` when no policy matches.
+  /// - Complexity: O(*p* + *e*) for *p* policies and *e* events, plus the calendar arithmetic of each cycle.
+  public func evaluate(_ subject: SLASubject, now: Date) -> SLAStatus? {
+    guard let policy = policies.policy(for: subject) else { return nil }
+    return Self.evaluate(subject.ticket, under: policy, now: now)
+  }
+
+  /// The SLA status of a ticket under a given policy (its conditions are not checked).
+  ///
+  /// - Parameters:
+  ///   - ticket: The ticket.
+  ///   - policy: The policy whose targets are measured.
+  ///   - now: The evaluation instant; later events are ignored.
+  /// - Returns: Every cycle of every target that started by `now`.
+  /// - Complexity: O(*e*) for *e* events, plus O(1) calendar operations per cycle and status change.
+  public static func evaluate(_ ticket: Ticket, under policy: SLAPolicy, now: Date) -> SLAStatus {
+    let timeline = SLATicketTimeline(ticket, now: now)
+    var targets: [SLATargetStatus] = []
+    targets.reserveCapacity(policy.targets.count + 2)
+    if ticket.createdAt <= now {
+      for target in policy.targets {
+        var measurer = SLACycleMeasurer(target: target, timeline: timeline, now: now)
+        measurer.measureAll(into: &targets)
+      }
+    }
+    return SLAStatus(
+      ticketID: ticket.id, policyName: policy.name, priority: ticket.priority, department: ticket.department,
+      evaluatedAt: now, targets: targets)
+  }
+}

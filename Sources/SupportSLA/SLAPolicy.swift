@@ -1,0 +1,155 @@
+import Foundation
+public import SupportTickets
+
+/// A group of customers that an SLA can single out, such as `"vip"` or `"enterprise"`.
+///
+/// Segments are not stored on tickets: the host knows them (from billing, contracts…) and passes them in
+/// an ``SLASubject``. Open: any non-empty name is a segment.
+public struct CustomerSegment: RawRepresentable, Hashable, Sendable, Codable, ExpressibleByStringLiteral,
+  CustomStringConvertible
+{
+  /// The segment's name.
+  public let rawValue: String
+  /// Creates a segment.
+  /// - Parameter rawValue: Its name, e.g. `"vip"`.
+  public init(rawValue: String) { self.rawValue = rawValue }
+  /// Creates a segment.
+  /// - Parameter rawValue: Its name, e.g. `"vip"`.
+  public init(_ rawValue: String) { self.rawValue = rawValue }
+  /// Creates a segment from a string literal.
+  public init(stringLiteral value: String) { self.rawValue = value }
+  /// The segment's name.
+  public var description: String { rawValue }
+}
+
+/// What an SLA is evaluated for: a ticket and what the host knows about its customer.
+public struct SLASubject: Hashable, Sendable {
+  /// The ticket.
+  public var ticket: Ticket
+  /// The customer's segment, if the host has one.
+  public var segment: CustomerSegment?
+
+  /// Pairs a ticket with its customer's segment.
+  /// - Parameters:
+  ///   - ticket: The ticket.
+  ///   - segment: The customer's segment, if any.
+  public init(_ ticket: Ticket, segment: CustomerSegment? = nil) {
+    self.ticket = ticket
+    self.segment = segment
+  }
+}
+
+/// Which tickets a policy applies to. Every condition that is set must hold; an unset (`nil`) one matches all.
+public struct SLAConditions: Hashable, Sendable {
+  /// The ticket's current priority is one of these.
+  public var priorities: Set<Priority>?
+  /// The ticket's service has one of these plan tiers (a ticket without a service never matches).
+  public var planTiers: Set<PlanTier>?
+  /// The ticket's current department is one of these.
+  public var departments: Set<Department>?
+  /// The customer's segment is one of these (a subject without a segment never matches).
+  public var segments: Set<CustomerSegment>?
+
+  /// Creates conditions; leave a parameter `nil` to accept any value.
+  /// - Parameters:
+  ///   - priorities: Accepted priorities.
+  ///   - planTiers: Accepted plan tiers.
+  ///   - departments: Accepted departments.
+  ///   - segments: Accepted customer segments.
+  public init(
+    priorities: Set<Priority>? = nil,
+    planTiers: Set<PlanTier>? = nil,
+    departments: Set<Department>? = nil,
+    segments: Set<CustomerSegment>? = nil
+  ) {
+    self.priorities = priorities
+    self.planTiers = planTiers
+    self.departments = departments
+    self.segments = segments
+  }
+
+  /// Conditions that match every ticket.
+  public static let any = SLAConditions()
+
+  /// Whether a subject meets every condition that is set.
+  /// - Parameter subject: The ticket and its customer's segment.
+  /// - Returns: `true` when every set condition holds.
+  public func matches(_ subject: SLASubject) -> Bool {
+    let ticket = subject.ticket
+    if let priorities, !priorities.contains(ticket.priority) { return false }
+    if let departments, !departments.contains(ticket.department) { return false }
+    if let planTiers {
+      guard let tier = ticket.service?.tier, planTiers.contains(tier) else { return false }
+    }
+    if let segments {
+      guard let segment = subject.segment, segments.contains(segment) else { return false }
+    }
+    return true
+  }
+}
+
+/// A service-level policy: which tickets it covers and the targets it promises them.
+///
+/// Conditions are read from the ticket's *current* state, so raising a ticket's priority moves it to the
+/// stricter policy, whose targets are measured from the original start of each cycle (as Zendesk does).
+public struct SLAPolicy: Hashable, Sendable {
+  /// A name for reports and alerts, e.g. `"Critical"`.
+  public var name: String
+  /// Which tickets the policy covers.
+  public var conditions: SLAConditions
+  /// The promises, at most one per metric, ordered by metric.
+  public private(set) var targets: [SLATarget]
+
+  /// Creates a policy.
+  ///
+  /// - Parameters:
+  ///   - name: A name for reports and alerts.
+  ///   - conditions: Which tickets it covers; all by default.
+  ///   - targets: At most one target per metric.
+  /// - Throws: ``SLAError`` with code ``SLAError/Code/invalidPolicy`` when a metric has two targets or the
+  ///   name is empty.
+  public init(name: String, conditions: SLAConditions = .any, targets: [SLATarget]) throws {
+    guard !name.isEmpty else { throw SLAError.invalidPolicy(field: "name", message: "a policy needs a name") }
+    var seen = Set<SLAMetric>()
+    for (index, target) in targets.enumerated() where !seen.insert(target.metric).inserted {
+      throw SLAError.invalidPolicy(
+        field: "targets[\(index)].metric", message: "the policy already has a \(target.metric.rawValue) target")
+    }
+    self.name = name
+    self.conditions = conditions
+    self.targets = targets.sorted { $0.metric < $1.metric }
+  }
+
+  /// The target for a metric, if the policy has one.
+  /// - Parameter metric: The metric.
+  /// - Returns: Its target, or `nil`.
+  public func target(for metric: SLAMetric) -> SLATarget? {
+    targets.first { $0.metric == metric }
+  }
+
+  /// Whether the policy covers a subject.
+  /// - Parameter subject: The ticket and its customer's segment.
+  /// - Returns: `true` when ``conditions`` match.
+  public func applies(to subject: SLASubject) -> Bool { conditions.matches(subject) }
+}
+
+/// An ordered list of policies: a ticket gets the first policy whose conditions it meets.
+///
+/// Put specific policies (a VIP segment, dedicated servers) before general ones (by priority). A ticket no policy
+/// matches has no SLA.
+public struct SLAPolicySet: Hashable, Sendable {
+  /// The policies, in matching order.
+  public var policies: [SLAPolicy]
+
+  /// Creates a policy set.
+  /// - Parameter policies: The policies, in matching order.
+  public init(_ policies: [SLAPolicy]) { self.policies = policies }
+
+  /// The first policy that covers a subject.
+  /// - Parameter subject: The ticket and its customer's segment.
+  /// - Returns: The policy, or `nil` when none matches.
+  /// - Complexity: O(*p*) for *p* policies.
+  public func policy(for subject: SLASubject) -> SLAPolicy? {
+    policies.first { $0.applies(to: subject) }
+  }
+}

@@ -1,0 +1,91 @@
+public import Foundation
+public import SupportTickets
+
+/// What an SLA target measures.
+public enum SLAMetric: String, CaseIterable, Hashable, Sendable, Codable, Comparable {
+  /// From the ticket's creation to the first public reply by a human agent.
+  ///
+  /// Internal notes and automated messages never count. Measured once per ticket.
+  case firstResponse
+  /// The periodic update: while the ticket is unresolved, the customer hears from an agent at least every
+  /// ``SLATarget/goal``. A cycle starts when the ticket is created or reopened and after every public agent
+  /// reply; the next public agent reply (or the resolution) fulfils it.
+  case nextResponse
+  /// From the ticket's creation (or reopening) until it is resolved or closed. Reopening starts a new cycle.
+  case resolution
+
+  private var rank: Int {
+    switch self {
+    case .firstResponse: return 0
+    case .nextResponse: return 1
+    case .resolution: return 2
+    }
+  }
+
+  /// Orders metrics as a panel shows them: first response, next response, resolution.
+  public static func < (lhs: SLAMetric, rhs: SLAMetric) -> Bool { lhs.rank < rhs.rank }
+}
+
+/// One promise of a policy: a metric, how much business time it allows, and how that time is counted.
+///
+/// ```swift
+/// let update = try SLATarget(.nextResponse, within: 4 * 3600, warningThresholds: [0.75, 0.9])
+/// ```
+public struct SLATarget: Hashable, Sendable {
+  /// The statuses that pause every target unless a target says otherwise.
+  public static let defaultPauseStatuses: Set<TicketStatus> = [.waitingOnCustomer, .onHold]
+  /// The warning thresholds used unless a target says otherwise: 75 % and 90 % of the goal.
+  public static let defaultWarningThresholds: [Double] = [0.75, 0.9]
+
+  /// What is measured.
+  public var metric: SLAMetric
+  /// The business time allowed, in seconds (positive).
+  public var goal: TimeInterval
+  /// The hours during which the clock runs.
+  public var calendar: BusinessCalendar
+  /// The statuses during which the clock stops. `resolved` and `closed` end a cycle instead and are ignored here.
+  public var pauseStatuses: Set<TicketStatus>
+  /// Fractions of ``goal`` (strictly between 0 and 1, ascending) at which ``SLAMonitor`` warns.
+  public var warningThresholds: [Double]
+  /// Business time past the deadline (ascending, ≥ 0) at which ``SLAMonitor`` raises escalation level 1, 2, ….
+  public var escalationDelays: [TimeInterval]
+
+  /// Creates a target.
+  ///
+  /// - Parameters:
+  ///   - metric: What is measured.
+  ///   - goal: The business time allowed, in seconds.
+  ///   - calendar: The hours during which the clock runs; 24/7 by default.
+  ///   - pauseStatuses: The statuses during which the clock stops; waitingOnCustomer and onHold by default.
+  ///   - warningThresholds: Fractions of the goal at which to warn; 75 % and 90 % by default.
+  ///   - escalationDelays: Business time past the deadline at which each escalation level is raised.
+  /// - Throws: ``SLAError`` with code ``SLAError/Code/invalidDuration`` for a goal that is not positive and finite,
+  ///   ``SLAError/Code/invalidThreshold`` for thresholds outside (0, 1) or delays that are negative; both lists
+  ///   are sorted and deduplicated.
+  public init(
+    _ metric: SLAMetric,
+    within goal: TimeInterval,
+    calendar: BusinessCalendar = .alwaysOpen,
+    pauseStatuses: Set<TicketStatus> = SLATarget.defaultPauseStatuses,
+    warningThresholds: [Double] = SLATarget.defaultWarningThresholds,
+    escalationDelays: [TimeInterval] = []
+  ) throws {
+    guard goal.isFinite, goal > 0 else { throw SLAError.invalidDuration("\(goal)", field: "goal") }
+    for (index, threshold) in warningThresholds.enumerated() where !(threshold > 0 && threshold < 1) {
+      throw SLAError.invalidThreshold(
+        threshold, field: "warningThresholds[\(index)]",
+        message: "a warning threshold is a fraction of the goal strictly between 0 and 1, got \(threshold)")
+    }
+    for (index, delay) in escalationDelays.enumerated() where !(delay.isFinite && delay >= 0) {
+      throw SLAError.invalidThreshold(
+        delay, field: "escalationDelays[\(index)]",
+        message: "an escalation delay is business time past the deadline, ≥ 0, got \(delay)")
+    }
+    self.metric = metric
+    self.goal = goal
+    self.calendar = calendar
+    self.pauseStatuses = pauseStatuses
+    self.warningThresholds = Array(Set(warningThresholds)).sorted()
+    self.escalationDelays = Array(Set(escalationDelays)).sorted()
+  }
+}
