@@ -1,0 +1,77 @@
+import Foundation
+
+/// Combines the rule-based classifier with a trained model: a weighted average of their label probabilities.
+///
+/// The lexicon classifier contributes the language, the aspects and its explanation; the model adds one
+/// ``SentimentRule/model`` entry with its vote (positive minus negative probability). When the lexicon
+/// recognises nothing, the model decides alone.
+///
+/// ```swift
+/// let model = try LogisticRegressionSentimentModel.train(on: examples)
+/// let ensemble = EnsembleSentimentClassifier(lexicon: LexiconSentimentClassifier(), model: model)
+/// ensemble.classify("Great support... NOT").label  // .negative
+/// ```
+public struct EnsembleSentimentClassifier: SentimentClassifier {
+  /// The rule-based part.
+  public let lexicon: LexiconSentimentClassifier
+  /// The trained part.
+  public let model: any ProbabilisticSentimentModel
+  /// The model's share of the vote, 0…1.
+  public let modelWeight: Double
+
+  /// Creates an ensemble.
+  ///
+  /// - Parameters:
+  ///   - lexicon: The rule-based classifier.
+  ///   - model: A trained model.
+  ///   - modelWeight: The model's share of the vote (clamped to 0…1).
+  public init(lexicon: LexiconSentimentClassifier, model: any ProbabilisticSentimentModel, modelWeight: Double = 0.5) {
+    self.lexicon = lexicon
+    self.model = model
+    self.modelWeight = modelWeight.isFinite ? min(1, max(0, modelWeight)) : 0.5
+  }
+
+  /// The combined distribution over labels.
+  ///
+  /// - Parameter text: The feedback.
+  /// - Returns: `w·model + (1 − w)·lexicon`, or the model's alone when the lexicon recognises nothing.
+  public func probabilities(for text: String) -> SentimentProbabilities {
+    combine(lexicon: lexicon.probabilities(for: text), model: model.probabilities(for: text))
+  }
+
+  private func combine(lexicon: SentimentProbabilities?, model: SentimentProbabilities) -> SentimentProbabilities {
+    guard let lexicon else { return model }
+    let weight = modelWeight
+    return SentimentProbabilities(
+      negative: weight * model.negative + (1 - weight) * lexicon.negative,
+      neutral: weight * model.neutral + (1 - weight) * lexicon.neutral,
+      positive: weight * model.positive + (1 - weight) * lexicon.positive
+    )
+  }
+
+  /// Classifies one text.
+  ///
+  /// - Parameter text: The feedback.
+  /// - Returns: The combined label, score (positive − negative probability) and confidence; neutral with
+  ///   confidence 0 when neither part recognises anything.
+  /// - Complexity: O(n) in the length of the text.
+  public func classify(_ text: String) -> SentimentResult {
+    let analysis = lexicon.analyze(text)
+    let modelResult = model.classify(text)
+    let lexiconKnows = analysis.hasEvidence
+    guard lexiconKnows || modelResult.confidence > 0 else { return analysis.result }
+    let modelProbabilities = model.probabilities(for: text)
+    let combined = combine(lexicon: lexiconKnows ? analysis.probabilities : nil, model: modelProbabilities)
+    let label = combined.label
+    var explanation = analysis.result.explanation
+    explanation.append(SentimentContribution(token: "model", rule: .model, amount: modelProbabilities.score))
+    return SentimentResult(
+      label: label,
+      score: combined.score,
+      confidence: combined[label],
+      language: analysis.result.language,
+      aspects: analysis.result.aspects,
+      explanation: explanation
+    )
+  }
+}

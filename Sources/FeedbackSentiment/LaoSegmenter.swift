@@ -1,0 +1,174 @@
+import Foundation
+
+/// Splits Lao text, which is written without spaces between words, into words.
+///
+/// Dictionary-based longest matching: among all ways to cut a run of Lao script into dictionary words and
+/// unknown syllables, it picks the one with the fewest unknown characters, then the fewest pieces (so longer
+/// dictionary words win). Cuts never fall inside a syllable: a word cannot start with a dependent vowel or tone
+/// mark, nor end with a leading vowel (ເ ແ ໂ ໃ ໄ). Adjacent unknown syllables are kept together as one piece.
+///
+/// The bundled word list (`lao-words.txt`) is extended with every Lao term of the bundled lexicons, rules and
+/// aspects. Text outside the Lao block is split on whitespace and passed through.
+///
+/// ```swift
+/// let segmenter = LaoSegmenter(words: ["ບໍລິການ", "ດີ", "ຫຼາຍ"])
+/// segmenter.segment("ບໍລິການດີຫຼາຍ")  // ["ບໍລິການ", "ດີ", "ຫຼາຍ"]
+/// ```
+public struct LaoSegmenter: Sendable {
+  private var children: [UInt64: Int32] = [:]
+  private var isWordEnd: [Bool] = [false]
+  /// How many words the dictionary holds.
+  public private(set) var wordCount = 0
+
+  /// Creates a segmenter over a word list.
+  ///
+  /// - Parameter words: Dictionary words; non-Lao characters in them are ignored.
+  /// - Complexity: O(total length of the words).
+  public init(words: some Sequence<String>) {
+    for word in words { insert(word) }
+  }
+
+  /// Adds a word to the dictionary.
+  ///
+  /// - Parameter word: A Lao word; surrounding whitespace is ignored.
+  public mutating func insert(_ word: String) {
+    let scalars = word.unicodeScalars.filter { LaoScript.isLao($0.value) }
+    guard !scalars.isEmpty else { return }
+    var node: Int32 = 0
+    for scalar in scalars {
+      let key = UInt64(node) << 21 | UInt64(scalar.value)
+      if let child = children[key] {
+        node = child
+      } else {
+        let child = Int32(isWordEnd.count)
+        isWordEnd.append(false)
+        children[key] = child
+        node = child
+      }
+    }
+    if !isWordEnd[Int(node)] {
+      isWordEnd[Int(node)] = true
+      wordCount += 1
+    }
+  }
+
+  /// Whether the dictionary holds `word`.
+  ///
+  /// - Parameter word: A Lao word.
+  /// - Returns: `true` when it was inserted.
+  public func contains(_ word: String) -> Bool {
+    var node: Int32 = 0
+    for scalar in word.unicodeScalars {
+      guard let child = children[UInt64(node) << 21 | UInt64(scalar.value)] else { return false }
+      node = child
+    }
+    return node != 0 && isWordEnd[Int(node)]
+  }
+
+  /// Splits text into words: Lao runs by dictionary, everything else on whitespace.
+  ///
+  /// - Parameter text: Any text.
+  /// - Returns: The words in order, without whitespace.
+  /// - Complexity: O(n × L) for n characters and L the longest dictionary word.
+  public func segment(_ text: String) -> [String] {
+    var words: [String] = []
+    var lao: [Unicode.Scalar] = []
+    var other = String.UnicodeScalarView()
+    func flush() {
+      if !lao.isEmpty { words += segmentLaoRun(lao) }
+      if !other.isEmpty { words.append(String(other)) }
+      lao.removeAll(keepingCapacity: true)
+      other.removeAll()
+    }
+    for scalar in text.unicodeScalars {
+      if LaoScript.isLao(scalar.value) {
+        if !other.isEmpty { flush() }
+        lao.append(scalar)
+      } else if scalar.properties.isWhitespace || scalar.properties.generalCategory == .control {
+        flush()
+      } else {
+        if !lao.isEmpty { flush() }
+        other.append(scalar)
+      }
+    }
+    flush()
+    return words
+  }
+
+  /// Segments a run made only of Lao scalars.
+  func segmentLaoRun(_ run: [Unicode.Scalar]) -> [String] {
+    let count = run.count
+    guard count > 0 else { return [] }
+    // best[i]: cheapest way to cut run[0..<i] — (unknown characters, pieces), with the cut that led there.
+    var unknownCost = [Int](repeating: Int.max, count: count + 1)
+    var pieces = [Int](repeating: Int.max, count: count + 1)
+    var previous = [Int](repeating: 0, count: count + 1)
+    var known = [Bool](repeating: false, count: count + 1)
+    unknownCost[0] = 0
+    pieces[0] = 0
+    func relax(from start: Int, to end: Int, unknown: Int, isKnown: Bool) {
+      let newUnknown = unknownCost[start] + unknown
+      let newPieces = pieces[start] + 1
+      if newUnknown < unknownCost[end] || (newUnknown == unknownCost[end] && newPieces < pieces[end]) {
+        unknownCost[end] = newUnknown
+        pieces[end] = newPieces
+        previous[end] = start
+        known[end] = isKnown
+      }
+    }
+    for start in 0..<count where unknownCost[start] != Int.max && canStartWord(run, at: start) {
+      var node: Int32 = 0
+      var position = start
+      while position < count, let child = children[UInt64(node) << 21 | UInt64(run[position].value)] {
+        node = child
+        position += 1
+        if isWordEnd[Int(node)] && canEndWord(run, before: position) {
+          relax(from: start, to: position, unknown: 0, isKnown: true)
+        }
+      }
+      // One unknown syllable-ish step: the scalar plus the marks that belong to it.
+      var end = start + 1
+      while end < count && !canEndWord(run, before: end) { end += 1 }
+      relax(from: start, to: end, unknown: end - start, isKnown: false)
+    }
+    // Walk back, merging neighbouring unknown pieces.
+    var cuts: [(start: Int, end: Int, known: Bool)] = []
+    var end = count
+    while end > 0 {
+      let start = previous[end]
+      if let last = cuts.last, !last.known, !known[end] {
+        cuts[cuts.count - 1] = (start, last.end, false)
+      } else {
+        cuts.append((start, end, known[end]))
+      }
+      end = start
+    }
+    return cuts.reversed().map { String(String.UnicodeScalarView(run[$0.start..<$0.end])) }
+  }
+
+  private func canStartWord(_ run: [Unicode.Scalar], at index: Int) -> Bool {
+    index == 0 || canEndWord(run, before: index)
+  }
+
+  /// Whether a word boundary may fall between `run[index - 1]` and `run[index]`.
+  private func canEndWord(_ run: [Unicode.Scalar], before index: Int) -> Bool {
+    if index >= run.count { return true }
+    if LaoScript.isDependent(run[index].value) { return false }
+    if index > 0 && LaoScript.isLeadingVowel(run[index - 1].value) { return false }
+    return true
+  }
+}
+
+/// Character classes of the Lao block (U+0E80–U+0EFF).
+enum LaoScript {
+  static func isLao(_ value: UInt32) -> Bool { value >= 0x0E80 && value <= 0x0EFF }
+
+  /// Vowel signs and tone marks written above, below or after a consonant, which cannot begin a word.
+  static func isDependent(_ value: UInt32) -> Bool {
+    value == 0x0EB0 || value == 0x0EB1 || value == 0x0EB2 || value == 0x0EB3 || (0x0EB4...0x0EBC).contains(value)
+      || (0x0EC8...0x0ECE).contains(value)
+  }
+
+  /// Vowels written before the consonant they follow in speech, which cannot end a word.
+  static func isLeadingVowel(_ value: UInt32) -> Bool { (0x0EC0...0x0EC4).contains(value) }
+}

@@ -1,0 +1,256 @@
+import Foundation
+
+/// Applies the scoring rules to one tokenized text. See <doc:ScoringRules> for the rules and constants.
+struct LexiconScorer {
+  /// One scored unit: a word, a matched phrase, an emoji, an emoticon or punctuation.
+  struct Item {
+    var text: String
+    var entry: ScoringEntry
+    var isAllCaps = false
+    var isElongated = false
+    var isPunctuation = false
+    /// Index of the item's first token.
+    var firstToken = 0
+    /// The item's value after every per-word rule (before contrast and sarcasm).
+    var value = 0.0
+    var hasValue: Bool { entry.hasValence && entry.valence != 0 && !entry.isNegator && entry.booster == 0 }
+  }
+
+  /// VADER's scalar for one intensifier or dampener step.
+  static let boosterStep = 0.293
+  /// Added to a capitalised sentiment word when the text mixes capitals and lowercase.
+  static let capitalsIncrement = 0.733
+  /// A negated value is multiplied by this.
+  static let negationScalar = -0.74
+  /// Weight of the clause before the last contrast word …
+  static let beforeContrastWeight = 0.5
+  /// … and of the clause after it.
+  static let afterContrastWeight = 1.5
+  /// How many items before a sentiment word a negator or intensifier reaches.
+  static let scopeWidth = 3
+  /// Added per exclamation mark, at most four of them.
+  static let exclamationIncrement = 0.292
+  /// Normalisation constant: score = s / √(s² + α).
+  static let normalizationAlpha = 15.0
+
+  let tokenized: TokenizedText
+  let table: ScoringTable
+  private(set) var items: [Item] = []
+  private(set) var contributions: [SentimentContribution] = []
+  private(set) var rawScore = 0.0
+
+  init(tokenized: TokenizedText, table: ScoringTable) {
+    self.tokenized = tokenized
+    self.table = table
+  }
+
+  var normalizedScore: Double { Self.normalize(rawScore) }
+
+  static func normalize(_ value: Double) -> Double {
+    guard value.isFinite else { return value > 0 ? 1 : value < 0 ? -1 : 0 }
+    return value / (value * value + normalizationAlpha).squareRoot()
+  }
+
+  mutating func score() {
+    buildItems()
+    let capsDifferential = hasCapsDifferential()
+    for index in items.indices where items[index].hasValue {
+      scoreItem(at: index, capsDifferential: capsDifferential)
+    }
+    applyContrast()
+    applySarcasm()
+    applyPunctuation()
+  }
+
+  // MARK: Items
+
+  private mutating func buildItems() {
+    let tokens = tokenized.tokens
+    items.reserveCapacity(tokens.count)
+    var index = 0
+    while index < tokens.count {
+      let token = tokens[index]
+      if token.kind == .punctuation {
+        items.append(Item(text: token.text, entry: ScoringEntry(), isPunctuation: true, firstToken: index))
+        index += 1
+        continue
+      }
+      if token.kind == .word, let phrase = matchPhrase(at: index) {
+        let entry = phrase.entry
+        let span = tokens[index..<index + phrase.words.count]
+        items.append(
+          Item(
+            text: phrase.words.joined(separator: " "),
+            entry: entry,
+            isAllCaps: span.allSatisfy(\.isAllCaps),
+            isElongated: span.contains(where: \.isElongated),
+            firstToken: index
+          )
+        )
+        index += phrase.words.count
+        continue
+      }
+      let known = table.entry(for: token)
+      if known == nil, token.isLao, let parts = table.knownParts(ofLao: token.text) {
+        for part in parts {
+          items.append(Item(text: part, entry: table.entries[part] ?? ScoringEntry(), firstToken: index))
+        }
+        index += 1
+        continue
+      }
+      let entry = known ?? ScoringEntry()
+      items.append(
+        Item(
+          text: token.text,
+          entry: entry,
+          isAllCaps: token.isAllCaps,
+          isElongated: token.isElongated,
+          firstToken: index
+        )
+      )
+      index += 1
+    }
+  }
+
+  private func matchPhrase(at index: Int) -> PhraseEntry? {
+    let tokens = tokenized.tokens
+    guard let candidates = table.phrases[tokens[index].text] else { return nil }
+    for phrase in candidates where index + phrase.words.count <= tokens.count {
+      var matches = true
+      for (offset, word) in phrase.words.enumerated().dropFirst() {
+        let token = tokens[index + offset]
+        guard token.kind == .word, token.text == word || token.elongationVariants.contains(word) else {
+          matches = false
+          break
+        }
+      }
+      if matches { return phrase }
+    }
+    return nil
+  }
+
+  private func hasCapsDifferential() -> Bool {
+    var capitalised = 0
+    var words = 0
+    for item in items where !item.isPunctuation && item.text.unicodeScalars.contains(where: { $0.isASCII }) {
+      words += 1
+      if item.isAllCaps { capitalised += 1 }
+    }
+    return capitalised > 0 && capitalised < words
+  }
+
+  // MARK: Per-word rules
+
+  private mutating func scoreItem(at index: Int, capsDifferential: Bool) {
+    let item = items[index]
+    let valence = item.entry.valence
+    let sign: Double = valence > 0 ? 1 : -1
+    var value = valence
+    contributions.append(SentimentContribution(token: item.text, rule: item.entry.rule, amount: valence))
+    if item.isAllCaps && capsDifferential {
+      add(sign * Self.capitalsIncrement, to: &value, token: item.text, rule: .capitals)
+    }
+    if item.isElongated {
+      add(sign * Self.boosterStep, to: &value, token: item.text, rule: .elongation)
+    }
+    // Intensifiers and dampeners before the word, fading with distance (VADER: 1, 0.95, 0.9).
+    var distance = 1
+    var cursor = index - 1
+    while cursor >= 0, distance <= Self.scopeWidth, !items[cursor].isPunctuation, !items[cursor].entry.isContrast {
+      let booster = items[cursor].entry.booster
+      if booster != 0 {
+        var step = booster * (distance == 1 ? 1 : distance == 2 ? 0.95 : 0.9)
+        if items[cursor].isAllCaps && capsDifferential { step += booster > 0 ? Self.capitalsIncrement : 0 }
+        add(sign * step, to: &value, token: items[cursor].text, rule: booster > 0 ? .intensifier : .dampener)
+      }
+      if items[cursor].hasValue { break }
+      distance += 1
+      cursor -= 1
+    }
+    // A post-positive intensifier ("bagus sekali", "ຊ້າຫຼາຍ") right after the word, when it does not lead into
+    // another sentiment word.
+    let next = index + 1
+    if next < items.count, items[next].entry.booster != 0, !items[next].entry.isNegator,
+      next + 1 >= items.count || !items[next + 1].hasValue
+    {
+      let booster = items[next].entry.booster
+      add(sign * booster, to: &value, token: items[next].text, rule: booster > 0 ? .intensifier : .dampener)
+    }
+    if !item.entry.isFixed, let negator = negator(before: index) {
+      let change = value * Self.negationScalar - value
+      add(change, to: &value, token: negator, rule: .negation)
+    }
+    items[index].value = value
+  }
+
+  private func negator(before index: Int) -> String? {
+    var cursor = index - 1
+    var distance = 1
+    while cursor >= 0, distance <= Self.scopeWidth, !items[cursor].isPunctuation, !items[cursor].entry.isContrast {
+      if items[cursor].entry.isNegator { return items[cursor].text }
+      if items[cursor].hasValue { return nil }
+      distance += 1
+      cursor -= 1
+    }
+    return nil
+  }
+
+  private mutating func add(_ amount: Double, to value: inout Double, token: String, rule: SentimentRule) {
+    value += amount
+    contributions.append(SentimentContribution(token: token, rule: rule, amount: amount))
+  }
+
+  // MARK: Whole-text rules
+
+  /// The last contrast word with sentiment after it splits the text: the part before it counts half, the part
+  /// after it one and a half times.
+  private mutating func applyContrast() {
+    guard
+      let pivot = items.indices.last(where: { index in
+        items[index].entry.isContrast && items[(index + 1)...].contains { $0.value != 0 }
+      })
+    else { return }
+    guard items[..<pivot].contains(where: { $0.value != 0 }) else { return }
+    for index in items.indices where items[index].value != 0 && index != pivot {
+      let factor = index < pivot ? Self.beforeContrastWeight : Self.afterContrastWeight
+      let change = items[index].value * (factor - 1)
+      contributions.append(SentimentContribution(token: items[index].text, rule: .contrast, amount: change))
+      items[index].value += change
+    }
+  }
+
+  /// "Great support... NOT": a negator that ends the text after punctuation, or in capitals, reverses the praise
+  /// before it.
+  private mutating func applySarcasm() {
+    guard let last = items.indices.last(where: { !items[$0].isPunctuation }), last > 0,
+      items[last].entry.isNegator, items[last].entry.hasValence == false,
+      items[last - 1].isPunctuation || items[last].isAllCaps
+    else { return }
+    for index in items.indices where index < last && items[index].value > 0 {
+      let change = items[index].value * Self.negationScalar - items[index].value
+      contributions.append(SentimentContribution(token: items[index].text, rule: .sarcasm, amount: change))
+      items[index].value += change
+    }
+  }
+
+  /// Repeated "!" strengthen the overall polarity; two or more "?" add a little emphasis.
+  private mutating func applyPunctuation() {
+    var sum = contributions.reduce(0) { $0 + $1.amount }
+    if sum != 0 {
+      let sign: Double = sum > 0 ? 1 : -1
+      let exclamations = min(tokenized.exclamationMarks, 4)
+      if exclamations > 0 {
+        let amount = sign * Double(exclamations) * Self.exclamationIncrement
+        contributions.append(SentimentContribution(token: "!", rule: .exclamation, amount: amount))
+        sum += amount
+      }
+      let questions = tokenized.questionMarks
+      if questions > 1 {
+        let amount = sign * (questions <= 3 ? Double(questions) * 0.18 : 0.96)
+        contributions.append(SentimentContribution(token: "?", rule: .question, amount: amount))
+        sum += amount
+      }
+    }
+    rawScore = sum
+  }
+}

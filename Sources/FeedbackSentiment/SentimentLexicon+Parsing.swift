@@ -1,0 +1,154 @@
+import Foundation
+
+extension SentimentLexicon {
+  /// Parses a lexicon from the texts of its files (see <doc:LexiconFormat>).
+  ///
+  /// - Parameters:
+  ///   - language: The language.
+  ///   - lexicon: Text of `lexicon-<lang>.txt`: `term<TAB>valence` lines, valence in −4…4.
+  ///   - rules: Text of `rules-<lang>.txt`: `[section]` headers followed by entries.
+  ///   - aspects: Text of `aspects-<lang>.txt`: `aspect<TAB>term` lines.
+  ///   - words: Text of a word list (one word per line), for ``LaoSegmenter``.
+  /// - Throws: ``SentimentError`` with code ``SentimentError/Code/malformedLine`` or
+  ///   ``SentimentError/Code/valueOutOfRange``, naming the file and line.
+  public init(
+    language: SentimentLanguage,
+    lexicon: String,
+    rules: String = "",
+    aspects: String = "",
+    words: String = ""
+  ) throws {
+    self.init(language: language, valences: [:])
+    let code = language.rawValue
+    valences = try Self.parseValences(lexicon, source: "lexicon-\(code).txt")
+    try parseRules(rules, source: "rules-\(code).txt")
+    aspectTerms = try Self.parseAspects(aspects, source: "aspects-\(code).txt")
+    for (_, line) in Self.contentLines(of: words) { segmentationWords.insert(line.lowercased()) }
+  }
+
+  /// Parses `term<TAB>valence` lines.
+  ///
+  /// - Parameters:
+  ///   - text: The file's text.
+  ///   - source: The file name, for errors.
+  /// - Returns: Term → valence.
+  /// - Throws: ``SentimentError`` naming the line.
+  public static func parseValences(_ text: String, source: String? = nil) throws -> [String: Double] {
+    var result: [String: Double] = [:]
+    for (number, line) in contentLines(of: text) {
+      let (term, value) = try termAndNumber(line, number: number, source: source)
+      guard value >= -4, value <= 4 else {
+        throw SentimentError.valueOutOfRange(number, in: source, "valence \(value) of '\(term)' is outside -4...4")
+      }
+      result[term] = value
+    }
+    return result
+  }
+
+  /// Parses `aspect<TAB>term` lines.
+  ///
+  /// - Parameters:
+  ///   - text: The file's text.
+  ///   - source: The file name, for errors.
+  /// - Returns: Term → aspect.
+  /// - Throws: ``SentimentError`` naming the line.
+  public static func parseAspects(_ text: String, source: String? = nil) throws -> [String: HostingAspect] {
+    var result: [String: HostingAspect] = [:]
+    for (number, line) in contentLines(of: text) {
+      let fields = line.split(separator: "\t", omittingEmptySubsequences: false)
+      guard fields.count == 2 else {
+        throw SentimentError.malformedLine(number, in: source, "expected 'aspect<TAB>term', got \(fields.count) fields")
+      }
+      let aspect = fields[0].trimmingCharacters(in: .whitespaces)
+      let term = normalizedTerm(fields[1])
+      guard !aspect.isEmpty, !term.isEmpty else {
+        throw SentimentError.malformedLine(number, in: source, "aspect and term must not be empty")
+      }
+      result[term] = HostingAspect(rawValue: aspect)
+    }
+    return result
+  }
+
+  /// Parses the sections of a rules file into this lexicon, adding to what is there.
+  ///
+  /// - Parameters:
+  ///   - text: The file's text.
+  ///   - source: The file name, for errors.
+  /// - Throws: ``SentimentError`` naming the line: an entry before any section, an unknown section, a missing or
+  ///   out-of-range factor.
+  public mutating func parseRules(_ text: String, source: String? = nil) throws {
+    var section: String?
+    for (number, line) in Self.contentLines(of: text) {
+      if line.hasPrefix("[") {
+        guard line.hasSuffix("]") else {
+          throw SentimentError.malformedLine(number, in: source, "section header must end with ']'")
+        }
+        let name = String(line.dropFirst().dropLast()).trimmingCharacters(in: .whitespaces).lowercased()
+        guard Self.ruleSections.contains(name) else {
+          throw SentimentError.malformedLine(number, in: source, "unknown section [\(name)]")
+        }
+        section = name
+        continue
+      }
+      switch section {
+      case "negators": negators.insert(Self.normalizedTerm(Substring(line)))
+      case "contrast": contrastWords.insert(Self.normalizedTerm(Substring(line)))
+      case "stopwords": stopwords.insert(Self.normalizedTerm(Substring(line)))
+      case "intensifiers", "dampeners":
+        let (term, value) = try Self.termAndNumber(line, number: number, source: source)
+        guard value >= -1, value <= 1, value != 0 else {
+          throw SentimentError.valueOutOfRange(number, in: source, "factor \(value) of '\(term)' must be in -1...1")
+        }
+        // Intensifiers strengthen, dampeners weaken: the section decides the sign.
+        intensifiers[term] = section == "intensifiers" ? abs(value) : -abs(value)
+      case "negation_fixed":
+        let (term, value) = try Self.termAndNumber(line, number: number, source: source)
+        guard value >= -4, value <= 4 else {
+          throw SentimentError.valueOutOfRange(number, in: source, "valence \(value) of '\(term)' is outside -4...4")
+        }
+        fixedPhrases[term] = value
+      default:
+        throw SentimentError.malformedLine(number, in: source, "entry before any [section] header")
+      }
+    }
+  }
+
+  static let ruleSections: Set<String> = [
+    "negators", "intensifiers", "dampeners", "contrast", "stopwords", "negation_fixed",
+  ]
+
+  /// Non-comment, non-blank lines with their 1-based numbers; trailing whitespace and a BOM are removed.
+  static func contentLines(of text: String) -> [(Int, String)] {
+    var result: [(Int, String)] = []
+    var number = 0
+    for rawLine in text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline) {
+      number += 1
+      var line = Substring(rawLine)
+      if number == 1, line.hasPrefix("\u{FEFF}") { line = line.dropFirst() }
+      while let last = line.last, last == "\r" || last == " " { line = line.dropLast() }
+      let trimmed = line.trimmingCharacters(in: .whitespaces)
+      if trimmed.isEmpty || trimmed.hasPrefix("#") { continue }
+      result.append((number, String(line)))
+    }
+    return result
+  }
+
+  static func termAndNumber(_ line: String, number: Int, source: String?) throws -> (String, Double) {
+    let fields = line.split(separator: "\t", omittingEmptySubsequences: false)
+    guard fields.count == 2 else {
+      throw SentimentError.malformedLine(number, in: source, "expected 'term<TAB>number', got \(fields.count) fields")
+    }
+    let term = normalizedTerm(fields[0])
+    guard !term.isEmpty else { throw SentimentError.malformedLine(number, in: source, "empty term") }
+    guard let value = Double(fields[1].trimmingCharacters(in: .whitespaces)), value.isFinite else {
+      throw SentimentError.malformedLine(number, in: source, "'\(fields[1])' is not a number")
+    }
+    return (term, value)
+  }
+
+  /// Lowercased, trimmed, inner whitespace collapsed to single spaces, curly apostrophes straightened.
+  static func normalizedTerm(_ field: Substring) -> String {
+    field.lowercased().replacingOccurrences(of: "\u{2019}", with: "'")
+      .split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
+  }
+}

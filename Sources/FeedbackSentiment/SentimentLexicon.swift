@@ -1,0 +1,89 @@
+import Foundation
+
+/// Everything the rule-based classifier knows about one language: word valences, rule word lists, aspect
+/// terms and, for Lao, segmentation words.
+///
+/// Load the bundled lexicons with ``bundled(_:)``, parse a host's own files with
+/// ``init(language:lexicon:rules:aspects:words:)``, and combine them with ``merging(_:)`` (the argument wins on
+/// conflicts) — or replace a bundled lexicon entirely by passing your own to
+/// ``LexiconSentimentClassifier/init(lexicons:neutralThreshold:)``. The file format is described in
+/// <doc:LexiconFormat>.
+public struct SentimentLexicon: Sendable, Hashable, Codable {
+  /// The language this lexicon is for.
+  public var language: SentimentLanguage
+  /// Term (word or space-separated phrase, lowercase) → valence in −4…4.
+  public var valences: [String: Double]
+  /// Words that negate the sentiment words after them ("not", "tidak", "ບໍ່").
+  public var negators: Set<String>
+  /// Word → scaling step: positive for intensifiers ("very" 0.293), negative for dampeners ("slightly" −0.293).
+  public var intensifiers: [String: Double]
+  /// Words after which the clause carries more weight ("but", "tapi", "ແຕ່").
+  public var contrastWords: Set<String>
+  /// Frequent function words, used by ``LanguageIdentifier``.
+  public var stopwords: Set<String>
+  /// Idioms whose valence is not the sum of their words and which negation does not flip ("no problem" 2.0,
+  /// "thanks for nothing" −2.5).
+  public var fixedPhrases: [String: Double]
+  /// Term → the hosting aspect it names.
+  public var aspectTerms: [String: HostingAspect]
+  /// Extra dictionary words for ``LaoSegmenter`` (only meaningful for Lao).
+  public var segmentationWords: Set<String>
+
+  /// Creates a lexicon from its parts.
+  ///
+  /// - Parameters:
+  ///   - language: The language.
+  ///   - valences: Term → valence in −4…4.
+  ///   - negators: Negating words.
+  ///   - intensifiers: Word → positive (intensifier) or negative (dampener) step.
+  ///   - contrastWords: Contrast words.
+  ///   - stopwords: Function words for language identification.
+  ///   - fixedPhrases: Idiom → valence.
+  ///   - aspectTerms: Term → aspect.
+  ///   - segmentationWords: Extra Lao dictionary words.
+  public init(
+    language: SentimentLanguage,
+    valences: [String: Double] = [:],
+    negators: Set<String> = [],
+    intensifiers: [String: Double] = [:],
+    contrastWords: Set<String> = [],
+    stopwords: Set<String> = [],
+    fixedPhrases: [String: Double] = [:],
+    aspectTerms: [String: HostingAspect] = [:],
+    segmentationWords: Set<String> = []
+  ) {
+    self.language = language
+    self.valences = valences
+    self.negators = negators
+    self.intensifiers = intensifiers
+    self.contrastWords = contrastWords
+    self.stopwords = stopwords
+    self.fixedPhrases = fixedPhrases
+    self.aspectTerms = aspectTerms
+    self.segmentationWords = segmentationWords
+  }
+
+  /// Combines two lexicons of the same language; entries of `other` win where both define a term.
+  ///
+  /// - Parameter other: The lexicon to lay over this one (e.g. a host's additions).
+  /// - Returns: The union.
+  /// - Complexity: O(size of `other`) on top of copying this lexicon.
+  public func merging(_ other: SentimentLexicon) -> SentimentLexicon {
+    var merged = self
+    merged.valences.merge(other.valences) { _, new in new }
+    merged.negators.formUnion(other.negators)
+    merged.intensifiers.merge(other.intensifiers) { _, new in new }
+    merged.contrastWords.formUnion(other.contrastWords)
+    merged.stopwords.formUnion(other.stopwords)
+    merged.fixedPhrases.merge(other.fixedPhrases) { _, new in new }
+    merged.aspectTerms.merge(other.aspectTerms) { _, new in new }
+    merged.segmentationWords.formUnion(other.segmentationWords)
+    return merged
+  }
+
+  /// All terms of this lexicon that ``LaoSegmenter`` should know as words.
+  var allTerms: [String] {
+    Array(valences.keys) + Array(negators) + Array(intensifiers.keys) + Array(contrastWords) + Array(stopwords)
+      + Array(fixedPhrases.keys) + Array(aspectTerms.keys) + Array(segmentationWords)
+  }
+}
