@@ -1,0 +1,136 @@
+import Foundation
+
+/// Customer and revenue retention by signup cohort: for each month in which customers first had MRR at a
+/// month end, how many of them — and how much of their MRR — remain k months later.
+///
+/// Customer retention at age k = cohort customers with MRR > 0 at month end k ÷ cohort size; revenue
+/// retention = their MRR at age k ÷ the cohort's MRR at age 0 (expansion included, so it can exceed 100%).
+/// A customer's cohort, tier and channel are fixed when it first has MRR: reactivated customers stay in their
+/// original cohort. Tables are additive and merge across shards of customers.
+public struct CohortTable: Hashable, Sendable, Codable {
+  /// One signup cohort.
+  public struct Row: Hashable, Sendable, Codable {
+    /// The month its customers first had MRR at a month end.
+    public var cohort: CalendarMonth
+    /// Active customers at ages 0, 1, 2… (age 0 is the cohort size).
+    public var customers: [Int]
+    /// Their MRR in minor units at ages 0, 1, 2…
+    public var mrr: [Int64]
+
+    /// Customers still active at an age ÷ the cohort size, or `nil` for an empty cohort or unknown age.
+    /// - Parameter age: Months since the cohort month.
+    /// - Returns: The share in 0...1.
+    public func customerRetention(atAge age: Int) -> Double? {
+      guard age >= 0, age < customers.count, customers[0] > 0 else { return nil }
+      return Double(customers[age]) / Double(customers[0])
+    }
+
+    /// The cohort's MRR at an age ÷ its MRR at age 0, or `nil` when undefined.
+    /// - Parameter age: Months since the cohort month.
+    /// - Returns: The ratio (above 1 when expansion outweighs churn).
+    public func revenueRetention(atAge age: Int) -> Double? {
+      guard age >= 0, age < mrr.count, mrr[0] > 0 else { return nil }
+      return Double(mrr[age]) / Double(mrr[0])
+    }
+  }
+
+  /// Which customers the table covers.
+  public var segment: CustomerSegment
+  /// The report currency.
+  public var currency: String
+  /// The last month observed.
+  public var lastMonth: CalendarMonth
+  /// One row per cohort month from the first to ``lastMonth`` (empty cohorts included).
+  public var rows: [Row]
+
+  /// Creates a table from rows already computed (for example decoded from storage).
+  /// - Parameters:
+  ///   - segment: Which customers the table covers.
+  ///   - currency: The report currency.
+  ///   - lastMonth: The last month observed.
+  ///   - rows: One row per cohort month.
+  public init(segment: CustomerSegment, currency: String, lastMonth: CalendarMonth, rows: [Row]) {
+    self.segment = segment
+    self.currency = currency
+    self.lastMonth = lastMonth
+    self.rows = rows
+  }
+
+  /// Computes the cohort table of one segment.
+  /// - Parameters:
+  ///   - dataset: The validated subscriptions and changes.
+  ///   - last: The last month observed.
+  ///   - segment: Which customers; all by default.
+  /// - Complexity: O(n + c + Σ months each customer is followed).
+  public init(dataset: RetentionDataset, through last: CalendarMonth, segment: CustomerSegment = .all) {
+    self = CohortTable.tables(dataset: dataset, through: last, segments: [segment])[0]
+  }
+
+  /// Computes several segments' tables in a single pass over the customers.
+  /// - Parameters:
+  ///   - dataset: The validated subscriptions and changes.
+  ///   - last: The last month observed.
+  ///   - segments: The segments; by default all, each tier and each channel.
+  /// - Returns: One table per segment, in the order given.
+  /// - Complexity: O(n + c + Σ months each customer is followed × segments it belongs to).
+  public static func tables(
+    dataset: RetentionDataset, through last: CalendarMonth, segments: [CustomerSegment] = CustomerSegment.allSegments
+  ) -> [CohortTable] {
+    let first = min(dataset.firstMonth ?? last, last)
+    let months = first.distance(to: last) + 1
+    var customers = [[Int]](repeating: [Int](repeating: 0, count: months * months), count: segments.count)
+    var mrr = [[Int64]](repeating: [Int64](repeating: 0, count: months * months), count: segments.count)
+    var buffer = [Int64](repeating: 0, count: months)
+    buffer.withUnsafeMutableBufferPointer { buffer in
+      for customer in 0..<dataset.customerCount {
+        guard let (active, lastActive) = dataset.fillMonthEndMRR(customer: customer, base: first.index, into: buffer)
+        else { continue }
+        for (index, segment) in segments.enumerated() where dataset.customer(customer, isIn: segment) {
+          let row = active * months
+          for month in active...lastActive where buffer[month] > 0 {
+            customers[index][row + month - active] += 1
+            mrr[index][row + month - active] += buffer[month]
+          }
+        }
+        for month in active...lastActive { buffer[month] = 0 }
+      }
+    }
+    return segments.indices.map { index in
+      let rows = (0..<months).map { cohort in
+        let ages = months - cohort
+        let start = cohort * months
+        return Row(
+          cohort: first.advanced(by: cohort), customers: Array(customers[index][start..<(start + ages)]),
+          mrr: Array(mrr[index][start..<(start + ages)]))
+      }
+      return CohortTable(segment: segments[index], currency: dataset.currency, lastMonth: last, rows: rows)
+    }
+  }
+
+  /// Combines the tables of two disjoint sets of customers (same segment, currency and last month).
+  /// - Parameter other: The other shard's table.
+  /// - Returns: The table over both.
+  /// - Throws: ``RetentionError/Code-swift.struct/invalidArgument`` when segment, currency or last month
+  ///   differ.
+  /// - Complexity: O(cohorts × ages).
+  public func merging(_ other: CohortTable) throws(RetentionError) -> CohortTable {
+    guard segment == other.segment, currency == other.currency, lastMonth == other.lastMonth else {
+      throw .invalidArgument("cohort tables differ in segment, currency or last month")
+    }
+    var byMonth = [CalendarMonth: Row]()
+    for row in rows + other.rows {
+      if var existing = byMonth[row.cohort] {
+        for age in row.customers.indices {
+          existing.customers[age] += row.customers[age]
+          existing.mrr[age] += row.mrr[age]
+        }
+        byMonth[row.cohort] = existing
+      } else {
+        byMonth[row.cohort] = row
+      }
+    }
+    var merged = self
+    merged.rows = byMonth.values.sorted { $0.cohort < $1.cohort }
+    return merged
+  }
+}

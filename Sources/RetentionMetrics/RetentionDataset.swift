@@ -1,0 +1,285 @@
+import Foundation
+
+/// Subscriptions and MRR changes in one currency, validated and indexed once for the metric computations.
+///
+/// Building the dataset checks the records (unique subscription ids, end not before start, one currency,
+/// non-negative MRR, changes that refer to known subscriptions), groups subscriptions by customer and lays
+/// the fields the metrics need out as flat integer arrays, so every computation afterwards is a linear pass
+/// without dictionary lookups or calendar calls.
+public struct RetentionDataset: Sendable {
+  /// The currency of every amount.
+  public let currency: String
+  /// The subscriptions, in the order given.
+  public let subscriptions: [Subscription]
+  /// The MRR changes, in the order given.
+  public let changes: [MRRChange]
+
+  /// Distinct customers, in order of first appearance.
+  let customerIDs: [CustomerID]
+  /// Subscription indices grouped by customer (each group sorted by start date); group `c` is
+  /// `order[customerOffsets[c]..<customerOffsets[c + 1]]`.
+  let customerOffsets: [Int]
+  let order: [Int32]
+  let startDay: [Int32]
+  /// `Int32.max` while running.
+  let endDay: [Int32]
+  let startMonth: [Int32]
+  /// `Int32.max` while running.
+  let endMonth: [Int32]
+  let initialMRR: [Int64]
+  let periodMonths: [Int32]
+  /// Changes of subscription `s` are rows `changeOffsets[s]..<changeOffsets[s + 1]`, sorted by date.
+  let changeOffsets: [Int]
+  let changeMonth: [Int32]
+  let changeMRR: [Int64]
+  /// Tier and channel of each customer's first subscription.
+  let customerTier: [PlanTier]
+  let customerChannel: [AcquisitionChannel]
+  /// The month of the earliest start, or `nil` without subscriptions.
+  public let firstMonth: CalendarMonth?
+  /// The month of the latest date in the data (start, end or change), or `nil` without subscriptions.
+  public let lastMonth: CalendarMonth?
+
+  /// Validates and indexes subscriptions and MRR changes.
+  /// - Parameters:
+  ///   - subscriptions: The subscriptions; identifiers must be unique.
+  ///   - changes: MRR changes of those subscriptions.
+  ///   - currency: The report currency; by default the first subscription's currency (or `"USD"` when there
+  ///     are none).
+  /// - Throws: ``RetentionError`` naming the offending record (`subscriptions[i]`, `changes[i]`):
+  ///   ``RetentionError/Code-swift.struct/duplicateID``, ``RetentionError/Code-swift.struct/endBeforeStart``,
+  ///   ``RetentionError/Code-swift.struct/mixedCurrencies``, ``RetentionError/Code-swift.struct/invalidValue``
+  ///   (negative MRR) or ``RetentionError/Code-swift.struct/unknownReference``.
+  /// - Complexity: O(n + c) expected for n subscriptions and c changes, plus sorting each customer's few
+  ///   subscriptions.
+  public init(subscriptions: [Subscription], changes: [MRRChange] = [], currency: String? = nil)
+    throws(RetentionError)
+  {
+    let currency = currency ?? subscriptions.first?.mrr.currency ?? "USD"
+    self.currency = currency
+    self.subscriptions = subscriptions
+    self.changes = changes
+    let count = subscriptions.count
+    func at(_ kind: String, _ index: Int) -> RetentionError.Location {
+      RetentionError.Location(file: kind, line: index)
+    }
+
+    var subscriptionIndex = [SubscriptionID: Int32](minimumCapacity: count)
+    var customerIndex = [CustomerID: Int32](minimumCapacity: count)
+    var customerIDs: [CustomerID] = []
+    var customerOfSubscription = [Int32](repeating: 0, count: count)
+    var startDay = [Int32](repeating: 0, count: count)
+    var endDay = [Int32](repeating: .max, count: count)
+    var startMonth = [Int32](repeating: 0, count: count)
+    var endMonth = [Int32](repeating: .max, count: count)
+    var initialMRR = [Int64](repeating: 0, count: count)
+    var periodMonths = [Int32](repeating: 1, count: count)
+    var firstMonthIndex = Int.max
+    var lastMonthIndex = Int.min
+    for (index, subscription) in subscriptions.enumerated() {
+      guard subscriptionIndex.updateValue(Int32(index), forKey: subscription.id) == nil else {
+        throw .duplicateID(subscription.id.rawValue, at: at("subscriptions", index))
+      }
+      guard subscription.mrr.currency == currency else {
+        throw .mixedCurrencies(found: subscription.mrr.currency, expected: currency, at: at("subscriptions", index))
+      }
+      guard subscription.mrr.minorUnits >= 0 else {
+        throw .invalidValue(subscription.mrr.decimalString, expected: "an MRR ≥ 0", at: at("subscriptions", index))
+      }
+      if let end = subscription.end {
+        guard end >= subscription.start else {
+          throw .endBeforeStart(subscription.id.rawValue, at: at("subscriptions", index))
+        }
+        endDay[index] = Int32(clamping: end.dayNumber)
+        endMonth[index] = Int32(clamping: end.month.index)
+        lastMonthIndex = max(lastMonthIndex, end.month.index)
+      }
+      let customer: Int32
+      if let known = customerIndex[subscription.customer] {
+        customer = known
+      } else {
+        customer = Int32(customerIDs.count)
+        customerIndex[subscription.customer] = customer
+        customerIDs.append(subscription.customer)
+      }
+      customerOfSubscription[index] = customer
+      startDay[index] = Int32(clamping: subscription.start.dayNumber)
+      let month = subscription.start.month.index
+      startMonth[index] = Int32(clamping: month)
+      firstMonthIndex = min(firstMonthIndex, month)
+      lastMonthIndex = max(lastMonthIndex, month)
+      initialMRR[index] = subscription.mrr.minorUnits
+      periodMonths[index] = Int32(subscription.billingPeriod.months)
+    }
+
+    // Group subscriptions by customer (counting sort), then order each group by start date.
+    var offsets = [Int](repeating: 0, count: customerIDs.count + 1)
+    for customer in customerOfSubscription { offsets[Int(customer) + 1] += 1 }
+    for index in 0..<customerIDs.count { offsets[index + 1] += offsets[index] }
+    var cursor = offsets
+    var order = [Int32](repeating: 0, count: count)
+    for index in 0..<count {
+      let customer = Int(customerOfSubscription[index])
+      order[cursor[customer]] = Int32(index)
+      cursor[customer] += 1
+    }
+    var customerTier = [PlanTier](repeating: .other, count: customerIDs.count)
+    var customerChannel = [AcquisitionChannel](repeating: .direct, count: customerIDs.count)
+    for customer in 0..<customerIDs.count {
+      let range = offsets[customer]..<offsets[customer + 1]
+      if range.count > 1 {
+        order[range].sort {
+          startDay[Int($0)] < startDay[Int($1)] || (startDay[Int($0)] == startDay[Int($1)] && $0 < $1)
+        }
+      }
+      let first = subscriptions[Int(order[range.lowerBound])]
+      customerTier[customer] = first.tier
+      customerChannel[customer] = first.channel
+    }
+
+    // Group changes by subscription, each group in date order (stable, so the later row wins on a tie).
+    var changeOffsets = [Int](repeating: 0, count: count + 1)
+    var changeTarget = [Int32](repeating: 0, count: changes.count)
+    for (index, change) in changes.enumerated() {
+      guard let target = subscriptionIndex[change.subscription] else {
+        throw .unknownSubscription(change.subscription.rawValue, at: at("changes", index))
+      }
+      guard change.newMRR.currency == currency else {
+        throw .mixedCurrencies(found: change.newMRR.currency, expected: currency, at: at("changes", index))
+      }
+      guard change.newMRR.minorUnits >= 0 else {
+        throw .invalidValue(change.newMRR.decimalString, expected: "an MRR ≥ 0", at: at("changes", index))
+      }
+      changeTarget[index] = target
+      changeOffsets[Int(target) + 1] += 1
+      lastMonthIndex = max(lastMonthIndex, change.effective.month.index)
+    }
+    for index in 0..<count { changeOffsets[index + 1] += changeOffsets[index] }
+    var changeCursor = changeOffsets
+    var changeRows = [Int32](repeating: 0, count: changes.count)
+    for index in changes.indices {
+      let target = Int(changeTarget[index])
+      changeRows[changeCursor[target]] = Int32(index)
+      changeCursor[target] += 1
+    }
+    for subscription in 0..<count where changeOffsets[subscription + 1] - changeOffsets[subscription] > 1 {
+      let range = changeOffsets[subscription]..<changeOffsets[subscription + 1]
+      let sorted = changeRows[range].enumerated().sorted { lhs, rhs in
+        let left = changes[Int(lhs.element)].effective
+        let right = changes[Int(rhs.element)].effective
+        return left < right || (left == right && lhs.offset < rhs.offset)
+      }
+      changeRows.replaceSubrange(range, with: sorted.map(\.element))
+    }
+    changeMonth = changeRows.map { Int32(clamping: changes[Int($0)].effective.month.index) }
+    changeMRR = changeRows.map { changes[Int($0)].newMRR.minorUnits }
+
+    self.customerIDs = customerIDs
+    self.customerOffsets = offsets
+    self.order = order
+    self.startDay = startDay
+    self.endDay = endDay
+    self.startMonth = startMonth
+    self.endMonth = endMonth
+    self.initialMRR = initialMRR
+    self.periodMonths = periodMonths
+    self.changeOffsets = changeOffsets
+    self.customerTier = customerTier
+    self.customerChannel = customerChannel
+    firstMonth = count == 0 ? nil : CalendarMonth(index: firstMonthIndex)
+    lastMonth = count == 0 ? nil : CalendarMonth(index: lastMonthIndex)
+  }
+
+  /// The number of distinct customers.
+  public var customerCount: Int { customerIDs.count }
+
+  /// Adds the month-end MRR of one customer's subscriptions into `buffer`, whose slot 0 is month `base`.
+  /// - Returns: The first and last slot with MRR > 0, or `nil` when the customer never has MRR at a month end.
+  func fillMonthEndMRR(customer: Int, base: Int, into buffer: UnsafeMutableBufferPointer<Int64>) -> (Int, Int)? {
+    let months = buffer.count
+    var first = Int.max
+    var last = Int.min
+    for position in customerOffsets[customer]..<customerOffsets[customer + 1] {
+      let subscription = Int(order[position])
+      let low = max(Int(startMonth[subscription]) - base, 0)
+      let high = endMonth[subscription] == .max ? months : min(Int(endMonth[subscription]) - base, months)
+      guard low < high else { continue }
+      var value = initialMRR[subscription]
+      var month = low
+      for row in changeOffsets[subscription]..<changeOffsets[subscription + 1] {
+        let changeAt = min(Int(changeMonth[row]) - base, high)
+        while month < changeAt {
+          buffer[month] += value
+          month += 1
+        }
+        value = changeMRR[row]
+      }
+      while month < high {
+        buffer[month] += value
+        month += 1
+      }
+      for slot in low..<high where buffer[slot] > 0 {
+        first = min(first, slot)
+        last = max(last, slot)
+      }
+    }
+    return first <= last ? (first, last) : nil
+  }
+
+  /// Whether a customer has a subscription starting on a given day (a plan change on a renewal date).
+  func customer(_ customer: Int, startsSubscriptionOn day: Int32, other subscription: Int) -> Bool {
+    for position in customerOffsets[customer]..<customerOffsets[customer + 1] {
+      let candidate = Int(order[position])
+      if candidate != subscription && startDay[candidate] == day { return true }
+      if startDay[candidate] > day { break }
+    }
+    return false
+  }
+
+  /// Whether a customer belongs to a segment (by its first subscription's tier and channel).
+  func customer(_ customer: Int, isIn segment: CustomerSegment) -> Bool {
+    switch segment.kind {
+    case .all: return true
+    case .tier(let tier): return customerTier[customer] == tier
+    case .channel(let channel): return customerChannel[customer] == channel
+    }
+  }
+}
+
+/// A group of customers to compute metrics for: everyone, or those whose first subscription was of a tier or
+/// came through a channel.
+public struct CustomerSegment: Hashable, Sendable, Codable, CustomStringConvertible {
+  enum Kind: Hashable, Sendable, Codable {
+    case all
+    case tier(PlanTier)
+    case channel(AcquisitionChannel)
+  }
+  let kind: Kind
+
+  /// Every customer.
+  public static let all = CustomerSegment(kind: .all)
+  /// Customers whose first subscription was of this tier.
+  /// - Parameter tier: The tier.
+  /// - Returns: The segment.
+  public static func tier(_ tier: PlanTier) -> CustomerSegment { CustomerSegment(kind: .tier(tier)) }
+  /// Customers whose first subscription came through this channel.
+  /// - Parameter channel: The channel.
+  /// - Returns: The segment.
+  public static func channel(_ channel: AcquisitionChannel) -> CustomerSegment {
+    CustomerSegment(kind: .channel(channel))
+  }
+
+  /// Every segment: all, each tier, each channel.
+  public static var allSegments: [CustomerSegment] {
+    [.all] + PlanTier.allCases.map { .tier($0) } + AcquisitionChannel.allCases.map { .channel($0) }
+  }
+
+  /// `all`, `tier:vps`, `channel:affiliate`.
+  public var description: String {
+    switch kind {
+    case .all: "all"
+    case .tier(let tier): "tier:\(tier.rawValue)"
+    case .channel(let channel): "channel:\(channel.rawValue)"
+    }
+  }
+}

@@ -1,0 +1,149 @@
+import Foundation
+
+/// An error raised by `RetentionMetrics`: bad input data, a bad option, or aggregates that cannot be merged.
+///
+/// Like `Errno` in swift-system, ``Code`` is an open struct with static members, so new codes can be added
+/// without breaking a client's `switch`. Import errors name the file, line and column.
+public struct RetentionError: Error, Hashable, Sendable, CustomStringConvertible {
+  /// What kind of problem this is.
+  public struct Code: RawRepresentable, Hashable, Sendable, Codable, CustomStringConvertible {
+    /// The code's stable name, e.g. `"invalidValue"`.
+    public var rawValue: String
+    /// Creates a code from its name.
+    /// - Parameter rawValue: The code's stable name.
+    public init(rawValue: String) { self.rawValue = rawValue }
+    /// The code's name.
+    public var description: String { rawValue }
+
+    /// A required CSV column is missing from the header.
+    public static let missingColumn = Code(rawValue: "missingColumn")
+    /// A field is empty, malformed or outside its allowed set or range.
+    public static let invalidValue = Code(rawValue: "invalidValue")
+    /// A subscription ends before it starts.
+    public static let endBeforeStart = Code(rawValue: "endBeforeStart")
+    /// An amount's currency differs from the report's currency.
+    public static let mixedCurrencies = Code(rawValue: "mixedCurrencies")
+    /// An identifier that must be unique appears twice.
+    public static let duplicateID = Code(rawValue: "duplicateID")
+    /// A record refers to a subscription that does not exist.
+    public static let unknownReference = Code(rawValue: "unknownReference")
+    /// A CSV line is malformed (unterminated quote, wrong number of fields).
+    public static let malformedRow = Code(rawValue: "malformedRow")
+    /// An amount does not fit in 64-bit minor units.
+    public static let overflow = Code(rawValue: "overflow")
+    /// An option or argument is out of its allowed range.
+    public static let invalidArgument = Code(rawValue: "invalidArgument")
+  }
+
+  /// Where a problem was found in an input file.
+  public struct Location: Hashable, Sendable, Codable, CustomStringConvertible {
+    /// The file (or input) name.
+    public var file: String
+    /// The 1-based line number (the header is line 1).
+    public var line: Int
+    /// The column's header name, when the problem is in one field.
+    public var column: String?
+    /// Creates a location.
+    /// - Parameters:
+    ///   - file: The file (or input) name.
+    ///   - line: The 1-based line number.
+    ///   - column: The column's header name, if any.
+    public init(file: String, line: Int, column: String? = nil) {
+      self.file = file
+      self.line = line
+      self.column = column
+    }
+    /// `file:line` or `file:line: column 'name'`.
+    public var description: String {
+      column.map { "\(file):\(line): column '\($0)'" } ?? "\(file):\(line)"
+    }
+  }
+
+  /// What kind of problem this is.
+  public var code: Code
+  /// A sentence saying what was wrong and what to do.
+  public var message: String
+  /// Where in an input file, for import errors.
+  public var location: Location?
+
+  /// Creates an error.
+  /// - Parameters:
+  ///   - code: What kind of problem this is.
+  ///   - message: What was wrong and what to do.
+  ///   - location: Where in an input file, if any.
+  public init(_ code: Code, _ message: String, at location: Location? = nil) {
+    self.code = code
+    self.message = message
+    self.location = location
+  }
+
+  /// `location: message`, or just the message.
+  public var description: String {
+    location.map { "\($0): \(message)" } ?? message
+  }
+
+  /// A field that does not hold an allowed value.
+  /// - Parameters:
+  ///   - value: The offending text.
+  ///   - expected: What was expected, e.g. `"one of shared, vps, dedicated"`.
+  ///   - location: Where it was found.
+  /// - Returns: An ``Code/invalidValue`` error.
+  public static func invalidValue(_ value: String, expected: String, at location: Location? = nil) -> Self {
+    Self(.invalidValue, "invalid value '\(value)': expected \(expected)", at: location)
+  }
+
+  /// A subscription whose end date is before its start date.
+  /// - Parameters:
+  ///   - subscription: The subscription's identifier.
+  ///   - location: Where it was found.
+  /// - Returns: An ``Code/endBeforeStart`` error.
+  public static func endBeforeStart(_ subscription: String, at location: Location? = nil) -> Self {
+    Self(.endBeforeStart, "subscription '\(subscription)' ends before it starts", at: location)
+  }
+
+  /// An amount in a currency other than the report's.
+  /// - Parameters:
+  ///   - found: The amount's currency.
+  ///   - expected: The report's currency.
+  ///   - location: Where it was found.
+  /// - Returns: A ``Code/mixedCurrencies`` error.
+  public static func mixedCurrencies(found: String, expected: String, at location: Location? = nil) -> Self {
+    Self(
+      .mixedCurrencies, "currency \(found) differs from the report currency \(expected); report one currency at a time",
+      at: location)
+  }
+
+  /// An identifier seen twice.
+  /// - Parameters:
+  ///   - id: The repeated identifier.
+  ///   - location: Where the second occurrence was found.
+  /// - Returns: A ``Code/duplicateID`` error.
+  public static func duplicateID(_ id: String, at location: Location? = nil) -> Self {
+    Self(.duplicateID, "duplicate id '\(id)'", at: location)
+  }
+
+  /// A reference to a subscription that does not exist.
+  /// - Parameters:
+  ///   - id: The unknown subscription identifier.
+  ///   - location: Where it was found.
+  /// - Returns: A ``Code/unknownReference`` error.
+  public static func unknownSubscription(_ id: String, at location: Location? = nil) -> Self {
+    Self(.unknownReference, "unknown subscription '\(id)'", at: location)
+  }
+
+  /// A required column missing from a CSV header.
+  /// - Parameters:
+  ///   - column: The missing column's name.
+  ///   - file: The file's name.
+  /// - Returns: A ``Code/missingColumn`` error.
+  public static func missingColumn(_ column: String, file: String) -> Self {
+    Self(.missingColumn, "missing required column '\(column)'", at: Location(file: file, line: 1, column: column))
+  }
+
+  /// An option or argument out of its range.
+  /// - Parameter message: What was wrong.
+  /// - Returns: An ``Code/invalidArgument`` error.
+  public static func invalidArgument(_ message: String) -> Self {
+    Self(.invalidArgument, message)
+  }
+}

@@ -1,0 +1,80 @@
+import Foundation
+
+/// Turns subscriptions into right-censored lifetimes for the survival estimates.
+///
+/// A subscription's lifetime runs from its start to its end (the first day without service): an observed
+/// event when the end is on or before the day after the report date, otherwise censored at the report date
+/// (still running, or ending later). Subscriptions starting after the report date are left out.
+public enum SubscriptionLifetimes {
+  /// The unit lifetimes are measured in.
+  public enum Unit: String, Hashable, Sendable, Codable {
+    /// Whole days.
+    case days
+    /// Completed calendar months (2024-01-31 → 2024-02-29 is one month).
+    case months
+  }
+
+  /// The lifetime table of the subscriptions that pass a filter.
+  /// - Parameters:
+  ///   - subscriptions: The subscriptions.
+  ///   - reportDate: The last day observed.
+  ///   - unit: Days (the default) or completed months.
+  ///   - include: Which subscriptions to count; all by default.
+  /// - Returns: The counts per distinct lifetime.
+  /// - Complexity: O(n).
+  public static func table(
+    of subscriptions: [Subscription], reportDate: CalendarDate, unit: Unit = .days,
+    where include: (Subscription) -> Bool = { _ in true }
+  ) -> SurvivalTable {
+    var durations: [Double] = []
+    var observed: [Bool] = []
+    for subscription in subscriptions where subscription.start <= reportDate && include(subscription) {
+      let (duration, event) = lifetime(of: subscription, reportDate: reportDate, unit: unit)
+      durations.append(duration)
+      observed.append(event)
+    }
+    // Durations are whole, finite and ≥ 0 by construction, so this cannot fail.
+    return (try? SurvivalTable(durations: durations, observed: observed)) ?? SurvivalTable()
+  }
+
+  /// Lifetime tables per group, e.g. per tier, per channel, or "had an SLA breach".
+  /// - Parameters:
+  ///   - subscriptions: The subscriptions.
+  ///   - reportDate: The last day observed.
+  ///   - unit: Days (the default) or completed months.
+  ///   - group: The group of a subscription, or `nil` to leave it out.
+  /// - Returns: Named tables sorted by group name, ready for ``LogRankTest/init(groups:)``.
+  /// - Complexity: O(n log g) for g groups.
+  public static func tables(
+    of subscriptions: [Subscription], reportDate: CalendarDate, unit: Unit = .days,
+    groupedBy group: (Subscription) -> String?
+  ) -> [(name: String, table: SurvivalTable)] {
+    var grouped: [String: (durations: [Double], observed: [Bool])] = [:]
+    for subscription in subscriptions where subscription.start <= reportDate {
+      guard let name = group(subscription) else { continue }
+      let (duration, event) = lifetime(of: subscription, reportDate: reportDate, unit: unit)
+      grouped[name, default: ([], [])].durations.append(duration)
+      grouped[name, default: ([], [])].observed.append(event)
+    }
+    return grouped.keys.sorted().map { name in
+      let value = grouped[name]!
+      return (name, (try? SurvivalTable(durations: value.durations, observed: value.observed)) ?? SurvivalTable())
+    }
+  }
+
+  static func lifetime(of subscription: Subscription, reportDate: CalendarDate, unit: Unit) -> (Double, Bool) {
+    let horizon = CalendarDate(dayNumber: reportDate.dayNumber + 1)
+    let event = subscription.end.map { $0 <= horizon } ?? false
+    let stop = event ? subscription.end! : horizon
+    switch unit {
+    case .days:
+      return (Double(stop.dayNumber - subscription.start.dayNumber), event)
+    case .months:
+      let from = subscription.start.components
+      let to = stop.components
+      var months = (to.year - from.year) * 12 + to.month - from.month
+      if subscription.start.addingMonths(months) > stop { months -= 1 }
+      return (Double(max(months, 0)), event)
+    }
+  }
+}
