@@ -1,0 +1,135 @@
+import Dispatch
+import Foundation
+
+/// The group-commit bookkeeping of ``FileTicketStore/Durability/batched(maxDelay:)``.
+struct BatchState {
+  /// Framed records not yet handed to the syncer.
+  var pendingBytes: [UInt8] = []
+  var pendingRecords = 0
+  /// When the oldest pending record was queued.
+  var openedAt: ContinuousClock.Instant?
+  var syncInFlight = false
+  var timerArmed = false
+  /// How many records the previous batch held: the next one starts as soon as as many are waiting.
+  var previousBatchSize = 1
+  /// Callers waiting for a sequence number to become durable.
+  var waiters: [(sequence: UInt64, continuation: CheckedContinuation<Void, any Error>)] = []
+  /// Callers waiting for everything queued to be synced (compaction, close).
+  var drainRequested = false
+}
+
+extension FileTicketStore {
+  static let syncQueue = DispatchQueue(label: "HostingSupportKit.FileTicketStore.sync")
+
+  /// Journals one record and updates the in-memory state, acknowledging according to ``durability``.
+  func commit(_ entry: JournalEntry, update: (inout TicketTable) -> Void) async throws {
+    var framed: [UInt8] = []
+    RecordFraming.append(payload: StorePayloads.encode(entry), to: &framed)
+    switch durability {
+    case .fsyncEachWrite:
+      do {
+        try segment.write(framed, at: segmentLength)
+        try segment.sync()
+      } catch {
+        failure = error
+        throw error
+      }
+      segmentLength += framed.count
+      lastSequence = entry.sequence
+      durableSequence = entry.sequence
+      update(&table)
+      journalBytesSinceSnapshot += framed.count
+      if journalBytesSinceSnapshot >= compactionThreshold, !isCompacting { try? await compact() }
+    case .batched:
+      // The state changes now so later writers are checked against it; readers wait for durability.
+      lastSequence = entry.sequence
+      update(&table)
+      journalBytesSinceSnapshot += framed.count
+      if batch.pendingBytes.isEmpty { batch.openedAt = .now }
+      batch.pendingBytes += framed
+      batch.pendingRecords += 1
+      try await waitUntilDurable(entry.sequence)
+      if journalBytesSinceSnapshot >= compactionThreshold, !isCompacting { try? await compact() }
+    }
+  }
+
+  /// Suspends until every record up to `sequence` is on stable storage.
+  func waitUntilDurable(_ sequence: UInt64) async throws {
+    if let failure { throw failure }
+    guard sequence > durableSequence else { return }
+    try await withCheckedThrowingContinuation { continuation in
+      batch.waiters.append((sequence, continuation))
+      startSyncIfDue()
+    }
+  }
+
+  /// Waits until nothing is queued or being synced.
+  func drain() async throws {
+    while batch.syncInFlight || !batch.pendingBytes.isEmpty {
+      batch.drainRequested = true
+      try await waitUntilDurable(lastSequence)
+    }
+    batch.drainRequested = false
+    if let failure { throw failure }
+  }
+
+  /// Starts a sync when none is running and the batch is full enough or old enough; else arms a timer.
+  func startSyncIfDue() {
+    guard !batch.syncInFlight, !batch.pendingBytes.isEmpty, case .batched(let maxDelay) = durability else { return }
+    let waited = batch.openedAt.map { ContinuousClock.now - $0 } ?? .zero
+    guard batch.drainRequested || batch.pendingRecords >= batch.previousBatchSize || waited >= maxDelay else {
+      guard !batch.timerArmed else { return }
+      batch.timerArmed = true
+      Task { [weak self] in
+        try? await Task.sleep(for: maxDelay - waited)
+        await self?.timerFired()
+      }
+      return
+    }
+    let bytes = batch.pendingBytes
+    let offset = segmentLength
+    let target = lastSequence
+    let file = segment
+    batch.previousBatchSize = batch.pendingRecords
+    batch.pendingBytes = []
+    batch.pendingRecords = 0
+    batch.openedAt = nil
+    batch.syncInFlight = true
+    segmentLength += bytes.count
+    Self.syncQueue.async {
+      let result: Result<Void, StoreError>
+      do throws(StoreError) {
+        try file.write(bytes, at: offset)
+        try file.sync()
+        result = .success(())
+      } catch {
+        result = .failure(error)
+      }
+      Task { await self.finishSync(through: target, result) }
+    }
+  }
+
+  private func timerFired() {
+    batch.timerArmed = false
+    startSyncIfDue()
+  }
+
+  private func finishSync(through target: UInt64, _ result: Result<Void, StoreError>) {
+    batch.syncInFlight = false
+    switch result {
+    case .success:
+      durableSequence = max(durableSequence, target)
+      var remaining: [(sequence: UInt64, continuation: CheckedContinuation<Void, any Error>)] = []
+      for waiter in batch.waiters {
+        if waiter.sequence <= durableSequence { waiter.continuation.resume() } else { remaining.append(waiter) }
+      }
+      batch.waiters = remaining
+      startSyncIfDue()
+    case .failure(let error):
+      failure = error
+      let waiters = batch.waiters
+      batch.waiters = []
+      for waiter in waiters { waiter.continuation.resume(throwing: error) }
+    }
+  }
+}

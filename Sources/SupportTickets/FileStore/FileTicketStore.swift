@@ -1,0 +1,159 @@
+import Foundation
+
+/// A durable ``TicketStore`` in a directory: an append-only, checksummed journal with snapshots.
+///
+/// ```swift
+/// let store = try FileTicketStore(directory: URL(fileURLWithPath: "/var/lib/desk/tickets"))
+/// let ticket = try await store.create(opening: opening)   // on disk when this returns
+/// ```
+///
+/// Every `create` and `append` becomes one journal record (length, checksums, the redacted events), written
+/// and synced before the call returns — or, with ``Durability/batched(maxDelay:)``, synced together with
+/// the records of concurrent callers. Opening the directory replays the newest snapshot and the journal
+/// after it, truncates a torn last record (a crash during an unacknowledged write), and refuses damage
+/// anywhere else with ``StoreError`` `corruptJournal`. An advisory lock keeps a second process out
+/// (``StoreError`` `locked`). See <doc:FileTicketStore> for the file format and the durability promises.
+public actor FileTicketStore: TicketStore {
+  /// When a write is acknowledged.
+  public enum Durability: Hashable, Sendable {
+    /// Each `create`/`append` returns only after its record is synced to stable storage. The default.
+    case fsyncEachWrite
+    /// Group commit: concurrent writes share one sync, and each returns once its batch is synced. A batch
+    /// is synced as soon as no other sync is running and as many writes are waiting as joined the previous
+    /// batch, and at the latest `maxDelay` after its first write.
+    case batched(maxDelay: Duration)
+  }
+
+  /// The store's directory.
+  public nonisolated let directory: URL
+  /// When writes are acknowledged.
+  public nonisolated let durability: Durability
+  /// The journal size (bytes since the last snapshot) that triggers an automatic compaction.
+  public nonisolated let compactionThreshold: Int
+
+  let redactor: SensitiveDataRedactor
+  let path: String
+  var table: TicketTable
+  let lockFile: StoreFile
+  var segment: StoreFile
+  var segmentLength: Int
+  /// The sequence of the last record handed to the journal (written, or queued in batched mode).
+  var lastSequence: UInt64
+  /// The sequence of the last record known to be on stable storage.
+  var durableSequence: UInt64
+  var journalBytesSinceSnapshot: Int
+  /// Set after a failed write or sync: the store refuses everything until reopened.
+  var failure: StoreError?
+  var isClosed = false
+  var isCompacting = false
+  var batch = BatchState()
+
+  /// Opens the store in `directory`, creating it if needed, and recovers its state.
+  /// - Parameters:
+  ///   - directory: The store's folder (created with its parents when missing).
+  ///   - durability: When writes are acknowledged; ``Durability/fsyncEachWrite`` by default.
+  ///   - redactor: Applied to every event before it is written; ``SensitiveDataRedactor/standard`` by default.
+  ///   - compactionThreshold: Journal bytes since the last snapshot that trigger a compaction (64 MiB).
+  /// - Throws: ``StoreError`` `locked` when another process (or another open store) holds the directory,
+  ///   `corruptJournal` naming the file and byte offset of damaged data (nothing is modified then), or
+  ///   `ioFailure`.
+  /// - Complexity: O(n) in the events stored since the newest snapshot plus the snapshot's size.
+  public init(
+    directory: URL,
+    durability: Durability = .fsyncEachWrite,
+    redactor: SensitiveDataRedactor = .standard,
+    compactionThreshold: Int = 64 << 20
+  ) throws {
+    let path = directory.standardizedFileURL.path
+    let opened = try Self.open(path: path)
+    self.directory = directory
+    self.durability = durability
+    self.compactionThreshold = max(compactionThreshold, 1 << 16)
+    self.redactor = redactor
+    self.path = path
+    self.table = opened.table
+    self.lockFile = opened.lock
+    self.segment = opened.segment
+    self.segmentLength = opened.segmentLength
+    self.lastSequence = opened.lastSequence
+    self.durableSequence = opened.lastSequence
+    self.journalBytesSinceSnapshot = opened.journalBytes
+  }
+
+  deinit {
+    if !isClosed {
+      segment.close()
+      lockFile.close()
+    }
+  }
+
+  /// The number of tickets stored.
+  public var count: Int { table.count }
+
+  /// Stores a new ticket durably. See ``TicketStore/create(_:)``.
+  /// - Throws: ``StoreError`` `duplicateTicket`, `ioFailure`; ``TicketError`` for an invalid timeline.
+  /// - Complexity: O(k) for k events, plus one sync (shared with other writers in batched mode).
+  public func create(_ timeline: [TicketEvent]) async throws -> Ticket {
+    try checkUsable()
+    let ticket = try Ticket(events: timeline.map { $0.mappingText(redactor.redact) })
+    guard table.position(of: ticket.id) == nil else { throw StoreError.duplicateTicket(ticket.id) }
+    let entry = JournalEntry(
+      sequence: lastSequence + 1, ticketID: ticket.id, createsTicket: true, events: ticket.events)
+    try await commit(entry) { $0.insert(ticket) }
+    return ticket
+  }
+
+  /// Appends events durably if the version matches. See ``TicketStore/append(_:to:expectedVersion:)``.
+  /// - Throws: ``StoreError`` `versionConflict`, `ticketNotFound`, `duplicateEvent`, `ioFailure`;
+  ///   ``TicketError``.
+  /// - Complexity: Amortized O(k) for k events, plus one sync (shared in batched mode).
+  public func append(_ events: [TicketEvent], to ticketID: TicketID, expectedVersion: Int) async throws -> Ticket {
+    try checkUsable()
+    guard let position = table.position(of: ticketID) else { throw StoreError.ticketNotFound(ticketID) }
+    let current = table.tickets[position]
+    guard current.version == expectedVersion else {
+      throw StoreError.versionConflict(ticketID, expected: expectedVersion, actual: current.version)
+    }
+    let existing = Set(current.events.map(\.id))
+    for event in events where existing.contains(event.id) { throw StoreError.duplicateEvent(event.id, in: ticketID) }
+    guard !events.isEmpty else { return current }
+    let redacted = events.map { $0.mappingText(redactor.redact) }
+    let updated = try current.applying(redacted)
+    let entry = JournalEntry(sequence: lastSequence + 1, ticketID: ticketID, createsTicket: false, events: redacted)
+    try await commit(entry) { $0.replace(at: position, with: updated) }
+    return updated
+  }
+
+  /// The latest acknowledged state of a ticket. See ``TicketStore/ticket(_:)``.
+  /// - Complexity: O(1) (in batched mode it first waits for pending writes to be synced).
+  public func ticket(_ id: TicketID) async throws -> Ticket? {
+    try checkUsable()
+    try await waitUntilDurable(lastSequence)
+    return table.ticket(id)
+  }
+
+  /// One page of matching tickets. See ``TicketStore/query(_:)``.
+  /// - Complexity: O(c) over the candidates of the most selective index (customer, status, updated-at), or
+  ///   the tickets after the cursor, until the page is full.
+  public func query(_ query: TicketQuery) async throws -> TicketPage {
+    try checkUsable()
+    try await waitUntilDurable(lastSequence)
+    return try table.query(query)
+  }
+
+  /// Waits for pending writes, then releases the files and the lock. Later calls throw.
+  public func close() async {
+    guard !isClosed else { return }
+    try? await drain()
+    isClosed = true
+    segment.close()
+    lockFile.close()
+  }
+
+  func checkUsable() throws {
+    if let failure { throw failure }
+    if isClosed {
+      throw StoreError(code: .ioFailure, message: "the store at \(path) is closed", context: ["path": path])
+    }
+  }
+}

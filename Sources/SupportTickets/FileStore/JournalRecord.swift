@@ -1,0 +1,98 @@
+/// The framing shared by journal and snapshot files: an eight-byte file magic, then records of
+/// `length (UInt32 LE) · length check (UInt32 LE) · payload checksum (UInt32 LE) · payload`.
+///
+/// The length check is the CRC-32C of the four length bytes, so a damaged length is recognised as damage
+/// instead of being mistaken for a record that runs past the end of the file; the payload checksum is the
+/// CRC-32C of the payload.
+package enum RecordFraming {
+  /// Bytes before each payload.
+  package static let headerSize = 12
+  /// The largest payload accepted (64 MiB); a longer length field is damage.
+  package static let maximumPayload = 64 << 20
+  /// The first eight bytes of a journal segment.
+  package static let journalMagic: [UInt8] = Array("HSKJRNL1".utf8)
+  /// The first eight bytes of a snapshot.
+  package static let snapshotMagic: [UInt8] = Array("HSKSNAP1".utf8)
+
+  /// Appends one framed record.
+  package static func append(payload: [UInt8], to output: inout [UInt8]) {
+    let length = UInt32(payload.count).littleEndian
+    let lengthCheck = withUnsafeBytes(of: length) { CRC32C.update(0, $0) }
+    let crc = payload.withUnsafeBytes { CRC32C.update(0, $0) }
+    withUnsafeBytes(of: length) { output.append(contentsOf: $0) }
+    withUnsafeBytes(of: lengthCheck.littleEndian) { output.append(contentsOf: $0) }
+    withUnsafeBytes(of: crc.littleEndian) { output.append(contentsOf: $0) }
+    output.append(contentsOf: payload)
+  }
+}
+
+/// One step of scanning a file's records.
+package enum ScannedRecord: Equatable {
+  /// An intact record whose payload is `payload` (absolute byte offsets); `offset` is its header's.
+  case record(offset: Int, payload: Range<Int>)
+  /// The file ends in the middle of a record, or its last record fails its checksum and nothing follows:
+  /// what a crash during an append leaves. Everything from `offset` on was never acknowledged.
+  case tornTail(offset: Int, reason: String)
+  /// A record that is damaged and is not the file's last: real corruption.
+  case damaged(offset: Int, reason: String)
+}
+
+/// Walks the records of a file after its magic. Stops at the first torn or damaged record.
+package struct RecordScanner: Sequence, IteratorProtocol {
+  private let buffer: UnsafeRawBufferPointer
+  private var offset: Int
+  private var finished = false
+
+  /// - Parameters:
+  ///   - buffer: The whole file.
+  ///   - start: Where the first record begins (after the magic).
+  package init(_ buffer: UnsafeRawBufferPointer, start: Int) {
+    self.buffer = buffer
+    self.offset = start
+  }
+
+  package mutating func next() -> ScannedRecord? {
+    guard !finished, offset < buffer.count else { return nil }
+    let start = offset
+    let available = buffer.count - start
+    guard available >= RecordFraming.headerSize else {
+      return stop(.tornTail(offset: start, reason: "the file ends inside a record header"))
+    }
+    let lengthValue = buffer.loadUnaligned(fromByteOffset: start, as: UInt32.self).littleEndian
+    let lengthCheck = buffer.loadUnaligned(fromByteOffset: start + 4, as: UInt32.self).littleEndian
+    let stored = buffer.loadUnaligned(fromByteOffset: start + 8, as: UInt32.self).littleEndian
+    guard CRC32C.update(0, UnsafeRawBufferPointer(rebasing: buffer[start..<(start + 4)])) == lengthCheck else {
+      if isZero(from: start) {
+        return stop(.tornTail(offset: start, reason: "zero-filled space where a record was being written"))
+      }
+      return stop(.damaged(offset: start, reason: "the record header fails its check"))
+    }
+    let length = Int(lengthValue)
+    guard length <= RecordFraming.maximumPayload else {
+      return stop(.damaged(offset: start, reason: "record length \(length) is larger than any record"))
+    }
+    let end = start + RecordFraming.headerSize + length
+    guard end <= buffer.count else {
+      return stop(.tornTail(offset: start, reason: "the file ends inside a record of \(length) bytes"))
+    }
+    let crc = CRC32C.update(0, UnsafeRawBufferPointer(rebasing: buffer[(start + RecordFraming.headerSize)..<end]))
+    guard crc == stored else {
+      if end == buffer.count {
+        return stop(.tornTail(offset: start, reason: "the last record fails its checksum"))
+      }
+      return stop(.damaged(offset: start, reason: "checksum mismatch"))
+    }
+    offset = end
+    return .record(offset: start, payload: (start + RecordFraming.headerSize)..<end)
+  }
+
+  private func isZero(from start: Int) -> Bool {
+    guard start < buffer.count else { return true }
+    return buffer[start...].allSatisfy { $0 == 0 }
+  }
+
+  private mutating func stop(_ result: ScannedRecord) -> ScannedRecord {
+    finished = true
+    return result
+  }
+}
