@@ -36,6 +36,8 @@ public struct CustomerProfile: Hashable, Sendable, Codable, Identifiable {
   public var servers: Set<String>
   /// The services they use (`mail`, `dns`, `backup`, `web`…), as used in maintenance windows.
   public var services: Set<String>
+  /// When they moved to a cheaper plan, if ever (used by ``CustomerHealth``).
+  public var downgrades: [Date]
 
   /// A customer profile.
   /// - Parameters:
@@ -50,6 +52,7 @@ public struct CustomerProfile: Hashable, Sendable, Codable, Identifiable {
   ///   - customerSince: When they signed up.
   ///   - servers: The servers they are on.
   ///   - services: The services they use.
+  ///   - downgrades: When they moved to cheaper plans.
   public init(
     id: CustomerID,
     name: String,
@@ -61,7 +64,8 @@ public struct CustomerProfile: Hashable, Sendable, Codable, Identifiable {
     monthlyRevenue: Money,
     customerSince: Date,
     servers: Set<String> = [],
-    services: Set<String> = []
+    services: Set<String> = [],
+    downgrades: [Date] = []
   ) {
     self.id = id
     self.name = name
@@ -74,6 +78,7 @@ public struct CustomerProfile: Hashable, Sendable, Codable, Identifiable {
     self.customerSince = customerSince
     self.servers = servers
     self.services = services
+    self.downgrades = downgrades
   }
 
   /// An instant written for this customer: `2026-11-25 02:00 (Asia/Vientiane)`, in their time zone.

@@ -1,13 +1,5 @@
 import Foundation
 
-#if canImport(Glibc)
-  import Glibc
-#elseif canImport(Musl)
-  import Musl
-#elseif canImport(Darwin)
-  import Darwin
-#endif
-
 /// Appends each notification as one JSON line to an outbox file and fsyncs it before returning.
 ///
 /// The outbox is the hand-off to a host's own sender (a cron job, a mail relay): it reads the file,
@@ -72,29 +64,6 @@ public actor FileOutboxTransport: NotificationTransport {
   }()
 
   private func append(_ line: Data) throws {
-    let path = fileURL.path
-    let folder = fileURL.deletingLastPathComponent()
-    if !FileManager.default.fileExists(atPath: folder.path) {
-      do {
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-      } catch {
-        throw HostingSupportError.ioFailure("create the folder of", path: path, errno: EACCES)
-      }
-    }
-    let descriptor = open(path, O_WRONLY | O_APPEND | O_CREAT, 0o644)
-    guard descriptor >= 0 else { throw HostingSupportError.ioFailure("open", path: path, errno: errno) }
-    defer { close(descriptor) }
-    try line.withUnsafeBytes { (buffer: UnsafeRawBufferPointer) in
-      var offset = 0
-      while offset < buffer.count {
-        let written = write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
-        if written < 0 {
-          if errno == EINTR { continue }
-          throw HostingSupportError.ioFailure("write", path: path, errno: errno)
-        }
-        offset += written
-      }
-    }
-    guard fsync(descriptor) == 0 else { throw HostingSupportError.ioFailure("fsync", path: path, errno: errno) }
+    try DurableFile.append(line, to: fileURL)
   }
 }

@@ -1,0 +1,194 @@
+import FeedbackSentiment
+import Foundation
+import SupportSLA
+import SupportTickets
+
+/// The one object a panel developer holds: opens and updates tickets, watches SLAs, announces maintenance,
+/// follows up feedback and computes customer health, sending every message through one transport.
+///
+/// ```swift
+/// let desk = SupportDesk()                       // in memory, console transport, hosting-default SLAs
+/// await desk.register(customers)
+/// let update = try await desk.openTicket(for: "cust-1", subject: "Site down", body: "…", priority: .critical)
+/// let report = try await desk.tick(now: Date())  // call every minute or so
+/// ```
+///
+/// Every notification goes through a persisted queue: it is produced once (its idempotency key is derived from
+/// what it is about), delivered by ``transport``, and its key recorded in the sent-log of ``stateStore``.
+/// A notification whose delivery fails stays queued and is tried again on the next ``tick(now:)``; one whose
+/// key is already in the sent-log is never sent again, across restarts too.
+public actor SupportDesk {
+  /// Where tickets live.
+  public nonisolated let store: any TicketStore
+  /// The SLA policies tickets are measured against.
+  public nonisolated let policies: SLAPolicySet
+  /// Classifies feedback.
+  public nonisolated let classifier: any SentimentClassifier
+  /// Delivers notifications.
+  public nonisolated let transport: any NotificationTransport
+  /// Keeps the sent-log, the queue, maintenance windows and feedback between runs.
+  public nonisolated let stateStore: any DeskStateStore
+  /// Settings.
+  public nonisolated let configuration: DeskConfiguration
+  nonisolated let clock: @Sendable () -> Date
+
+  var customers: [CustomerID: CustomerProfile] = [:]
+  var state = DeskState()
+  var sentKeys: Set<String> = []
+  private var isLoaded = false
+
+  /// A desk.
+  /// - Parameters:
+  ///   - store: The ticket store (default: a new ``SupportTickets/InMemoryTicketStore``).
+  ///   - policies: The SLA policies (default ``SupportSLA/SLAPolicySet/hostingDefault``).
+  ///   - classifier: The sentiment classifier (default: FeedbackSentiment's default classifier).
+  ///   - transport: Where notifications go (default ``ConsoleTransport``).
+  ///   - stateStore: Where the desk's own state goes (default in memory; use ``FileDeskStateStore`` next to a
+  ///     file ticket store to survive restarts).
+  ///   - customers: The customers known at start (more with ``register(_:)``).
+  ///   - configuration: Settings.
+  ///   - now: The date provider used when an operation is given no instant (default: the system clock).
+  public init(
+    store: any TicketStore = InMemoryTicketStore(),
+    policies: SLAPolicySet = .hostingDefault,
+    classifier: (any SentimentClassifier)? = nil,
+    transport: any NotificationTransport = ConsoleTransport(),
+    stateStore: any DeskStateStore = InMemoryDeskStateStore(),
+    customers: [CustomerProfile] = [],
+    configuration: DeskConfiguration = DeskConfiguration(),
+    now: @escaping @Sendable () -> Date = { Date() }
+  ) {
+    self.store = store
+    self.policies = policies
+    self.classifier = classifier ?? ((try? DefaultSentimentClassifier.make()) ?? LexiconSentimentClassifier())
+    self.transport = transport
+    self.stateStore = stateStore
+    self.configuration = configuration
+    self.clock = now
+    for customer in customers { self.customers[customer.id] = customer }
+  }
+
+  // MARK: Customers
+
+  /// Adds or replaces customers (the host calls this at start and whenever its billing data changes).
+  /// - Parameter profiles: The customers.
+  public func register(_ profiles: [CustomerProfile]) {
+    for profile in profiles { customers[profile.id] = profile }
+  }
+
+  /// The customer with that id, if registered.
+  /// - Parameter id: The customer's id.
+  public func customer(_ id: CustomerID) -> CustomerProfile? { customers[id] }
+
+  /// Every registered customer, by id.
+  public var registeredCustomers: [CustomerProfile] { customers.values.sorted { $0.id < $1.id } }
+
+  // MARK: State
+
+  func ensureLoaded() async throws {
+    guard !isLoaded else { return }
+    state = try await stateStore.loadState()
+    sentKeys = try await stateStore.loadSentLog()
+    isLoaded = true
+  }
+
+  func persist() async throws {
+    try await stateStore.saveState(state)
+  }
+
+  /// The notifications produced but not yet delivered.
+  public func pendingNotifications() async throws -> [Notification] {
+    try await ensureLoaded()
+    return state.pending
+  }
+
+  /// Whether a notification with this key was delivered (it is in the sent-log).
+  /// - Parameter key: An idempotency key.
+  public func wasSent(_ key: String) async throws -> Bool {
+    try await ensureLoaded()
+    return sentKeys.contains(key)
+  }
+
+  /// Queues a notification unless one with the same key was sent or is queued.
+  /// - Returns: Whether it was queued.
+  @discardableResult
+  func enqueue(_ notification: Notification) -> Bool {
+    guard !sentKeys.contains(notification.idempotencyKey),
+      !state.pending.contains(where: { $0.idempotencyKey == notification.idempotencyKey })
+    else { return false }
+    state.pending.append(notification)
+    return true
+  }
+
+  /// Whether a key was sent or is queued.
+  func isKnown(_ key: String) -> Bool {
+    sentKeys.contains(key) || state.pending.contains { $0.idempotencyKey == key }
+  }
+
+  /// Tries to deliver every queued notification, oldest first; what fails stays queued.
+  /// - Returns: The notifications delivered and how many failed.
+  func flush() async throws -> (delivered: [Notification], failures: Int) {
+    var delivered: [Notification] = []
+    var remaining: [Notification] = []
+    var failures = 0
+    for notification in state.pending {
+      if sentKeys.contains(notification.idempotencyKey) { continue }
+      do {
+        try await transport.send(notification)
+      } catch {
+        failures += 1
+        remaining.append(notification)
+        continue
+      }
+      try await stateStore.appendToSentLog([notification.idempotencyKey])
+      sentKeys.insert(notification.idempotencyKey)
+      delivered.append(notification)
+    }
+    state.pending = remaining
+    try await persist()
+    return (delivered, failures)
+  }
+
+  /// Delivers what is queued now, without waiting for the next tick.
+  /// - Returns: The notifications delivered.
+  @discardableResult
+  public func deliverPending() async throws -> [Notification] {
+    try await ensureLoaded()
+    return try await flush().delivered
+  }
+
+  // MARK: Text helpers
+
+  func profile(for id: CustomerID) -> CustomerProfile {
+    customers[id]
+      ?? CustomerProfile(id: id, name: id.rawValue, tier: .shared, monthlyRevenue: Money(minorUnits: 0, currency: "USD"), customerSince: .distantPast)
+  }
+
+  func customerNotification(
+    _ template: NotificationTemplateName,
+    kind: NotificationKind,
+    key: String,
+    to customer: CustomerProfile,
+    values: [String: String],
+    at instant: Date,
+    ticketID: TicketID? = nil,
+    maintenanceID: MaintenanceID? = nil
+  ) throws -> Notification {
+    var allValues = values
+    allValues["customerName"] = customer.name
+    allValues["hostName"] = configuration.hostName
+    let text = try configuration.templates.render(template, locale: customer.locale, values: allValues)
+    return Notification(
+      idempotencyKey: key,
+      audience: .customer,
+      customerID: customer.id,
+      kind: kind,
+      locale: customer.locale,
+      subject: text.subject,
+      body: text.body,
+      createdAt: instant,
+      ticketID: ticketID,
+      maintenanceID: maintenanceID
+    )
+  }
+}
