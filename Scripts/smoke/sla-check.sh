@@ -21,3 +21,14 @@ if printf '%s\n' '{"start":"yesterday","end":"today"}' \
   echo "a malformed line was accepted" >&2
   exit 1
 fi
+
+# The compliance report over the bundled ticket export (see Examples/sla-check/samples/tickets.jsonl).
+report=$("$bin/sla-check" report --tickets Examples/sla-check/samples/tickets.jsonl --now 2026-11-30T00:00:00Z)
+# Resolution: 4 of 7 measured cycles achieved; median 1.5 h, p90 14.5 h of business time.
+echo "$report" | grep -Eq '^all +resolution +all +all +7 +4 +3 +2 +57\.1% +1:30:00 +14:32:30$' \
+  || { echo "unexpected report output: $report" >&2; exit 1; }
+json=$("$bin/sla-check" report --tickets Examples/sla-check/samples/tickets.jsonl --now 2026-11-30T00:00:00Z --json)
+case "$json" in
+*'"attainmentPercent"'*) ;;
+*) echo "the JSON report is missing attainment: $json" >&2; exit 1 ;;
+esac

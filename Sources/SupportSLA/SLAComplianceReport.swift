@@ -68,7 +68,7 @@ public struct SLAComplianceReport: Hashable, Sendable, Codable, CustomStringConv
   ///   - period: Weeks or months.
   ///   - timeZone: The zone whose calendar defines the periods; UTC by default.
   /// - Complexity: O(*c* log *c*) for *c* cycles.
-  public init(statuses: [SLAStatus], period: SLAReportPeriod, timeZone: TimeZone = TimeZone(secondsFromGMT: 0)!) {
+  public init(statuses: [SLAStatus], period: SLAReportPeriod, timeZone: TimeZone = TimeZone(identifier: "UTC")!) {
     self.period = period
     self.timeZoneIdentifier = timeZone.identifier
     var calendar = Calendar(identifier: .iso8601)
@@ -116,7 +116,7 @@ public struct SLAComplianceReport: Hashable, Sendable, Codable, CustomStringConv
   /// - Returns: The report.
   public static func make(
     _ subjects: [SLASubject], evaluator: SLAEvaluator, now: Date, period: SLAReportPeriod,
-    timeZone: TimeZone = TimeZone(secondsFromGMT: 0)!
+    timeZone: TimeZone = TimeZone(identifier: "UTC")!
   ) -> SLAComplianceReport {
     SLAComplianceReport(
       statuses: subjects.compactMap { evaluator.evaluate($0, now: now) }, period: period, timeZone: timeZone)

@@ -16,26 +16,26 @@ struct SplitMix64: RandomNumberGenerator {
   }
 }
 
-/// A random valid timeline on whole minutes, and the status the ticket is in after each minute's events.
+/// A random valid timeline on whole minutes, and the status the ticket is in after each oneMinute's events.
 struct RandomTimeline {
   var builder: TimelineBuilder
-  /// `statusAfter[m]`: the status once every event at minute `m` has been applied.
+  /// `statusAfter[m]`: the status once every event at oneMinute `m` has been applied.
   var statusAfter: [TicketStatus]
   /// Minutes at which a public agent reply happened.
   var replyMinutes: [Int]
 
   init(minutes: Int, using generator: inout SplitMix64) {
-    builder = TimelineBuilder(at: instant("2026-11-23T10:00:00Z"), priority: .critical)
+    builder = TimelineBuilder(at: utc("2026-11-23T10:00:00Z"), priority: .critical)
     var status = TicketStatus.open
     statusAfter = []
     replyMinutes = []
-    for minute in 0..<minutes {
-      if minute > 0, Int.random(in: 0..<100, using: &generator) < 12 {
-        let offset = TimeInterval(minute) * 60
+    for oneMinute in 0..<minutes {
+      if oneMinute > 0, Int.random(in: 0..<100, using: &generator) < 12 {
+        let offset = TimeInterval(oneMinute) * 60
         switch Int.random(in: 0..<6, using: &generator) {
         case 0:
           builder.agentReply(after: offset)
-          replyMinutes.append(minute)
+          replyMinutes.append(oneMinute)
         case 1:
           builder.customerReply(after: offset)
           if status == .resolved || status == .waitingOnCustomer || status == .onHold { status = .open }
@@ -57,7 +57,7 @@ struct RandomTimeline {
 
 @Suite("SLA evaluator properties")
 struct SLAEvaluatorPropertyTests {
-  /// Steps minute by minute: a reference that shares no code with the evaluator.
+  /// Steps oneMinute by oneMinute: a reference that shares no code with the evaluator.
   struct ReferenceCycle: Equatable {
     var elapsedMinutes: Int
     var breachedAtMinute: Int?
@@ -67,33 +67,33 @@ struct SLAEvaluatorPropertyTests {
   static func referenceResolution(_ timeline: RandomTimeline, goalMinutes: Int, now: Int) -> [ReferenceCycle] {
     var cycles: [ReferenceCycle] = [ReferenceCycle(elapsedMinutes: 0)]
     var previousSolved = false
-    for minute in 0...now {
-      let status = timeline.statusAfter[minute]
-      if minute > 0 {
-        // The minute (minute-1, minute] ran under the status after minute-1's events.
-        let running = timeline.statusAfter[minute - 1]
+    for oneMinute in 0...now {
+      let status = timeline.statusAfter[oneMinute]
+      if oneMinute > 0 {
+        // The oneMinute (oneMinute-1, oneMinute] ran under the status after oneMinute-1's events.
+        let running = timeline.statusAfter[oneMinute - 1]
         if running.isActive, running != .waitingOnCustomer, running != .onHold {
           cycles[cycles.count - 1].elapsedMinutes += 1
         }
         var last = cycles[cycles.count - 1]
         if !previousSolved, last.breachedAtMinute == nil, last.elapsedMinutes >= goalMinutes,
-          status.isActive || minute == 0
+          status.isActive || oneMinute == 0
         {
-          last.breachedAtMinute = minute
+          last.breachedAtMinute = oneMinute
         }
         cycles[cycles.count - 1] = last
       }
-      if status.isSolved, !previousSolved { cycles[cycles.count - 1].fulfilledAtMinute = minute }
+      if status.isSolved, !previousSolved { cycles[cycles.count - 1].fulfilledAtMinute = oneMinute }
       if status.isActive, previousSolved { cycles.append(ReferenceCycle(elapsedMinutes: 0)) }
       previousSolved = status.isSolved
     }
     return cycles
   }
 
-  @Test("resolution cycles match a minute-by-minute reference on random timelines")
+  @Test("resolution cycles match a oneMinute-by-oneMinute reference on random timelines")
   func resolutionMatchesReference() throws {
     var generator = SplitMix64(seed: 0x5EED_51A)
-    let policy = try SLAPolicy(name: "P", targets: [SLATarget(.resolution, within: 45 * minute)])
+    let policy = try SLAPolicy(name: "P", targets: [SLATarget(.resolution, within: 45 * oneMinute)])
     for _ in 0..<150 {
       let timeline = RandomTimeline(minutes: 400, using: &generator)
       let ticket = try timeline.builder.ticket()
@@ -118,8 +118,8 @@ struct SLAEvaluatorPropertyTests {
       let timeline = RandomTimeline(minutes: 300, using: &generator)
       var previous: [SLAMetric: TimeInterval] = [:]
       var previousBreach: [SLAMetric: Date] = [:]
-      for minute in stride(from: 0, to: 300, by: 7) {
-        let status = try evaluateDefault(timeline.builder, at: TimeInterval(minute) * 60)
+      for oneMinute in stride(from: 0, to: 300, by: 7) {
+        let status = try evaluateDefault(timeline.builder, at: TimeInterval(oneMinute) * 60)
         for metric in SLAMetric.allCases {
           guard let first = status.cycles(of: metric).first else { continue }
           #expect(first.elapsed >= previous[metric, default: 0])
@@ -136,7 +136,7 @@ struct SLAEvaluatorPropertyTests {
     var generator = SplitMix64(seed: 7)
     for _ in 0..<80 {
       let timeline = RandomTimeline(minutes: 300, using: &generator)
-      let status = try evaluateDefault(timeline.builder, at: 300 * minute)
+      let status = try evaluateDefault(timeline.builder, at: 300 * oneMinute)
       for cycle in status.targets {
         var paused: TimeInterval = 0
         var pausedSince: Date?

@@ -9,53 +9,54 @@ let officeHoursJSON =
 
 @Suite("SLA evaluator")
 struct SLAEvaluatorTests {
-  let opened = instant("2026-11-23T10:00:00Z")
+  let opened = utc("2026-11-23T10:00:00Z")
 
   @Test("a first response counts only for a public agent reply, never a note or an automated message")
   func firstResponseNeedsPublicAgentReply() throws {
     var builder = TimelineBuilder(at: opened, priority: .high)
-    builder.automatedMessage(after: 1 * minute)
-    builder.internalNote(after: 10 * minute)
-    builder.agentReply(after: 50 * minute)
-    let beforeReply = try #require(try evaluateDefault(builder, at: 40 * minute).current(.firstResponse))
+    builder.automatedMessage(after: 1 * oneMinute)
+    builder.internalNote(after: 10 * oneMinute)
+    builder.agentReply(after: 50 * oneMinute)
+    let beforeReply = try #require(try evaluateDefault(builder, at: 40 * oneMinute).current(.firstResponse))
     #expect(beforeReply.state == .running)
-    #expect(beforeReply.elapsed == 40 * minute)
-    let first = try #require(try evaluateDefault(builder, at: 2 * hour).current(.firstResponse))
+    #expect(beforeReply.elapsed == 40 * oneMinute)
+    let first = try #require(try evaluateDefault(builder, at: 2 * oneHour).current(.firstResponse))
     #expect(first.state == .achieved)
-    #expect(first.fulfilledAt == opened.addingTimeInterval(50 * minute))
-    #expect(first.elapsed == 50 * minute)
+    #expect(first.fulfilledAt == opened.addingTimeInterval(50 * oneMinute))
+    #expect(first.elapsed == 50 * oneMinute)
     #expect(
       first.events == [
-        SLAMetricEvent(.activated, at: opened), SLAMetricEvent(.fulfilled, at: opened.addingTimeInterval(50 * minute)),
+        SLAMetricEvent(.activated, at: opened),
+        SLAMetricEvent(.fulfilled, at: opened.addingTimeInterval(50 * oneMinute)),
       ])
   }
 
   @Test("a ticket solved without any reply fulfils its first response at the resolution")
   func solvedWithoutReply() throws {
     var builder = TimelineBuilder(at: opened, priority: .high)
-    builder.status(.resolved, after: 20 * minute)
-    let status = try evaluateDefault(builder, at: 5 * hour)
-    #expect(status.current(.firstResponse)?.fulfilledAt == opened.addingTimeInterval(20 * minute))
+    builder.status(.resolved, after: 20 * oneMinute)
+    let status = try evaluateDefault(builder, at: 5 * oneHour)
+    #expect(status.current(.firstResponse)?.fulfilledAt == opened.addingTimeInterval(20 * oneMinute))
     #expect(status.current(.firstResponse)?.state == .achieved)
     #expect(status.current(.resolution)?.state == .achieved)
-    #expect(status.current(.nextResponse)?.fulfilledAt == opened.addingTimeInterval(20 * minute))
+    #expect(status.current(.nextResponse)?.fulfilledAt == opened.addingTimeInterval(20 * oneMinute))
   }
 
   @Test("reopening starts a new resolution cycle and earlier cycles keep their outcome")
   func reopeningStartsNewCycle() throws {
     var builder = TimelineBuilder(at: opened, priority: .critical)
-    builder.agentReply(after: 10 * minute)
-    builder.status(.resolved, after: 30 * minute)
-    builder.customerReply(after: 3 * hour)  // reopens
-    builder.status(.resolved, after: 3 * hour + 20 * minute)
-    builder.reopen(after: 6 * hour)
-    let status = try evaluateDefault(builder, at: 8 * hour)
+    builder.agentReply(after: 10 * oneMinute)
+    builder.status(.resolved, after: 30 * oneMinute)
+    builder.customerReply(after: 3 * oneHour)  // reopens
+    builder.status(.resolved, after: 3 * oneHour + 20 * oneMinute)
+    builder.reopen(after: 6 * oneHour)
+    let status = try evaluateDefault(builder, at: 8 * oneHour)
     let cycles = status.cycles(of: .resolution)
     #expect(cycles.map(\.cycle) == [1, 2, 3])
     #expect(cycles.map(\.state) == [.achieved, .achieved, .breached])
-    #expect(cycles.map(\.elapsed) == [30 * minute, 20 * minute, 2 * hour])
-    #expect(cycles[2].activatedAt == opened.addingTimeInterval(6 * hour))
-    #expect(cycles[2].breachedAt == opened.addingTimeInterval(7 * hour))
+    #expect(cycles.map(\.elapsed) == [30 * oneMinute, 20 * oneMinute, 2 * oneHour])
+    #expect(cycles[2].activatedAt == opened.addingTimeInterval(6 * oneHour))
+    #expect(cycles[2].breachedAt == opened.addingTimeInterval(7 * oneHour))
     // First response is measured once per ticket.
     #expect(status.cycles(of: .firstResponse).count == 1)
   }
@@ -63,19 +64,19 @@ struct SLAEvaluatorTests {
   @Test("a late fulfilment leaves the cycle breached, with both events")
   func lateFulfilmentStaysBreached() throws {
     var builder = TimelineBuilder(at: opened, priority: .critical)
-    builder.status(.resolved, after: 2 * hour)
-    let resolution = try #require(try evaluateDefault(builder, at: 3 * hour).current(.resolution))
+    builder.status(.resolved, after: 2 * oneHour)
+    let resolution = try #require(try evaluateDefault(builder, at: 3 * oneHour).current(.resolution))
     #expect(resolution.state == .breached)
-    #expect(resolution.fulfilledAt == opened.addingTimeInterval(2 * hour))
-    #expect(resolution.remaining == -1 * hour)
+    #expect(resolution.fulfilledAt == opened.addingTimeInterval(2 * oneHour))
+    #expect(resolution.remaining == -1 * oneHour)
     #expect(resolution.events.map(\.kind) == [.activated, .breached, .fulfilled])
   }
 
   @Test("fulfilment exactly at the deadline counts as achieved")
   func fulfilmentAtDeadline() throws {
     var builder = TimelineBuilder(at: opened, priority: .critical)
-    builder.status(.resolved, after: 1 * hour)
-    let resolution = try #require(try evaluateDefault(builder, at: 3 * hour).current(.resolution))
+    builder.status(.resolved, after: 1 * oneHour)
+    let resolution = try #require(try evaluateDefault(builder, at: 3 * oneHour).current(.resolution))
     #expect(resolution.state == .achieved)
     #expect(resolution.remaining == 0)
     #expect(resolution.breachedAt == nil)
@@ -84,13 +85,13 @@ struct SLAEvaluatorTests {
   @Test("events after the evaluation instant are ignored")
   func laterEventsIgnored() throws {
     var builder = TimelineBuilder(at: opened, priority: .normal)
-    builder.agentReply(after: 2 * hour)
-    builder.status(.resolved, after: 3 * hour)
-    let early = try evaluateDefault(builder, at: 1 * hour)
+    builder.agentReply(after: 2 * oneHour)
+    builder.status(.resolved, after: 3 * oneHour)
+    let early = try evaluateDefault(builder, at: 1 * oneHour)
     #expect(early.current(.firstResponse)?.state == .running)
     #expect(early.current(.resolution)?.state == .running)
-    #expect(early.current(.resolution)?.elapsed == 1 * hour)
-    #expect(early.evaluatedAt == opened.addingTimeInterval(hour))
+    #expect(early.current(.resolution)?.elapsed == 1 * oneHour)
+    #expect(early.evaluatedAt == opened.addingTimeInterval(oneHour))
   }
 
   @Test(
@@ -100,9 +101,9 @@ struct SLAEvaluatorTests {
     ])
   func pauseStatuses(status: TicketStatus, pauses: Bool) throws {
     var builder = TimelineBuilder(at: opened, priority: .normal)
-    builder.status(status, after: 1 * hour)
-    let resolution = try #require(try evaluateDefault(builder, at: 5 * hour).current(.resolution))
-    #expect(resolution.elapsed == (pauses ? 1 * hour : 5 * hour))
+    builder.status(status, after: 1 * oneHour)
+    let resolution = try #require(try evaluateDefault(builder, at: 5 * oneHour).current(.resolution))
+    #expect(resolution.elapsed == (pauses ? 1 * oneHour : 5 * oneHour))
     #expect(resolution.state == (pauses ? .paused : .running))
   }
 
@@ -111,16 +112,16 @@ struct SLAEvaluatorTests {
     let policy = try SLAPolicy(
       name: "Mixed",
       targets: [
-        SLATarget(.firstResponse, within: 2 * hour, pauseStatuses: []),
-        SLATarget(.resolution, within: 8 * hour),
+        SLATarget(.firstResponse, within: 2 * oneHour, pauseStatuses: []),
+        SLATarget(.resolution, within: 8 * oneHour),
       ])
     var builder = TimelineBuilder(at: opened)
-    builder.status(.waitingOnCustomer, after: 30 * minute)
-    let status = SLAEvaluator.evaluate(try builder.ticket(), under: policy, now: opened.addingTimeInterval(3 * hour))
+    builder.status(.waitingOnCustomer, after: 30 * oneMinute)
+    let status = SLAEvaluator.evaluate(try builder.ticket(), under: policy, now: opened.addingTimeInterval(3 * oneHour))
     #expect(status.current(.firstResponse)?.state == .breached)
-    #expect(status.current(.firstResponse)?.elapsed == 3 * hour)
+    #expect(status.current(.firstResponse)?.elapsed == 3 * oneHour)
     #expect(status.current(.resolution)?.state == .paused)
-    #expect(status.current(.resolution)?.elapsed == 30 * minute)
+    #expect(status.current(.resolution)?.elapsed == 30 * oneMinute)
     #expect(status.current(.nextResponse) == nil)
   }
 
@@ -130,38 +131,38 @@ struct SLAEvaluatorTests {
       BusinessCalendar.self,
       from: Data(officeHoursJSON.utf8))
     let policy = try SLAPolicy(
-      name: "Office", targets: [SLATarget(.firstResponse, within: 4 * hour, calendar: calendar)])
-    let friday4pm = instant("2026-11-27T16:00:00Z")
+      name: "Office", targets: [SLATarget(.firstResponse, within: 4 * oneHour, calendar: calendar)])
+    let friday4pm = utc("2026-11-27T16:00:00Z")
     let ticket = try TimelineBuilder(at: friday4pm).ticket()
-    let status = SLAEvaluator.evaluate(ticket, under: policy, now: instant("2026-11-28T12:00:00Z"))
+    let status = SLAEvaluator.evaluate(ticket, under: policy, now: utc("2026-11-28T12:00:00Z"))
     let first = try #require(status.current(.firstResponse))
-    #expect(first.elapsed == 1 * hour)
-    #expect(first.dueAt == instant("2026-11-30T12:00:00Z"))  // Monday: 1 h on Friday, 3 h from 09:00
+    #expect(first.elapsed == 1 * oneHour)
+    #expect(first.dueAt == utc("2026-11-30T12:00:00Z"))  // Monday: 1 h on Friday, 3 h from 09:00
     #expect(first.state == .running)
   }
 
   @Test("raising the priority moves the ticket to the stricter policy, measured from the start")
   func priorityChangeRetargets() throws {
     var builder = TimelineBuilder(at: opened, priority: .normal)
-    builder.priority(.critical, after: 30 * minute)
-    let status = try evaluateDefault(builder, at: 90 * minute)
+    builder.priority(.critical, after: 30 * oneMinute)
+    let status = try evaluateDefault(builder, at: 90 * oneMinute)
     #expect(status.policyName == "Critical")
-    #expect(status.current(.resolution)?.breachedAt == opened.addingTimeInterval(hour))
+    #expect(status.current(.resolution)?.breachedAt == opened.addingTimeInterval(oneHour))
   }
 
   @Test("the next update is due again after every public reply, and a reopening starts one")
   func nextResponseCycles() throws {
     var builder = TimelineBuilder(at: opened, priority: .high)  // every 2 h
-    builder.agentReply(after: 1 * hour)
-    builder.agentReply(after: 4 * hour)  // 3 h after the previous one: that cycle breached at 3 h
-    builder.status(.resolved, after: 5 * hour)
-    builder.customerReply(after: 10 * hour)
-    let cycles = try evaluateDefault(builder, at: 11 * hour).cycles(of: .nextResponse)
-    #expect(cycles.map(\.activatedAt) == [0, 1, 4, 10].map { opened.addingTimeInterval($0 * hour) })
+    builder.agentReply(after: 1 * oneHour)
+    builder.agentReply(after: 4 * oneHour)  // 3 h after the previous one: that cycle breached at 3 h
+    builder.status(.resolved, after: 5 * oneHour)
+    builder.customerReply(after: 10 * oneHour)
+    let cycles = try evaluateDefault(builder, at: 11 * oneHour).cycles(of: .nextResponse)
+    #expect(cycles.map(\.activatedAt) == [0, 1, 4, 10].map { opened.addingTimeInterval($0 * oneHour) })
     #expect(cycles.map(\.state) == [.achieved, .breached, .achieved, .running])
-    #expect(cycles[1].breachedAt == opened.addingTimeInterval(3 * hour))
-    #expect(cycles[2].fulfilledAt == opened.addingTimeInterval(5 * hour))
-    #expect(cycles[3].dueAt == opened.addingTimeInterval(12 * hour))
+    #expect(cycles[1].breachedAt == opened.addingTimeInterval(3 * oneHour))
+    #expect(cycles[2].fulfilledAt == opened.addingTimeInterval(5 * oneHour))
+    #expect(cycles[3].dueAt == opened.addingTimeInterval(12 * oneHour))
   }
 
   @Test("a ticket no policy matches has no SLA status")
@@ -170,7 +171,7 @@ struct SLAEvaluatorTests {
       policies: SLAPolicySet([
         try SLAPolicy(
           name: "Billing", conditions: SLAConditions(departments: [.billing]),
-          targets: [SLATarget(.resolution, within: hour)])
+          targets: [SLATarget(.resolution, within: oneHour)])
       ]))
     let ticket = try TimelineBuilder(at: opened, department: .technical).ticket()
     #expect(evaluator.evaluate(SLASubject(ticket), now: opened) == nil)
@@ -178,7 +179,7 @@ struct SLAEvaluatorTests {
 
   @Test("a ticket evaluated before it was created has no cycles")
   func beforeCreation() throws {
-    let status = try evaluateDefault(TimelineBuilder(at: opened), at: -hour)
+    let status = try evaluateDefault(TimelineBuilder(at: opened), at: -oneHour)
     #expect(status.targets.isEmpty)
   }
 }

@@ -7,90 +7,90 @@ import Testing
 struct SLASeedRulesTests {
   @Test("a critical ticket opened at 03:00 on a Sunday breaches resolution at 04:00")
   func criticalSundayBreachesAtFour() throws {
-    let sunday3am = instant("2026-11-22T03:00:00Z")
+    let sunday3am = utc("2026-11-22T03:00:00Z")
     #expect(Calendar(identifier: .gregorian).component(.weekday, from: sunday3am) == 1)  // Sunday
     let builder = TimelineBuilder(at: sunday3am, priority: .critical)
-    let before = try #require(try evaluateDefault(builder, at: hour - 1).current(.resolution))
+    let before = try #require(try evaluateDefault(builder, at: oneHour - 1).current(.resolution))
     #expect(before.state == .running)
-    #expect(before.dueAt == instant("2026-11-22T04:00:00Z"))
-    let at = try #require(try evaluateDefault(builder, at: hour).current(.resolution))
+    #expect(before.dueAt == utc("2026-11-22T04:00:00Z"))
+    let at = try #require(try evaluateDefault(builder, at: oneHour).current(.resolution))
     #expect(at.state == .breached)
-    #expect(at.breachedAt == instant("2026-11-22T04:00:00Z"))
-    let later = try #require(try evaluateDefault(builder, at: 3 * hour).current(.resolution))
-    #expect(later.breachedAt == instant("2026-11-22T04:00:00Z"))
-    #expect(later.remaining == -2 * hour)
+    #expect(at.breachedAt == utc("2026-11-22T04:00:00Z"))
+    let later = try #require(try evaluateDefault(builder, at: 3 * oneHour).current(.resolution))
+    #expect(later.breachedAt == utc("2026-11-22T04:00:00Z"))
+    #expect(later.remaining == -2 * oneHour)
   }
 
   @Test("a normal ticket is never allowed past 24 hours")
   func normalTicketBreachesAfterADay() throws {
-    var builder = TimelineBuilder(at: instant("2026-11-23T10:00:00Z"), priority: .normal)
+    var builder = TimelineBuilder(at: utc("2026-11-23T10:00:00Z"), priority: .normal)
     // Diligent updates every 4 hours keep every response target, but the ticket stays unresolved.
-    for step in stride(from: 4 * hour, through: 20 * hour, by: 4 * hour) { builder.agentReply(after: step) }
-    let justBefore = try evaluateDefault(builder, at: 24 * hour - 1)
+    for step in stride(from: 4 * oneHour, through: 20 * oneHour, by: 4 * oneHour) { builder.agentReply(after: step) }
+    let justBefore = try evaluateDefault(builder, at: 24 * oneHour - 1)
     #expect(justBefore.current(.resolution)?.state == .running)
-    #expect(justBefore.current(.resolution)?.dueAt == instant("2026-11-24T10:00:00Z"))
-    let after = try evaluateDefault(builder, at: 24 * hour)
+    #expect(justBefore.current(.resolution)?.dueAt == utc("2026-11-24T10:00:00Z"))
+    let after = try evaluateDefault(builder, at: 24 * oneHour)
     let resolution = try #require(after.current(.resolution))
     #expect(resolution.state == .breached)
-    #expect(resolution.breachedAt == instant("2026-11-24T10:00:00Z"))
+    #expect(resolution.breachedAt == utc("2026-11-24T10:00:00Z"))
     #expect(after.current(.firstResponse)?.state == .achieved)
   }
 
   @Test("time waiting on the customer does not count")
   func waitingOnCustomerPauses() throws {
-    var builder = TimelineBuilder(at: instant("2026-11-23T10:00:00Z"), priority: .normal)
-    builder.agentReply(after: 1 * hour)
-    builder.status(.waitingOnCustomer, after: 2 * hour)
-    builder.customerReply(after: 12 * hour)  // returns the ticket to open
-    let status = try evaluateDefault(builder, at: 20 * hour)
+    var builder = TimelineBuilder(at: utc("2026-11-23T10:00:00Z"), priority: .normal)
+    builder.agentReply(after: 1 * oneHour)
+    builder.status(.waitingOnCustomer, after: 2 * oneHour)
+    builder.customerReply(after: 12 * oneHour)  // returns the ticket to open
+    let status = try evaluateDefault(builder, at: 20 * oneHour)
     let resolution = try #require(status.current(.resolution))
-    #expect(resolution.elapsed == 10 * hour)  // 0–2 h and 12–20 h
+    #expect(resolution.elapsed == 10 * oneHour)  // 0–2 h and 12–20 h
     #expect(resolution.state == .running)
-    #expect(resolution.dueAt == instant("2026-11-24T20:00:00Z"))  // 24 h + the 10 h paused
+    #expect(resolution.dueAt == utc("2026-11-24T20:00:00Z"))  // 24 h + the 10 h paused
     #expect(
       resolution.events == [
-        SLAMetricEvent(.activated, at: instant("2026-11-23T10:00:00Z")),
-        SLAMetricEvent(.paused, at: instant("2026-11-23T12:00:00Z")),
-        SLAMetricEvent(.resumed, at: instant("2026-11-23T22:00:00Z")),
+        SLAMetricEvent(.activated, at: utc("2026-11-23T10:00:00Z")),
+        SLAMetricEvent(.paused, at: utc("2026-11-23T12:00:00Z")),
+        SLAMetricEvent(.resumed, at: utc("2026-11-23T22:00:00Z")),
       ])
-    let paused = try #require(try evaluateDefault(builder, at: 5 * hour).current(.resolution))
+    let paused = try #require(try evaluateDefault(builder, at: 5 * oneHour).current(.resolution))
     #expect(paused.state == .paused)
-    #expect(paused.elapsed == 2 * hour)
+    #expect(paused.elapsed == 2 * oneHour)
     #expect(paused.dueAt == nil)
   }
 
   @Test("a quick reply that does not resolve still breaches resolution")
   func quickReplyStillBreaches() throws {
-    var builder = TimelineBuilder(at: instant("2026-11-23T10:00:00Z"), priority: .critical)
-    builder.agentReply(after: 5 * minute)
-    let status = try evaluateDefault(builder, at: 2 * hour)
+    var builder = TimelineBuilder(at: utc("2026-11-23T10:00:00Z"), priority: .critical)
+    builder.agentReply(after: 5 * oneMinute)
+    let status = try evaluateDefault(builder, at: 2 * oneHour)
     let first = try #require(status.current(.firstResponse))
     #expect(first.state == .achieved)
-    #expect(first.elapsed == 5 * minute)
+    #expect(first.elapsed == 5 * oneMinute)
     let resolution = try #require(status.current(.resolution))
     #expect(resolution.state == .breached)
-    #expect(resolution.breachedAt == instant("2026-11-23T11:00:00Z"))
+    #expect(resolution.breachedAt == utc("2026-11-23T11:00:00Z"))
   }
 
   @Test("a public agent reply restarts the next-update clock and an internal note does not")
   func publicReplyRestartsNextUpdate() throws {
     // High priority: an update is due every 2 hours.
-    var withReply = TimelineBuilder(at: instant("2026-11-23T10:00:00Z"), priority: .high)
-    withReply.agentReply(after: 30 * minute)
-    let replied = try #require(try evaluateDefault(withReply, at: 2 * hour + 15 * minute).current(.nextResponse))
+    var withReply = TimelineBuilder(at: utc("2026-11-23T10:00:00Z"), priority: .high)
+    withReply.agentReply(after: 30 * oneMinute)
+    let replied = try #require(try evaluateDefault(withReply, at: 2 * oneHour + 15 * oneMinute).current(.nextResponse))
     #expect(replied.cycle == 2)
-    #expect(replied.activatedAt == instant("2026-11-23T10:30:00Z"))
-    #expect(replied.dueAt == instant("2026-11-23T12:30:00Z"))
+    #expect(replied.activatedAt == utc("2026-11-23T10:30:00Z"))
+    #expect(replied.dueAt == utc("2026-11-23T12:30:00Z"))
     #expect(replied.state == .running)
 
-    var withNote = TimelineBuilder(at: instant("2026-11-23T10:00:00Z"), priority: .high)
-    withNote.internalNote(after: 30 * minute)
-    withNote.automatedMessage(after: 45 * minute)
-    let noted = try #require(try evaluateDefault(withNote, at: 2 * hour + 15 * minute).current(.nextResponse))
+    var withNote = TimelineBuilder(at: utc("2026-11-23T10:00:00Z"), priority: .high)
+    withNote.internalNote(after: 30 * oneMinute)
+    withNote.automatedMessage(after: 45 * oneMinute)
+    let noted = try #require(try evaluateDefault(withNote, at: 2 * oneHour + 15 * oneMinute).current(.nextResponse))
     #expect(noted.cycle == 1)
-    #expect(noted.activatedAt == instant("2026-11-23T10:00:00Z"))
+    #expect(noted.activatedAt == utc("2026-11-23T10:00:00Z"))
     #expect(noted.state == .breached)
-    #expect(noted.breachedAt == instant("2026-11-23T12:00:00Z"))
+    #expect(noted.breachedAt == utc("2026-11-23T12:00:00Z"))
   }
 
   @Test("a 24/7 calendar is never closed at midnight")
@@ -116,8 +116,8 @@ struct SLASeedRulesTests {
       }
     }
     // And the default policies, on that calendar, keep counting through midnight.
-    let builder = TimelineBuilder(at: instant("2026-11-22T23:30:00Z"), priority: .critical)
-    let status = try evaluateDefault(builder, at: 2 * hour)
-    #expect(status.current(.resolution)?.breachedAt == instant("2026-11-23T00:30:00Z"))
+    let builder = TimelineBuilder(at: utc("2026-11-22T23:30:00Z"), priority: .critical)
+    let status = try evaluateDefault(builder, at: 2 * oneHour)
+    #expect(status.current(.resolution)?.breachedAt == utc("2026-11-23T00:30:00Z"))
   }
 }

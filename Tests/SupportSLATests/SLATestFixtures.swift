@@ -3,15 +3,15 @@ import SupportSLA
 import SupportTickets
 
 /// Parses an ISO 8601 instant such as `2026-11-22T03:00:00Z`.
-func instant(_ text: String) -> Date {
+func utc(_ text: String) -> Date {
   let formatter = ISO8601DateFormatter()
   formatter.formatOptions = [.withInternetDateTime]
   guard let date = formatter.date(from: text) else { fatalError("bad test instant \(text)") }
   return date
 }
 
-let minute: TimeInterval = 60
-let hour: TimeInterval = 3_600
+let oneMinute: TimeInterval = 60
+let oneHour: TimeInterval = 3_600
 
 /// Builds a ticket timeline event by event, with times given as offsets from the opening.
 struct TimelineBuilder {
