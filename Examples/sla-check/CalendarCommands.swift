@@ -128,26 +128,6 @@ private func instant(_ text: String, key: String) throws -> Date {
   return date
 }
 
-/// Parses ISO 8601 with a zone designator, with or without fractional seconds.
-func parseInstant(_ text: String) -> Date? {
-  let plain = ISO8601DateFormatter()
-  plain.formatOptions = [.withInternetDateTime]
-  if let date = plain.date(from: text) { return date }
-  let fractional = ISO8601DateFormatter()
-  fractional.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
-  return fractional.date(from: text)
-}
-
-/// ISO 8601 in UTC with `Z`; milliseconds only when the instant has a fraction of a second.
-func formatInstant(_ date: Date) -> String {
-  let formatter = ISO8601DateFormatter()
-  formatter.timeZone = TimeZone(secondsFromGMT: 0)
-  let seconds = date.timeIntervalSince1970
-  formatter.formatOptions =
-    seconds.rounded() == seconds ? [.withInternetDateTime] : [.withInternetDateTime, .withFractionalSeconds]
-  return formatter.string(from: date)
-}
-
 /// A whole number without a decimal point, otherwise the shortest exact decimal.
 func formatSeconds(_ value: Double) -> String {
   if value.rounded() == value && abs(value) < 9e15 { return String(Int64(value)) }

@@ -12,7 +12,7 @@ extension BusinessCalendar {
   ///
   /// - Parameter instant: The instant to test.
   /// - Returns: `true` when `instant` lies inside an opening interval and not on a holiday.
-  /// - Complexity: O(log *t* + log *i* + log *h*) for *t* zone transitions, *i* intervals and *h* holidays.
+  /// - Complexity: O(log *t* + log *i* + log *h*) for *t* zone offset changes, *i* merged intervals and *h* holidays.
   public func isOpen(at instant: Date) -> Bool {
     if engine.isAlwaysOpen { return true }
     let time = instant.timeIntervalSince1970
@@ -30,8 +30,8 @@ extension BusinessCalendar {
   ///
   /// - Parameter instant: Where to start looking.
   /// - Returns: The opening instant, or `nil` only if the calendar never opens again.
-  /// - Complexity: O(log *t* + log *i* + log *h* + *h*′ + *t*′) where *h*′ and *t*′ are the holidays and zone
-  ///   transitions passed before the opening.
+  /// - Complexity: O(log *t* + (*t*′ + *h*′ + 1)(log *i* + log *h*)) for *t* zone offset changes, *i* merged
+  ///   intervals, *h* holidays, and the *t*′ offset changes and *h*′ consecutive holidays passed before the opening.
   public func nextOpening(after instant: Date) -> Date? {
     if engine.isAlwaysOpen { return instant }
     let zone = engine.zone
@@ -46,11 +46,10 @@ extension BusinessCalendar {
       }
       if cursor < segmentEnd {
         let offset = zone.offsets[segment]
-        let opening = engine.nextOpenWallTime(atOrAfter: cursor + offset) - offset
-        if opening < segmentEnd {
-          guard engine.isOpen(wall: opening + offset) else { return nil }
-          return Date(timeIntervalSince1970: max(cursor, opening))
-        }
+        let wall = engine.nextOpenWallTime(atOrAfter: cursor + offset)
+        guard engine.isOpen(wall: wall) else { return nil }  // only for non-finite arithmetic
+        if wall == cursor + offset { return Date(timeIntervalSince1970: cursor) }
+        if wall - offset < segmentEnd { return Date(timeIntervalSince1970: max(cursor, wall - offset)) }
       }
       cursor = segmentEnd
       segment += 1
@@ -66,8 +65,9 @@ extension BusinessCalendar {
   ///   - start: The first instant counted.
   ///   - end: The instant where counting stops (not counted).
   /// - Returns: Seconds of business time, negative when `end < start`.
-  /// - Complexity: O(log *t* + log *i* + log *h* + *h*′ + *t*′) where *h*′ and *t*′ are the holidays and zone
-  ///   transitions inside the range: whole weeks are counted at once, never day by day.
+  /// - Complexity: O(log *t* + (*t*′ + 1)(log *i* + log *h*)) for *t* zone offset changes, *i* merged intervals,
+  ///   *h* holidays and *t*′ offset changes inside the range: whole weeks are counted at once and the holidays in
+  ///   range are subtracted from running totals, never day by day.
   public func businessTime(from start: Date, to end: Date) -> TimeInterval {
     let from = start.timeIntervalSince1970
     let to = end.timeIntervalSince1970
@@ -106,8 +106,9 @@ extension BusinessCalendar {
   ///   - start: Where counting starts.
   /// - Returns: The instant at which `businessTime(from: start, to: result) == amount`, the earliest such.
   /// - Throws: ``SLAError`` with code ``SLAError/Code/invalidAmount`` when `amount` is negative or not finite.
-  /// - Complexity: O(log *t* + log *i* + log *h* + *h*′ + *t*′) where *h*′ and *t*′ are the holidays and zone
-  ///   transitions passed: whole weeks are jumped at once, never day by day.
+  /// - Complexity: O(log *t* + (*t*′ + 1)(log *i* + log *h*) + log *h*′ · log *i*) for *t* zone offset changes,
+  ///   *i* merged intervals, *h* holidays, and *t*′ offset changes and *h*′ holidays passed: whole weeks are
+  ///   jumped at once and the holidays in range are found by galloping search, never day by day.
   public func date(addingBusinessTime amount: TimeInterval, to start: Date) throws -> Date {
     guard amount >= 0, amount.isFinite else { throw SLAError.invalidAmount(amount) }
     if amount == 0 { return start }

@@ -21,6 +21,7 @@ extension BusinessCalendar: Codable {
   public init(from decoder: any Decoder) throws {
     let path = decoder.codingPath
     let container = try withFieldErrors(at: path) { try decoder.container(keyedBy: CodingKeys.self) }
+    try rejectUnknownKeys(in: decoder, allowed: ["timeZone", "alwaysOpen", "weekly", "holidays"])
     let zoneName = try withFieldErrors(at: path) { try container.decode(String.self, forKey: .timeZone) }
     guard let timeZone = TimeZone(identifier: zoneName) else {
       throw SLAError.unknownTimeZone(zoneName, field: fieldPath(path, appending: "timeZone"))

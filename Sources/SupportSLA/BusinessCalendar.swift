@@ -85,10 +85,12 @@ public struct BusinessCalendar: Sendable, Hashable {
   /// Whether every second counts: the schedule covers the whole week and there are no holidays.
   public var isAlwaysOpen: Bool { engine.isAlwaysOpen }
 
+  /// Whether two calendars have the same zone, schedule as written and holidays.
   public static func == (lhs: BusinessCalendar, rhs: BusinessCalendar) -> Bool {
     lhs.timeZone.identifier == rhs.timeZone.identifier && lhs.weekly == rhs.weekly && lhs.holidays == rhs.holidays
   }
 
+  /// Hashes the zone identifier, schedule and holidays.
   public func hash(into hasher: inout Hasher) {
     hasher.combine(timeZone.identifier)
     hasher.combine(weekly)

@@ -60,3 +60,26 @@ private func jsonTypeName(_ type: Any.Type) -> String {
   default: return "a different JSON value (\(type))"
   }
 }
+
+/// Throws when a JSON object has a member other than `allowed`, so a misspelt field (`"holiday"`) is reported
+/// instead of silently ignored.
+///
+/// - Parameters:
+///   - decoder: A decoder positioned on a JSON object.
+///   - allowed: The member names the object may have.
+/// - Throws: ``SLAError`` with code ``SLAError/Code/invalidCalendar`` naming the unknown member.
+func rejectUnknownKeys(in decoder: any Decoder, allowed: Set<String>) throws {
+  guard let container = try? decoder.container(keyedBy: AnyMemberKey.self) else { return }
+  for key in container.allKeys where !allowed.contains(key.stringValue) {
+    throw SLAError.invalidCalendar(
+      field: fieldPath(decoder.codingPath, appending: key.stringValue),
+      message: "unknown field; expected one of \(allowed.sorted().joined(separator: ", "))")
+  }
+}
+
+private struct AnyMemberKey: CodingKey {
+  var stringValue: String
+  var intValue: Int? { nil }
+  init(stringValue: String) { self.stringValue = stringValue }
+  init?(intValue: Int) { nil }
+}

@@ -58,6 +58,7 @@ public struct Holiday: Sendable, Hashable, Codable, CustomStringConvertible {
       }
       return container
     }
+    try rejectUnknownKeys(in: decoder, allowed: ["date", "name"])
     let date = try withFieldErrors(at: path) { try container.decode(LocalDate.self, forKey: .date) }
     let name = try withFieldErrors(at: path) { try container.decodeIfPresent(String.self, forKey: .name) }
     self.init(date: date, name: name)

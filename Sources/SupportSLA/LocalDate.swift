@@ -70,6 +70,7 @@ public struct LocalDate: Sendable, Hashable, Comparable, Codable, CustomStringCo
     return "\(pad(year, 4))-\(pad(month, 2))-\(pad(day, 2))"
   }
 
+  /// Whether `lhs` is an earlier date than `rhs`.
   public static func < (lhs: LocalDate, rhs: LocalDate) -> Bool {
     (lhs.year, lhs.month, lhs.day) < (rhs.year, rhs.month, rhs.day)
   }

@@ -62,6 +62,7 @@ public struct LocalTime: Sendable, Hashable, Comparable, Codable, CustomStringCo
     return "\(hh):\(mm)"
   }
 
+  /// Whether `lhs` is earlier in the day than `rhs`.
   public static func < (lhs: LocalTime, rhs: LocalTime) -> Bool {
     lhs.secondsSinceMidnight < rhs.secondsSinceMidnight
   }

@@ -26,5 +26,6 @@ public enum Weekday: String, CaseIterable, Sendable, Hashable, Codable, Comparab
     }
   }
 
+  /// Whether `lhs` comes before `rhs` in a Monday-first week.
   public static func < (lhs: Weekday, rhs: Weekday) -> Bool { lhs.index < rhs.index }
 }

@@ -41,6 +41,34 @@ struct SLACheckTests {
         + "{\"deadline\":\"2026-12-27T03:30:00Z\"}\n")
   }
 
+  @Test("instants in any offset, with or without fractions, come back in UTC as Foundation writes them")
+  func instantRoundTrip() throws {
+    var state: UInt64 = 0x150_8601
+    func next() -> UInt64 {
+      state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+      return state >> 11
+    }
+    var input = ""
+    var expected = ""
+    for index in 0..<300 {
+      // 1900…2199, whole seconds or milliseconds, written in a random whole- or half-hour offset.
+      let millis = Int64(next() % 9_467_280_000_000) - 2_208_988_800_000
+      let instant = Date(timeIntervalSince1970: Double(index % 2 == 0 ? millis / 1000 * 1000 : millis) / 1000)
+      let writer = ISO8601DateFormatter()
+      writer.timeZone = TimeZone(secondsFromGMT: (Int(next() % 53) - 24) * 1800)  // −12:00 … +14:00
+      writer.formatOptions =
+        index % 2 == 0 ? [.withInternetDateTime] : [.withInternetDateTime, .withFractionalSeconds]
+      input += "{\"start\":\"\(writer.string(from: instant))\",\"seconds\":0}\n"
+      let utc = ISO8601DateFormatter()
+      utc.formatOptions = writer.formatOptions
+      let text = utc.string(from: instant)
+      expected += "{\"deadline\":\"\(text.hasSuffix(".000Z") ? String(text.dropLast(5)) + "Z" : text)\"}\n"
+    }
+    let run = try runExample("sla-check", ["deadline", "--calendar", Self.calendar], input: input)
+    #expect(run.status == 0, "\(run.standardError)")
+    #expect(run.standardOutput == expected)
+  }
+
   @Test(
     "a malformed line stops the run with status 2 and names the line",
     arguments: [
@@ -49,6 +77,9 @@ struct SLACheckTests {
       (#"{"start":"2026-11-20T16:00:00Z","seconds":-60}"#, "line 2: \"seconds\": the amount of business time"),
       (#"{"start":"2026-11-20T16:00:00Z","seconds":"60"}"#, "line 2: \"seconds\" must be a number"),
       ("not json", "line 2: not valid JSON"),
+      (#"{"start":"2026-11-20 16:00:00","seconds":60}"#, "line 2: \"start\" must be an ISO 8601 instant"),
+      (#"{"start":"2026-02-30T16:00:00Z","seconds":60}"#, "line 2: \"start\" must be an ISO 8601 instant"),
+      (#"{"start":"2026-11-20T24:00:00Z","seconds":60}"#, "line 2: \"start\" must be an ISO 8601 instant"),
     ])
   func malformedLine(line: String, message: String) throws {
     let input =

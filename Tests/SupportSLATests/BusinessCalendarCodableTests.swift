@@ -107,6 +107,13 @@ struct BusinessCalendarCodableTests {
       InvalidCase(
         json: #"{"timeZone":"UTC","weekly":{"monday":[["09:00","17:00"]]},"holidays":[{"name":"x"}]}"#,
         code: .invalidCalendar, field: "holidays[0].date"),
+      InvalidCase(
+        json: #"{"timeZone":"UTC","weekly":{"monday":[["09:00","17:00"]]},"holiday":["2026-12-25"]}"#,
+        code: .invalidCalendar, field: "holiday"),
+      InvalidCase(
+        json:
+          #"{"timeZone":"UTC","weekly":{"monday":[["09:00","17:00"]]},"holidays":[{"date":"2026-12-25","nmae":"x"}]}"#,
+        code: .invalidCalendar, field: "holidays[0].nmae"),
     ])
   func invalidInput(_ case: InvalidCase) throws {
     let error = try #require(throws: SLAError.self) { try decode(`case`.json) }

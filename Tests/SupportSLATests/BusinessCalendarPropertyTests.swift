@@ -8,6 +8,8 @@ import Testing
 struct BusinessCalendarPropertyTests {
   static let zones = [
     "America/New_York", "Europe/London", "Australia/Lord_Howe", "Asia/Kuala_Lumpur", "Asia/Vientiane",
+    // Midnight changes (Havana) and a two-hour jump (Troll) as well.
+    "America/Havana", "Antarctica/Troll",
   ]
   /// 2025-03-01 to 2027-03-01: two years with four clock changes in each DST zone.
   static let windowStart = Date(timeIntervalSince1970: 1_740_787_200)
