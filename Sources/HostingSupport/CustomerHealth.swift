@@ -26,7 +26,9 @@ public struct CustomerHealth: Hashable, Sendable, Codable {
 
   /// The explanation as one line: `62/100: 2 SLA breaches in 90 days (−20); …`.
   public var explanation: String {
-    let reasons = factors.filter { $0.points != 0 }.map { "\($0.detail) (\($0.points > 0 ? "+" : "−")\(abs($0.points)))" }
+    let reasons = factors.filter { $0.points != 0 }.map {
+      "\($0.detail) (\($0.points > 0 ? "+" : "−")\(abs($0.points)))"
+    }
     return "\(score)/100" + (reasons.isEmpty ? "" : ": " + reasons.joined(separator: "; "))
   }
 }

@@ -118,7 +118,9 @@ extension SupportDesk {
         channel: customer.preferredChannel
       )
       _ = try await openTicket(opening, at: feedback.receivedAt)
-      let moved = explanation.explanation.prefix(8).map { "\($0.token) (\($0.rule.rawValue) \(Self.signed($0.amount)))" }
+      let moved = explanation.explanation.prefix(8).map {
+        "\($0.token) (\($0.rule.rawValue) \(Self.signed($0.amount)))"
+      }
       let note =
         "Feedback \(feedback.id): \(explanation.label.rawValue), score \(Self.signed(explanation.score)), "
         + "confidence \(String(format: "%.2f", explanation.confidence)), language \(explanation.language.rawValue)."
@@ -177,7 +179,9 @@ extension SupportDesk {
         \(configuration.redactor.redact(feedback.text))
         """,
       createdAt: feedback.receivedAt,
-      metadata: ["customer": customer.id.rawValue, "praised": outcome.praisedAspects.map(\.rawValue).joined(separator: ",")]
+      metadata: [
+        "customer": customer.id.rawValue, "praised": outcome.praisedAspects.map(\.rawValue).joined(separator: ","),
+      ]
     )
   }
 

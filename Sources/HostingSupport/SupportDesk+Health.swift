@@ -22,7 +22,9 @@ extension SupportDesk {
   /// - Throws: ``HostingSupportError`` `notFound` for an unregistered customer; store errors.
   public func health(of customerID: CustomerID, now: Date) async throws -> CustomerHealth {
     try await ensureLoaded()
-    guard let customer = customers[customerID] else { throw HostingSupportError.notFound("customer", id: customerID.rawValue) }
+    guard let customer = customers[customerID] else {
+      throw HostingSupportError.notFound("customer", id: customerID.rawValue)
+    }
     let open = try await store.allTickets(
       matching: TicketQuery(customerID: customerID, statuses: Set(TicketStatus.allCases.filter(\.isActive)))
     )

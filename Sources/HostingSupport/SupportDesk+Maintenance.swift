@@ -100,7 +100,8 @@ extension SupportDesk {
       guard let lead = dueLeads.min() else { return }
       if coveredByReschedule(record, customer: customer, lead: lead) { return }
       try queue(
-        .maintenanceAdvance, .maintenanceAdvance, key: "\(prefix)/advance-\(Self.leadName(lead))/\(customer.id.rawValue)",
+        .maintenanceAdvance, .maintenanceAdvance,
+        key: "\(prefix)/advance-\(Self.leadName(lead))/\(customer.id.rawValue)",
         customer: customer, values: values, now: now, id: record.id)
     } else if now < window.end {
       try queue(

@@ -161,7 +161,9 @@ public actor SupportDesk {
 
   func profile(for id: CustomerID) -> CustomerProfile {
     customers[id]
-      ?? CustomerProfile(id: id, name: id.rawValue, tier: .shared, monthlyRevenue: Money(minorUnits: 0, currency: "USD"), customerSince: .distantPast)
+      ?? CustomerProfile(
+        id: id, name: id.rawValue, tier: .shared, monthlyRevenue: Money(minorUnits: 0, currency: "USD"),
+        customerSince: .distantPast)
   }
 
   func customerNotification(
