@@ -52,6 +52,7 @@ extension SupportDesk {
       }
     }
     state.feedback.append(outcome)
+    isDirty = true
     _ = try await flush()
     return outcome
   }

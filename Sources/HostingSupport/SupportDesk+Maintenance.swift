@@ -91,27 +91,24 @@ extension SupportDesk {
   private func queueNotices(of record: MaintenanceRecord, to customer: CustomerProfile, now: Date) throws {
     let window = record.window
     let prefix = Self.maintenancePrefix(record.id, revision: record.revision)
+    let due: (NotificationTemplateName, NotificationKind, String)
+    if now < window.start {
+      let dueLeads = configuration.maintenanceLeadTimes.filter { now >= window.start.addingTimeInterval(-$0) }
+      guard let lead = dueLeads.min() else { return }
+      due = (.maintenanceAdvance, .maintenanceAdvance, "\(prefix)/advance-\(Self.leadName(lead))/\(customer.id.rawValue)")
+      if isKnown(due.2) || coveredByReschedule(record, customer: customer, lead: lead) { return }
+    } else if now < window.end {
+      due = (.maintenanceStart, .maintenanceStart, "\(prefix)/start/\(customer.id.rawValue)")
+      if isKnown(due.2) { return }
+    } else {
+      due = (.maintenanceCompletion, .maintenanceCompletion, "\(prefix)/completion/\(customer.id.rawValue)")
+      if isKnown(due.2) || !wasNotified(customer, aboutAnyRevisionOf: record) { return }
+    }
     let values = [
       "services": window.affectedSummary, "start": customer.localTime(window.start),
       "end": customer.localTime(window.end), "description": window.description,
     ]
-    if now < window.start {
-      let dueLeads = configuration.maintenanceLeadTimes.filter { now >= window.start.addingTimeInterval(-$0) }
-      guard let lead = dueLeads.min() else { return }
-      if coveredByReschedule(record, customer: customer, lead: lead) { return }
-      try queue(
-        .maintenanceAdvance, .maintenanceAdvance,
-        key: "\(prefix)/advance-\(Self.leadName(lead))/\(customer.id.rawValue)",
-        customer: customer, values: values, now: now, id: record.id)
-    } else if now < window.end {
-      try queue(
-        .maintenanceStart, .maintenanceStart, key: "\(prefix)/start/\(customer.id.rawValue)",
-        customer: customer, values: values, now: now, id: record.id)
-    } else if wasNotified(customer, aboutAnyRevisionOf: record) {
-      try queue(
-        .maintenanceCompletion, .maintenanceCompletion, key: "\(prefix)/completion/\(customer.id.rawValue)",
-        customer: customer, values: values, now: now, id: record.id)
-    }
+    try queue(due.0, due.1, key: due.2, customer: customer, values: values, now: now, id: record.id)
   }
 
   private func queueCorrection(
@@ -121,8 +118,11 @@ extension SupportDesk {
     now: Date
   ) throws {
     let prefix = Self.maintenancePrefix(record.id, revision: correction.correctsRevision)
-    for customer in customers where wasNotified(customer, about: record.id, revision: correction.correctsRevision) {
+    for customer in customers {
       let key = "\(prefix)/\(correction.kind.rawValue)/\(customer.id.rawValue)"
+      guard !isKnown(key), wasNotified(customer, about: record.id, revision: correction.correctsRevision) else {
+        continue
+      }
       switch correction.kind {
       case .cancelled:
         try queue(
@@ -191,6 +191,7 @@ extension SupportDesk {
   private func withdrawPendingNotices(of record: MaintenanceRecord) {
     let prefix = Self.maintenancePrefix(record.id, revision: record.revision) + "/"
     state.pending.removeAll { $0.idempotencyKey.hasPrefix(prefix) }
+    pendingKeys = Set(state.pending.map(\.idempotencyKey))
   }
 
   private func maintenanceIndex(_ id: MaintenanceID) throws -> Int {

@@ -35,6 +35,8 @@ public actor SupportDesk {
   var customers: [CustomerID: CustomerProfile] = [:]
   var state = DeskState()
   var sentKeys: Set<String> = []
+  var pendingKeys: Set<String> = []
+  var isDirty = false
   private var isLoaded = false
 
   /// A desk.
@@ -89,11 +91,13 @@ public actor SupportDesk {
     guard !isLoaded else { return }
     state = try await stateStore.loadState()
     sentKeys = try await stateStore.loadSentLog()
+    pendingKeys = Set(state.pending.map(\.idempotencyKey))
     isLoaded = true
   }
 
   func persist() async throws {
     try await stateStore.saveState(state)
+    isDirty = false
   }
 
   /// The notifications produced but not yet delivered.
@@ -113,38 +117,47 @@ public actor SupportDesk {
   /// - Returns: Whether it was queued.
   @discardableResult
   func enqueue(_ notification: Notification) -> Bool {
-    guard !sentKeys.contains(notification.idempotencyKey),
-      !state.pending.contains(where: { $0.idempotencyKey == notification.idempotencyKey })
-    else { return false }
+    guard !isKnown(notification.idempotencyKey) else { return false }
     state.pending.append(notification)
+    pendingKeys.insert(notification.idempotencyKey)
+    isDirty = true
     return true
   }
 
   /// Whether a key was sent or is queued.
   func isKnown(_ key: String) -> Bool {
-    sentKeys.contains(key) || state.pending.contains { $0.idempotencyKey == key }
+    sentKeys.contains(key) || pendingKeys.contains(key)
   }
 
   /// Tries to deliver every queued notification, oldest first; what fails stays queued.
+  ///
+  /// The keys delivered are appended to the sent-log together, once per flush: a crash in the middle of a
+  /// flush may deliver a notification again after the restart, which at-least-once delivery allows and the
+  /// idempotency key lets the receiver drop.
   /// - Returns: The notifications delivered and how many failed.
   func flush() async throws -> (delivered: [Notification], failures: Int) {
+    guard !state.pending.isEmpty else {
+      if isDirty { try await persist() }
+      return ([], 0)
+    }
     var delivered: [Notification] = []
     var remaining: [Notification] = []
     var failures = 0
-    for notification in state.pending {
-      if sentKeys.contains(notification.idempotencyKey) { continue }
+    for notification in state.pending where !sentKeys.contains(notification.idempotencyKey) {
       do {
         try await transport.send(notification)
+        delivered.append(notification)
       } catch {
         failures += 1
         remaining.append(notification)
-        continue
       }
-      try await stateStore.appendToSentLog([notification.idempotencyKey])
-      sentKeys.insert(notification.idempotencyKey)
-      delivered.append(notification)
+    }
+    if !delivered.isEmpty {
+      try await stateStore.appendToSentLog(delivered.map(\.idempotencyKey))
+      sentKeys.formUnion(delivered.map(\.idempotencyKey))
     }
     state.pending = remaining
+    pendingKeys = Set(remaining.map(\.idempotencyKey))
     try await persist()
     return (delivered, failures)
   }
