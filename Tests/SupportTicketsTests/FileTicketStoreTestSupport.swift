@@ -14,7 +14,10 @@ struct TemporaryStoreDirectory {
   func cleanUp() { try? FileManager.default.removeItem(at: url) }
 
   /// Every regular file below the folder, with its bytes.
-  func allFiles() throws -> [String: Data] {
+  func allFiles() throws -> [String: Data] { try Self.files(in: url) }
+
+  /// Every regular file below `url`, with its bytes.
+  static func files(in url: URL) throws -> [String: Data] {
     var files: [String: Data] = [:]
     let enumerator = FileManager.default.enumerator(at: url, includingPropertiesForKeys: [.isRegularFileKey])
     while let file = enumerator?.nextObject() as? URL {

@@ -21,8 +21,10 @@ struct BatchState {
 extension FileTicketStore {
   static let syncQueue = DispatchQueue(label: "HostingSupportKit.FileTicketStore.sync")
 
-  /// Journals one record and updates the in-memory state, acknowledging according to ``durability``.
-  func commit(_ entry: JournalEntry, update: (inout TicketTable) -> Void) async throws {
+  /// Journals one record whose events are already applied to ``table``, and returns when it is acknowledged
+  /// according to ``durability``. A failed write or sync poisons the store (``failure``): its in-memory
+  /// state may then be ahead of the disk, so every later call throws until the store is reopened.
+  func commit(_ entry: JournalEntry) async throws {
     var framed: [UInt8] = []
     RecordFraming.append(payload: StorePayloads.encode(entry), to: &framed)
     switch durability {
@@ -37,13 +39,11 @@ extension FileTicketStore {
       segmentLength += framed.count
       lastSequence = entry.sequence
       durableSequence = entry.sequence
-      update(&table)
       journalBytesSinceSnapshot += framed.count
       if journalBytesSinceSnapshot >= compactionThreshold, !isCompacting { try? await compact() }
     case .batched:
-      // The state changes now so later writers are checked against it; readers wait for durability.
+      // The state changed already so later writers are checked against it; readers wait for durability.
       lastSequence = entry.sequence
-      update(&table)
       journalBytesSinceSnapshot += framed.count
       if batch.pendingBytes.isEmpty { batch.openedAt = .now }
       batch.pendingBytes += framed

@@ -14,7 +14,12 @@ extension FileTicketStore {
     try checkUsable()
     guard !isCompacting else { return }
     isCompacting = true
-    defer { isCompacting = false }
+    defer {
+      isCompacting = false
+      let waiters = compactionWaiters
+      compactionWaiters = []
+      for waiter in waiters { waiter.resume() }
+    }
     try await drain()
     // No suspension from here on: the actor runs the rest without interleaving writers.
     let covered = lastSequence
@@ -35,5 +40,12 @@ extension FileTicketStore {
     }
     try StoreDirectory.sync(path)
     journalBytesSinceSnapshot = 0
+  }
+
+  /// New writes wait while a compaction drains the batch and writes the snapshot.
+  func waitWhileCompacting() async throws {
+    while isCompacting {
+      await withCheckedContinuation { compactionWaiters.append($0) }
+    }
   }
 }

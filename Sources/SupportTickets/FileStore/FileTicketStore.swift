@@ -47,6 +47,7 @@ public actor FileTicketStore: TicketStore {
   var isClosed = false
   var isCompacting = false
   var batch = BatchState()
+  var compactionWaiters: [CheckedContinuation<Void, Never>] = []
 
   /// Opens the store in `directory`, creating it if needed, and recovers its state.
   /// - Parameters:
@@ -93,13 +94,18 @@ public actor FileTicketStore: TicketStore {
   /// Stores a new ticket durably. See ``TicketStore/create(_:)``.
   /// - Throws: ``StoreError`` `duplicateTicket`, `ioFailure`; ``TicketError`` for an invalid timeline.
   /// - Complexity: O(k) for k events, plus one sync (shared with other writers in batched mode).
-  public func create(_ timeline: [TicketEvent]) async throws -> Ticket {
+  public nonisolated func create(_ timeline: [TicketEvent]) async throws -> Ticket {
+    // Redaction runs on the caller's task, so concurrent writers redact in parallel.
+    try await createRedacted(timeline.map { $0.mappingText(redactor.redact) })
+  }
+
+  private func createRedacted(_ timeline: [TicketEvent]) async throws -> Ticket {
+    try await waitWhileCompacting()
     try checkUsable()
-    let ticket = try Ticket(events: timeline.map { $0.mappingText(redactor.redact) })
+    let ticket = try Ticket(events: timeline)
     guard table.position(of: ticket.id) == nil else { throw StoreError.duplicateTicket(ticket.id) }
-    let entry = JournalEntry(
-      sequence: lastSequence + 1, ticketID: ticket.id, createsTicket: true, events: ticket.events)
-    try await commit(entry) { $0.insert(ticket) }
+    table.insert(ticket)
+    try await commit(JournalEntry(sequence: lastSequence + 1, ticketID: ticket.id, createsTicket: true, events: timeline))
     return ticket
   }
 
@@ -107,21 +113,31 @@ public actor FileTicketStore: TicketStore {
   /// - Throws: ``StoreError`` `versionConflict`, `ticketNotFound`, `duplicateEvent`, `ioFailure`;
   ///   ``TicketError``.
   /// - Complexity: Amortized O(k) for k events, plus one sync (shared in batched mode).
-  public func append(_ events: [TicketEvent], to ticketID: TicketID, expectedVersion: Int) async throws -> Ticket {
+  public nonisolated func append(_ events: [TicketEvent], to ticketID: TicketID, expectedVersion: Int) async throws
+    -> Ticket
+  {
+    try await appendRedacted(events.map { $0.mappingText(redactor.redact) }, to: ticketID, expectedVersion: expectedVersion)
+  }
+
+  private func appendRedacted(_ redacted: [TicketEvent], to ticketID: TicketID, expectedVersion: Int) async throws
+    -> Ticket
+  {
+    try await waitWhileCompacting()
     try checkUsable()
     guard let position = table.position(of: ticketID) else { throw StoreError.ticketNotFound(ticketID) }
-    let current = table.tickets[position]
-    guard current.version == expectedVersion else {
-      throw StoreError.versionConflict(ticketID, expected: expectedVersion, actual: current.version)
+    let version = table.tickets[position].version
+    guard version == expectedVersion else {
+      throw StoreError.versionConflict(ticketID, expected: expectedVersion, actual: version)
     }
-    let existing = Set(current.events.map(\.id))
-    for event in events where existing.contains(event.id) { throw StoreError.duplicateEvent(event.id, in: ticketID) }
-    guard !events.isEmpty else { return current }
-    let redacted = events.map { $0.mappingText(redactor.redact) }
-    let updated = try current.applying(redacted)
-    let entry = JournalEntry(sequence: lastSequence + 1, ticketID: ticketID, createsTicket: false, events: redacted)
-    try await commit(entry) { $0.replace(at: position, with: updated) }
-    return updated
+    for event in redacted where table.tickets[position].events.contains(where: { $0.id == event.id }) {
+      throw StoreError.duplicateEvent(event.id, in: ticketID)
+    }
+    guard !redacted.isEmpty else { return table.tickets[position] }
+    // Validates and applies all events or none; the record is written next without a suspension in between
+    // (fsyncEachWrite), or readers wait for its batch (batched), so no caller sees it before it is durable.
+    try table.apply(redacted, at: position)
+    try await commit(JournalEntry(sequence: lastSequence + 1, ticketID: ticketID, createsTicket: false, events: redacted))
+    return table.tickets[position]
   }
 
   /// The latest acknowledged state of a ticket. See ``TicketStore/ticket(_:)``.

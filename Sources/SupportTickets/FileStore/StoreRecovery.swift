@@ -183,7 +183,7 @@ package enum StoreRecovery {
         guard let position = outcome.table.position(of: entry.ticketID) else {
           return "events for unknown ticket \(entry.ticketID)"
         }
-        outcome.table.replace(at: position, with: try outcome.table.tickets[position].applying(entry.events))
+        try outcome.table.apply(entry.events, at: position)
       }
     } catch {
       return "the record does not fold onto its ticket: \(error)"

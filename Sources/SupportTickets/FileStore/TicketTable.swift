@@ -39,21 +39,28 @@ package struct TicketTable: Sendable {
     byUpdatedHour[Self.hour(of: ticket.updatedAt), default: []].insert(position)
   }
 
-  /// Replaces the ticket at `position` with a later state of itself, updating the indexes.
-  package mutating func replace(at position: Int, with ticket: Ticket) {
-    let old = tickets[position]
-    if old.status != ticket.status {
-      byStatus[old.status]?.remove(position)
+  /// Applies events to the ticket at `position` in place: all of them or, when one is refused, none.
+  /// - Throws: ``TicketError`` for the first refused event.
+  /// - Complexity: Amortized O(k) for k events when no one else holds a copy of the ticket.
+  package mutating func apply(_ events: [TicketEvent], at position: Int) throws {
+    let oldStatus = tickets[position].status
+    let oldHour = Self.hour(of: tickets[position].updatedAt)
+    if events.count == 1 {
+      try tickets[position].apply(events[0])  // leaves the ticket unchanged when it throws
+    } else {
+      tickets[position] = try tickets[position].applying(events)
+    }
+    let ticket = tickets[position]
+    if oldStatus != ticket.status {
+      byStatus[oldStatus]?.remove(position)
       byStatus[ticket.status, default: PositionBitmap()].insert(position)
     }
-    let oldHour = Self.hour(of: old.updatedAt)
     let newHour = Self.hour(of: ticket.updatedAt)
     if oldHour != newHour {
       byUpdatedHour[oldHour]?.remove(position)
       if byUpdatedHour[oldHour]?.isEmpty == true { byUpdatedHour[oldHour] = nil }
       byUpdatedHour[newHour, default: []].insert(position)
     }
-    tickets[position] = ticket
   }
 
   /// One page of matching tickets, in creation order; the same paging rules as ``InMemoryTicketStore``.
