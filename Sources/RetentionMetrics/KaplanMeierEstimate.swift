@@ -5,8 +5,9 @@ import Foundation
 ///
 /// The computation follows the conventions of the lifelines reference implementation (`KaplanMeierFitter`),
 /// so the numbers agree with it to within 1e-9:
-/// - the timeline is 0 followed by every distinct time (event or censoring);
-/// - Ŝ(t) = ∏_{tᵢ ≤ t} (1 − dᵢ/nᵢ), with nᵢ the subjects at risk and dᵢ the events at tᵢ;
+/// - the timeline is 0 followed by every other distinct time (event or censoring);
+/// - Ŝ(t) = ∏_{tᵢ ≤ t} (1 − dᵢ/nᵢ), with nᵢ the subjects at risk and dᵢ the events at tᵢ (lifelines sums
+///   logarithms instead; the two agree to rounding);
 /// - Greenwood's sum σ²(t) = Σ_{tᵢ ≤ t} dᵢ / (nᵢ(nᵢ − dᵢ)), a term being 0 when nᵢ = dᵢ;
 /// - the bounds are exp(−exp(log(−log Ŝ) ∓ z·σ / log Ŝ)) with z = Φ⁻¹(1 − α/2); where Ŝ = 1 both are 1;
 /// - the median is the first time with Ŝ(t) ≤ 0.5 (`nil` — infinite — when Ŝ stays above 0.5); its interval
@@ -48,45 +49,76 @@ public struct KaplanMeierEstimate: Hashable, Sendable, Codable {
       throw .invalidArgument("confidence level \(confidenceLevel) must be between 0 and 1")
     }
     let z = StatisticalFunctions.normalQuantile(1 - (1 - confidenceLevel) / 2)
-    let startsAtZero = table.times.first == 0
-    let count = table.times.count + (startsAtZero ? 0 : 1)
-    timeline = startsAtZero ? table.times : [0] + table.times
-    events = startsAtZero ? table.events : [0] + table.events
-    censored = startsAtZero ? table.censored : [0] + table.censored
-    atRisk = [Int](repeating: 0, count: count)
-    survival = [Double](repeating: 1, count: count)
-    lowerBound = [Double](repeating: 1, count: count)
-    upperBound = [Double](repeating: 1, count: count)
-    greenwoodSum = [Double](repeating: 0, count: count)
+    let count = table.times.count
+    timeline = table.times
+    events = table.events
+    censored = table.censored
     self.confidenceLevel = confidenceLevel
-    var remaining = table.subjectCount
-    var logSurvival = 0.0
-    var sum = 0.0
-    var lower = 1.0
-    var upper = 1.0
-    for index in 0..<count {
-      let n = remaining
-      let d = events[index]
-      atRisk[index] = n
-      remaining -= d + censored[index]
-      if d > 0 {
-        logSurvival += log1p(-Double(d) / Double(n))
-        if n > d { sum += Double(d) / (Double(n) * Double(n - d)) }
-        if logSurvival == 0 {
-          (lower, upper) = (1, 1)
-        } else if logSurvival == -.infinity {
-          (lower, upper) = (0, 0)
-        } else {
-          let spread = exp(z * sum.squareRoot() / logSurvival)
-          lower = exp(logSurvival / spread)
-          upper = exp(logSurvival * spread)
+    let eventCounts = events
+    let censoredCounts = censored
+    let subjects = table.subjectCount
+    var atRisk: [Int] = []
+    var survival: [Double] = []
+    var lowerBound: [Double] = []
+    var upperBound: [Double] = []
+    var greenwoodSum: [Double] = []
+    // Every slot is written exactly once, in order, into uninitialized storage.
+    atRisk = [Int](unsafeUninitializedCapacity: count) { atRisk, atRiskCount in
+      survival = [Double](unsafeUninitializedCapacity: count) { survival, survivalCount in
+        lowerBound = [Double](unsafeUninitializedCapacity: count) { lowerBound, lowerCount in
+          upperBound = [Double](unsafeUninitializedCapacity: count) { upperBound, upperCount in
+            greenwoodSum = [Double](unsafeUninitializedCapacity: count) { greenwoodSum, greenwoodCount in
+              eventCounts.withUnsafeBufferPointer { events in
+                censoredCounts.withUnsafeBufferPointer { censored in
+                  var remaining = subjects
+                  var logSurvival = 0.0
+                  var product = 1.0
+                  var sum = 0.0
+                  var lower = 1.0
+                  var upper = 1.0
+                  for index in 0..<count {
+                    let n = remaining
+                    let d = events[index]
+                    atRisk[index] = n
+                    remaining -= d + censored[index]
+                    if d > 0 {
+                      let fraction = Double(d) / Double(n)
+                      logSurvival += log1p(-fraction)
+                      product *= 1 - fraction
+                      if n > d { sum += fraction / Double(n - d) }
+                      if logSurvival == 0 {
+                        (lower, upper) = (1, 1)
+                      } else if logSurvival == -.infinity {
+                        (lower, upper) = (0, 0)
+                      } else {
+                        // exp(−exp(log(−v) ∓ w)) = exp(v·exp(∓w)) with v = log Ŝ, w = z·σ/v.
+                        let spread = exp(z * sum.squareRoot() / logSurvival)
+                        lower = exp(logSurvival / spread)
+                        upper = exp(logSurvival * spread)
+                      }
+                    }
+                    survival[index] = product
+                    greenwoodSum[index] = sum
+                    lowerBound[index] = lower
+                    upperBound[index] = upper
+                  }
+                }
+              }
+              greenwoodCount = count
+            }
+            upperCount = count
+          }
+          lowerCount = count
         }
+        survivalCount = count
       }
-      survival[index] = exp(logSurvival)
-      greenwoodSum[index] = sum
-      lowerBound[index] = lower
-      upperBound[index] = upper
+      atRiskCount = count
     }
+    self.atRisk = atRisk
+    self.survival = survival
+    self.lowerBound = lowerBound
+    self.upperBound = upperBound
+    self.greenwoodSum = greenwoodSum
     median = KaplanMeierEstimate.firstTime(in: timeline, where: survival)
     medianLowerBound = KaplanMeierEstimate.firstTime(in: timeline, where: lowerBound)
     medianUpperBound = KaplanMeierEstimate.firstTime(in: timeline, where: upperBound)

@@ -56,7 +56,7 @@ public struct MonthlySnapshot: Hashable, Sendable, Codable {
   public var nrr12m: Double?
   /// Gross revenue retention over 12 months; `nil` like ``nrr12m``.
   public var grr12m: Double?
-  /// Renewals per billing period, in ``BillingPeriod/allCases`` order.
+  /// Renewals per billing period, in `BillingPeriod.allCases` order.
   public var renewals: [RenewalCount]
   /// Renewals over every billing period.
   public var allRenewals: RenewalCount

@@ -42,10 +42,9 @@ public struct NelsonAalenEstimate: Hashable, Sendable, Codable {
       throw .invalidArgument("confidence level \(confidenceLevel) must be between 0 and 1")
     }
     let z = StatisticalFunctions.normalQuantile(1 - (1 - confidenceLevel) / 2)
-    let startsAtZero = table.times.first == 0
-    timeline = startsAtZero ? table.times : [0] + table.times
-    let events = startsAtZero ? table.events : [0] + table.events
-    let censored = startsAtZero ? table.censored : [0] + table.censored
+    timeline = table.times
+    let events = table.events
+    let censored = table.censored
     cumulativeHazard = []
     variance = []
     lowerBound = []

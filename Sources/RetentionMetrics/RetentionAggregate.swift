@@ -113,7 +113,7 @@ public struct MonthlyCounters: Hashable, Sendable, Codable {
   public var nrrCurrentMRR: Int64 = 0
   /// Their MRR now, each capped at its MRR twelve month ends earlier.
   public var grrCurrentMRR: Int64 = 0
-  /// Renewals due this month per billing period, in ``BillingPeriod/allCases`` order.
+  /// Renewals due this month per billing period, in `BillingPeriod.allCases` order.
   public var renewalsDue = [Int](repeating: 0, count: BillingPeriod.allCases.count)
   /// Renewals that happened, per billing period.
   public var renewalsRenewed = [Int](repeating: 0, count: BillingPeriod.allCases.count)

@@ -76,40 +76,42 @@ public struct RetentionDataset: Sendable {
     var periodMonths = [Int32](repeating: 1, count: count)
     var firstMonthIndex = Int.max
     var lastMonthIndex = Int.min
-    for (index, subscription) in subscriptions.enumerated() {
-      guard subscriptionIndex.updateValue(Int32(index), forKey: subscription.id) == nil else {
-        throw .duplicateID(subscription.id.rawValue, at: at("subscriptions", index))
+    var subscriptionTier = [PlanTier](repeating: .other, count: count)
+    var subscriptionChannel = [AcquisitionChannel](repeating: .direct, count: count)
+    for index in 0..<count {
+      guard subscriptionIndex.updateValue(Int32(index), forKey: subscriptions[index].id) == nil else {
+        throw .duplicateID(subscriptions[index].id.rawValue, at: at("subscriptions", index))
       }
-      guard subscription.mrr.currency == currency else {
-        throw .mixedCurrencies(found: subscription.mrr.currency, expected: currency, at: at("subscriptions", index))
+      let mrr = subscriptions[index].mrr
+      guard mrr.currency == currency else {
+        throw .mixedCurrencies(found: mrr.currency, expected: currency, at: at("subscriptions", index))
       }
-      guard subscription.mrr.minorUnits >= 0 else {
-        throw .invalidValue(subscription.mrr.decimalString, expected: "an MRR ≥ 0", at: at("subscriptions", index))
+      guard mrr.minorUnits >= 0 else {
+        throw .invalidValue(mrr.decimalString, expected: "an MRR ≥ 0", at: at("subscriptions", index))
       }
-      if let end = subscription.end {
-        guard end >= subscription.start else {
-          throw .endBeforeStart(subscription.id.rawValue, at: at("subscriptions", index))
+      let start = subscriptions[index].start
+      if let end = subscriptions[index].end {
+        guard end >= start else {
+          throw .endBeforeStart(subscriptions[index].id.rawValue, at: at("subscriptions", index))
         }
         endDay[index] = Int32(clamping: end.dayNumber)
         endMonth[index] = Int32(clamping: end.month.index)
         lastMonthIndex = max(lastMonthIndex, end.month.index)
       }
-      let customer: Int32
-      if let known = customerIndex[subscription.customer] {
-        customer = known
-      } else {
-        customer = Int32(customerIDs.count)
-        customerIndex[subscription.customer] = customer
-        customerIDs.append(subscription.customer)
-      }
+      // One hash lookup: the default is inserted when the customer is new.
+      let candidate = Int32(customerIDs.count)
+      let customer = Self.existingOrInserted(&customerIndex[subscriptions[index].customer, default: candidate])
+      if customer == candidate { customerIDs.append(subscriptions[index].customer) }
       customerOfSubscription[index] = customer
-      startDay[index] = Int32(clamping: subscription.start.dayNumber)
-      let month = subscription.start.month.index
+      startDay[index] = Int32(clamping: start.dayNumber)
+      let month = start.month.index
       startMonth[index] = Int32(clamping: month)
       firstMonthIndex = min(firstMonthIndex, month)
       lastMonthIndex = max(lastMonthIndex, month)
-      initialMRR[index] = subscription.mrr.minorUnits
-      periodMonths[index] = Int32(subscription.billingPeriod.months)
+      initialMRR[index] = mrr.minorUnits
+      periodMonths[index] = Int32(subscriptions[index].billingPeriod.months)
+      subscriptionTier[index] = subscriptions[index].tier
+      subscriptionChannel[index] = subscriptions[index].channel
     }
 
     // Group subscriptions by customer (counting sort), then order each group by start date.
@@ -189,6 +191,8 @@ public struct RetentionDataset: Sendable {
     firstMonth = count == 0 ? nil : CalendarMonth(index: firstMonthIndex)
     lastMonth = count == 0 ? nil : CalendarMonth(index: lastMonthIndex)
   }
+
+  private static func existingOrInserted(_ value: inout Int32) -> Int32 { value }
 
   /// The number of distinct customers.
   public var customerCount: Int { customerIDs.count }

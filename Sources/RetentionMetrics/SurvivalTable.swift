@@ -4,21 +4,24 @@ import Foundation
 /// censored (still alive when last seen) at each time. Every survival estimate in this module is computed
 /// from it.
 ///
+/// The first row is always time 0 (the origin, as in lifelines' event table), holding whatever happened at
+/// time 0 — often nothing; every other row has at least one subject.
+///
 /// The table is a mergeable aggregate: tables of disjoint sets of subjects combine with ``merging(_:)``
 /// into exactly the table of all subjects, so shards can count locally and send only the table.
 public struct SurvivalTable: Hashable, Sendable, Codable {
-  /// The distinct times, ascending.
+  /// 0, then the other distinct times, ascending.
   public private(set) var times: [Double]
   /// Events (e.g. cancellations) at each time.
   public private(set) var events: [Int]
   /// Subjects censored at each time (still alive at the end of observation).
   public private(set) var censored: [Int]
 
-  /// An empty table.
+  /// An empty table (just the origin row).
   public init() {
-    times = []
-    events = []
-    censored = []
+    times = [0]
+    events = [0]
+    censored = [0]
   }
 
   /// Counts lifetimes.
@@ -35,27 +38,19 @@ public struct SurvivalTable: Hashable, Sendable, Codable {
     guard durations.count == observed.count else {
       throw .invalidArgument("durations (\(durations.count)) and observed flags (\(observed.count)) differ in length")
     }
-    var maximum = 0.0
-    var wholeNumbers = true
-    for (index, duration) in durations.enumerated() {
-      guard duration.isFinite, duration >= 0 else {
-        throw .invalidArgument("duration \(duration) at index \(index) must be finite and ≥ 0")
-      }
-      if duration > maximum { maximum = duration }
-      if wholeNumbers && duration.rounded(.towardZero) != duration { wholeNumbers = false }
-    }
     self.init()
     if durations.isEmpty { return }
-    if wholeNumbers && maximum < Double(1 << 22) && Int(maximum) <= 8 * durations.count + 1024 {
-      countWholeNumbers(durations, observed, upTo: Int(maximum))
-    } else {
+    if !countWholeNumbers(durations, observed) {
+      for (index, duration) in durations.enumerated() where !(duration.isFinite && duration >= 0) {
+        throw .invalidArgument("duration \(duration) at index \(index) must be finite and ≥ 0")
+      }
       countBySorting(durations, observed)
     }
   }
 
   /// Builds a table from counts already aggregated.
   /// - Parameters:
-  ///   - times: Distinct times, strictly ascending, finite and ≥ 0.
+  ///   - times: Distinct times, strictly ascending, finite and ≥ 0 (a 0 row is added when missing).
   ///   - events: Events at each time, ≥ 0.
   ///   - censored: Censored subjects at each time, ≥ 0.
   /// - Throws: ``RetentionError/Code-swift.struct/invalidArgument`` when the arrays are inconsistent.
@@ -68,9 +63,10 @@ public struct SurvivalTable: Hashable, Sendable, Codable {
         index == 0 || times[index - 1] < times[index]
       else { throw .invalidArgument("survival table row \(index) is invalid or out of order") }
     }
-    self.times = times
-    self.events = events
-    self.censored = censored
+    let hasOrigin = times.first == 0
+    self.times = hasOrigin ? times : [0] + times
+    self.events = hasOrigin ? events : [0] + events
+    self.censored = hasOrigin ? censored : [0] + censored
   }
 
   /// The number of subjects counted.
@@ -93,6 +89,9 @@ public struct SurvivalTable: Hashable, Sendable, Codable {
   /// - Complexity: O(m + k) for tables of m and k rows.
   public func merging(_ other: SurvivalTable) -> SurvivalTable {
     var merged = SurvivalTable()
+    merged.times.removeAll()
+    merged.events.removeAll()
+    merged.censored.removeAll()
     var left = 0
     var right = 0
     while left < times.count || right < other.times.count {
@@ -117,97 +116,183 @@ public struct SurvivalTable: Hashable, Sendable, Codable {
     censored.append(censoredCount)
   }
 
-  private mutating func countWholeNumbers(_ durations: [Double], _ observed: [Bool], upTo maximum: Int) {
-    var eventCounts = [Int32](repeating: 0, count: maximum + 1)
-    var censoredCounts = [Int32](repeating: 0, count: maximum + 1)
-    durations.withUnsafeBufferPointer { durations in
-      observed.withUnsafeBufferPointer { observed in
-        eventCounts.withUnsafeMutableBufferPointer { eventCounts in
-          censoredCounts.withUnsafeMutableBufferPointer { censoredCounts in
-            for index in 0..<durations.count {
-              let slot = Int(durations[index])
-              if observed[index] { eventCounts[slot] &+= 1 } else { censoredCounts[slot] &+= 1 }
+  /// Counts whole-number durations below 2²² into an array indexed by the duration; returns `false`
+  /// (counting nothing) when some duration is not such a number, so the caller falls back to sorting.
+  private mutating func countWholeNumbers(_ durations: [Double], _ observed: [Bool]) -> Bool {
+    let limit = Double(1 << 22)
+    let scan = durations.withUnsafeBufferPointer { durations -> (fractional: Int, minimum: Double, maximum: Double) in
+      var fractional = 0
+      var minimum = 0.0
+      var maximum = 0.0
+      for duration in durations {
+        // Below 2⁵², adding and subtracting 2⁵² rounds to a whole number; NaN never compares equal.
+        fractional += (duration + 0x1p52) - 0x1p52 == duration ? 0 : 1
+        minimum = Swift.min(minimum, duration)
+        maximum = Swift.max(maximum, duration)
+      }
+      return (fractional, minimum, maximum)
+    }
+    guard scan.fractional == 0, scan.minimum >= 0, scan.maximum < limit,
+      Int(scan.maximum) <= 8 * durations.count + 1024
+    else { return false }
+    let slots = Int(scan.maximum) + 1
+    // counts[2·t] = events at t, counts[2·t + 1] = censored at t.
+    var counts = [Int32](repeating: 0, count: 2 * slots)
+    counts.withUnsafeMutableBufferPointer { counts in
+      durations.withUnsafeBufferPointer { durations in
+        observed.withUnsafeBufferPointer { observed in
+          for index in 0..<durations.count {
+            counts[2 * Int(durations[index]) + (observed[index] ? 0 : 1)] &+= 1
+          }
+        }
+      }
+    }
+    events[0] = Int(counts[0])
+    censored[0] = Int(counts[1])
+    for slot in 1..<slots where counts[2 * slot] != 0 || counts[2 * slot + 1] != 0 {
+      append(Double(slot), Int(counts[2 * slot]), Int(counts[2 * slot + 1]))
+    }
+    return true
+  }
+
+  private mutating func countBySorting(_ durations: [Double], _ observed: [Bool]) {
+    let total = durations.count
+    let eventCount = observed.reduce(0) { $0 + ($1 ? 1 : 0) }
+    var eventKeys = [UInt64](repeating: 0, count: eventCount)
+    var censoredKeys = [UInt64](repeating: 0, count: total - eventCount)
+    eventKeys.withUnsafeMutableBufferPointer { eventKeys in
+      censoredKeys.withUnsafeMutableBufferPointer { censoredKeys in
+        durations.withUnsafeBufferPointer { durations in
+          observed.withUnsafeBufferPointer { observed in
+            var events = 0
+            var censored = 0
+            for index in 0..<total {
+              // Non-negative doubles order like their bit patterns; + 0 turns -0.0 into 0.0.
+              let key = (durations[index] + 0).bitPattern
+              if observed[index] {
+                eventKeys[events] = key
+                events += 1
+              } else {
+                censoredKeys[censored] = key
+                censored += 1
+              }
             }
           }
         }
       }
     }
-    for slot in 0...maximum where eventCounts[slot] != 0 || censoredCounts[slot] != 0 {
-      append(Double(slot), Int(eventCounts[slot]), Int(censoredCounts[slot]))
-    }
-  }
-
-  private mutating func countBySorting(_ durations: [Double], _ observed: [Bool]) {
-    var eventKeys: [UInt64] = []
-    var censoredKeys: [UInt64] = []
-    let eventCount = observed.reduce(0) { $0 + ($1 ? 1 : 0) }
-    eventKeys.reserveCapacity(eventCount)
-    censoredKeys.reserveCapacity(durations.count - eventCount)
-    for index in durations.indices {
-      // Non-negative doubles order like their bit patterns; + 0 turns -0.0 into 0.0.
-      let key = (durations[index] + 0).bitPattern
-      if observed[index] { eventKeys.append(key) } else { censoredKeys.append(key) }
-    }
     radixSort(&eventKeys)
     radixSort(&censoredKeys)
-    var left = 0
-    var right = 0
-    while left < eventKeys.count || right < censoredKeys.count {
-      let key =
-        right == censoredKeys.count
-        ? eventKeys[left] : left == eventKeys.count ? censoredKeys[right] : min(eventKeys[left], censoredKeys[right])
-      var eventRun = 0
-      while left < eventKeys.count && eventKeys[left] == key {
-        eventRun += 1
-        left += 1
+    // Rows are written once each, in order, into uninitialized storage (no zero-filling of 3 × n slots).
+    var rows = 0
+    let capacity = total + 1
+    var newTimes = [Double](unsafeUninitializedCapacity: capacity) { _, count in count = 0 }
+    var newEvents = [Int](unsafeUninitializedCapacity: capacity) { _, count in count = 0 }
+    var newCensored = [Int](unsafeUninitializedCapacity: capacity) { _, count in count = 0 }
+    eventKeys.withUnsafeBufferPointer { eventKeys in
+      censoredKeys.withUnsafeBufferPointer { censoredKeys in
+        newTimes = [Double](unsafeUninitializedCapacity: capacity) { times, timesCount in
+          newEvents = [Int](unsafeUninitializedCapacity: capacity) { events, eventsCount in
+            newCensored = [Int](unsafeUninitializedCapacity: capacity) { censored, censoredCount in
+              // Row 0 is the origin; keys equal to 0.0 count there.
+              times[0] = 0
+              events[0] = 0
+              censored[0] = 0
+              var left = 0
+              var right = 0
+              while left < eventKeys.count || right < censoredKeys.count {
+                let key =
+                  right == censoredKeys.count
+                  ? eventKeys[left]
+                  : left == eventKeys.count ? censoredKeys[right] : Swift.min(eventKeys[left], censoredKeys[right])
+                if key != 0 {
+                  rows += 1
+                  times[rows] = Double(bitPattern: key)
+                  events[rows] = 0
+                  censored[rows] = 0
+                }
+                while left < eventKeys.count && eventKeys[left] == key {
+                  events[rows] += 1
+                  left += 1
+                }
+                while right < censoredKeys.count && censoredKeys[right] == key {
+                  censored[rows] += 1
+                  right += 1
+                }
+              }
+              censoredCount = rows + 1
+            }
+            eventsCount = rows + 1
+          }
+          timesCount = rows + 1
+        }
       }
-      var censoredRun = 0
-      while right < censoredKeys.count && censoredKeys[right] == key {
-        censoredRun += 1
-        right += 1
-      }
-      append(Double(bitPattern: key), eventRun, censoredRun)
     }
+    times = newTimes
+    events = newEvents
+    censored = newCensored
   }
 }
 
-/// Sorts unsigned keys with a least-significant-digit radix sort on 16-bit digits, skipping digits that
-/// are the same in every key.
+/// Sorts unsigned keys with a least-significant-digit radix sort. Keys are first offset by the smallest key,
+/// so only the bits that vary are sorted, in as few passes of at most 16 bits as cover them (histograms of all
+/// digits are taken in one read of the keys).
 func radixSort(_ keys: inout [UInt64]) {
   guard keys.count > 1 else { return }
-  if keys.count < 256 {
+  if keys.count < 512 {
     keys.sort()
     return
   }
-  var allOnes = UInt64.max
-  var anyOnes: UInt64 = 0
+  var minimum = UInt64.max
+  var maximum: UInt64 = 0
   for key in keys {
-    allOnes &= key
-    anyOnes |= key
+    minimum = min(minimum, key)
+    maximum = max(maximum, key)
   }
-  let varying = allOnes ^ anyOnes
+  let bits = 64 - (maximum - minimum).leadingZeroBitCount
+  guard bits > 0 else { return }
+  let passes = (bits + 15) / 16
+  let digitBits = (bits + passes - 1) / passes
+  let radix = 1 << digitBits
+  let mask = UInt64(radix - 1)
+  var counts = [Int](repeating: 0, count: radix * passes)
   var buffer = [UInt64](repeating: 0, count: keys.count)
-  var counts = [Int](repeating: 0, count: 1 << 16)
-  for shift in stride(from: 0, to: 64, by: 16) where (varying >> UInt64(shift)) & 0xFFFF != 0 {
+  keys.withUnsafeMutableBufferPointer { keys in
+    counts.withUnsafeMutableBufferPointer { counts in
+      for index in 0..<keys.count {
+        let offset = keys[index] &- minimum
+        keys[index] = offset
+        var value = offset
+        for pass in 0..<passes {
+          counts[pass &* radix &+ Int(value & mask)] &+= 1
+          value >>= UInt64(digitBits)
+        }
+      }
+    }
+  }
+  for pass in 0..<passes {
+    let base = pass * radix
+    let shift = UInt64(pass * digitBits)
     keys.withUnsafeMutableBufferPointer { source in
       buffer.withUnsafeMutableBufferPointer { target in
         counts.withUnsafeMutableBufferPointer { counts in
-          for index in 0..<counts.count { counts[index] = 0 }
-          for key in source { counts[Int((key >> UInt64(shift)) & 0xFFFF)] += 1 }
           var total = 0
-          for index in 0..<counts.count {
+          for index in base..<(base + radix) {
             let count = counts[index]
             counts[index] = total
-            total += count
+            total &+= count
           }
           for key in source {
-            let digit = Int((key >> UInt64(shift)) & 0xFFFF)
-            target[counts[digit]] = key
-            counts[digit] += 1
+            let slot = base &+ Int((key >> shift) & mask)
+            target[counts[slot]] = key
+            counts[slot] &+= 1
           }
         }
       }
     }
     swap(&keys, &buffer)
+  }
+  keys.withUnsafeMutableBufferPointer { keys in
+    for index in 0..<keys.count { keys[index] &+= minimum }
   }
 }

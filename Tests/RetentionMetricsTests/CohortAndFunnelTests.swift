@@ -76,9 +76,9 @@ struct CohortAndFunnelTests {
     let report = day("2024-04-30")
     let days = SubscriptionLifetimes.table(of: SmallHost.subscriptions, reportDate: report)
     // a1 censored at 107 days, b1 ended after 60, c1 after 10, d1 censored 117, d2 ended 60, e1 22, e2 censored 28.
-    #expect(days.times == [10, 22, 28, 60, 107, 117])
-    #expect(days.events == [1, 1, 0, 2, 0, 0])
-    #expect(days.censored == [0, 0, 1, 0, 1, 1])
+    #expect(days.times == [0, 10, 22, 28, 60, 107, 117])
+    #expect(days.events == [0, 1, 1, 0, 2, 0, 0])
+    #expect(days.censored == [0, 0, 0, 1, 0, 1, 1])
     let months = SubscriptionLifetimes.table(of: SmallHost.subscriptions, reportDate: report, unit: .months)
     #expect(months.times == [0, 2, 3])
     #expect(months.events == [2, 2, 0])  // c1, e1 within a month; b1 and d2 two months; e2 censored at 0

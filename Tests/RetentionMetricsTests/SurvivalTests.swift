@@ -91,8 +91,11 @@ struct SurvivalTests {
     let counted = try SurvivalTable(durations: durations, observed: observed)
     // A fractional offset forces the sorting path; undo it to compare.
     let shifted = try SurvivalTable(durations: durations.map { $0 + 0.5 }, observed: observed)
-    #expect(shifted.times.map { $0 - 0.5 } == counted.times)
-    #expect(shifted.events == counted.events && shifted.censored == counted.censored)
+    // The shifted table has an empty origin row before 0.5; the counted one has subjects at 0.
+    #expect(shifted.times.dropFirst().map { $0 - 0.5 } == counted.times)
+    #expect(Array(shifted.events.dropFirst()) == counted.events)
+    #expect(Array(shifted.censored.dropFirst()) == counted.censored)
+    #expect(shifted.events[0] == 0 && shifted.censored[0] == 0)
     var merged = SurvivalTable()
     for shard in 0..<4 {
       let indices = Array(stride(from: shard, to: durations.count, by: 4))
@@ -100,6 +103,15 @@ struct SurvivalTests {
         try SurvivalTable(durations: indices.map { durations[$0] }, observed: indices.map { observed[$0] }))
     }
     #expect(merged == counted)
+  }
+
+  @Test("every table starts at the origin, even when nobody is counted there")
+  func origin() throws {
+    #expect(SurvivalTable().times == [0])
+    let table = try SurvivalTable(durations: [2.5, 1], observed: [true, false])
+    #expect(table.times == [0, 1, 2.5])
+    #expect(table.atRisk == [2, 2, 1])
+    #expect(try SurvivalTable(times: [3], events: [1], censored: [0]).times == [0, 3])
   }
 
   @Test("negative, infinite or NaN durations are rejected with a typed error", arguments: [-1.0, .infinity, .nan])

@@ -1,0 +1,127 @@
+import Foundation
+import Testing
+
+#if canImport(FoundationXML)
+  import FoundationXML
+#endif
+
+@Suite("retention-report example")
+struct RetentionReportTests {
+  /// Generates the seeded sample data into a fresh folder.
+  func sampleFolder() throws -> URL {
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("retention-\(UUID().uuidString)")
+    let run = try runExample("retention-report", ["sample", "--out", folder.path])
+    #expect(run.status == 0, "\(run.standardError)")
+    return folder
+  }
+
+  func dataArguments(_ folder: URL) -> [String] {
+    [
+      "--subscriptions", folder.appendingPathComponent("subscriptions.csv").path,
+      "--changes", folder.appendingPathComponent("changes.csv").path,
+      "--surveys", folder.appendingPathComponent("surveys.csv").path,
+    ]
+  }
+
+  @Test("the sample generator is seeded: two runs write identical files")
+  func sampleIsReproducible() throws {
+    let first = try sampleFolder()
+    let second = try sampleFolder()
+    defer {
+      try? FileManager.default.removeItem(at: first)
+      try? FileManager.default.removeItem(at: second)
+    }
+    for name in ["subscriptions.csv", "changes.csv", "surveys.csv"] {
+      let a = try Data(contentsOf: first.appendingPathComponent(name))
+      #expect(a == (try Data(contentsOf: second.appendingPathComponent(name))))
+      #expect(a.count > 1_000)
+    }
+  }
+
+  @Test("the default output is a monthly table and a cohort table")
+  func textReport() throws {
+    let folder = try sampleFolder()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let run = try runExample("retention-report", dataArguments(folder) + ["--from", "2024-01", "--to", "2024-06"])
+    #expect(run.status == 0, "\(run.standardError)")
+    #expect(run.standardOutput.contains("Retention report 2024-01 … 2024-06 (USD)"))
+    #expect(run.standardOutput.contains("Customer retention by signup cohort"))
+    #expect(run.standardOutput.split(separator: "\n").filter { $0.hasPrefix("2024-0") }.count >= 6)
+  }
+
+  @Test("--json writes the months array with the movement identity holding exactly")
+  func json() throws {
+    let folder = try sampleFolder()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let run = try runExample("retention-report", dataArguments(folder) + ["--json", "--from", "2023-01"])
+    #expect(run.status == 0, "\(run.standardError)")
+    let object = try #require(try JSONSerialization.jsonObject(with: Data(run.standardOutput.utf8)) as? [String: Any])
+    let months = try #require(object["months"] as? [[String: Any]])
+    #expect(months.count == 24)
+    func cents(_ value: Any?) -> Int { Int(((value as? Double) ?? .nan) * 100 + 0.5) }
+    for month in months {
+      let expected =
+        cents(month["mrr_start"]) + cents(month["new_mrr"]) + cents(month["reactivation_mrr"])
+        + cents(month["expansion_mrr"]) - cents(month["contraction_mrr"]) - cents(month["churned_mrr"])
+      #expect(expected == cents(month["mrr_end"]), "\(month["month"] ?? "")")
+    }
+    #expect(months.last?["nrr_12m"] is Double)
+  }
+
+  @Test("--charts writes well-formed SVG files")
+  func charts() throws {
+    let folder = try sampleFolder()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let charts = folder.appendingPathComponent("charts")
+    let run = try runExample("retention-report", dataArguments(folder) + ["--charts", charts.path])
+    #expect(run.status == 0, "\(run.standardError)")
+    for name in ["mrr-movements", "churn-renewal-rates", "cohort-heatmap", "kaplan-meier", "nps-trend"] {
+      let data = try Data(contentsOf: charts.appendingPathComponent("\(name).svg"))
+      #expect(XMLParser(data: data).parse(), "\(name).svg is not well-formed")
+    }
+  }
+
+  @Test("survival --durations writes the Kaplan–Meier JSON, per group with a log-rank test")
+  func survival() throws {
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("durations-\(UUID().uuidString).csv")
+    defer { try? FileManager.default.removeItem(at: folder) }
+    // Freireich et al. (1963) 6-MP remission weeks, + marks censoring (Kleinbaum & Klein table 1.1).
+    let sixMP = "6 6 6 6+ 7 9+ 10 10+ 11+ 13 16 17+ 19+ 20+ 22 23 25+ 32+ 32+ 34+ 35+".split(separator: " ")
+    var csv = "duration,event,group\n"
+    for entry in sixMP {
+      csv += "\(entry.replacingOccurrences(of: "+", with: "")),\(entry.hasSuffix("+") ? 0 : 1),6-MP\n"
+    }
+    for weeks in [1, 1, 2, 2, 3, 4, 4, 5, 5, 8, 8, 8, 8, 11, 11, 12, 12, 15, 17, 22, 23] {
+      csv += "\(weeks),1,placebo\n"
+    }
+    try Data(csv.utf8).write(to: folder)
+    let run = try runExample("retention-report", ["survival", "--durations", folder.path])
+    #expect(run.status == 0, "\(run.standardError)")
+    let object = try #require(try JSONSerialization.jsonObject(with: Data(run.standardOutput.utf8)) as? [String: Any])
+    let groups = try #require(object["groups"] as? [String: [String: Any]])
+    #expect(groups["6-MP"]?["median"] as? Double == 23)
+    #expect(groups["placebo"]?["median"] as? Double == 8)
+    let logRank = try #require(object["log_rank"] as? [String: Any])
+    // lifelines 0.30.3 logrank_test: 16.792940989216547
+    #expect(abs((logRank["statistic"] as? Double ?? 0) - 16.792940989216547) < 1e-9)
+  }
+
+  @Test("bad input exits non-zero with one line naming file, line and column")
+  func badInput() throws {
+    let file = FileManager.default.temporaryDirectory.appendingPathComponent("bad-\(UUID().uuidString).csv")
+    defer { try? FileManager.default.removeItem(at: file) }
+    let csv = """
+      customer_id,subscription_id,plan,tier,channel,billing_period,start_date,end_date,mrr
+      c1,s1,Starter,shared,direct,monthly,2024-01-01,,7.99
+      c2,s2,Starter,cloud,direct,monthly,2024-01-01,,7.99
+      """
+    try Data(csv.utf8).write(to: file)
+    let run = try runExample("retention-report", ["--subscriptions", file.path])
+    #expect(run.status != 0)
+    #expect(run.standardError.contains("\(file.path):3: column 'tier'"))
+    #expect(run.standardError.split(separator: "\n").count == 1)
+    let lenient = try runExample("retention-report", ["--subscriptions", file.path, "--lenient"])
+    #expect(lenient.status == 0)
+    #expect(lenient.standardError.contains("skipped"))
+  }
+}
