@@ -1,6 +1,116 @@
+import FeedbackSentiment
 import Foundation
 
 /// Workloads for FeedbackSentiment (issue 6).
 func sentimentBenchmarks() -> [Benchmark] {
-  []
+  [
+    Benchmark(
+      name: "sentiment.classify-lexicon-100k",
+      summary: "lexicon classifier on 100k short mixed-language texts (5-40 words, en/ms/lo, emoji)",
+      operations: 100_000,
+      unit: "texts",
+      goal: .throughput(atLeast: 200_000),
+      prepare: {
+        let texts = SentimentWorkload.texts
+        let classifier = SentimentWorkload.lexicon
+        return {
+          var negatives = 0
+          for text in texts where classifier.classify(text).label == .negative { negatives += 1 }
+          sentimentBlackHole(negatives)
+        }
+      }
+    ),
+    Benchmark(
+      name: "sentiment.classify-ensemble-100k",
+      summary: "lexicon + logistic-regression ensemble on the same 100k texts",
+      operations: 100_000,
+      unit: "texts",
+      iterations: 3,
+      prepare: {
+        let texts = SentimentWorkload.texts
+        let classifier = SentimentWorkload.ensemble
+        return {
+          var negatives = 0
+          for text in texts where classifier.classify(text).label == .negative { negatives += 1 }
+          sentimentBlackHole(negatives)
+        }
+      }
+    ),
+    Benchmark(
+      name: "sentiment.train-naive-bayes-100k",
+      summary: "train the naive Bayes model on 100k labelled examples",
+      operations: 100_000,
+      unit: "examples",
+      goal: .runTime(atMost: 2),
+      iterations: 3,
+      prepare: {
+        let examples = SentimentWorkload.trainingExamples
+        return { sentimentBlackHole(try NaiveBayesSentimentModel.train(on: examples).documentCounts) }
+      }
+    ),
+  ]
+}
+
+/// Deterministic workloads, built once.
+enum SentimentWorkload {
+  static let lexicon = LexiconSentimentClassifier()
+
+  static let ensemble: EnsembleSentimentClassifier = {
+    let model = try! LogisticRegressionSentimentModel.train(on: Array(trainingExamples.prefix(5_000)))
+    return EnsembleSentimentClassifier(lexicon: lexicon, model: model)
+  }()
+
+  static let english = [
+    "the", "server", "is", "very", "slow", "today", "but", "support", "was", "great", "not", "happy", "with",
+    "downtime", "again", "thanks", "for", "fast", "migration", "refund", "please", "billing", "email", "works",
+    "never", "down", "excellent", "uptime", "panel", "is", "confusing", "really", "helpful", "staff", "SLOWWW",
+  ]
+  static let malay = [
+    "servis", "sangat", "lambat", "hari", "ini", "tapi", "sokongan", "bagus", "tidak", "puas", "hati", "dengan",
+    "gangguan", "lagi", "terima", "kasih", "migrasi", "cepat", "bil", "mahal", "emel", "tak", "boleh", "login",
+    "mantap", "server", "down", "pelayanan", "ramah", "lambattt",
+  ]
+  static let lao = [
+    "ບໍລິການດີຫຼາຍ", "ເວັບໄຊຊ້າ", "ບໍ່ດີ", "ແຕ່", "ພະນັກງານເກັ່ງ", "ລາຄາແພງ", "ຂອບໃຈ", "ເຊີບເວີລົ່ມ", "ອີເມວ",
+  ]
+  static let extras = ["👍", "😡", ":)", ":(", "!!!", "...", "?"]
+
+  static func text(using random: inout SeededGenerator) -> String {
+    let length = Int.random(in: 5...40, using: &random)
+    let pool: [String]
+    switch Int.random(in: 0..<10, using: &random) {
+    case 0..<5: pool = english
+    case 5..<8: pool = malay
+    default: pool = lao
+    }
+    var words: [String] = []
+    for _ in 0..<length {
+      if Int.random(in: 0..<12, using: &random) == 0 {
+        words.append(extras.randomElement(using: &random)!)
+      } else if Int.random(in: 0..<10, using: &random) == 0 {
+        words.append(english.randomElement(using: &random)!)
+      } else {
+        words.append(pool.randomElement(using: &random)!)
+      }
+    }
+    return words.joined(separator: " ")
+  }
+
+  static let texts: [String] = {
+    var random = SeededGenerator(seed: 6)
+    return (0..<100_000).map { _ in text(using: &random) }
+  }()
+
+  static let trainingExamples: [LabeledExample] = {
+    var random = SeededGenerator(seed: 66)
+    let labels: [SentimentLabel] = [.negative, .neutral, .positive]
+    return (0..<100_000).map { index in
+      LabeledExample(text: text(using: &random), label: labels[index % 3])
+    }
+  }()
+}
+
+@inline(never)
+func sentimentBlackHole<T>(_ value: T) {
+  withExtendedLifetime(value) {}
 }

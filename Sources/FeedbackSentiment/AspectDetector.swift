@@ -4,86 +4,90 @@ import Foundation
 ///
 /// Clauses end at punctuation and at contrast words, so in "the server is great but support is slow" the
 /// server is praised and support speed is criticised. An aspect mentioned in a clause without sentiment
-/// takes the polarity of the nearest clause that has some, within one clause either side.
+/// takes the polarity of the next clause, or else the previous one, when that has sentiment.
 struct AspectDetector {
   let table: ScoringTable
   let threshold: Double
 
+  private struct Mention {
+    var aspect: Int32
+    var clauses: Set<Int>
+    var terms: [String]
+  }
+
   func aspects(in scorer: LexiconScorer) -> [AspectSentiment] {
     let tokens = scorer.tokenized.tokens
+    let ids = scorer.ids
     let items = scorer.items
     guard !tokens.isEmpty, !items.isEmpty else { return [] }
-    // Clause number of every item, and the sentiment of every clause.
-    var clauseOfItem: [Int] = []
-    clauseOfItem.reserveCapacity(items.count)
-    var clause = 0
+    // Clause sums, and the clause each token starts in.
+    var clauseOfToken = [Int](repeating: 0, count: tokens.count)
     var clauseSums: [Double] = [0]
-    for item in items {
+    var clause = 0
+    for (position, item) in items.enumerated() {
       if item.isPunctuation || item.entry.isContrast {
         clause += 1
         clauseSums.append(0)
-        clauseOfItem.append(clause)
-        continue
+      } else {
+        clauseSums[clause] += item.value
       }
-      clauseOfItem.append(clause)
-      clauseSums[clause] += item.value
-    }
-    var itemOfToken = [Int](repeating: 0, count: tokens.count)
-    for (itemIndex, item) in items.enumerated() {
-      let end = itemIndex + 1 < items.count ? items[itemIndex + 1].firstToken : tokens.count
-      for tokenIndex in item.firstToken..<max(end, item.firstToken) where tokenIndex < tokens.count {
-        itemOfToken[tokenIndex] = itemIndex
+      let end = position + 1 < items.count ? items[position + 1].firstToken : tokens.count
+      var tokenIndex = item.firstToken
+      while tokenIndex < end && tokenIndex < tokens.count {
+        clauseOfToken[tokenIndex] = clause
+        tokenIndex += 1
       }
     }
-    var order: [HostingAspect] = []
-    var found: [HostingAspect: (clauses: Set<Int>, terms: [String])] = [:]
+    var mentions: [Mention] = []
     var index = 0
     while index < tokens.count {
-      guard tokens[index].kind == .word, let (aspect, length) = match(tokens, at: index) else {
+      let id = ids[index]
+      guard id >= 0, let (aspect, length) = match(ids, at: index) else {
         index += 1
         continue
       }
-      let term = tokens[index..<index + length].map(\.text).joined(separator: " ")
-      let clauseIndex = clauseOfItem[itemOfToken[index]]
-      if found[aspect] == nil {
-        order.append(aspect)
-        found[aspect] = ([], [])
+      let term =
+        length == 1 ? tokens[index].text : tokens[index..<index + length].map(\.text).joined(separator: " ")
+      let sentimentClause = Self.sentimentClause(near: clauseOfToken[index], sums: clauseSums)
+      if let position = mentions.firstIndex(where: { $0.aspect == aspect }) {
+        mentions[position].clauses.insert(sentimentClause)
+        if mentions[position].terms.count < 8, !mentions[position].terms.contains(term) {
+          mentions[position].terms.append(term)
+        }
+      } else {
+        mentions.append(Mention(aspect: aspect, clauses: [sentimentClause], terms: [term]))
       }
-      found[aspect]?.clauses.insert(sentimentClause(near: clauseIndex, sums: clauseSums))
-      if found[aspect]?.terms.contains(term) == false { found[aspect]?.terms.append(term) }
       index += length
     }
-    return order.map { aspect in
-      let entry = found[aspect] ?? ([], [])
-      let raw = entry.clauses.reduce(0) { $0 + clauseSums[$1] }
+    return mentions.map { mention in
+      let raw = mention.clauses.sorted().reduce(0) { $0 + clauseSums[$1] }
       let score = LexiconScorer.normalize(raw)
       let label: SentimentLabel =
         score >= threshold && score > 0 ? .positive : score <= -threshold && score < 0 ? .negative : .neutral
-      return AspectSentiment(aspect: aspect, label: label, score: score, terms: entry.terms)
+      return AspectSentiment(
+        aspect: table.aspectList[Int(mention.aspect)], label: label, score: score, terms: mention.terms)
     }
   }
 
-  private func sentimentClause(near clause: Int, sums: [Double]) -> Int {
+  private static func sentimentClause(near clause: Int, sums: [Double]) -> Int {
     if sums[clause] != 0 { return clause }
     if clause + 1 < sums.count, sums[clause + 1] != 0 { return clause + 1 }
     if clause > 0, sums[clause - 1] != 0 { return clause - 1 }
     return clause
   }
 
-  private func match(_ tokens: [FeedbackToken], at index: Int) -> (HostingAspect, Int)? {
-    let token = tokens[index]
-    if let phrases = table.aspectPhrases[token.text] {
-      for phrase in phrases where index + phrase.words.count <= tokens.count {
-        let matches = phrase.words.indices.allSatisfy { offset in
-          tokens[index + offset].kind == .word && tokens[index + offset].text == phrase.words[offset]
+  private func match(_ ids: [Int32], at index: Int) -> (Int32, Int)? {
+    let entry = table.entries[Int(ids[index])]
+    if entry.startsAspectPhrase, let phrases = table.aspectPhrases[ids[index]] {
+      for phrase in phrases where index + phrase.words.count <= ids.count {
+        var matches = true
+        for offset in 1..<phrase.words.count where ids[index + offset] != phrase.words[offset] {
+          matches = false
+          break
         }
         if matches { return (phrase.aspect, phrase.words.count) }
       }
     }
-    if let aspect = table.aspects[token.text] { return (aspect, 1) }
-    for variant in token.elongationVariants {
-      if let aspect = table.aspects[variant] { return (aspect, 1) }
-    }
-    return nil
+    return entry.aspect >= 0 ? (entry.aspect, 1) : nil
   }
 }

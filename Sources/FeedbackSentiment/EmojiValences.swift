@@ -30,7 +30,4 @@ enum EmojiValences {
     ":-|": -0.6, ">:(": -2.8, "D:": -2.0, "T_T": -2.2, "T.T": -2.2, ":@": -2.6, "</3": -2.6, "-_-": -1.4,
     "=(": -2.0, ":S": -1.2, ":-S": -1.2,
   ]
-
-  /// First bytes of the emoticons, to skip the lookup for every other byte.
-  static let emoticonStartBytes: Set<UInt8> = Set(emoticons.keys.compactMap { $0.utf8.first })
 }

@@ -73,6 +73,8 @@ struct FeedbackTokenizer: Sendable {
     var index = 0
     let count = bytes.count
     var previousWasWordChar = false
+    var buffer: [UInt8] = []
+    buffer.reserveCapacity(64)
     while index < count {
       let (value, length) = Self.decode(bytes, at: index)
       let scalarClass = Self.classify(value)
@@ -87,7 +89,7 @@ struct FeedbackTokenizer: Sendable {
         index += length
         previousWasWordChar = false
       case .asciiLetter, .digit, .otherLetter:
-        index = readWord(bytes, from: index, into: &result)
+        index = readWord(bytes, from: index, buffer: &buffer, into: &result)
         previousWasWordChar = true
       case .apostrophe:
         index += length
@@ -108,7 +110,9 @@ struct FeedbackTokenizer: Sendable {
     return result
   }
 
-  private func readWord(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int, into result: inout TokenizedText) -> Int {
+  private func readWord(
+    _ bytes: UnsafeBufferPointer<UInt8>, from start: Int, buffer: inout [UInt8], into result: inout TokenizedText
+  ) -> Int {
     var index = start
     var hasUpper = false
     var hasLower = false
@@ -117,8 +121,7 @@ struct FeedbackTokenizer: Sendable {
     var longestRun = 0
     var run = 0
     var previousLetter: UInt32 = 0
-    var buffer: [UInt8] = []
-    buffer.reserveCapacity(16)
+    buffer.removeAll(keepingCapacity: true)
     while index < bytes.count {
       let (value, length) = Self.decode(bytes, at: index)
       var scalarClass = Self.classify(value)
@@ -185,15 +188,17 @@ struct FeedbackTokenizer: Sendable {
 
   private func readLao(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int, into result: inout TokenizedText) -> Int {
     var index = start
-    var scalars = String.UnicodeScalarView()
+    var values: [UInt32] = []
     while index < bytes.count {
       let (value, length) = Self.decode(bytes, at: index)
-      guard Self.classify(value) == .lao, let scalar = Unicode.Scalar(value) else { break }
-      scalars.append(scalar)
+      guard length == 3, LaoScript.isLao(value) else { break }
+      values.append(value)
       result.laoLetters += 1
       index += length
     }
-    for word in segmenter.segmentLaoRun(Array(scalars)) {
+    let words = segmenter.segmentLaoRun(
+      values: values, utf8: UnsafeBufferPointer(rebasing: bytes[start..<start + values.count * 3]))
+    for word in words {
       var token = FeedbackToken(kind: .word, text: word)
       token.isLao = true
       result.tokens.append(token)
@@ -225,20 +230,17 @@ struct FeedbackTokenizer: Sendable {
   }
 
   private func matchEmoticon(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> (String, Int)? {
-    guard EmojiValences.emoticonStartBytes.contains(bytes[index]) else { return nil }
+    let first = bytes[index]
+    switch first {
+    case 0x3A, 0x3B, 0x3D, 0x3C, 0x3E, 0x5E, 0x2D: break  // : ; = < > ^ -
+    case 0x78, 0x58, 0x44, 0x54:  // x X D T: only when not followed by a lowercase letter
+      guard index + 1 < bytes.count, !(0x61...0x7A).contains(bytes[index + 1]) else { return nil }
+    default: return nil
+    }
     for length in stride(from: min(4, bytes.count - index), through: 2, by: -1) {
-      var candidate: [UInt8] = []
-      var valid = true
-      for offset in 0..<length {
-        let byte = bytes[index + offset]
-        if byte <= 0x20 || byte >= 0x7F {
-          valid = false
-          break
-        }
-        candidate.append(byte)
-      }
-      guard valid else { continue }
-      let text = String(decoding: candidate, as: UTF8.self)
+      let span = UnsafeBufferPointer(rebasing: bytes[index..<index + length])
+      guard span.allSatisfy({ $0 > 0x20 && $0 < 0x7F }) else { continue }
+      let text = String(decoding: span, as: UTF8.self)
       guard EmojiValences.emoticons[text] != nil else { continue }
       let end = index + length
       if end < bytes.count {

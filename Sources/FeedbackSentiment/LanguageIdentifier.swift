@@ -62,6 +62,19 @@ public struct LanguageIdentifier: Sendable {
   }
 
   func identify(_ tokenized: TokenizedText) -> SentimentLanguage {
+    identify(tokenized) { scores in
+      for token in tokenized.tokens where token.kind == .word && !token.isLao {
+        guard let hits = evidence[token.text] else { continue }
+        for (language, weight) in hits {
+          if let index = latinLanguages.firstIndex(of: language) { scores[index] += weight }
+        }
+      }
+    }
+  }
+
+  /// Picks the language from the script counts, then from the Latin-language scores `accumulate` adds up (one
+  /// slot per entry of ``latinCandidates``).
+  func identify(_ tokenized: TokenizedText, accumulate: (inout [Double]) -> Void) -> SentimentLanguage {
     if hasLao, tokenized.laoLetters > 0, tokenized.laoLetters >= tokenized.latinLetters,
       tokenized.laoLetters >= tokenized.otherLetters
     {
@@ -73,14 +86,15 @@ public struct LanguageIdentifier: Sendable {
       return .undetermined
     }
     var scores = [Double](repeating: 0, count: latinLanguages.count)
-    for token in tokenized.tokens where token.kind == .word && !token.isLao {
-      guard let hits = evidence[token.text] else { continue }
-      for (language, weight) in hits {
-        if let index = latinLanguages.firstIndex(of: language) { scores[index] += weight }
-      }
-    }
+    accumulate(&scores)
     var best = 0
     for index in scores.indices where scores[index] > scores[best] { best = index }
     return scores[best] > 0 ? latinLanguages[best] : fallback
   }
+
+  /// The Latin-script languages, in ranking order.
+  var latinCandidates: [SentimentLanguage] { latinLanguages }
+
+  /// The evidence a word gives for each Latin-script language.
+  func weights(of word: String) -> [(SentimentLanguage, Double)] { evidence[word] ?? [] }
 }

@@ -15,7 +15,7 @@ import Foundation
 /// segmenter.segment("ບໍລິການດີຫຼາຍ")  // ["ບໍລິການ", "ດີ", "ຫຼາຍ"]
 /// ```
 public struct LaoSegmenter: Sendable {
-  private var children: [UInt64: Int32] = [:]
+  private var children = TrieTable()
   private var isWordEnd: [Bool] = [false]
   /// How many words the dictionary holds.
   public private(set) var wordCount = 0
@@ -37,12 +37,12 @@ public struct LaoSegmenter: Sendable {
     var node: Int32 = 0
     for scalar in scalars {
       let key = UInt64(node) << 21 | UInt64(scalar.value)
-      if let child = children[key] {
+      if let child = children.value(for: key) {
         node = child
       } else {
         let child = Int32(isWordEnd.count)
         isWordEnd.append(false)
-        children[key] = child
+        children.insert(key, child)
         node = child
       }
     }
@@ -59,7 +59,7 @@ public struct LaoSegmenter: Sendable {
   public func contains(_ word: String) -> Bool {
     var node: Int32 = 0
     for scalar in word.unicodeScalars {
-      guard let child = children[UInt64(node) << 21 | UInt64(scalar.value)] else { return false }
+      guard let child = children.value(for: UInt64(node) << 21 | UInt64(scalar.value)) else { return false }
       node = child
     }
     return node != 0 && isWordEnd[Int(node)]
@@ -97,6 +97,19 @@ public struct LaoSegmenter: Sendable {
 
   /// Segments a run made only of Lao scalars.
   func segmentLaoRun(_ run: [Unicode.Scalar]) -> [String] {
+    let values = run.map(\.value)
+    return cuts(values).map { String(String.UnicodeScalarView(run[$0.start..<$0.end])) }
+  }
+
+  /// Segments a run of Lao scalars given as values, with the run's UTF-8 bytes (three per Lao scalar).
+  func segmentLaoRun(values: [UInt32], utf8: UnsafeBufferPointer<UInt8>) -> [String] {
+    cuts(values).map { cut in
+      String(decoding: UnsafeBufferPointer(rebasing: utf8[(cut.start * 3)..<(cut.end * 3)]), as: UTF8.self)
+    }
+  }
+
+  /// The cheapest cut of a run into dictionary words and unknown pieces (neighbouring unknown pieces merged).
+  func cuts(_ run: [UInt32]) -> [(start: Int, end: Int, known: Bool)] {
     let count = run.count
     guard count > 0 else { return [] }
     // best[i]: cheapest way to cut run[0..<i] — (unknown characters, pieces), with the cut that led there.
@@ -119,7 +132,7 @@ public struct LaoSegmenter: Sendable {
     for start in 0..<count where unknownCost[start] != Int.max && canStartWord(run, at: start) {
       var node: Int32 = 0
       var position = start
-      while position < count, let child = children[UInt64(node) << 21 | UInt64(run[position].value)] {
+      while position < count, let child = children.value(for: UInt64(node) << 21 | UInt64(run[position])) {
         node = child
         position += 1
         if isWordEnd[Int(node)] && canEndWord(run, before: position) {
@@ -143,18 +156,18 @@ public struct LaoSegmenter: Sendable {
       }
       end = start
     }
-    return cuts.reversed().map { String(String.UnicodeScalarView(run[$0.start..<$0.end])) }
+    return cuts.reversed()
   }
 
-  private func canStartWord(_ run: [Unicode.Scalar], at index: Int) -> Bool {
+  private func canStartWord(_ run: [UInt32], at index: Int) -> Bool {
     index == 0 || canEndWord(run, before: index)
   }
 
   /// Whether a word boundary may fall between `run[index - 1]` and `run[index]`.
-  private func canEndWord(_ run: [Unicode.Scalar], before index: Int) -> Bool {
+  private func canEndWord(_ run: [UInt32], before index: Int) -> Bool {
     if index >= run.count { return true }
-    if LaoScript.isDependent(run[index].value) { return false }
-    if index > 0 && LaoScript.isLeadingVowel(run[index - 1].value) { return false }
+    if LaoScript.isDependent(run[index]) { return false }
+    if index > 0 && LaoScript.isLeadingVowel(run[index - 1]) { return false }
     return true
   }
 }

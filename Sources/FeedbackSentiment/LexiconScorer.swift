@@ -34,14 +34,19 @@ struct LexiconScorer {
   static let normalizationAlpha = 15.0
 
   let tokenized: TokenizedText
+  /// The vocabulary id of each token (-1 unknown).
+  let ids: [Int32]
   let table: ScoringTable
+  let vocabulary: ScoringVocabulary
   private(set) var items: [Item] = []
   private(set) var contributions: [SentimentContribution] = []
   private(set) var rawScore = 0.0
 
-  init(tokenized: TokenizedText, table: ScoringTable) {
+  init(tokenized: TokenizedText, ids: [Int32], table: ScoringTable, vocabulary: ScoringVocabulary) {
     self.tokenized = tokenized
+    self.ids = ids
     self.table = table
+    self.vocabulary = vocabulary
   }
 
   var normalizedScore: Double { Self.normalize(rawScore) }
@@ -75,13 +80,13 @@ struct LexiconScorer {
         index += 1
         continue
       }
-      if token.kind == .word, let phrase = matchPhrase(at: index) {
-        let entry = phrase.entry
+      let id = ids[index]
+      if id >= 0, table.entries[Int(id)].startsPhrase, let phrase = matchPhrase(at: index) {
         let span = tokens[index..<index + phrase.words.count]
         items.append(
           Item(
-            text: phrase.words.joined(separator: " "),
-            entry: entry,
+            text: phrase.words.map { vocabulary.words[Int($0)] }.joined(separator: " "),
+            entry: phrase.entry,
             isAllCaps: span.allSatisfy(\.isAllCaps),
             isElongated: span.contains(where: \.isElongated),
             firstToken: index
@@ -90,15 +95,14 @@ struct LexiconScorer {
         index += phrase.words.count
         continue
       }
-      let known = table.entry(for: token)
-      if known == nil, token.isLao, let parts = table.knownParts(ofLao: token.text) {
-        for part in parts {
-          items.append(Item(text: part, entry: table.entries[part] ?? ScoringEntry(), firstToken: index))
+      let entry = table.entry(for: token, id: id, vocabulary: vocabulary)
+      if entry.isBlank, token.isLao, let parts = table.knownParts(ofLao: token.text, vocabulary: vocabulary) {
+        for part in parts where part >= 0 {
+          items.append(Item(text: vocabulary.words[Int(part)], entry: table.entries[Int(part)], firstToken: index))
         }
         index += 1
         continue
       }
-      let entry = known ?? ScoringEntry()
       items.append(
         Item(
           text: token.text,
@@ -113,16 +117,12 @@ struct LexiconScorer {
   }
 
   private func matchPhrase(at index: Int) -> PhraseEntry? {
-    let tokens = tokenized.tokens
-    guard let candidates = table.phrases[tokens[index].text] else { return nil }
-    for phrase in candidates where index + phrase.words.count <= tokens.count {
+    guard let candidates = table.phrases[ids[index]] else { return nil }
+    for phrase in candidates where index + phrase.words.count <= ids.count {
       var matches = true
-      for (offset, word) in phrase.words.enumerated().dropFirst() {
-        let token = tokens[index + offset]
-        guard token.kind == .word, token.text == word || token.elongationVariants.contains(word) else {
-          matches = false
-          break
-        }
+      for offset in 1..<phrase.words.count where ids[index + offset] != phrase.words[offset] {
+        matches = false
+        break
       }
       if matches { return phrase }
     }

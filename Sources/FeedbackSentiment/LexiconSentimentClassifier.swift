@@ -20,8 +20,11 @@ public struct LexiconSentimentClassifier: SentimentClassifier {
   /// The identifier used to pick the dominant language.
   public let languageIdentifier: LanguageIdentifier
   let tokenizer: FeedbackTokenizer
+  let vocabulary: ScoringVocabulary
   let tables: [SentimentLanguage: ScoringTable]
   let fallbackTable: ScoringTable
+  /// Language evidence per vocabulary id: `languageWeights[id × L + l]` for the L Latin candidates.
+  let languageWeights: [Double]
 
   /// The default neutral band: scores in (−0.1, 0.1) are neutral. Chosen on the training split (see
   /// <doc:Evaluation>).
@@ -39,10 +42,22 @@ public struct LexiconSentimentClassifier: SentimentClassifier {
     let segmenter = LaoSegmenter(words: lexicons.values.flatMap(\.allTerms))
     tokenizer = FeedbackTokenizer(segmenter: segmenter)
     languageIdentifier = LanguageIdentifier(lexicons: lexicons, segmenter: segmenter)
+    let vocabulary = ScoringVocabulary(lexicons: lexicons)
+    self.vocabulary = vocabulary
     var tables: [SentimentLanguage: ScoringTable] = [:]
-    for language in lexicons.keys { tables[language] = ScoringTable(primary: language, lexicons: lexicons) }
+    for language in lexicons.keys {
+      tables[language] = ScoringTable(primary: language, lexicons: lexicons, vocabulary: vocabulary)
+    }
     self.tables = tables
-    fallbackTable = ScoringTable(primary: nil, lexicons: lexicons)
+    fallbackTable = ScoringTable(primary: nil, lexicons: lexicons, vocabulary: vocabulary)
+    let candidates = languageIdentifier.latinCandidates
+    var weights = [Double](repeating: 0, count: vocabulary.count * candidates.count)
+    for (id, word) in vocabulary.words.enumerated() {
+      for (language, weight) in languageIdentifier.weights(of: word) {
+        if let slot = candidates.firstIndex(of: language) { weights[id * candidates.count + slot] += weight }
+      }
+    }
+    languageWeights = weights
   }
 
   /// The classifier over the bundled lexicons.
@@ -92,9 +107,19 @@ public struct LexiconSentimentClassifier: SentimentClassifier {
 
   func analyze(_ text: String) -> Analysis {
     let tokenized = tokenizer.tokenize(text)
-    let language = languageIdentifier.identify(tokenized)
+    var ids = [Int32](repeating: -1, count: tokenized.tokens.count)
+    for (index, token) in tokenized.tokens.enumerated() where token.kind != .punctuation {
+      ids[index] = vocabulary.resolve(token)
+    }
+    let candidates = languageIdentifier.latinCandidates.count
+    let language = languageIdentifier.identify(tokenized) { scores in
+      for (index, id) in ids.enumerated() where id >= 0 && !tokenized.tokens[index].isLao {
+        let base = Int(id) * candidates
+        for slot in 0..<candidates { scores[slot] += languageWeights[base + slot] }
+      }
+    }
     let table = tables[language] ?? fallbackTable
-    var scorer = LexiconScorer(tokenized: tokenized, table: table)
+    var scorer = LexiconScorer(tokenized: tokenized, ids: ids, table: table, vocabulary: vocabulary)
     scorer.score()
     guard !scorer.contributions.isEmpty else {
       return Analysis(

@@ -1,85 +1,99 @@
 import Foundation
 
-/// What the rule-based classifier knows about one lookup key, merged from all lexicons.
+/// What the rule-based classifier knows about one word for one dominant language.
 struct ScoringEntry: Sendable {
+  enum Source: UInt8, Sendable {
+    case lexicon, fixedPhrase, emoji, emoticon
+  }
+
   var valence: Double = 0
   var hasValence = false
   var isFixed = false
-  var rule: SentimentRule = .lexicon
+  var source: Source = .lexicon
   var booster: Double = 0
   var isNegator = false
   var isContrast = false
+  /// Index into ``ScoringTable/aspectList``, or -1.
+  var aspect: Int32 = -1
+  var startsPhrase = false
+  var startsAspectPhrase = false
+
+  var rule: SentimentRule {
+    switch source {
+    case .lexicon: return .lexicon
+    case .fixedPhrase: return .fixedPhrase
+    case .emoji: return .emoji
+    case .emoticon: return .emoticon
+    }
+  }
+
+  /// Nothing known: no valence, no rule role, no aspect.
+  var isBlank: Bool { !hasValence && booster == 0 && !isNegator && !isContrast && aspect < 0 }
 }
 
 /// A multi-word term (sentiment phrase, idiom or multi-word rule word), matched on consecutive word tokens.
 struct PhraseEntry: Sendable {
-  var words: [String]
+  var words: [Int32]
   var entry: ScoringEntry
 }
 
 /// A multi-word aspect term.
 struct AspectPhrase: Sendable {
-  var words: [String]
-  var aspect: HostingAspect
+  var words: [Int32]
+  var aspect: Int32
 }
 
 /// The lookup tables for text whose dominant language is one language: that language's entries win, the other
-/// lexicons fill in (code-mixed feedback), rule words of every language apply.
+/// lexicons fill in (code-mixed feedback), rule words of every language apply. Indexed by vocabulary id.
 struct ScoringTable: Sendable {
-  var entries: [String: ScoringEntry] = [:]
-  var phrases: [String: [PhraseEntry]] = [:]
-  var aspects: [String: HostingAspect] = [:]
-  var aspectPhrases: [String: [AspectPhrase]] = [:]
+  var entries: [ScoringEntry]
+  var phrases: [Int32: [PhraseEntry]] = [:]
+  var aspectList: [HostingAspect] = []
+  var aspectPhrases: [Int32: [AspectPhrase]] = [:]
   /// Segments a Lao word the table does not know into the Lao terms it does know ("ບໍ່ດີ" → "ບໍ່" "ດີ").
   var termSegmenter = LaoSegmenter(words: [String]())
 
-  /// Step of the Lao repetition mark ໆ, which strengthens the word before it.
+  /// The Lao repetition mark ໆ, which strengthens the word before it by one intensifier step.
+  static let repetitionMark = "\u{0EC6}"
   static let repetitionMarkStep = 0.293
 
-  init(primary: SentimentLanguage?, lexicons: [SentimentLanguage: SentimentLexicon]) {
+  init(primary: SentimentLanguage?, lexicons: [SentimentLanguage: SentimentLexicon], vocabulary: ScoringVocabulary) {
+    entries = Array(repeating: ScoringEntry(), count: vocabulary.count)
     for (emoji, valence) in EmojiValences.emoji {
-      entries[emoji] = ScoringEntry(valence: valence, hasValence: true, rule: .emoji)
+      entries[Int(vocabulary.id(of: emoji))] = ScoringEntry(valence: valence, hasValence: true, source: .emoji)
     }
     for (emoticon, valence) in EmojiValences.emoticons {
-      entries[emoticon] = ScoringEntry(valence: valence, hasValence: true, rule: .emoticon)
+      entries[Int(vocabulary.id(of: emoticon))] = ScoringEntry(
+        valence: valence, hasValence: true, source: .emoticon)
     }
-    entries["\u{0EC6}"] = ScoringEntry(booster: Self.repetitionMarkStep)
+    entries[Int(vocabulary.id(of: Self.repetitionMark))].booster = Self.repetitionMarkStep
     let others = lexicons.keys.filter { $0 != primary }.sorted { $0.rawValue > $1.rawValue }
     let ordered = others.compactMap { lexicons[$0] } + (primary.flatMap { lexicons[$0] }.map { [$0] } ?? [])
     for lexicon in ordered {
-      for (term, valence) in lexicon.valences { addValence(term, valence, isFixed: false) }
-      for (term, valence) in lexicon.fixedPhrases { addValence(term, valence, isFixed: true) }
-      for (term, aspect) in lexicon.aspectTerms { addAspect(term, aspect) }
-    }
-    for lexicon in ordered {
-      for term in lexicon.negators { update(term) { $0.isNegator = true } }
-      for term in lexicon.contrastWords { update(term) { $0.isContrast = true } }
-      for (term, step) in lexicon.intensifiers { update(term) { $0.booster = step } }
-    }
-    dropPhrasesComposedByRules()
-    termSegmenter = LaoSegmenter(
-      words: entries.keys.filter { $0.unicodeScalars.contains { LaoScript.isLao($0.value) } })
-    for key in phrases.keys { phrases[key]?.sort { $0.words.count > $1.words.count } }
-    for key in aspectPhrases.keys { aspectPhrases[key]?.sort { $0.words.count > $1.words.count } }
-  }
-
-  /// A sentiment phrase that starts or ends with an intensifier or dampener ("sangat bagus", "bagus sekali") is
-  /// what the intensifier rule computes anyway; dropping it lets the rule apply and show in the explanation.
-  private mutating func dropPhrasesComposedByRules() {
-    for (first, list) in phrases {
-      phrases[first] = list.filter { phrase in
-        guard phrase.words.count == 2, phrase.entry.hasValence, !phrase.entry.isFixed, phrase.entry.booster == 0,
-          !phrase.entry.isNegator, !phrase.entry.isContrast
-        else { return true }
-        let head = phrase.words[0]
-        let tail = phrase.words[1]
-        let headBoosts = (entries[head]?.booster ?? 0) != 0
-        let tailBoosts = (entries[tail]?.booster ?? 0) != 0
-        guard headBoosts != tailBoosts else { return true }
-        let word = headBoosts ? tail : head
-        return entries[word]?.hasValence != true
+      for (term, valence) in lexicon.valences.sorted(by: { $0.key < $1.key }) {
+        addValence(term, valence, isFixed: false, vocabulary)
+      }
+      for (term, valence) in lexicon.fixedPhrases.sorted(by: { $0.key < $1.key }) {
+        addValence(term, valence, isFixed: true, vocabulary)
+      }
+      for (term, aspect) in lexicon.aspectTerms.sorted(by: { $0.key < $1.key }) {
+        addAspect(term, aspect, vocabulary)
       }
     }
+    for lexicon in ordered {
+      for term in lexicon.negators { update(term, vocabulary) { $0.isNegator = true } }
+      for term in lexicon.contrastWords { update(term, vocabulary) { $0.isContrast = true } }
+      for (term, step) in lexicon.intensifiers { update(term, vocabulary) { $0.booster = step } }
+    }
+    dropPhrasesComposedByRules()
+    for key in phrases.keys { phrases[key]?.sort { $0.words.count > $1.words.count } }
+    for key in aspectPhrases.keys { aspectPhrases[key]?.sort { $0.words.count > $1.words.count } }
+    for key in phrases.keys { entries[Int(key)].startsPhrase = true }
+    for key in aspectPhrases.keys { entries[Int(key)].startsAspectPhrase = true }
+    let laoTerms = vocabulary.words.indices.filter { index in
+      !entries[index].isBlank && vocabulary.words[index].unicodeScalars.contains { LaoScript.isLao($0.value) }
+    }
+    termSegmenter = LaoSegmenter(words: laoTerms.map { vocabulary.words[$0] })
   }
 
   /// Splits a term into the word tokens the tokenizer would produce for it (Lao terms are one token).
@@ -90,66 +104,105 @@ struct ScoringTable: Sendable {
     return term.split(separator: " ").map(String.init)
   }
 
-  private mutating func update(_ term: String, _ change: (inout ScoringEntry) -> Void) {
-    let words = Self.words(of: term)
-    guard let first = words.first else { return }
-    if words.count == 1 {
-      change(&entries[first, default: ScoringEntry()])
+  private mutating func update(
+    _ term: String, _ vocabulary: ScoringVocabulary, _ change: (inout ScoringEntry) -> Void
+  ) {
+    let ids = Self.words(of: term).map { vocabulary.id(of: $0) }
+    guard let first = ids.first, !ids.contains(-1) else { return }
+    if ids.count == 1 {
+      change(&entries[Int(first)])
       return
     }
     var list = phrases[first, default: []]
-    if let index = list.firstIndex(where: { $0.words == words }) {
+    if let index = list.firstIndex(where: { $0.words == ids }) {
       change(&list[index].entry)
     } else {
       var entry = ScoringEntry()
       change(&entry)
-      list.append(PhraseEntry(words: words, entry: entry))
+      list.append(PhraseEntry(words: ids, entry: entry))
     }
     phrases[first] = list
   }
 
-  private mutating func addValence(_ term: String, _ valence: Double, isFixed: Bool) {
-    update(term) { entry in
+  private mutating func addValence(_ term: String, _ valence: Double, isFixed: Bool, _ vocabulary: ScoringVocabulary) {
+    update(term, vocabulary) { entry in
       entry.valence = valence
       entry.hasValence = true
       entry.isFixed = isFixed
-      entry.rule = isFixed ? .fixedPhrase : .lexicon
+      entry.source = isFixed ? .fixedPhrase : .lexicon
     }
   }
 
-  private mutating func addAspect(_ term: String, _ aspect: HostingAspect) {
-    let words = Self.words(of: term)
-    if words.count == 1 {
-      aspects[words[0]] = aspect
-    } else if let first = words.first {
-      aspectPhrases[first, default: []].removeAll { $0.words == words }
-      aspectPhrases[first, default: []].append(AspectPhrase(words: words, aspect: aspect))
+  private mutating func addAspect(_ term: String, _ aspect: HostingAspect, _ vocabulary: ScoringVocabulary) {
+    let ids = Self.words(of: term).map { vocabulary.id(of: $0) }
+    guard let first = ids.first, !ids.contains(-1) else { return }
+    let index: Int32
+    if let existing = aspectList.firstIndex(of: aspect) {
+      index = Int32(existing)
+    } else {
+      index = Int32(aspectList.count)
+      aspectList.append(aspect)
+    }
+    if ids.count == 1 {
+      entries[Int(first)].aspect = index
+    } else {
+      aspectPhrases[first, default: []].removeAll { $0.words == ids }
+      aspectPhrases[first, default: []].append(AspectPhrase(words: ids, aspect: index))
+    }
+  }
+
+  /// A sentiment phrase of an intensifier or dampener and a sentiment word ("sangat bagus", "bagus sekali") is
+  /// what the intensifier rule computes anyway; dropping it lets the rule apply and show in the explanation.
+  private mutating func dropPhrasesComposedByRules() {
+    for (first, list) in phrases {
+      phrases[first] = list.filter { phrase in
+        guard phrase.words.count == 2, phrase.entry.hasValence, !phrase.entry.isFixed, phrase.entry.booster == 0,
+          !phrase.entry.isNegator, !phrase.entry.isContrast
+        else { return true }
+        let head = entries[Int(phrase.words[0])]
+        let tail = entries[Int(phrase.words[1])]
+        let headBoosts = head.booster != 0
+        guard headBoosts != (tail.booster != 0) else { return true }
+        return !(headBoosts ? tail : head).hasValence
+      }
+      if phrases[first]?.isEmpty == true { phrases[first] = nil }
     }
   }
 
   /// The known Lao terms inside an unknown Lao word, or `nil` when it holds none.
-  func knownParts(ofLao word: String) -> [String]? {
+  func knownParts(ofLao word: String, vocabulary: ScoringVocabulary) -> [Int32]? {
     let parts = termSegmenter.segmentLaoRun(Array(word.unicodeScalars))
-    guard parts.count > 1, parts.contains(where: { entries[$0] != nil }) else { return nil }
-    return parts
+    guard parts.count > 1 else { return nil }
+    let ids = parts.map { vocabulary.id(of: $0) }
+    guard ids.contains(where: { $0 >= 0 && !entries[Int($0)].isBlank }) else { return nil }
+    return ids
   }
 
-  /// The entry for a word, trying the forms of an elongated word and the parts of a hyphenated one.
-  func entry(for token: FeedbackToken) -> ScoringEntry? {
-    if let entry = entries[token.text] { return entry }
-    for variant in token.elongationVariants {
-      if let entry = entries[variant] { return entry }
+  /// The entry of a resolved token; for unknown hyphenated words the strongest part, for unknown words ending
+  /// in "n't" a negator.
+  func entry(for token: FeedbackToken, id: Int32, vocabulary: ScoringVocabulary) -> ScoringEntry {
+    if id >= 0 { return entries[Int(id)] }
+    guard token.kind == .word else { return ScoringEntry() }
+    var hasHyphen = false
+    var endsWithNot = false
+    let utf8 = token.text.utf8
+    for byte in utf8 where byte == 0x2D { hasHyphen = true }
+    if utf8.count >= 3 {
+      let tail = Array(utf8.suffix(3))
+      endsWithNot = tail == [0x6E, 0x27, 0x74]
     }
-    if token.text.contains("-") {
-      let parts = token.text.split(separator: "-").map(String.init)
+    if hasHyphen {
       var best: ScoringEntry?
-      for part in parts {
-        guard let entry = entries[part] ?? entries[FeedbackToken.collapsingRuns(of: part, to: 1)] else { continue }
+      for part in token.text.split(separator: "-") {
+        var partID = vocabulary.id(of: String(part))
+        if partID < 0 { partID = vocabulary.id(of: FeedbackToken.collapsingRuns(of: String(part), to: 1)) }
+        guard partID >= 0 else { continue }
+        let entry = entries[Int(partID)]
         if best == nil || abs(entry.valence) > abs(best?.valence ?? 0) { best = entry }
       }
       if let best { return best }
     }
-    if token.text.hasSuffix("n't") { return ScoringEntry(isNegator: true) }
-    return nil
+    if endsWithNot { return ScoringEntry(isNegator: true) }
+    return ScoringEntry()
   }
 }
