@@ -68,12 +68,20 @@ public struct Channel: RawRepresentable, Hashable, Sendable, Codable, Expressibl
   public static let phone: Channel = "phone"
 }
 
-/// Decodes a single non-empty string value, for open string-backed types.
+/// The longest name or identifier accepted in JSON, in UTF-8 bytes.
+let maximumNameBytes = 256
+
+/// Decodes a single non-empty string of at most ``maximumNameBytes`` bytes, for identifiers and open
+/// string-backed types.
 func decodeNonEmptyString(from decoder: any Decoder) throws -> String {
   let container = try decoder.singleValueContainer()
   let value = try container.decode(String.self)
   guard !value.isEmpty else {
     throw DecodingError.dataCorruptedError(in: container, debugDescription: "must not be empty")
+  }
+  guard value.utf8.count <= maximumNameBytes else {
+    throw DecodingError.dataCorruptedError(
+      in: container, debugDescription: "is longer than \(maximumNameBytes) bytes")
   }
   return value
 }

@@ -26,15 +26,10 @@ public struct Identifier<Tag>: RawRepresentable, Hashable, Comparable, Sendable,
   /// Creates an identifier from a string literal.
   public init(stringLiteral value: String) { self.rawValue = value }
 
-  /// Decodes a plain JSON string; an empty string is rejected.
-  /// - Throws: `DecodingError.dataCorrupted` when the string is empty.
+  /// Decodes a plain JSON string; an empty string or one longer than 256 UTF-8 bytes is rejected.
+  /// - Throws: `DecodingError.dataCorrupted` when the string is empty or too long.
   public init(from decoder: any Decoder) throws {
-    let container = try decoder.singleValueContainer()
-    let value = try container.decode(String.self)
-    guard !value.isEmpty else {
-      throw DecodingError.dataCorruptedError(in: container, debugDescription: "an identifier must not be empty")
-    }
-    self.rawValue = value
+    self.rawValue = try decodeNonEmptyString(from: decoder)
   }
 
   /// Encodes as a plain JSON string.

@@ -88,5 +88,8 @@ enum RedactionPatterns {
   )
 
   /// Runs of 13–19 digits with optional single space or dash separators, not inside a longer number.
-  static let cardCandidates = RedactionPattern(#"(?<![\d.\-/])\d(?:[ \-]?\d){12,18}(?![\d\-/]|\.\d)"#)
+  ///
+  /// A run that follows `+` and a country code (`+62 812…`, `+856 20…`) is a phone number, never a card.
+  static let cardCandidates = RedactionPattern(
+    #"(?<![\d.\-/+])(?<!\+\d[ \-])(?<!\+\d\d[ \-])(?<!\+\d\d\d[ \-])\d(?:[ \-]?\d){12,18}(?![\d\-/]|\.\d)"#)
 }

@@ -17,7 +17,9 @@ import Foundation
 /// - **Private keys**: PEM blocks `-----BEGIN … PRIVATE KEY-----` … `-----END … PRIVATE KEY-----` (a block
 ///   with no end marker is redacted to the end of the text).
 /// - **API tokens**: AWS access key ids, GitHub, GitLab, Slack, Stripe and Google keys, JWTs,
-///   `Authorization: Bearer …`, and `api_key=…`/`secret: …`/`token=…` assignments.
+///   `Authorization: Bearer …`, and `api_key=…`/`secret: …`/`token=…` assignments whose value has a digit
+///   or is at least 20 characters long (so "the token is expired" stays).
+/// - **Phone numbers** written with a `+` country code are never taken for card numbers.
 public struct SensitiveDataRedactor: Sendable {
   /// The kinds of secret the redactor looks for.
   public struct Kinds: OptionSet, Hashable, Sendable {
@@ -72,7 +74,10 @@ public struct SensitiveDataRedactor: Sendable {
         result = pattern.replace(in: result) { _ in "[redacted token]" }
       }
       if triggers.contains(.tokenAssignment) {
-        result = RedactionPatterns.tokenAssignments.replaceCapture(in: result, group: 2, with: "[redacted token]")
+        // "the token is expired" is prose, not a secret: a value must have a digit or be long.
+        result = RedactionPatterns.tokenAssignments.replaceCapture(in: result, group: 2, with: "[redacted token]") {
+          value in value.utf8.count >= 20 || value.contains { $0.isNumber }
+        }
       }
     }
     if kinds.contains(.passwords), triggers.contains(.password) {

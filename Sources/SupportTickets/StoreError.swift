@@ -4,9 +4,11 @@ import Foundation
 ///
 /// Compare ``code`` against the static members of ``Code``; switch with a `default` branch, since stores
 /// (including hosts' own) may add codes.
-public struct StoreError: Error, Hashable, Sendable, CustomStringConvertible {
+///
+/// JSON: `{"code":"versionConflict","message":"…","context":{"ticket":"T-1","expected":"3","actual":"4"}}`.
+public struct StoreError: Error, Hashable, Sendable, Codable, CustomStringConvertible {
   /// What went wrong.
-  public struct Code: RawRepresentable, Hashable, Sendable, CustomStringConvertible {
+  public struct Code: RawRepresentable, Hashable, Sendable, Codable, CustomStringConvertible {
     /// The code's stable name.
     public let rawValue: String
     /// Creates a code from its name.

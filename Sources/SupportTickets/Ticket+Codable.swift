@@ -24,7 +24,10 @@ extension Ticket: Codable {
     do {
       self = try Ticket(events: events)
     } catch let error as TicketError {
-      throw DecodingError.dataCorruptedError(forKey: .events, in: container, debugDescription: error.description)
+      // Name the event that broke the rule: `events[3]`.
+      let index = Ticket.indexOfFirstRefusedEvent(in: events)
+      let path = container.codingPath + [CodingKeys.events] + (index.map { [TimelineIndexKey($0)] } ?? [])
+      throw DecodingError.dataCorrupted(.init(codingPath: path, debugDescription: error.description))
     }
     guard self.id == id else {
       throw DecodingError.dataCorruptedError(
@@ -47,13 +50,35 @@ extension Ticket: Codable {
   }
 }
 
+extension Ticket {
+  /// The position of the first event that the lifecycle rules refuse, or `nil` when the timeline folds.
+  static func indexOfFirstRefusedEvent(in events: [TicketEvent]) -> Int? {
+    guard let first = events.first, var ticket = try? Ticket(opening: first) else { return 0 }
+    for (index, event) in events.enumerated().dropFirst() {
+      do { try ticket.apply(event) } catch { return index }
+    }
+    return nil
+  }
+}
+
+/// An array position in a coding path.
+struct TimelineIndexKey: CodingKey {
+  var intValue: Int?
+  var stringValue: String { "Index \(intValue ?? 0)" }
+  init(_ index: Int) { intValue = index }
+  init?(stringValue: String) { nil }
+  init?(intValue: Int) { self.intValue = intValue }
+}
+
 /// A decoding failure, with the path of the field that was wrong.
 ///
 /// ``TicketJSON/decode(_:from:)`` turns Foundation's `DecodingError` into this, so a host can show
 /// `events[3].status: unknown value 'done'` instead of an opaque error.
-public struct DecodingIssue: Error, Hashable, Sendable, CustomStringConvertible {
+///
+/// JSON: `{"code":"invalidValue","path":"events[3].status","line":12,"message":"…"}` (`line` only when known).
+public struct DecodingIssue: Error, Hashable, Sendable, Codable, CustomStringConvertible {
   /// What kind of problem.
-  public struct Code: RawRepresentable, Hashable, Sendable, CustomStringConvertible {
+  public struct Code: RawRepresentable, Hashable, Sendable, Codable, CustomStringConvertible {
     /// The code's stable name.
     public let rawValue: String
     /// Creates a code from its name.

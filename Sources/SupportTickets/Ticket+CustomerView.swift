@@ -3,7 +3,7 @@ import Foundation
 /// What a customer may see of a ticket: its state and its public events, never an internal note.
 ///
 /// Build it with ``Ticket/customerView``; this is the only type a customer-facing panel should render.
-public struct CustomerTicketView: Hashable, Sendable, Codable, Identifiable {
+public struct CustomerTicketView: Hashable, Sendable, Identifiable {
   /// The ticket's id.
   public var id: TicketID
   /// The customer the ticket belongs to.
@@ -51,7 +51,7 @@ extension Ticket {
 ///
 /// The decision is a pure function of the timeline and `now`: a ticket resolved at `r` and not reopened
 /// is due to close at `r + period`.
-public struct AutoClosePolicy: Hashable, Sendable, Codable {
+public struct AutoClosePolicy: Hashable, Sendable {
   /// How long a ticket stays resolved before it closes.
   public var period: TimeInterval
 

@@ -4,9 +4,11 @@ import Foundation
 ///
 /// Compare ``code`` against the static members of ``Code``; new codes may be added in later versions, so
 /// switch with a `default` branch.
-public struct TicketError: Error, Hashable, Sendable, CustomStringConvertible {
+///
+/// JSON: `{"code":"invalidTransition","message":"…","ticket":"T-1","context":{"from":"closed","to":"open"}}`.
+public struct TicketError: Error, Hashable, Sendable, Codable, CustomStringConvertible {
   /// What kind of rule was broken.
-  public struct Code: RawRepresentable, Hashable, Sendable, CustomStringConvertible {
+  public struct Code: RawRepresentable, Hashable, Sendable, Codable, CustomStringConvertible {
     /// The code's stable name.
     public let rawValue: String
     /// Creates a code from its name.
@@ -22,6 +24,11 @@ public struct TicketError: Error, Hashable, Sendable, CustomStringConvertible {
     public static let invalidTimeline = Code(rawValue: "invalidTimeline")
     /// An event that breaks a rule of its own (empty body, wrong visibility, wrong author, out-of-order instant).
     public static let invalidEvent = Code(rawValue: "invalidEvent")
+  }
+
+  private enum CodingKeys: String, CodingKey {
+    case code, message, context
+    case ticketID = "ticket"
   }
 
   /// What kind of rule was broken.

@@ -32,22 +32,11 @@ extension TicketEvent: Codable {
     let visibility = try container.decodeIfPresent(EventVisibility.self, forKey: .visibility)
     let kind: Kind
     switch type {
-    case "created":
-      kind = .created(
-        TicketOpening(
-          ticketID: try container.decode(TicketID.self, forKey: .ticket),
-          customerID: try container.decode(CustomerID.self, forKey: .customer),
-          subject: try container.decode(String.self, forKey: .subject),
-          body: try container.decode(String.self, forKey: .body),
-          priority: try container.decode(Priority.self, forKey: .priority),
-          department: try container.decode(Department.self, forKey: .department),
-          channel: try container.decode(Channel.self, forKey: .channel),
-          service: try container.decodeIfPresent(ServiceReference.self, forKey: .service)
-        ))
-    case "customerReply": kind = .customerReply(body: try container.decode(String.self, forKey: .body))
-    case "agentReply": kind = .agentReply(body: try container.decode(String.self, forKey: .body))
-    case "automatedMessage": kind = .automatedMessage(body: try container.decode(String.self, forKey: .body))
-    case "internalNote": kind = .internalNote(body: try container.decode(String.self, forKey: .body))
+    case "created": kind = .created(try TicketOpening(from: decoder))
+    case "customerReply": kind = .customerReply(body: try container.decodeText(forKey: .body))
+    case "agentReply": kind = .agentReply(body: try container.decodeText(forKey: .body))
+    case "automatedMessage": kind = .automatedMessage(body: try container.decodeText(forKey: .body))
+    case "internalNote": kind = .internalNote(body: try container.decodeText(forKey: .body))
     case "statusChanged": kind = .statusChanged(to: try container.decode(TicketStatus.self, forKey: .status))
     case "priorityChanged": kind = .priorityChanged(to: try container.decode(Priority.self, forKey: .priority))
     case "departmentChanged":
@@ -73,14 +62,7 @@ extension TicketEvent: Codable {
     try container.encode(visibility, forKey: .visibility)
     switch kind {
     case .created(let opening):
-      try container.encode(opening.ticketID, forKey: .ticket)
-      try container.encode(opening.customerID, forKey: .customer)
-      try container.encode(opening.subject, forKey: .subject)
-      try container.encode(opening.body, forKey: .body)
-      try container.encode(opening.priority, forKey: .priority)
-      try container.encode(opening.department, forKey: .department)
-      try container.encode(opening.channel, forKey: .channel)
-      try container.encodeIfPresent(opening.service, forKey: .service)
+      try opening.encode(to: encoder)
     case .customerReply(let body), .agentReply(let body), .automatedMessage(let body), .internalNote(let body):
       try container.encode(body, forKey: .body)
     case .statusChanged(let status): try container.encode(status, forKey: .status)
@@ -91,5 +73,59 @@ extension TicketEvent: Codable {
     case .mergedFrom(let source): try container.encode(source, forKey: .from)
     case .reopened: break
     }
+  }
+}
+
+/// JSON for the opening of a ticket: the fields a `created` event carries next to `id`, `type`, `at`…
+///
+/// ```json
+/// {"ticket":"T-1","customer":"cust-1","subject":"Site down","body":"example.com shows a 500 error",
+///  "priority":"critical","department":"technical","channel":"panel",
+///  "service":{"tier":"shared","plan":"Starter","domain":"example.com"}}
+/// ```
+extension TicketOpening: Codable {
+  private enum CodingKeys: String, CodingKey {
+    case ticket, customer, subject, body, priority, department, channel, service
+  }
+
+  /// Decodes an opening; `service` is optional, every other field is required.
+  /// - Throws: `DecodingError` naming the field for a missing, mistyped, unknown or oversized value.
+  public init(from decoder: any Decoder) throws {
+    let container = try decoder.container(keyedBy: CodingKeys.self)
+    self.init(
+      ticketID: try container.decode(TicketID.self, forKey: .ticket),
+      customerID: try container.decode(CustomerID.self, forKey: .customer),
+      subject: try container.decodeText(forKey: .subject, maximumBytes: TicketEventRules.maximumSubjectBytes),
+      body: try container.decodeText(forKey: .body),
+      priority: try container.decode(Priority.self, forKey: .priority),
+      department: try container.decode(Department.self, forKey: .department),
+      channel: try container.decode(Channel.self, forKey: .channel),
+      service: try container.decodeIfPresent(ServiceReference.self, forKey: .service)
+    )
+  }
+
+  /// Encodes the opening's fields into the current container.
+  public func encode(to encoder: any Encoder) throws {
+    var container = encoder.container(keyedBy: CodingKeys.self)
+    try container.encode(ticketID, forKey: .ticket)
+    try container.encode(customerID, forKey: .customer)
+    try container.encode(subject, forKey: .subject)
+    try container.encode(body, forKey: .body)
+    try container.encode(priority, forKey: .priority)
+    try container.encode(department, forKey: .department)
+    try container.encode(channel, forKey: .channel)
+    try container.encodeIfPresent(service, forKey: .service)
+  }
+}
+
+extension KeyedDecodingContainer {
+  /// Decodes a message text, refusing one longer than the timeline accepts.
+  func decodeText(forKey key: Key, maximumBytes: Int = TicketEventRules.maximumBodyBytes) throws -> String {
+    let text = try decode(String.self, forKey: key)
+    guard text.utf8.count <= maximumBytes else {
+      throw DecodingError.dataCorruptedError(
+        forKey: key, in: self, debugDescription: "is longer than \(maximumBytes) bytes")
+    }
+    return text
   }
 }

@@ -29,7 +29,14 @@ enum TicketEventRules {
 
   static func validate(_ event: TicketEvent, appendingTo ticket: Ticket) throws {
     let ticketID = ticket.id
-    guard ticket.status != .closed else { throw TicketError.ticketClosed(ticketID, event: event.kind.name) }
+    if ticket.status == .closed {
+      // Closed is final. A status move out of it is reported as the transition it would be.
+      switch event.kind {
+      case .statusChanged(let next): throw TicketError.invalidTransition(from: .closed, to: next, ticketID: ticketID)
+      case .reopened: throw TicketError.invalidTransition(from: .closed, to: .open, ticketID: ticketID)
+      default: throw TicketError.ticketClosed(ticketID, event: event.kind.name)
+      }
+    }
     guard event.instant >= ticket.updatedAt else {
       throw TicketError.invalidEvent(
         "its instant is before the ticket's last event (\(Timestamp.format(ticket.updatedAt)))", eventID: event.id,

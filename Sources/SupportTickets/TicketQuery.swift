@@ -4,7 +4,7 @@ import Foundation
 ///
 /// Results come in a stable order, the order in which the tickets were created, so paging while other
 /// writers change tickets never repeats or skips a ticket that existed when paging began.
-public struct TicketQuery: Hashable, Sendable, Codable {
+public struct TicketQuery: Hashable, Sendable {
   /// Only this customer's tickets. Set it for every customer-facing read.
   public var customerID: CustomerID?
   /// Only tickets in one of these statuses.
@@ -110,7 +110,7 @@ public struct TicketCursor: RawRepresentable, Hashable, Sendable, Codable {
 }
 
 /// One page of query results.
-public struct TicketPage: Hashable, Sendable {
+public struct TicketPage: Hashable, Sendable, Codable {
   /// The matching tickets, in creation order.
   public var tickets: [Ticket]
   /// Pass this as ``TicketQuery/cursor`` for the next page; `nil` when there are no more.

@@ -1,7 +1,7 @@
 import Foundation
 
 /// One ``TicketStore/append(_:to:expectedVersion:)`` call, as an element of a batch.
-public struct TicketAppend: Hashable, Sendable {
+public struct TicketAppend: Hashable, Sendable, Codable {
   /// The new events, oldest first.
   public var events: [TicketEvent]
   /// The ticket to change.
