@@ -44,7 +44,8 @@ func parseDemoOptions(_ arguments: [String]) throws -> DemoOptions {
   func value(for flag: String, in range: ClosedRange<Int>) throws -> Int {
     guard let text = remaining.popFirst() else { throw DemoUsageError(message: "\(flag) needs a value") }
     guard let number = Int(text), range.contains(number) else {
-      throw DemoUsageError(message: "\(flag) must be a whole number in \(range.lowerBound)...\(range.upperBound), not '\(text)'")
+      throw DemoUsageError(
+        message: "\(flag) must be a whole number in \(range.lowerBound)...\(range.upperBound), not '\(text)'")
     }
     return number
   }

@@ -129,7 +129,8 @@ extension DemoReport {
     for (language, counts) in sentiment.byLanguage.sorted(by: { $0.key < $1.key }) {
       out.append("  \(language): \(Self.list(counts))")
     }
-    out.append("  follow-up tickets opened: \(sentiment.followUps.count), promoters flagged: \(sentiment.promotersFlagged)")
+    out.append(
+      "  follow-up tickets opened: \(sentiment.followUps.count), promoters flagged: \(sentiment.promotersFlagged)")
     for followUp in sentiment.followUps.prefix(8) {
       out.append(
         "    \(followUp.ticket) \(followUp.priority) \(followUp.customer) [\(followUp.language)] "
@@ -145,14 +146,17 @@ extension DemoReport {
     out.append(
       "  NRR \(Self.percent(retention.netRevenueRetentionPercent)), GRR \(Self.percent(retention.grossRevenueRetentionPercent))"
     )
-    let funnel = retention.upgradeFunnel.sorted { $0.key < $1.key }.map { "\($0.key) \(Self.percent($0.value.map { $0 * 100 }))" }
+    let funnel = retention.upgradeFunnel.sorted { $0.key < $1.key }.map {
+      "\($0.key) \(Self.percent($0.value.map { $0 * 100 }))"
+    }
     out.append(
       "  upgrade funnel: \(retention.everUpgraded) of \(retention.sharedStarters) shared starters upgraded; "
         + funnel.joined(separator: ", "))
     out.append(
       "  NPS \(retention.nps.map { String(format: "%+.0f", $0) } ?? "–") from \(retention.npsResponses) answers; "
         + String(
-          format: "word of mouth: %.0f people hear good things, %.0f bad (net %+.0f)", retention.wordOfMouthPositiveReach,
+          format: "word of mouth: %.0f people hear good things, %.0f bad (net %+.0f)",
+          retention.wordOfMouthPositiveReach,
           retention.wordOfMouthNegativeReach, retention.wordOfMouthNetReach))
     out.append("")
     out.append("Top churn risks (by MRR at risk)")
@@ -177,7 +181,9 @@ extension DemoReport {
   static func row(_ cells: [String]) -> String {
     let widths = [10, 8, 12, 11, 17, 8]
     return "  "
-      + zip(cells, widths).map { cell, width in cell.padding(toLength: max(width, cell.count), withPad: " ", startingAt: 0) }
+      + zip(cells, widths).map { cell, width in
+        cell.padding(toLength: max(width, cell.count), withPad: " ", startingAt: 0)
+      }
       .joined(separator: " ")
   }
 

@@ -42,7 +42,9 @@ struct DemoReporter {
       let statuses = tickets.filter { $0.priority == priority && !$0.id.rawValue.hasPrefix("FB-") }
         .compactMap { evaluator.evaluate(SLASubject($0), now: end) }
       func attainment(_ metric: SLAMetric) -> Double? {
-        let decided = statuses.flatMap { $0.cycles(of: metric) }.filter { $0.state == .achieved || $0.state == .breached }
+        let decided = statuses.flatMap { $0.cycles(of: metric) }.filter {
+          $0.state == .achieved || $0.state == .breached
+        }
         guard !decided.isEmpty else { return nil }
         return Double(decided.filter { $0.state == .achieved }.count) / Double(decided.count) * 100
       }

@@ -49,7 +49,8 @@ enum DemoRetention {
     var responses: [SurveyResponse] = []
     for answer in input.nps {
       responses.append(
-        try SurveyResponse(customer: CustomerID(answer.customer), date: CalendarDate(answer.date), kind: .nps, score: answer.score))
+        try SurveyResponse(
+          customer: CustomerID(answer.customer), date: CalendarDate(answer.date), kind: .nps, score: answer.score))
     }
     var counts = SatisfactionCounts()
     for response in responses { counts.add(response) }

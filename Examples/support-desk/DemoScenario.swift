@@ -153,8 +153,12 @@ struct DemoAction {
 /// Plans the life of each ticket when it arrives: when agents answer (sometimes slowly), whether it waits on
 /// the customer, when it is resolved, and whether feedback follows.
 enum DemoTicketPlanner {
-  static let firstResponseGoal: [Priority: TimeInterval] = [.critical: 900, .high: 3_600, .normal: 14_400, .low: 28_800]
-  static let resolutionGoal: [Priority: TimeInterval] = [.critical: 3_600, .high: 28_800, .normal: 86_400, .low: 86_400]
+  static let firstResponseGoal: [Priority: TimeInterval] = [
+    .critical: 900, .high: 3_600, .normal: 14_400, .low: 28_800,
+  ]
+  static let resolutionGoal: [Priority: TimeInterval] = [
+    .critical: 3_600, .high: 28_800, .normal: 86_400, .low: 86_400,
+  ]
   static let updateGoal: [Priority: TimeInterval] = [.critical: 1_800, .high: 7_200, .normal: 28_800, .low: 43_200]
 
   /// Agent updates between the first reply and the resolution, mostly within the update target.
@@ -168,7 +172,8 @@ enum DemoTicketPlanner {
       let goal = updateGoal[priority]!
       let next = last + goal * (random.chance(0.1) ? random.uniform(1.05...1.6) : random.uniform(0.5...0.95))
       guard next < resolve - 60 else { return actions }
-      actions.append(DemoAction(at: next, ticket: ticket, kind: .agentReply(agent: agent, text: "Update: still working on it.")))
+      actions.append(
+        DemoAction(at: next, ticket: ticket, kind: .agentReply(agent: agent, text: "Update: still working on it.")))
       last = next
     }
   }
@@ -203,16 +208,19 @@ enum DemoTicketPlanner {
     var resolve = opened + fixGoal * (slowFix ? random.uniform(1.1...2.2) : random.uniform(0.4...0.95))
     if resolve <= firstReply { resolve = firstReply + 600 }
     var actions = [
-      DemoAction(at: opened, ticket: ticket, kind: .open(customer: customer, priority: priority, subject: subject, body: body)),
+      DemoAction(
+        at: opened, ticket: ticket, kind: .open(customer: customer, priority: priority, subject: subject, body: body)),
       DemoAction(at: firstReply, ticket: ticket, kind: .agentReply(agent: agent, text: "Looking into this now.")),
     ]
-    actions += updates(ticket: ticket, agent: agent, from: firstReply, until: resolve, priority: priority, random: &random)
+    actions += updates(
+      ticket: ticket, agent: agent, from: firstReply, until: resolve, priority: priority, random: &random)
     if priority >= .normal, random.chance(0.25) {
       let waitAt = firstReply + 60
       let answer = min(resolve - 120, waitAt + random.uniform(600...7_200))
       if answer > waitAt {
         actions.append(DemoAction(at: waitAt, ticket: ticket, kind: .waitOnCustomer))
-        actions.append(DemoAction(at: answer, ticket: ticket, kind: .customerReply(text: "Here are the details you asked for.")))
+        actions.append(
+          DemoAction(at: answer, ticket: ticket, kind: .customerReply(text: "Here are the details you asked for.")))
       }
     }
     actions.append(DemoAction(at: resolve, ticket: ticket, kind: .resolve(agent: agent)))

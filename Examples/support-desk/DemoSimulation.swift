@@ -75,7 +75,8 @@ struct DemoSimulation {
       if let rescheduleAt = maintenance.rescheduleAt, rescheduleAt >= now, rescheduleAt < stepEnd,
         let moved = maintenance.rescheduledTo
       {
-        try await desk.rescheduleMaintenance(maintenance.rescheduled!, start: moved, end: moved + 2 * 3_600, at: rescheduleAt)
+        try await desk.rescheduleMaintenance(
+          maintenance.rescheduled!, start: moved, end: moved + 2 * 3_600, at: rescheduleAt)
       }
       _ = try await desk.tick(now: stepEnd)
       now = stepEnd
@@ -133,7 +134,8 @@ struct DemoSimulation {
           TicketOpening(
             ticketID: action.ticket, customerID: customer.id, subject: subject, body: body, priority: priority,
             department: subject.contains("Invoice") ? .billing : .technical, channel: customer.preferredChannel,
-            service: ServiceReference(tier: customer.tier, plan: customer.tier.rawValue, server: customer.servers.sorted().first)),
+            service: ServiceReference(
+              tier: customer.tier, plan: customer.tier.rawValue, server: customer.servers.sorted().first)),
           at: action.at)
       case .agentReply(let agent, let text):
         _ = try await desk.addAgentReply(text, to: action.ticket, by: AgentID(agent), at: action.at)
@@ -152,7 +154,8 @@ struct DemoSimulation {
         retention.nps.append((customer.id.rawValue, action.at, nps))
         let next =
           outcome.followUpTicketID.map {
-            DemoTicketPlanner.handleFollowUp($0, priority: outcome.followUpPriority ?? .normal, at: action.at, random: &random)
+            DemoTicketPlanner.handleFollowUp(
+              $0, priority: outcome.followUpPriority ?? .normal, at: action.at, random: &random)
           } ?? []
         return (mood, next)
       }
@@ -174,7 +177,8 @@ struct DemoSimulation {
     random: inout DemoRandom,
     retention: inout DemoRetentionInput
   ) async throws {
-    for index in customers.indices where !churned.contains(customers[index].id) && customers[index].customerSince < now {
+    for index in customers.indices where !churned.contains(customers[index].id) && customers[index].customerSince < now
+    {
       let customer = customers[index]
       let health = try await desk.health(of: customer.id, now: now)
       let planID = "S-\(customer.id.rawValue)"

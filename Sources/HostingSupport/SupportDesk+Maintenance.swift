@@ -95,7 +95,9 @@ extension SupportDesk {
     if now < window.start {
       let dueLeads = configuration.maintenanceLeadTimes.filter { now >= window.start.addingTimeInterval(-$0) }
       guard let lead = dueLeads.min() else { return }
-      due = (.maintenanceAdvance, .maintenanceAdvance, "\(prefix)/advance-\(Self.leadName(lead))/\(customer.id.rawValue)")
+      due = (
+        .maintenanceAdvance, .maintenanceAdvance, "\(prefix)/advance-\(Self.leadName(lead))/\(customer.id.rawValue)"
+      )
       if isKnown(due.2) || coveredByReschedule(record, customer: customer, lead: lead) { return }
     } else if now < window.end {
       due = (.maintenanceStart, .maintenanceStart, "\(prefix)/start/\(customer.id.rawValue)")
