@@ -38,6 +38,8 @@ public struct CustomerProfile: Hashable, Sendable, Codable, Identifiable {
   public var services: Set<String>
   /// When they moved to a cheaper plan, if ever (used by ``CustomerHealth``).
   public var downgrades: [Date]
+  /// The SLA customer segment their tickets are evaluated with (matched by `SLAConditions.segments`), if any.
+  public var slaSegment: String?
 
   /// A customer profile.
   /// - Parameters:
@@ -53,6 +55,7 @@ public struct CustomerProfile: Hashable, Sendable, Codable, Identifiable {
   ///   - servers: The servers they are on.
   ///   - services: The services they use.
   ///   - downgrades: When they moved to cheaper plans.
+  ///   - slaSegment: Their SLA segment.
   public init(
     id: CustomerID,
     name: String,
@@ -65,7 +68,8 @@ public struct CustomerProfile: Hashable, Sendable, Codable, Identifiable {
     customerSince: Date,
     servers: Set<String> = [],
     services: Set<String> = [],
-    downgrades: [Date] = []
+    downgrades: [Date] = [],
+    slaSegment: String? = nil
   ) {
     self.id = id
     self.name = name
@@ -79,6 +83,7 @@ public struct CustomerProfile: Hashable, Sendable, Codable, Identifiable {
     self.servers = servers
     self.services = services
     self.downgrades = downgrades
+    self.slaSegment = slaSegment
   }
 
   /// An instant written for this customer: `2026-11-25 02:00 (Asia/Vientiane)`, in their time zone.

@@ -42,8 +42,8 @@ extension SupportDesk {
   ///   - id: The window.
   ///   - start: The new start.
   ///   - end: The new end.
-  /// - Throws: ``HostingSupportError`` `notFound` or `invalidRequest`.
   ///   - instant: When it was moved (default: the desk's date provider).
+  /// - Throws: ``HostingSupportError`` `notFound` or `invalidRequest`.
   public func rescheduleMaintenance(_ id: MaintenanceID, start: Date, end: Date, at instant: Date? = nil)
     async throws
   {

@@ -52,7 +52,7 @@ extension SupportDesk {
     var monitor = SLAMonitor(policies: policies)
     var raised: [SLAAlert] = []
     let byID = Dictionary(tickets.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
-    for alert in monitor.scan(tickets.map { SLASubject($0) }, now: now) {
+    for alert in monitor.scan(tickets.map { slaSubject($0) }, now: now) {
       let notification = Self.staffNotification(for: alert, ticket: byID[alert.ticketID], now: now)
       guard enqueue(notification) else { continue }
       raised.append(alert)

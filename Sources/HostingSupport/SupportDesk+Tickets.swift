@@ -149,7 +149,7 @@ extension SupportDesk {
   /// - Throws: ``HostingSupportError`` `notFound`.
   public func slaStatus(of ticketID: TicketID, now: Date) async throws -> SLAStatus? {
     let ticket = try await existingTicket(ticketID)
-    return SLAEvaluator(policies: policies).evaluate(SLASubject(ticket), now: now)
+    return SLAEvaluator(policies: policies).evaluate(slaSubject(ticket), now: now)
   }
 
   // MARK: Helpers
@@ -187,7 +187,7 @@ extension SupportDesk {
   }
 
   func update(_ ticket: Ticket, at instant: Date) -> TicketUpdate {
-    TicketUpdate(ticket: ticket, sla: SLAEvaluator(policies: policies).evaluate(SLASubject(ticket), now: instant))
+    TicketUpdate(ticket: ticket, sla: SLAEvaluator(policies: policies).evaluate(slaSubject(ticket), now: instant))
   }
 
   private func redact(_ kind: TicketEvent.Kind) -> TicketEvent.Kind {

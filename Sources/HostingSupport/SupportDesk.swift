@@ -41,8 +41,8 @@ public actor SupportDesk {
 
   /// A desk.
   /// - Parameters:
-  ///   - store: The ticket store (default: a new ``SupportTickets/InMemoryTicketStore``).
-  ///   - policies: The SLA policies (default ``SupportSLA/SLAPolicySet/hostingDefault``).
+  ///   - store: The ticket store (default: a new `InMemoryTicketStore`).
+  ///   - policies: The SLA policies (default `SLAPolicySet.hostingDefault`).
   ///   - classifier: The sentiment classifier (default: FeedbackSentiment's default classifier).
   ///   - transport: Where notifications go (default ``ConsoleTransport``).
   ///   - stateStore: Where the desk's own state goes (default in memory; use ``FileDeskStateStore`` next to a
@@ -168,6 +168,11 @@ public actor SupportDesk {
   public func deliverPending() async throws -> [Notification] {
     try await ensureLoaded()
     return try await flush().delivered
+  }
+
+  /// The SLA subject of a ticket: the ticket with its customer's segment.
+  func slaSubject(_ ticket: Ticket) -> SLASubject {
+    SLASubject(ticket, segment: customers[ticket.customerID]?.slaSegment.map { CustomerSegment(rawValue: $0) })
   }
 
   // MARK: Text helpers

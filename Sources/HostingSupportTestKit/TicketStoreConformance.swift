@@ -1,7 +1,7 @@
 import Foundation
 import SupportTickets
 
-/// Checks that a ``SupportTickets/TicketStore`` keeps the contract written in that protocol's
+/// Checks that a `TicketStore` keeps the contract written in that protocol's
 /// documentation: the suite a host runs against its own database-backed store.
 ///
 /// ```swift
@@ -11,7 +11,7 @@ import SupportTickets
 /// ```
 ///
 /// Every check gets a fresh, empty store from `makeStore`; the store must use
-/// ``SupportTickets/SensitiveDataRedactor/standard`` (the default of the shipped stores). The suite
+/// `SensitiveDataRedactor.standard` (the default of the shipped stores). The suite
 /// does not depend on a test framework: ``run(_:)`` throws a ``ConformanceFailure`` listing every check
 /// that failed and why, so it works with Swift Testing, XCTest or a plain executable.
 public struct TicketStoreConformance: Sendable {
