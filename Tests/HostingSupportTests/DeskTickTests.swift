@@ -114,4 +114,20 @@ struct DeskTickTests {
     let error = await #expect(throws: HostingSupportError.self) { try await store.loadSentLog() }
     #expect(error?.context["line"] == "2")
   }
+
+  @Test("a customer's SLA segment picks the policy their tickets are measured against")
+  func segmentPolicy() async throws {
+    let gold = try SLAPolicy(
+      name: "Reseller gold", conditions: SLAConditions(segments: ["gold"]),
+      targets: [try SLATarget(.firstResponse, within: 5 * 60)])
+    let policies = SLAPolicySet([gold] + SLAPolicySet.hostingDefault.policies)
+    var reseller = try #require(Fixtures.customer("cust-webmy"))
+    reseller.slaSegment = "gold"
+    let desk = SupportDesk(
+      policies: policies, transport: RecordingTransport(), customers: [reseller], now: { Fixtures.referenceDate })
+    let opened = try await desk.openTicket(for: "cust-webmy", subject: "Reseller panel", body: "Cannot log in")
+    #expect(opened.sla?.policyName == "Reseller gold")
+    let report = try await desk.tick(now: Fixtures.referenceDate + 6 * 60)
+    #expect(report.newAlerts.contains { $0.kind == .breach && $0.policyName == "Reseller gold" })
+  }
 }
