@@ -115,6 +115,10 @@ final class LoopbackHTTPServer: @unchecked Sendable {
 
   private func serve(_ connection: Int32) {
     defer { close(connection) }
+    #if canImport(Darwin)
+      var noSignal: Int32 = 1
+      setsockopt(connection, SOL_SOCKET, SO_NOSIGPIPE, &noSignal, socklen_t(MemoryLayout<Int32>.size))
+    #endif
     guard let request = readRequest(connection) else { return }
     let number = lock.withLock {
       received.append(request)
