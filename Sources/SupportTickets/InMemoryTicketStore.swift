@@ -8,7 +8,7 @@ import Foundation
 /// what makes paging stable while other tasks write.
 public actor InMemoryTicketStore: TicketStore {
   private var tickets: [Ticket] = []
-  private var positions: [TicketID: Int] = [:]
+  private var positions = TicketPositionIndex()
   private var byCustomer: [CustomerID: [Int]] = [:]
   private let redactor: SensitiveDataRedactor
 
@@ -26,10 +26,10 @@ public actor InMemoryTicketStore: TicketStore {
   /// - Complexity: O(k) for k events (plus redaction).
   public func create(_ timeline: [TicketEvent]) throws -> Ticket {
     let ticket = try Ticket(events: timeline.map { $0.mappingText(redactor.redact) })
-    guard positions[ticket.id] == nil else { throw StoreError.duplicateTicket(ticket.id) }
+    guard position(of: ticket.id) == nil else { throw StoreError.duplicateTicket(ticket.id) }
     let position = tickets.count
     tickets.append(ticket)
-    positions[ticket.id] = position
+    positions.insert(ticket.id, at: position)
     byCustomer[ticket.customerID, default: []].append(position)
     return ticket
   }
@@ -37,7 +37,7 @@ public actor InMemoryTicketStore: TicketStore {
   /// Appends events if the version matches. See ``TicketStore/append(_:to:expectedVersion:)``.
   /// - Complexity: Amortized O(k) for k events (plus redaction).
   public func append(_ events: [TicketEvent], to ticketID: TicketID, expectedVersion: Int) throws -> Ticket {
-    guard let position = positions[ticketID] else { throw StoreError.ticketNotFound(ticketID) }
+    guard let position = position(of: ticketID) else { throw StoreError.ticketNotFound(ticketID) }
     let current = tickets[position].version
     guard current == expectedVersion else {
       throw StoreError.versionConflict(ticketID, expected: expectedVersion, actual: current)
@@ -58,13 +58,14 @@ public actor InMemoryTicketStore: TicketStore {
 
   /// Creates several tickets in one call to the actor. See ``TicketStore/create(timelines:)``.
   /// - Complexity: The sum of the separate calls, without an actor hop per ticket.
-  public func create(timelines: [[TicketEvent]]) -> [Result<Int, any Error>] {
+  /// (`async` so that callers in async code pick it over the protocol's default implementation.)
+  public func create(timelines: [[TicketEvent]]) async -> [Result<Int, any Error>] {
     timelines.map { timeline in Result { try create(timeline).version } }
   }
 
   /// Performs several appends in one call to the actor. See ``TicketStore/append(_:)``.
   /// - Complexity: The sum of the separate calls, without an actor hop per append.
-  public func append(_ batch: [TicketAppend]) -> [Result<Int, any Error>] {
+  public func append(_ batch: [TicketAppend]) async -> [Result<Int, any Error>] {
     batch.map { item in
       Result { try append(item.events, to: item.ticketID, expectedVersion: item.expectedVersion).version }
     }
@@ -73,7 +74,11 @@ public actor InMemoryTicketStore: TicketStore {
   /// The ticket with that id. See ``TicketStore/ticket(_:)``.
   /// - Complexity: O(1).
   public func ticket(_ id: TicketID) -> Ticket? {
-    positions[id].map { tickets[$0] }
+    position(of: id).map { tickets[$0] }
+  }
+
+  private func position(of id: TicketID) -> Int? {
+    positions.position(of: id) { tickets[$0].id }
   }
 
   /// One page of matching tickets. See ``TicketStore/query(_:)``.
@@ -100,10 +105,10 @@ public actor InMemoryTicketStore: TicketStore {
       return found.count < query.limit
     }
     if let customerID = query.customerID {
-      let positions = byCustomer[customerID] ?? []
-      var index = lowerBound(of: start, in: positions)
-      while index < positions.count, consider(positions[index]) { index += 1 }
-      return page(found, lastPosition: lastPosition, limit: query.limit, lastCandidate: positions.last ?? -1)
+      let candidates = byCustomer[customerID] ?? []
+      var index = lowerBound(of: start, in: candidates)
+      while index < candidates.count, consider(candidates[index]) { index += 1 }
+      return page(found, lastPosition: lastPosition, limit: query.limit, lastCandidate: candidates.last ?? -1)
     }
     var position = start
     while position < tickets.count, consider(position) { position += 1 }

@@ -35,7 +35,15 @@ struct RedactionTriggers: OptionSet, Hashable, Sendable {
     return text.withUTF8 { scan(bytes: $0) }
   }
 
+  /// For each byte: 1 for an ASCII digit, 2 for a byte that may start a trigger, 0 otherwise.
+  private static let byteKinds: [UInt8] = (0...255).map { (byte: Int) -> UInt8 in
+    if (0x30...0x39).contains(byte) { return 1 }
+    let starts: [UInt8] = Array("-A_egxbktsplBKTSPL".utf8) + [0xC3, 0xC4, 0xC5, 0xE0, 0xE1, 0xE2, 0xEF]
+    return starts.contains(UInt8(byte)) ? 2 : 0
+  }
+
   private static func scan(bytes: UnsafeBufferPointer<UInt8>) -> RedactionTriggers {
+    let byteKinds = Self.byteKinds
     var found: RedactionTriggers = []
     var digits = 0
     let count = bytes.count
@@ -56,7 +64,13 @@ struct RedactionTriggers: OptionSet, Hashable, Sendable {
 
     while index < count {
       let byte = bytes[index]
-      if byte >= 0x30, byte <= 0x39 {
+      // Most bytes start no trigger: one table lookup decides.
+      let kind = byteKinds[Int(byte)]
+      if kind == 0 {
+        index += 1
+        continue
+      }
+      if kind == 1 {
         digits += 1
         index += 1
         continue

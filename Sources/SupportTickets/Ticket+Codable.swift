@@ -72,7 +72,7 @@ struct TimelineIndexKey: CodingKey {
 
 /// A decoding failure, with the path of the field that was wrong.
 ///
-/// ``TicketJSON/decode(_:from:)`` turns Foundation's `DecodingError` into this, so a host can show
+/// ``TicketJSON/decode(_:from:line:)`` turns Foundation's `DecodingError` into this, so a host can show
 /// `events[3].status: unknown value 'done'` instead of an opaque error.
 ///
 /// JSON: `{"code":"invalidValue","path":"events[3].status","line":12,"message":"…"}` (`line` only when known).

@@ -134,8 +134,12 @@ public struct TicketEvent: Hashable, Sendable, Identifiable {
     var copy = self
     switch kind {
     case .created(var opening):
-      opening.subject = transform(opening.subject)
-      opening.body = transform(opening.body)
+      let subject = transform(opening.subject)
+      let body = transform(opening.body)
+      // Unchanged texts (the usual case) keep the event as it is, without boxing a new opening.
+      guard subject != opening.subject || body != opening.body else { return self }
+      opening.subject = subject
+      opening.body = body
       copy.kind = .created(opening)
     case .customerReply(let body): copy.kind = .customerReply(body: transform(body))
     case .agentReply(let body): copy.kind = .agentReply(body: transform(body))

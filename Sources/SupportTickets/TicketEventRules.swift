@@ -27,7 +27,7 @@ enum TicketEventRules {
     try validateBody(opening.body, event: event, ticketID: ticketID)
   }
 
-  static func validate(_ event: TicketEvent, appendingTo ticket: Ticket) throws {
+  static func validate(_ event: TicketEvent, appendingTo ticket: TicketState) throws {
     let ticketID = ticket.id
     if ticket.status == .closed {
       // Closed is final. A status move out of it is reported as the transition it would be.

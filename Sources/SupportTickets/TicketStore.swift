@@ -19,6 +19,9 @@ import Foundation
 ///   (oldest first) and pages with ``TicketCursor``s: paging while others write never repeats a ticket and
 ///   never skips one that existed and matched when paging began.
 /// - **Customer scoping.** A query with ``TicketQuery/customerID`` returns only that customer's tickets.
+/// - **Batches.** ``create(timelines:)`` and ``append(_:)`` have exactly the outcome of the separate calls
+///   made in order (each element succeeds or fails on its own); the default implementations make those
+///   calls. A store overrides them only to save round trips (one actor hop, one journal write).
 /// - **Thread safety.** All methods may be called concurrently from any task.
 /// - **Errors.** Stores throw ``StoreError`` for storage problems and ``TicketError`` for refused events.
 public protocol TicketStore: Sendable {

@@ -1,0 +1,218 @@
+import Foundation
+
+/// The folded state of a ticket and its timeline; ``Ticket`` keeps one in a shared, copy-on-write box.
+struct TicketState {
+  // Fields that every append reads or writes come first, so that they share cache lines.
+  /// The whole timeline, oldest first.
+  var events: [TicketEvent]
+  /// The ids of ``events``, built only once a timeline is longer than ``linearScanLimit``: short timelines
+  /// (almost all of them) are checked for repeated ids by a scan, which is cheaper than hashing.
+  private var eventIDIndex: Set<EventID>
+  /// The current status.
+  var status: TicketStatus
+  /// The instant of the last event.
+  var updatedAt: Date
+  /// The ticket's id.
+  var id: TicketID
+  /// The customer the ticket belongs to.
+  var customerID: CustomerID
+  /// The latest message from the customer (the opening message counts).
+  var lastCustomerMessageAt: Date
+  /// The first public reply by a human agent, if any.
+  var firstAgentReplyAt: Date?
+  /// The latest public reply by a human agent, if any.
+  var lastAgentReplyAt: Date?
+  /// The agent responsible, if any.
+  var assignee: AgentID?
+  /// The current priority.
+  var priority: Priority
+  /// The current department.
+  var department: Department
+  /// When the ticket was last resolved, while it is resolved or closed.
+  var resolvedAt: Date?
+  /// When the ticket closed, once it is closed.
+  var closedAt: Date?
+  /// How many times a resolved ticket was reopened.
+  var reopenCount: Int
+  /// When the ticket was opened.
+  var createdAt: Date
+  /// The one-line subject.
+  var subject: String
+  /// How the ticket arrived.
+  var channel: Channel
+  /// The ticket this one was merged into, if it was.
+  var mergedInto: TicketID?
+  /// Tickets that were merged into this one.
+  var mergedTickets: [TicketID]
+  /// The product concerned, if known.
+  var service: ServiceReference?
+  private static let linearScanLimit = 24
+
+  /// The number of events: the version a store's optimistic concurrency compares.
+  var version: Int { events.count }
+
+  /// Folds a timeline into a ticket.
+  ///
+  /// The first event must be ``TicketEvent/Kind/created(_:)``; every later event is checked with the
+  /// same rules as ``apply(_:)``.
+  /// - Parameter events: The timeline, oldest first.
+  /// - Throws: ``TicketError`` when the timeline breaks a lifecycle rule.
+  /// - Complexity: O(n) in the number of events. The ticket shares the array's storage instead of
+  ///   copying the events.
+  init(events: [TicketEvent]) throws {
+    guard let first = events.first else { throw TicketError.invalidTimeline("a timeline needs a created event") }
+    // Start from the whole timeline (shared, not copied); the fold below checks every later event.
+    try self.init(opening: first, timeline: events)
+    let usesIndex = events.count > Self.linearScanLimit
+    var seen: Set<EventID> = usesIndex ? [first.id] : []
+    for position in 1..<events.count {
+      let event = events[position]
+      try TicketEventRules.validate(event, appendingTo: self)
+      let repeated: Bool
+      if usesIndex {
+        repeated = !seen.insert(event.id).inserted
+      } else {
+        repeated = events[..<position].contains { $0.id == event.id }
+      }
+      if repeated {
+        throw TicketError.invalidEvent("the id is already in the timeline", eventID: event.id, ticketID: id)
+      }
+      try fold(event)
+    }
+    eventIDIndex = seen
+  }
+
+  /// Opens a ticket from its `created` event.
+  /// - Parameter event: A ``TicketEvent/Kind/created(_:)`` event.
+  /// - Throws: ``TicketError`` when the event is not a valid opening.
+  init(opening event: TicketEvent, timeline: [TicketEvent]? = nil) throws {
+    guard case .created(let opening) = event.kind else {
+      throw TicketError.invalidTimeline("the first event is \(event.kind.name), not created")
+    }
+    try TicketEventRules.validateOpening(event, opening)
+    id = opening.ticketID
+    customerID = opening.customerID
+    subject = opening.subject
+    status = .open
+    priority = opening.priority
+    department = opening.department
+    channel = opening.channel
+    service = opening.service
+    assignee = nil
+    createdAt = event.instant
+    updatedAt = event.instant
+    firstAgentReplyAt = nil
+    lastAgentReplyAt = nil
+    lastCustomerMessageAt = event.instant
+    resolvedAt = nil
+    closedAt = nil
+    reopenCount = 0
+    mergedInto = nil
+    mergedTickets = []
+    events = timeline ?? [event]
+    eventIDIndex = []
+  }
+
+  /// Appends one event, checking the lifecycle rules first; on error the ticket is unchanged.
+  /// - Parameter event: The next event; its instant must not be before ``updatedAt``.
+  /// - Throws: ``TicketError`` (`invalidTransition`, `ticketClosed`, `invalidEvent`, `invalidTimeline`).
+  /// - Complexity: Amortized O(1).
+
+  /// ``apply(_:)`` for callers that have already made sure the event's id is new (stores report a
+  /// repeated id as their own error first).
+  mutating func apply(_ event: TicketEvent, checkingDuplicateID: Bool) throws {
+    try TicketEventRules.validate(event, appendingTo: self)
+    guard !checkingDuplicateID || !containsEvent(event.id) else {
+      throw TicketError.invalidEvent("the id is already in the timeline", eventID: event.id, ticketID: id)
+    }
+    try fold(event)
+    events.append(event)
+    if events.count > Self.linearScanLimit {
+      if eventIDIndex.isEmpty {
+        eventIDIndex = Set(events.lazy.map(\.id))
+      } else {
+        eventIDIndex.insert(event.id)
+      }
+    }
+  }
+
+  /// Updates the state for a validated event (everything but the timeline itself); on error nothing changed.
+  private mutating func fold(_ event: TicketEvent) throws {
+    switch event.kind {
+    case .created:
+      throw TicketError.invalidTimeline("created can only be the first event", ticketID: id)
+    case .customerReply:
+      lastCustomerMessageAt = event.instant
+      switch status {
+      case .resolved: reopen(at: event.instant)
+      case .waitingOnCustomer, .onHold: status = .open
+      default: break
+      }
+    case .agentReply:
+      if event.isPublicAgentReply {
+        if firstAgentReplyAt == nil { firstAgentReplyAt = event.instant }
+        lastAgentReplyAt = event.instant
+      }
+    case .automatedMessage, .internalNote:
+      break
+    case .statusChanged(let next):
+      try move(to: next, at: event.instant)
+    case .priorityChanged(let next):
+      priority = next
+    case .departmentChanged(let next):
+      department = next
+    case .assigneeChanged(let next):
+      assignee = next
+    case .merged(let target):
+      guard target != id else {
+        throw TicketError.invalidEvent("a ticket cannot be merged into itself", eventID: event.id, ticketID: id)
+      }
+      mergedInto = target
+      status = .closed
+      closedAt = event.instant
+    case .mergedFrom(let source):
+      guard source != id else {
+        throw TicketError.invalidEvent("a ticket cannot absorb itself", eventID: event.id, ticketID: id)
+      }
+      mergedTickets.append(source)
+    case .reopened:
+      guard status == .resolved else { throw TicketError.invalidTransition(from: status, to: .open, ticketID: id) }
+      reopen(at: event.instant)
+    }
+    updatedAt = event.instant
+  }
+
+  /// Whether the timeline already has an event with this id.
+  /// - Parameter eventID: The id to look for.
+  /// - Complexity: O(1) on average.
+  func containsEvent(_ eventID: EventID) -> Bool {
+    if events.count > Self.linearScanLimit { return eventIDIndex.contains(eventID) }
+    for event in events where event.id == eventID { return true }
+    return false
+  }
+
+  private mutating func move(to next: TicketStatus, at instant: Date) throws {
+    guard status.canTransition(to: next) else {
+      throw TicketError.invalidTransition(from: status, to: next, ticketID: id)
+    }
+    if status == .resolved, next.isActive {
+      reopen(at: instant)
+      status = next
+      return
+    }
+    status = next
+    switch next {
+    case .resolved: resolvedAt = instant
+    case .closed:
+      closedAt = instant
+      if resolvedAt == nil { resolvedAt = instant }
+    default: break
+    }
+  }
+
+  private mutating func reopen(at instant: Date) {
+    status = .open
+    resolvedAt = nil
+    reopenCount += 1
+  }
+}
