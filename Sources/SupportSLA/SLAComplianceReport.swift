@@ -119,7 +119,7 @@ public struct SLAComplianceReport: Hashable, Sendable, Codable, CustomStringConv
     timeZone: TimeZone = TimeZone(identifier: "UTC")!
   ) -> SLAComplianceReport {
     SLAComplianceReport(
-      statuses: subjects.compactMap { evaluator.evaluate($0, now: now) }, period: period, timeZone: timeZone)
+      statuses: evaluator.evaluate(subjects, now: now).compactMap { $0 }, period: period, timeZone: timeZone)
   }
 
   /// The period label of an instant: `2026-W48` (ISO week-year and week) or `2026-11`.

@@ -2,48 +2,46 @@ import Foundation
 import SupportTickets
 
 /// Measures every cycle of one target over a ticket's timeline.
-struct SLACycleMeasurer {
-  let target: SLATarget
-  let timeline: SLATicketTimeline
-  let now: Date
-  private var statusIndex = 0
-  private var cycleNumber = 0
+///
+/// Written as functions over borrowed inputs (no stored copies, no hashing) because it runs for every target of
+/// every ticket a monitor scans.
+enum SLACycleMeasurer {
+  /// The statuses that never pause a clock: they end a cycle instead.
+  private static let solvedMask = TicketStatus.resolved.slaBit | TicketStatus.closed.slaBit
 
-  init(target: SLATarget, timeline: SLATicketTimeline, now: Date) {
-    self.target = target
-    self.timeline = timeline
-    self.now = now
-  }
-
-  /// Appends the status of every cycle that started by `now`, oldest first.
-  mutating func measureAll(into output: inout [SLATargetStatus]) {
-    let instants = timeline.statusInstants
-    let statuses = timeline.statuses
+  /// Appends the status of every cycle of `target` that started by `now`, oldest first.
+  static func measureAll(
+    _ target: SLATarget, over timeline: SLATicketTimeline, now: Date, into output: inout [SLATargetStatus]
+  ) {
+    let changes = timeline.changes
+    let replies = timeline.publicReplies
+    var cursor = Cursor()
     var index = 0
     var stretchNumber = 0
     var replyIndex = 0
     // Walk the active stretches: from a change to an active status until the next change to a solved one.
-    while index < statuses.count {
-      guard statuses[index].isActive else {
+    while index < changes.count {
+      guard changes[index].status.isActive else {
         index += 1
         continue
       }
-      let start = instants[index]
+      let start = changes[index].instant
       var endIndex = index + 1
-      while endIndex < statuses.count, statuses[endIndex].isActive { endIndex += 1 }
-      let end: Date? = endIndex < statuses.count ? instants[endIndex] : nil
+      while endIndex < changes.count, changes[endIndex].status.isActive { endIndex += 1 }
+      let end: Date? = endIndex < changes.count ? changes[endIndex].instant : nil
       stretchNumber += 1
       switch target.metric {
       case .resolution:
-        output.append(measure(from: start, to: end))
+        output.append(measure(target, from: start, to: end, over: timeline, now: now, cursor: &cursor))
       case .firstResponse:
         if stretchNumber == 1 {
-          let reply = timeline.publicReplies.first { $0 >= start }
-          let fulfilment = [reply, end].compactMap { $0 }.min()
-          output.append(measure(from: start, to: fulfilment))
+          var fulfilment = end
+          if let reply = replies.first(where: { $0 >= start }), end.map({ reply < $0 }) ?? true {
+            fulfilment = reply
+          }
+          output.append(measure(target, from: start, to: fulfilment, over: timeline, now: now, cursor: &cursor))
         }
       case .nextResponse:
-        let replies = timeline.publicReplies
         while replyIndex < replies.count, replies[replyIndex] < start { replyIndex += 1 }
         var cycleStart = start
         // Every public reply inside the stretch fulfils the running cycle and starts the next one.
@@ -51,54 +49,65 @@ struct SLACycleMeasurer {
           let reply = replies[replyIndex]
           replyIndex += 1
           if reply == cycleStart { continue }
-          output.append(measure(from: cycleStart, to: reply))
+          output.append(measure(target, from: cycleStart, to: reply, over: timeline, now: now, cursor: &cursor))
           cycleStart = reply
         }
-        output.append(measure(from: cycleStart, to: end))
+        output.append(measure(target, from: cycleStart, to: end, over: timeline, now: now, cursor: &cursor))
       }
       index = endIndex
     }
   }
 
+  /// Where the previous cycle of a target left off: cycles are measured in order, so the status lookup only
+  /// moves forward.
+  struct Cursor {
+    var changeIndex = 0
+    var cycleNumber = 0
+  }
+
   /// Measures one cycle from `start` until `end` (its fulfilment) or, when `end` is `nil`, until `now`.
-  private mutating func measure(from start: Date, to end: Date?) -> SLATargetStatus {
-    cycleNumber += 1
-    let instants = timeline.statusInstants
-    let statuses = timeline.statuses
+  private static func measure(
+    _ target: SLATarget, from start: Date, to end: Date?, over timeline: SLATicketTimeline, now: Date,
+    cursor: inout Cursor
+  ) -> SLATargetStatus {
+    cursor.cycleNumber += 1
+    let changes = timeline.changes
     let limit = end ?? now
     let goal = target.goal
-    let calendar = target.calendar
-    while statusIndex + 1 < instants.count, instants[statusIndex + 1] <= start { statusIndex += 1 }
-    var index = statusIndex
-    var events: [SLAMetricEvent] = [SLAMetricEvent(.activated, at: start)]
+    let pauseMask = target.pauseMask & ~solvedMask
+    while cursor.changeIndex + 1 < changes.count, changes[cursor.changeIndex + 1].instant <= start {
+      cursor.changeIndex += 1
+    }
+    var index = cursor.changeIndex
+    var pauses: [SLAMetricEvent] = []
     var elapsed: TimeInterval = 0
     var breachedAt: Date?
-    var cursor = start
-    var paused = isPause(statuses[index])
-    if paused { events.append(SLAMetricEvent(.paused, at: start)) }
+    var from = start
+    var paused = changes[index].status.slaBit & pauseMask != 0
+    if paused { pauses.append(SLAMetricEvent(.paused, at: start)) }
     while true {
-      let nextChange = index + 1 < instants.count ? min(instants[index + 1], limit) : limit
-      if !paused, nextChange > cursor {
-        let counted = calendar.businessTime(from: cursor, to: nextChange)
+      let nextChange = index + 1 < changes.count ? min(changes[index + 1].instant, limit) : limit
+      if !paused, nextChange > from {
+        let counted = target.calendar.businessTime(from: from, to: nextChange)
         if breachedAt == nil, elapsed + counted >= goal,
-          let deadline = try? calendar.date(addingBusinessTime: goal - elapsed, to: cursor),
+          let deadline = try? target.calendar.date(addingBusinessTime: goal - elapsed, to: from),
           deadline < nextChange || (deadline == nextChange && (end == nil || nextChange != end))
         {
           breachedAt = deadline
-          events.append(SLAMetricEvent(.breached, at: deadline))
         }
         elapsed += counted
       }
-      guard nextChange < limit else { break }
+      guard nextChange < limit || (end == nil && index + 1 < changes.count && changes[index + 1].instant <= limit)
+      else { break }
+      // A change exactly at `now` has happened: it sets the state, though no time passes after it.
       index += 1
-      cursor = nextChange
-      let nowPaused = isPause(statuses[index])
+      from = nextChange
+      let nowPaused = changes[index].status.slaBit & pauseMask != 0
       if nowPaused != paused {
-        events.append(SLAMetricEvent(nowPaused ? .paused : .resumed, at: cursor))
+        pauses.append(SLAMetricEvent(nowPaused ? .paused : .resumed, at: from))
         paused = nowPaused
       }
     }
-    if let end { events.append(SLAMetricEvent(.fulfilled, at: end)) }
     let state: SLAState
     let dueAt: Date?
     if let breachedAt {
@@ -106,14 +115,11 @@ struct SLACycleMeasurer {
       dueAt = breachedAt
     } else {
       state = end != nil ? .achieved : (paused ? .paused : .running)
-      dueAt = state == .paused ? nil : try? calendar.date(addingBusinessTime: max(0, goal - elapsed), to: limit)
+      dueAt =
+        state == .paused ? nil : try? target.calendar.date(addingBusinessTime: max(0, goal - elapsed), to: limit)
     }
     return SLATargetStatus(
-      metric: target.metric, cycle: cycleNumber, goal: goal, state: state, activatedAt: start, fulfilledAt: end,
-      elapsed: elapsed, dueAt: dueAt, breachedAt: breachedAt, events: events)
-  }
-
-  private func isPause(_ status: TicketStatus) -> Bool {
-    status.isActive && target.pauseStatuses.contains(status)
+      metric: target.metric, cycle: cursor.cycleNumber, goal: goal, state: state, activatedAt: start,
+      fulfilledAt: end, elapsed: elapsed, dueAt: dueAt, breachedAt: breachedAt, pauseEvents: pauses)
   }
 }

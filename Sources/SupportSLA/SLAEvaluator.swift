@@ -37,8 +37,27 @@ public struct SLAEvaluator: Sendable, Hashable {
   /// - Returns: The status, or `nil` when no policy matches.
   /// - Complexity: O(*p* + *e*) for *p* policies and *e* events, plus the calendar arithmetic of each cycle.
   public func evaluate(_ subject: SLASubject, now: Date) -> SLAStatus? {
-    guard let policy = policies.policy(for: subject) else { return nil }
-    return Self.evaluate(subject.ticket, under: policy, now: now)
+    guard let index = policies.policyIndex(for: subject) else { return nil }
+    return Self.evaluate(subject.ticket, under: policies.policies[index], now: now)
+  }
+
+  /// The SLA status of many tickets at one instant, each under the first policy that matches it.
+  ///
+  /// Prefer this to evaluating one subject at a time in a loop over an array: it reads each subject in place instead
+  /// of copying it (a ticket copy retains every one of its properties).
+  ///
+  /// - Parameters:
+  ///   - subjects: The tickets and their customers' segments.
+  ///   - now: The evaluation instant.
+  /// - Returns: One status per subject, in order; `nil` where no policy matches.
+  /// - Complexity: O(*n*) evaluations for *n* subjects.
+  public func evaluate(_ subjects: [SLASubject], now: Date) -> [SLAStatus?] {
+    subjects.withUnsafeBufferPointer { buffer in
+      var statuses: [SLAStatus?] = []
+      statuses.reserveCapacity(buffer.count)
+      for index in buffer.indices { statuses.append(evaluate(buffer[index], now: now)) }
+      return statuses
+    }
   }
 
   /// The SLA status of a ticket under a given policy (its conditions are not checked).
@@ -50,13 +69,15 @@ public struct SLAEvaluator: Sendable, Hashable {
   /// - Returns: Every cycle of every target that started by `now`.
   /// - Complexity: O(*e*) for *e* events, plus O(1) calendar operations per cycle and status change.
   public static func evaluate(_ ticket: Ticket, under policy: SLAPolicy, now: Date) -> SLAStatus {
-    let timeline = SLATicketTimeline(ticket, now: now)
     var targets: [SLATargetStatus] = []
-    targets.reserveCapacity(policy.targets.count + 2)
     if ticket.createdAt <= now {
-      for target in policy.targets {
-        var measurer = SLACycleMeasurer(target: target, timeline: timeline, now: now)
-        measurer.measureAll(into: &targets)
+      targets.reserveCapacity(policy.targets.count + 4)
+      SLATicketTimeline.reading(ticket, now: now) { timeline in
+        policy.targets.withUnsafeBufferPointer { policyTargets in
+          for index in policyTargets.indices {
+            SLACycleMeasurer.measureAll(policyTargets[index], over: timeline, now: now, into: &targets)
+          }
+        }
       }
     }
     return SLAStatus(

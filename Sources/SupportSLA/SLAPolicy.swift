@@ -23,26 +23,54 @@ public struct CustomerSegment: RawRepresentable, Hashable, Sendable, Codable, Ex
 }
 
 /// What an SLA is evaluated for: a ticket and what the host knows about its customer.
+///
+/// The ticket is held in a shared box, so copying a subject (into arrays, across calls) costs one reference
+/// count instead of one per ticket property.
 public struct SLASubject: Hashable, Sendable {
-  /// The ticket.
-  public var ticket: Ticket
+  private final class Box: Sendable {
+    let ticket: Ticket
+    init(_ ticket: Ticket) { self.ticket = ticket }
+  }
+
+  private var box: Box
   /// The customer's segment, if the host has one.
   public var segment: CustomerSegment?
+
+  /// The ticket.
+  public var ticket: Ticket {
+    get { box.ticket }
+    set { box = Box(newValue) }
+  }
 
   /// Pairs a ticket with its customer's segment.
   /// - Parameters:
   ///   - ticket: The ticket.
   ///   - segment: The customer's segment, if any.
   public init(_ ticket: Ticket, segment: CustomerSegment? = nil) {
-    self.ticket = ticket
+    self.box = Box(ticket)
     self.segment = segment
+  }
+
+  /// Equal when the tickets and segments are.
+  public static func == (lhs: SLASubject, rhs: SLASubject) -> Bool {
+    lhs.segment == rhs.segment && (lhs.box === rhs.box || lhs.box.ticket == rhs.box.ticket)
+  }
+
+  /// Hashes the ticket and the segment.
+  public func hash(into hasher: inout Hasher) {
+    hasher.combine(box.ticket)
+    hasher.combine(segment)
   }
 }
 
 /// Which tickets a policy applies to. Every condition that is set must hold; an unset (`nil`) one matches all.
 public struct SLAConditions: Hashable, Sendable {
   /// The ticket's current priority is one of these.
-  public var priorities: Set<Priority>?
+  public var priorities: Set<Priority>? {
+    didSet { priorityMask = priorities.map(Priority.slaMask(of:)) }
+  }
+  /// ``priorities`` as bits, so matching never hashes.
+  private(set) var priorityMask: UInt8?
   /// The ticket's service has one of these plan tiers (a ticket without a service never matches).
   public var planTiers: Set<PlanTier>?
   /// The ticket's current department is one of these.
@@ -63,6 +91,7 @@ public struct SLAConditions: Hashable, Sendable {
     segments: Set<CustomerSegment>? = nil
   ) {
     self.priorities = priorities
+    self.priorityMask = priorities.map(Priority.slaMask(of:))
     self.planTiers = planTiers
     self.departments = departments
     self.segments = segments
@@ -75,11 +104,11 @@ public struct SLAConditions: Hashable, Sendable {
   /// - Parameter subject: The ticket and its customer's segment.
   /// - Returns: `true` when every set condition holds.
   public func matches(_ subject: SLASubject) -> Bool {
-    let ticket = subject.ticket
-    if let priorities, !priorities.contains(ticket.priority) { return false }
-    if let departments, !departments.contains(ticket.department) { return false }
+    // Read the fields in place: copying the ticket would retain every one of its properties.
+    if let priorityMask, priorityMask & subject.ticket.priority.slaBit == 0 { return false }
+    if let departments, !departments.contains(subject.ticket.department) { return false }
     if let planTiers {
-      guard let tier = ticket.service?.tier, planTiers.contains(tier) else { return false }
+      guard let tier = subject.ticket.service?.tier, planTiers.contains(tier) else { return false }
     }
     if let segments {
       guard let segment = subject.segment, segments.contains(segment) else { return false }
@@ -150,6 +179,13 @@ public struct SLAPolicySet: Hashable, Sendable {
   /// - Returns: The policy, or `nil` when none matches.
   /// - Complexity: O(*p*) for *p* policies.
   public func policy(for subject: SLASubject) -> SLAPolicy? {
-    policies.first { $0.applies(to: subject) }
+    guard let index = policyIndex(for: subject) else { return nil }
+    return policies[index]
+  }
+
+  /// The index of the first policy that covers a subject, without copying any policy.
+  func policyIndex(for subject: SLASubject) -> Int? {
+    for index in policies.indices where policies[index].conditions.matches(subject) { return index }
+    return nil
   }
 }

@@ -48,7 +48,7 @@ public struct SLAMetricEvent: Hashable, Sendable, Codable {
 /// next update and resolution side by side.
 ///
 /// Durations are business time on the target's calendar, excluding paused stretches.
-public struct SLATargetStatus: Hashable, Sendable, Codable {
+public struct SLATargetStatus: Hashable, Sendable {
   /// What is measured.
   public var metric: SLAMetric
   /// Which cycle of the metric this is, from 1 (resolution: 2 after one reopening; next response: one per update).
@@ -70,8 +70,9 @@ public struct SLATargetStatus: Hashable, Sendable, Codable {
   public var dueAt: Date?
   /// When the deadline passed unfulfilled, if it did by the evaluation instant.
   public var breachedAt: Date?
-  /// The clock's history, oldest first.
-  public var events: [SLAMetricEvent]
+  /// The pauses and resumptions (the other events follow from the instants above, so the common cycle without
+  /// pauses stores no list at all).
+  var pauseEvents: [SLAMetricEvent]
 
   /// Creates a cycle status (the evaluator builds these; hosts may build them for tests and reports).
   ///
@@ -85,7 +86,8 @@ public struct SLATargetStatus: Hashable, Sendable, Codable {
   ///   - elapsed: Business time counted.
   ///   - dueAt: The deadline.
   ///   - breachedAt: When it breached.
-  ///   - events: The clock's history.
+  ///   - events: The clock's history; only its `paused` and `resumed` entries are kept, the others follow from
+  ///     `activatedAt`, `breachedAt` and `fulfilledAt`.
   public init(
     metric: SLAMetric, cycle: Int, goal: TimeInterval, state: SLAState, activatedAt: Date, fulfilledAt: Date?,
     elapsed: TimeInterval, dueAt: Date?, breachedAt: Date?, events: [SLAMetricEvent]
@@ -100,7 +102,42 @@ public struct SLATargetStatus: Hashable, Sendable, Codable {
     self.remaining = goal - elapsed
     self.dueAt = dueAt
     self.breachedAt = breachedAt
-    self.events = events
+    self.pauseEvents = events.filter { $0.kind == .paused || $0.kind == .resumed }
+  }
+
+  /// Creates a cycle status from its pause events (the evaluator's path: no list for cycles without pauses).
+  init(
+    metric: SLAMetric, cycle: Int, goal: TimeInterval, state: SLAState, activatedAt: Date, fulfilledAt: Date?,
+    elapsed: TimeInterval, dueAt: Date?, breachedAt: Date?, pauseEvents: [SLAMetricEvent]
+  ) {
+    self.metric = metric
+    self.cycle = cycle
+    self.goal = goal
+    self.state = state
+    self.activatedAt = activatedAt
+    self.fulfilledAt = fulfilledAt
+    self.elapsed = elapsed
+    self.remaining = goal - elapsed
+    self.dueAt = dueAt
+    self.breachedAt = breachedAt
+    self.pauseEvents = pauseEvents
+  }
+
+  /// The clock's history, oldest first: activated, then pauses, resumptions and the breach in time order (a
+  /// breach comes before a pause at the same instant), then fulfilled.
+  public var events: [SLAMetricEvent] {
+    var events = [SLAMetricEvent(.activated, at: activatedAt)]
+    var breachPending = breachedAt
+    for event in pauseEvents {
+      if let breach = breachPending, breach <= event.instant {
+        events.append(SLAMetricEvent(.breached, at: breach))
+        breachPending = nil
+      }
+      events.append(event)
+    }
+    if let breach = breachPending { events.append(SLAMetricEvent(.breached, at: breach)) }
+    if let fulfilledAt { events.append(SLAMetricEvent(.fulfilled, at: fulfilledAt)) }
+    return events
   }
 
   /// Whether the cycle has ended (fulfilled), in time or not.
@@ -108,6 +145,44 @@ public struct SLATargetStatus: Hashable, Sendable, Codable {
 
   /// Whether the cycle is still counting or paused, i.e. not yet fulfilled.
   public var isOpen: Bool { fulfilledAt == nil }
+}
+
+extension SLATargetStatus: Codable {
+  private enum CodingKeys: String, CodingKey {
+    case metric, cycle, goal, state, activatedAt, fulfilledAt, elapsed, remaining, dueAt, breachedAt, events
+  }
+
+  /// Decodes the form ``encode(to:)`` writes; `remaining` is recomputed from `goal` and `elapsed`.
+  public init(from decoder: any Decoder) throws {
+    let container = try decoder.container(keyedBy: CodingKeys.self)
+    self.init(
+      metric: try container.decode(SLAMetric.self, forKey: .metric),
+      cycle: try container.decode(Int.self, forKey: .cycle),
+      goal: try container.decode(TimeInterval.self, forKey: .goal),
+      state: try container.decode(SLAState.self, forKey: .state),
+      activatedAt: try container.decode(Date.self, forKey: .activatedAt),
+      fulfilledAt: try container.decodeIfPresent(Date.self, forKey: .fulfilledAt),
+      elapsed: try container.decode(TimeInterval.self, forKey: .elapsed),
+      dueAt: try container.decodeIfPresent(Date.self, forKey: .dueAt),
+      breachedAt: try container.decodeIfPresent(Date.self, forKey: .breachedAt),
+      events: try container.decode([SLAMetricEvent].self, forKey: .events))
+  }
+
+  /// Encodes every field, `remaining` and the whole `events` history included.
+  public func encode(to encoder: any Encoder) throws {
+    var container = encoder.container(keyedBy: CodingKeys.self)
+    try container.encode(metric, forKey: .metric)
+    try container.encode(cycle, forKey: .cycle)
+    try container.encode(goal, forKey: .goal)
+    try container.encode(state, forKey: .state)
+    try container.encode(activatedAt, forKey: .activatedAt)
+    try container.encodeIfPresent(fulfilledAt, forKey: .fulfilledAt)
+    try container.encode(elapsed, forKey: .elapsed)
+    try container.encode(remaining, forKey: .remaining)
+    try container.encodeIfPresent(dueAt, forKey: .dueAt)
+    try container.encodeIfPresent(breachedAt, forKey: .breachedAt)
+    try container.encode(events, forKey: .events)
+  }
 }
 
 /// A ticket's SLA at one instant: the policy that applies and the status of every cycle of every target.

@@ -37,18 +37,65 @@ public struct SLATarget: Hashable, Sendable {
   /// The warning thresholds used unless a target says otherwise: 75 % and 90 % of the goal.
   public static let defaultWarningThresholds: [Double] = [0.75, 0.9]
 
+  /// The target's fields, shared between copies: the evaluator copies targets for every ticket, and one
+  /// reference count is cheaper than one per calendar, set and list.
+  private final class Storage: Sendable {
+    let metric: SLAMetric
+    let goal: TimeInterval
+    let calendar: BusinessCalendar
+    let pauseStatuses: Set<TicketStatus>
+    let pauseMask: UInt8
+    let warningThresholds: [Double]
+    let escalationDelays: [TimeInterval]
+
+    init(
+      metric: SLAMetric, goal: TimeInterval, calendar: BusinessCalendar, pauseStatuses: Set<TicketStatus>,
+      warningThresholds: [Double], escalationDelays: [TimeInterval]
+    ) {
+      self.metric = metric
+      self.goal = goal
+      self.calendar = calendar
+      self.pauseStatuses = pauseStatuses
+      self.pauseMask = TicketStatus.slaMask(of: pauseStatuses)
+      self.warningThresholds = warningThresholds
+      self.escalationDelays = escalationDelays
+    }
+
+    func with(
+      metric: SLAMetric? = nil, calendar: BusinessCalendar? = nil, pauseStatuses: Set<TicketStatus>? = nil
+    ) -> Storage {
+      Storage(
+        metric: metric ?? self.metric, goal: goal, calendar: calendar ?? self.calendar,
+        pauseStatuses: pauseStatuses ?? self.pauseStatuses, warningThresholds: warningThresholds,
+        escalationDelays: escalationDelays)
+    }
+  }
+
+  private var storage: Storage
+
   /// What is measured.
-  public var metric: SLAMetric
+  public var metric: SLAMetric {
+    get { storage.metric }
+    set { storage = storage.with(metric: newValue) }
+  }
   /// The business time allowed, in seconds (positive).
-  public var goal: TimeInterval
+  public var goal: TimeInterval { storage.goal }
   /// The hours during which the clock runs.
-  public var calendar: BusinessCalendar
+  public var calendar: BusinessCalendar {
+    get { storage.calendar }
+    set { storage = storage.with(calendar: newValue) }
+  }
   /// The statuses during which the clock stops. `resolved` and `closed` end a cycle instead and are ignored here.
-  public var pauseStatuses: Set<TicketStatus>
+  public var pauseStatuses: Set<TicketStatus> {
+    get { storage.pauseStatuses }
+    set { storage = storage.with(pauseStatuses: newValue) }
+  }
+  /// ``pauseStatuses`` as bits of `TicketStatus.slaBit`, so the evaluator never hashes.
+  var pauseMask: UInt8 { storage.pauseMask }
   /// Fractions of ``goal`` (strictly between 0 and 1, ascending) at which ``SLAMonitor`` warns.
-  public var warningThresholds: [Double]
+  public var warningThresholds: [Double] { storage.warningThresholds }
   /// Business time past the deadline (ascending, ≥ 0) at which ``SLAMonitor`` raises escalation level 1, 2, ….
-  public var escalationDelays: [TimeInterval]
+  public var escalationDelays: [TimeInterval] { storage.escalationDelays }
 
   /// Creates a target.
   ///
@@ -81,11 +128,27 @@ public struct SLATarget: Hashable, Sendable {
         delay, field: "escalationDelays[\(index)]",
         message: "an escalation delay is business time past the deadline, ≥ 0, got \(delay)")
     }
-    self.metric = metric
-    self.goal = goal
-    self.calendar = calendar
-    self.pauseStatuses = pauseStatuses
-    self.warningThresholds = Array(Set(warningThresholds)).sorted()
-    self.escalationDelays = Array(Set(escalationDelays)).sorted()
+    storage = Storage(
+      metric: metric, goal: goal, calendar: calendar, pauseStatuses: pauseStatuses,
+      warningThresholds: Array(Set(warningThresholds)).sorted(), escalationDelays: Array(Set(escalationDelays)).sorted()
+    )
+  }
+
+  /// Equal when every field is.
+  public static func == (lhs: SLATarget, rhs: SLATarget) -> Bool {
+    lhs.storage === rhs.storage
+      || (lhs.metric == rhs.metric && lhs.goal == rhs.goal && lhs.calendar == rhs.calendar
+        && lhs.pauseStatuses == rhs.pauseStatuses && lhs.warningThresholds == rhs.warningThresholds
+        && lhs.escalationDelays == rhs.escalationDelays)
+  }
+
+  /// Hashes every field.
+  public func hash(into hasher: inout Hasher) {
+    hasher.combine(metric)
+    hasher.combine(goal)
+    hasher.combine(calendar)
+    hasher.combine(pauseStatuses)
+    hasher.combine(warningThresholds)
+    hasher.combine(escalationDelays)
   }
 }

@@ -24,8 +24,8 @@ struct RandomTimeline {
   /// Minutes at which a public agent reply happened.
   var replyMinutes: [Int]
 
-  init(minutes: Int, using generator: inout SplitMix64) {
-    builder = TimelineBuilder(at: utc("2026-11-23T10:00:00Z"), priority: .critical)
+  init(_ id: TicketID = "T-1", minutes: Int, using generator: inout SplitMix64) {
+    builder = TimelineBuilder(id, at: utc("2026-11-23T10:00:00Z"), priority: .critical)
     var status = TicketStatus.open
     statusAfter = []
     replyMinutes = []

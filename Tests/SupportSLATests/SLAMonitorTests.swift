@@ -125,4 +125,64 @@ struct SLAMonitorTests {
       #expect(throws: DecodingError.self) { try JSONDecoder().decode(SLAAlert.Kind.self, from: Data(bad.utf8)) }
     }
   }
+
+  @Test("a ticket that changed between scans is evaluated again before its next alert was due")
+  func changedTicketReevaluated() throws {
+    var builder = TimelineBuilder(at: opened, priority: .normal)
+    var monitor = SLAMonitor()
+    // Normal: nothing is due for hours after the opening.
+    #expect(monitor.scan([SLASubject(try builder.ticket())], now: opened.addingTimeInterval(10 * oneMinute)).isEmpty)
+    builder.priority(.critical, after: 20 * oneMinute)
+    let alerts = monitor.scan([SLASubject(try builder.ticket())], now: opened.addingTimeInterval(30 * oneMinute))
+    // Now critical: the 15-minute first response breached at 15 min.
+    let breach = try #require(alerts.first { $0.metric == .firstResponse && $0.kind == .breach })
+    #expect(breach.dueAt == opened.addingTimeInterval(15 * oneMinute))
+  }
+
+  @Test("a subject whose segment changed is evaluated again")
+  func changedSegmentReevaluated() throws {
+    let vip = try SLAPolicy(
+      name: "VIP", conditions: SLAConditions(segments: ["vip"]),
+      targets: [SLATarget(.firstResponse, within: 5 * oneMinute, warningThresholds: [])])
+    var monitor = SLAMonitor(policies: SLAPolicySet([vip] + SLAPolicySet.hostingDefault.policies))
+    let ticket = try TimelineBuilder(at: opened, priority: .low).ticket()
+    #expect(monitor.scan([SLASubject(ticket)], now: opened.addingTimeInterval(10 * oneMinute)).isEmpty)
+    let alerts = monitor.scan([SLASubject(ticket, segment: "vip")], now: opened.addingTimeInterval(11 * oneMinute))
+    #expect(alerts.map(\.policyName) == ["VIP"])
+    #expect(alerts.map(\.kind) == [.breach])
+  }
+
+  @Test("replacing the state makes the next scan look at every ticket again")
+  func replacingStateRescans() throws {
+    let subjects = try silentCritical()
+    var monitor = SLAMonitor()
+    let first = monitor.scan(subjects, now: opened.addingTimeInterval(20 * oneMinute))
+    #expect(!first.isEmpty)
+    monitor.state = SLAMonitorState()
+    #expect(monitor.scan(subjects, now: opened.addingTimeInterval(20 * oneMinute)).count == first.count)
+  }
+
+  @Test("skipping unchanged tickets never loses or repeats an alert over many scans")
+  func scansMatchSingleLateScan() throws {
+    var generator = SplitMix64(seed: 314)
+    let subjects = try (0..<30).map { index in
+      SLASubject(try RandomTimeline(TicketID("T-\(index)"), minutes: 600, using: &generator).builder.ticket())
+    }
+    var frequent = SLAMonitor()
+    var uncached = SLAMonitor()
+    var collected: [SLAAlertKey] = []
+    var reference: [SLAAlertKey] = []
+    for minute in stride(from: 0, through: 600, by: 3) {
+      let now = opened.addingTimeInterval(TimeInterval(minute) * 60)
+      collected += frequent.scan(subjects, now: now).map(\.key)
+      uncached.state = uncached.state  // replacing the state drops the wake-up memory: every ticket is evaluated
+      reference += uncached.scan(subjects, now: now).map(\.key)
+    }
+    var once = SLAMonitor()
+    let late = once.scan(subjects, now: opened.addingTimeInterval(600 * 60)).map(\.key)
+    #expect(!collected.isEmpty)
+    #expect(collected == reference)  // same alerts, same scans, same order
+    #expect(Set(collected).count == collected.count)  // never repeated
+    #expect(Set(late).isSubset(of: Set(collected)))  // nothing the late scan sees was missed
+  }
 }
