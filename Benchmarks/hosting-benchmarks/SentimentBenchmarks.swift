@@ -21,6 +21,22 @@ func sentimentBenchmarks() -> [Benchmark] {
       }
     ),
     Benchmark(
+      name: "sentiment.classify-lexicon-corpus-100k",
+      summary: "lexicon classifier on 100k texts cycled from the labelled corpus (the VADER comparison set)",
+      operations: 100_000,
+      unit: "texts",
+      goal: .throughput(atLeast: 200_000),
+      prepare: {
+        let texts = SentimentWorkload.corpusTexts
+        let classifier = SentimentWorkload.lexicon
+        return {
+          var negatives = 0
+          for text in texts where classifier.classify(text).label == .negative { negatives += 1 }
+          sentimentBlackHole(negatives)
+        }
+      }
+    ),
+    Benchmark(
       name: "sentiment.classify-ensemble-100k",
       summary: "lexicon + logistic-regression ensemble on the same 100k texts",
       operations: 100_000,
@@ -99,6 +115,24 @@ enum SentimentWorkload {
   static let texts: [String] = {
     var random = SeededGenerator(seed: 6)
     return (0..<100_000).map { _ in text(using: &random) }
+  }()
+
+  /// The corpus texts (run from the package root), cycled to 100k; the generated texts when the corpus is absent.
+  /// `python3` with `vaderSentiment` over the same cycled texts gives the comparison figure.
+  static let corpusTexts: [String] = {
+    let directory = "Tests/FeedbackSentimentTests/Resources/corpus"
+    var texts: [String] = []
+    for language in ["en", "ms", "lo"] {
+      for split in ["test", "train"] {
+        guard let data = FileManager.default.contents(atPath: "\(directory)/\(language)-\(split).tsv") else { continue }
+        for line in String(decoding: data, as: UTF8.self).split(whereSeparator: \.isNewline)
+        where !line.hasPrefix("#") {
+          if let tab = line.firstIndex(of: "\t") { texts.append(String(line[line.index(after: tab)...])) }
+        }
+      }
+    }
+    guard !texts.isEmpty else { return SentimentWorkload.texts }
+    return (0..<100_000).map { texts[$0 % texts.count] }
   }()
 
   static let trainingExamples: [LabeledExample] = {

@@ -17,6 +17,8 @@ struct CommandOptions {
   var kind: TrainedSentimentModel.Kind = .logisticRegression
   var classifier: String?
   var corpus: String?
+  var threshold: Double?
+  var crossValidate = false
 
   static func parse(_ arguments: [String]) throws -> CommandOptions {
     var options = CommandOptions()
@@ -33,6 +35,7 @@ struct CommandOptions {
         options.format = format
       case "--model": options.modelFile = try value(argument)
       case "--explain": options.explain = true
+      case "--cross-validate": options.crossValidate = true
       case "--json": options.json = true
       case "--data": options.dataFiles.append(try value(argument))
       case "--out": options.outFile = try value(argument)
@@ -44,6 +47,11 @@ struct CommandOptions {
         options.kind = kind
       case "--classifier": options.classifier = try value(argument)
       case "--corpus": options.corpus = try value(argument)
+      case "--threshold":
+        guard let threshold = Double(try value(argument)), (0...1).contains(threshold) else {
+          throw UsageError(message: "--threshold needs a number in 0...1")
+        }
+        options.threshold = threshold
       default:
         guard !argument.hasPrefix("-"), options.inputFile == nil else {
           throw UsageError(message: "unexpected argument '\(argument)'")
@@ -75,7 +83,10 @@ struct CommandOptions {
 
   /// The classifier: lexicon + model ensemble with `--model`, otherwise the default one.
   func makeClassifier() throws -> any SentimentClassifier {
-    let lexicon = try LexiconSentimentClassifier.bundled()
+    var lexicon = try LexiconSentimentClassifier.bundled()
+    if let threshold {
+      lexicon = LexiconSentimentClassifier(lexicons: lexicon.lexicons, neutralThreshold: threshold)
+    }
     let model = try loadModel()
     switch classifier {
     case nil, "ensemble":

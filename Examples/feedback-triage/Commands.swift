@@ -71,6 +71,10 @@ enum Commands {
   static func report(_ options: CommandOptions) throws {
     guard let corpus = options.corpus else { throw UsageError(message: "--corpus DIR is required") }
     print(try CorpusReport.markdown(corpus: corpus))
+    if options.json == false, options.crossValidate {
+      print("")
+      print(try CorpusReport.weightSearch(corpus: corpus))
+    }
   }
 
   static func triage(_ options: CommandOptions) throws {

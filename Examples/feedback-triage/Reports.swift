@@ -70,4 +70,30 @@ enum CorpusReport {
     }
     return lines.joined(separator: "\n")
   }
+
+  /// 5-fold cross-validated macro-F1 of the ensembles on the training splits, for each model weight: how the
+  /// default weight was chosen without looking at the test split.
+  static func weightSearch(corpus: String) throws -> String {
+    var training: [LabeledExample] = []
+    for language in languages {
+      if let examples = try load("\(corpus)/\(language)-train.tsv", language: language) { training += examples }
+    }
+    let lexicon = try LexiconSentimentClassifier.bundled()
+    var lines = ["5-fold cross-validation on \(training.count) training texts (macro-F1, pooled folds)", ""]
+    lines.append("| model weight | lexicon+NB | lexicon+LR |")
+    lines.append("|---|---|---|")
+    for weight in [0.0, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 1.0] {
+      let naiveBayes = try CrossValidation.run(folds: 5, examples: training) { part in
+        EnsembleSentimentClassifier(
+          lexicon: lexicon, model: try NaiveBayesSentimentModel.train(on: part), modelWeight: weight)
+      }
+      let logistic = try CrossValidation.run(folds: 5, examples: training) { part in
+        EnsembleSentimentClassifier(
+          lexicon: lexicon, model: try LogisticRegressionSentimentModel.train(on: part), modelWeight: weight)
+      }
+      lines.append(
+        String(format: "| %.1f | %.3f | %.3f |", weight, naiveBayes.pooled.macroF1, logistic.pooled.macroF1))
+    }
+    return lines.joined(separator: "\n")
+  }
 }

@@ -12,10 +12,13 @@ let usage = """
     train --data FILE [--data FILE…] --out MODEL.json [--kind logisticRegression|naiveBayes]
         Train a model on label<TAB>text lines.
     evaluate --data FILE [--data FILE…] [--model MODEL.json] [--classifier lexicon|model|ensemble]
+             [--threshold T]
         Accuracy, per-label precision/recall/F1, macro-F1 and the confusion matrix.
-    report --corpus DIR
+    report --corpus DIR [--cross-validate]
         Macro-F1 per language on DIR/<lang>-test.tsv for lexicon, naive Bayes, logistic regression and
-        ensemble (models trained on all DIR/*-train.tsv).
+        ensemble (models trained on all DIR/*-train.tsv); --cross-validate adds the 5-fold CV on the
+        training splits used to choose the ensemble's model weight.
+  --threshold T sets the lexicon classifier's neutral band (default 0.2) for classify, triage and evaluate.
   Exit status: 0 ok, 1 failure, 2 bad usage or malformed input (stderr: "line N: …").
   """
 

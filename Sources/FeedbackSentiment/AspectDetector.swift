@@ -6,7 +6,7 @@ import Foundation
 /// server is praised and support speed is criticised. An aspect mentioned in a clause without sentiment
 /// takes the polarity of the next clause, or else the previous one, when that has sentiment.
 struct AspectDetector {
-  let table: ScoringTable
+  let resources: ScoringResources
   let threshold: Double
 
   private struct Mention {
@@ -29,7 +29,7 @@ struct AspectDetector {
         clause += 1
         clauseSums.append(0)
       } else {
-        clauseSums[clause] += item.value
+        clauseSums[clause] += item.clauseValue
       }
       let end = position + 1 < items.count ? items[position + 1].firstToken : tokens.count
       var tokenIndex = item.firstToken
@@ -65,7 +65,7 @@ struct AspectDetector {
       let label: SentimentLabel =
         score >= threshold && score > 0 ? .positive : score <= -threshold && score < 0 ? .negative : .neutral
       return AspectSentiment(
-        aspect: table.aspectList[Int(mention.aspect)], label: label, score: score, terms: mention.terms)
+        aspect: resources.table.aspectList[Int(mention.aspect)], label: label, score: score, terms: mention.terms)
     }
   }
 
@@ -77,8 +77,8 @@ struct AspectDetector {
   }
 
   private func match(_ ids: [Int32], at index: Int) -> (Int32, Int)? {
-    let entry = table.entries[Int(ids[index])]
-    if entry.startsAspectPhrase, let phrases = table.aspectPhrases[ids[index]] {
+    let entry = resources.entries[Int(ids[index])]
+    if entry.startsAspectPhrase, let phrases = resources.table.aspectPhrases[ids[index]] {
       for phrase in phrases where index + phrase.words.count <= ids.count {
         var matches = true
         for offset in 1..<phrase.words.count where ids[index + offset] != phrase.words[offset] {

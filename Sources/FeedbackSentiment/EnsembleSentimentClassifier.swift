@@ -3,8 +3,8 @@ import Foundation
 /// Combines the rule-based classifier with a trained model: a weighted average of their label probabilities.
 ///
 /// The lexicon classifier contributes the language, the aspects and its explanation; the model adds one
-/// ``SentimentRule/model`` entry with its vote (positive minus negative probability). When the lexicon
-/// recognises nothing, the model decides alone.
+/// ``SentimentRule/model`` entry with its vote (positive minus negative probability). When either part
+/// recognises nothing, the other decides alone.
 ///
 /// ```swift
 /// let model = try LogisticRegressionSentimentModel.train(on: examples)
@@ -25,7 +25,10 @@ public struct EnsembleSentimentClassifier: SentimentClassifier {
   ///   - lexicon: The rule-based classifier.
   ///   - model: A trained model.
   ///   - modelWeight: The model's share of the vote (clamped to 0…1).
-  public init(lexicon: LexiconSentimentClassifier, model: any ProbabilisticSentimentModel, modelWeight: Double = 0.5) {
+  public init(
+    lexicon: LexiconSentimentClassifier, model: any ProbabilisticSentimentModel,
+    modelWeight: Double = DefaultSentimentClassifier.ensembleModelWeight
+  ) {
     self.lexicon = lexicon
     self.model = model
     self.modelWeight = modelWeight.isFinite ? min(1, max(0, modelWeight)) : 0.5
@@ -34,9 +37,13 @@ public struct EnsembleSentimentClassifier: SentimentClassifier {
   /// The combined distribution over labels.
   ///
   /// - Parameter text: The feedback.
-  /// - Returns: `w·model + (1 − w)·lexicon`, or the model's alone when the lexicon recognises nothing.
+  /// - Returns: `w·model + (1 − w)·lexicon`, or either alone when the other recognises nothing.
   public func probabilities(for text: String) -> SentimentProbabilities {
-    combine(lexicon: lexicon.probabilities(for: text), model: model.probabilities(for: text))
+    let lexiconProbabilities = lexicon.probabilities(for: text)
+    guard let modelProbabilities = model.knownProbabilities(for: text) else {
+      return lexiconProbabilities ?? SentimentProbabilities(negative: 0, neutral: 1, positive: 0)
+    }
+    return combine(lexicon: lexiconProbabilities, model: modelProbabilities)
   }
 
   private func combine(lexicon: SentimentProbabilities?, model: SentimentProbabilities) -> SentimentProbabilities {
@@ -57,14 +64,20 @@ public struct EnsembleSentimentClassifier: SentimentClassifier {
   /// - Complexity: O(n) in the length of the text.
   public func classify(_ text: String) -> SentimentResult {
     let analysis = lexicon.analyze(text)
-    let modelResult = model.classify(text)
+    let modelProbabilities = model.knownProbabilities(for: text)
     let lexiconKnows = analysis.hasEvidence
-    guard lexiconKnows || modelResult.confidence > 0 else { return analysis.result }
-    let modelProbabilities = model.probabilities(for: text)
-    let combined = combine(lexicon: lexiconKnows ? analysis.probabilities : nil, model: modelProbabilities)
+    guard lexiconKnows || modelProbabilities != nil else { return analysis.result }
+    let combined: SentimentProbabilities
+    if let modelProbabilities {
+      combined = combine(lexicon: lexiconKnows ? analysis.probabilities : nil, model: modelProbabilities)
+    } else {
+      combined = analysis.probabilities
+    }
     let label = combined.label
     var explanation = analysis.result.explanation
-    explanation.append(SentimentContribution(token: "model", rule: .model, amount: modelProbabilities.score))
+    if let modelProbabilities {
+      explanation.append(SentimentContribution(token: "model", rule: .model, amount: modelProbabilities.score))
+    }
     return SentimentResult(
       label: label,
       score: combined.score,

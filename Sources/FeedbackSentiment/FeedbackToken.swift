@@ -18,6 +18,8 @@ struct FeedbackToken: Sendable, Hashable {
   var isElongated: Bool = false
   /// The word is Lao script.
   var isLao: Bool = false
+  /// The text is plain ASCII (no Unicode normalisation question arises when comparing it).
+  var isASCII: Bool = true
 
   /// Punctuation ends a clause for negation scope and aspect polarity.
   var breaksClause: Bool { kind == .punctuation }

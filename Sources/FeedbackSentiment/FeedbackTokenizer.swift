@@ -180,6 +180,7 @@ struct FeedbackTokenizer: Sendable {
       }
     }
     var token = FeedbackToken(kind: .word, text: text)
+    token.isASCII = isASCII
     token.isAllCaps = hasUpper && !hasLower && letters >= 2
     token.isElongated = longestRun >= 3
     result.tokens.append(token)
@@ -201,6 +202,7 @@ struct FeedbackTokenizer: Sendable {
     for word in words {
       var token = FeedbackToken(kind: .word, text: word)
       token.isLao = true
+      token.isASCII = false
       result.tokens.append(token)
     }
     return max(index, start + 1)

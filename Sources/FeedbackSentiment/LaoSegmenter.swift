@@ -109,7 +109,7 @@ public struct LaoSegmenter: Sendable {
   }
 
   /// The cheapest cut of a run into dictionary words and unknown pieces (neighbouring unknown pieces merged).
-  func cuts(_ run: [UInt32]) -> [(start: Int, end: Int, known: Bool)] {
+  func cuts(_ run: [UInt32]) -> [SegmentCut] {
     let count = run.count
     guard count > 0 else { return [] }
     // best[i]: cheapest way to cut run[0..<i] — (unknown characters, pieces), with the cut that led there.
@@ -145,14 +145,14 @@ public struct LaoSegmenter: Sendable {
       relax(from: start, to: end, unknown: end - start, isKnown: false)
     }
     // Walk back, merging neighbouring unknown pieces.
-    var cuts: [(start: Int, end: Int, known: Bool)] = []
+    var cuts: [SegmentCut] = []
     var end = count
     while end > 0 {
       let start = previous[end]
       if let last = cuts.last, !last.known, !known[end] {
-        cuts[cuts.count - 1] = (start, last.end, false)
+        cuts[cuts.count - 1] = SegmentCut(start: start, end: last.end, known: false)
       } else {
-        cuts.append((start, end, known[end]))
+        cuts.append(SegmentCut(start: start, end: end, known: known[end]))
       }
       end = start
     }
@@ -170,6 +170,13 @@ public struct LaoSegmenter: Sendable {
     if index > 0 && LaoScript.isLeadingVowel(run[index - 1]) { return false }
     return true
   }
+}
+
+/// One piece of a segmented run: scalar offsets and whether it is a dictionary word.
+struct SegmentCut {
+  var start: Int
+  var end: Int
+  var known: Bool
 }
 
 /// Character classes of the Lao block (U+0E80–U+0EFF).

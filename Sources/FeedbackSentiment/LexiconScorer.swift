@@ -11,8 +11,10 @@ struct LexiconScorer {
     var isPunctuation = false
     /// Index of the item's first token.
     var firstToken = 0
-    /// The item's value after every per-word rule (before contrast and sarcasm).
+    /// The item's value after every rule so far.
     var value = 0.0
+    /// The value without the contrast weighting: the polarity of the item within its own clause, for aspects.
+    var clauseValue = 0.0
     var hasValue: Bool { entry.hasValence && entry.valence != 0 && !entry.isNegator && entry.booster == 0 }
   }
 
@@ -30,23 +32,23 @@ struct LexiconScorer {
   static let scopeWidth = 3
   /// Added per exclamation mark, at most four of them.
   static let exclamationIncrement = 0.292
+  /// Positive values in a question are multiplied by this.
+  static let questionPraiseFactor = 0.4
   /// Normalisation constant: score = s / √(s² + α).
   static let normalizationAlpha = 15.0
 
   let tokenized: TokenizedText
   /// The vocabulary id of each token (-1 unknown).
   let ids: [Int32]
-  let table: ScoringTable
-  let vocabulary: ScoringVocabulary
+  let resources: ScoringResources
   private(set) var items: [Item] = []
   private(set) var contributions: [SentimentContribution] = []
   private(set) var rawScore = 0.0
 
-  init(tokenized: TokenizedText, ids: [Int32], table: ScoringTable, vocabulary: ScoringVocabulary) {
+  init(tokenized: TokenizedText, ids: [Int32], resources: ScoringResources) {
     self.tokenized = tokenized
     self.ids = ids
-    self.table = table
-    self.vocabulary = vocabulary
+    self.resources = resources
   }
 
   var normalizedScore: Double { Self.normalize(rawScore) }
@@ -62,6 +64,7 @@ struct LexiconScorer {
     for index in items.indices where items[index].hasValue {
       scoreItem(at: index, capsDifferential: capsDifferential)
     }
+    applyQuestionDamping()
     applyContrast()
     applySarcasm()
     applyPunctuation()
@@ -81,11 +84,11 @@ struct LexiconScorer {
         continue
       }
       let id = ids[index]
-      if id >= 0, table.entries[Int(id)].startsPhrase, let phrase = matchPhrase(at: index) {
+      if id >= 0, resources.entries[Int(id)].startsPhrase, let phrase = matchPhrase(at: index) {
         let span = tokens[index..<index + phrase.words.count]
         items.append(
           Item(
-            text: phrase.words.map { vocabulary.words[Int($0)] }.joined(separator: " "),
+            text: phrase.words.map { resources.vocabulary.words[Int($0)] }.joined(separator: " "),
             entry: phrase.entry,
             isAllCaps: span.allSatisfy(\.isAllCaps),
             isElongated: span.contains(where: \.isElongated),
@@ -95,10 +98,15 @@ struct LexiconScorer {
         index += phrase.words.count
         continue
       }
-      let entry = table.entry(for: token, id: id, vocabulary: vocabulary)
-      if entry.isBlank, token.isLao, let parts = table.knownParts(ofLao: token.text, vocabulary: vocabulary) {
+      let entry =
+        id >= 0
+        ? resources.entries[Int(id)] : resources.table.entry(for: token, id: id, vocabulary: resources.vocabulary)
+      if entry.isBlank, token.isLao, let parts = laoParts(of: token, id: id) {
         for part in parts where part >= 0 {
-          items.append(Item(text: vocabulary.words[Int(part)], entry: table.entries[Int(part)], firstToken: index))
+          items.append(
+            Item(
+              text: resources.vocabulary.words[Int(part)], entry: resources.entries[Int(part)],
+              firstToken: index))
         }
         index += 1
         continue
@@ -116,8 +124,14 @@ struct LexiconScorer {
     }
   }
 
+  /// The known terms inside a Lao word the table has no entry for (precomputed for vocabulary words).
+  private func laoParts(of token: FeedbackToken, id: Int32) -> [Int32]? {
+    if id >= 0 { return resources.table.laoSplits[id] }
+    return resources.table.knownParts(ofLao: token.text, vocabulary: resources.vocabulary)
+  }
+
   private func matchPhrase(at index: Int) -> PhraseEntry? {
-    guard let candidates = table.phrases[ids[index]] else { return nil }
+    guard let candidates = resources.table.phrases[ids[index]] else { return nil }
     for phrase in candidates where index + phrase.words.count <= ids.count {
       var matches = true
       for offset in 1..<phrase.words.count where ids[index + offset] != phrase.words[offset] {
@@ -181,6 +195,7 @@ struct LexiconScorer {
       add(change, to: &value, token: negator, rule: .negation)
     }
     items[index].value = value
+    items[index].clauseValue = value
   }
 
   private func negator(before index: Int) -> String? {
@@ -219,17 +234,43 @@ struct LexiconScorer {
     }
   }
 
-  /// "Great support... NOT": a negator that ends the text after punctuation, or in capitals, reverses the praise
-  /// before it.
+  /// "Great support... NOT": a negator standing alone at the end of a sentence — after punctuation, or in
+  /// capitals — reverses the praise before it (back to the previous such negator).
   private mutating func applySarcasm() {
-    guard let last = items.indices.last(where: { !items[$0].isPunctuation }), last > 0,
-      items[last].entry.isNegator, items[last].entry.hasValence == false,
-      items[last - 1].isPunctuation || items[last].isAllCaps
-    else { return }
-    for index in items.indices where index < last && items[index].value > 0 {
-      let change = items[index].value * Self.negationScalar - items[index].value
-      contributions.append(SentimentContribution(token: items[index].text, rule: .sarcasm, amount: change))
-      items[index].value += change
+    var start = 0
+    for index in items.indices where index > 0 && items[index].entry.isNegator && !items[index].entry.hasValence {
+      let endsSentence = index + 1 == items.count || items[index + 1].isPunctuation
+      guard endsSentence, items[index - 1].isPunctuation || items[index].isAllCaps else { continue }
+      for earlier in start..<index where items[earlier].value > 0 {
+        let change = items[earlier].value * Self.negationScalar - items[earlier].value
+        contributions.append(SentimentContribution(token: items[earlier].text, rule: .sarcasm, amount: change))
+        items[earlier].value += change
+        items[earlier].clauseValue *= Self.negationScalar
+      }
+      start = index + 1
+    }
+  }
+
+  /// Praise inside a question ("is the free migration included?") is mostly not praise: positive values in a
+  /// sentence that ends with "?" are scaled by ``questionPraiseFactor``. Complaints in questions ("why is it so
+  /// slow?") keep their weight.
+  private mutating func applyQuestionDamping() {
+    var sentenceStart = 0
+    for index in items.indices where items[index].isPunctuation {
+      let utf8 = items[index].text.utf8
+      let isQuestion = utf8.contains(0x3F)
+      let endsSentence =
+        isQuestion || utf8.contains(0x2E) || utf8.contains(0x21) || items[index].text.contains("\u{2026}")
+      guard endsSentence else { continue }
+      if isQuestion {
+        for earlier in sentenceStart..<index where items[earlier].value > 0 {
+          let change = items[earlier].value * (Self.questionPraiseFactor - 1)
+          contributions.append(SentimentContribution(token: items[earlier].text, rule: .question, amount: change))
+          items[earlier].value += change
+          items[earlier].clauseValue = items[earlier].value
+        }
+      }
+      sentenceStart = index + 1
     }
   }
 

@@ -21,14 +21,14 @@ public struct LexiconSentimentClassifier: SentimentClassifier {
   public let languageIdentifier: LanguageIdentifier
   let tokenizer: FeedbackTokenizer
   let vocabulary: ScoringVocabulary
-  let tables: [SentimentLanguage: ScoringTable]
-  let fallbackTable: ScoringTable
+  let tables: [SentimentLanguage: ScoringResources]
+  let fallbackTable: ScoringResources
   /// Language evidence per vocabulary id: `languageWeights[id × L + l]` for the L Latin candidates.
   let languageWeights: [Double]
 
-  /// The default neutral band: scores in (−0.1, 0.1) are neutral. Chosen on the training split (see
-  /// <doc:Evaluation>).
-  public static let defaultNeutralThreshold = 0.1
+  /// The default neutral band: scores in (−0.2, 0.2) are neutral. Chosen on the training split (see
+  /// <doc:MeasuredAccuracy>).
+  public static let defaultNeutralThreshold = 0.2
 
   /// Creates a classifier over the given lexicons.
   ///
@@ -44,12 +44,14 @@ public struct LexiconSentimentClassifier: SentimentClassifier {
     languageIdentifier = LanguageIdentifier(lexicons: lexicons, segmenter: segmenter)
     let vocabulary = ScoringVocabulary(lexicons: lexicons)
     self.vocabulary = vocabulary
-    var tables: [SentimentLanguage: ScoringTable] = [:]
+    var tables: [SentimentLanguage: ScoringResources] = [:]
     for language in lexicons.keys {
-      tables[language] = ScoringTable(primary: language, lexicons: lexicons, vocabulary: vocabulary)
+      tables[language] = ScoringResources(
+        table: ScoringTable(primary: language, lexicons: lexicons, vocabulary: vocabulary), vocabulary: vocabulary)
     }
     self.tables = tables
-    fallbackTable = ScoringTable(primary: nil, lexicons: lexicons, vocabulary: vocabulary)
+    fallbackTable = ScoringResources(
+      table: ScoringTable(primary: nil, lexicons: lexicons, vocabulary: vocabulary), vocabulary: vocabulary)
     let candidates = languageIdentifier.latinCandidates
     var weights = [Double](repeating: 0, count: vocabulary.count * candidates.count)
     for (id, word) in vocabulary.words.enumerated() {
@@ -118,8 +120,8 @@ public struct LexiconSentimentClassifier: SentimentClassifier {
         for slot in 0..<candidates { scores[slot] += languageWeights[base + slot] }
       }
     }
-    let table = tables[language] ?? fallbackTable
-    var scorer = LexiconScorer(tokenized: tokenized, ids: ids, table: table, vocabulary: vocabulary)
+    let resources = tables[language] ?? fallbackTable
+    var scorer = LexiconScorer(tokenized: tokenized, ids: ids, resources: resources)
     scorer.score()
     guard !scorer.contributions.isEmpty else {
       return Analysis(
@@ -133,7 +135,7 @@ public struct LexiconSentimentClassifier: SentimentClassifier {
     let label: SentimentLabel =
       score >= neutralThreshold && score > 0
       ? .positive : score <= -neutralThreshold && score < 0 ? .negative : .neutral
-    let aspects = AspectDetector(table: table, threshold: neutralThreshold).aspects(in: scorer)
+    let aspects = AspectDetector(resources: resources, threshold: neutralThreshold).aspects(in: scorer)
     let result = SentimentResult(
       label: label,
       score: score,

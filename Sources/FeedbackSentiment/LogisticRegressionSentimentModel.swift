@@ -160,6 +160,16 @@ public struct LogisticRegressionSentimentModel: ProbabilisticSentimentModel, Cod
     .softmax(logits(FeatureExtractor.normalizedVector(extractor.features(of: text).indices)).logits)
   }
 
+  /// The softmax probabilities, or `nil` when no feature of the text has a trained weight.
+  ///
+  /// - Parameter text: The feedback.
+  /// - Returns: Probabilities or `nil`.
+  /// - Complexity: O(n) in the length of the text.
+  public func knownProbabilities(for text: String) -> SentimentProbabilities? {
+    let (logits, known) = logits(FeatureExtractor.normalizedVector(extractor.features(of: text).indices))
+    return known > 0 ? .softmax(logits) : nil
+  }
+
   /// Classifies one text.
   ///
   /// - Parameter text: The feedback.

@@ -18,7 +18,7 @@ public struct NaiveBayesSentimentModel: ProbabilisticSentimentModel, Codable {
   public let options: SentimentFeatureOptions
   /// The additive smoothing constant α.
   public let smoothing: Double
-  /// Training texts per label, in ``SentimentLabel/allCases`` order.
+  /// Training texts per label, in `SentimentLabel.allCases` order.
   public let documentCounts: [Int]
   private let featureCounts: SparseClassTable
   private let extractor: FeatureExtractor
@@ -35,7 +35,7 @@ public struct NaiveBayesSentimentModel: ProbabilisticSentimentModel, Codable {
   /// - Returns: The trained model.
   /// - Throws: ``SentimentError`` with ``SentimentError/Code/insufficientData`` when `examples` is empty, or
   ///   ``SentimentError/Code/invalidModel`` for invalid options.
-  /// - Complexity: O(total length of the texts + bucket count).
+  /// - Complexity: O(total length of the texts + bucket count); feature extraction runs on all cores.
   public static func train(
     on examples: [LabeledExample], options: SentimentFeatureOptions = .words, smoothing: Double = 0.5
   ) throws -> NaiveBayesSentimentModel {
@@ -43,14 +43,13 @@ public struct NaiveBayesSentimentModel: ProbabilisticSentimentModel, Codable {
     try options.validate()
     guard smoothing > 0, smoothing.isFinite else { throw SentimentError.invalidModel("smoothing must be > 0") }
     let extractor = FeatureExtractor(options: options)
+    let features = ParallelFeatures.uniqueIndices(of: examples, extractor: extractor)
     var counts = [[Double]](repeating: [Double](repeating: 0, count: options.bucketCount), count: 3)
     var documents = [0, 0, 0]
-    for example in examples {
+    for (example, indices) in zip(examples, features) {
       let label = example.label.index
       documents[label] += 1
-      for index in FeatureExtractor.uniqueIndices(extractor.features(of: example.text).indices) {
-        counts[label][Int(index)] += 1
-      }
+      for index in indices { counts[label][Int(index)] += 1 }
     }
     let table = SparseClassTable(dense: counts)
     return try NaiveBayesSentimentModel(
@@ -98,6 +97,16 @@ public struct NaiveBayesSentimentModel: ProbabilisticSentimentModel, Codable {
   /// - Complexity: O(n) in the length of the text.
   public func probabilities(for text: String) -> SentimentProbabilities {
     posterior(FeatureExtractor.uniqueIndices(extractor.features(of: text).indices)).probabilities
+  }
+
+  /// The posterior, or `nil` when no feature of the text was seen in training.
+  ///
+  /// - Parameter text: The feedback.
+  /// - Returns: Posterior probabilities or `nil`.
+  /// - Complexity: O(n) in the length of the text.
+  public func knownProbabilities(for text: String) -> SentimentProbabilities? {
+    let (probabilities, known) = posterior(FeatureExtractor.uniqueIndices(extractor.features(of: text).indices))
+    return known > 0 ? probabilities : nil
   }
 
   private func posterior(_ indices: [Int32]) -> (probabilities: SentimentProbabilities, known: Int) {

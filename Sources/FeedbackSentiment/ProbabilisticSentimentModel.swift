@@ -9,6 +9,26 @@ public protocol ProbabilisticSentimentModel: SentimentClassifier {
   /// - Parameter text: The feedback.
   /// - Returns: Probabilities summing to 1.
   func probabilities(for text: String) -> SentimentProbabilities
+
+  /// The distribution over labels, or `nil` when the model recognises nothing in the text (the case in which
+  /// ``SentimentClassifier/classify(_:)`` returns confidence 0).
+  ///
+  /// Added after the protocol's first version; the default implementation calls ``SentimentClassifier/classify(_:)``
+  /// and ``probabilities(for:)``. Conformers override it to read the text once.
+  ///
+  /// - Parameter text: The feedback.
+  /// - Returns: Probabilities summing to 1, or `nil`.
+  func knownProbabilities(for text: String) -> SentimentProbabilities?
+}
+
+extension ProbabilisticSentimentModel {
+  /// Calls ``SentimentClassifier/classify(_:)`` and, when it recognised something, ``probabilities(for:)``.
+  ///
+  /// - Parameter text: The feedback.
+  /// - Returns: Probabilities summing to 1, or `nil`.
+  public func knownProbabilities(for text: String) -> SentimentProbabilities? {
+    classify(text).confidence > 0 ? probabilities(for: text) : nil
+  }
 }
 
 /// Helpers shared by the trained models.

@@ -52,6 +52,8 @@ struct ScoringTable: Sendable {
   var aspectPhrases: [Int32: [AspectPhrase]] = [:]
   /// Segments a Lao word the table does not know into the Lao terms it does know ("ບໍ່ດີ" → "ບໍ່" "ດີ").
   var termSegmenter = LaoSegmenter(words: [String]())
+  /// For each Lao vocabulary word without an entry of its own, the known terms inside it.
+  var laoSplits: [Int32: [Int32]] = [:]
 
   /// The Lao repetition mark ໆ, which strengthens the word before it by one intensifier step.
   static let repetitionMark = "\u{0EC6}"
@@ -94,6 +96,12 @@ struct ScoringTable: Sendable {
       !entries[index].isBlank && vocabulary.words[index].unicodeScalars.contains { LaoScript.isLao($0.value) }
     }
     termSegmenter = LaoSegmenter(words: laoTerms.map { vocabulary.words[$0] })
+    for (index, word) in vocabulary.words.enumerated() where entries[index].isBlank {
+      guard word.unicodeScalars.first.map({ LaoScript.isLao($0.value) }) == true,
+        let parts = knownParts(ofLao: word, vocabulary: vocabulary)
+      else { continue }
+      laoSplits[Int32(index)] = parts
+    }
   }
 
   /// Splits a term into the word tokens the tokenizer would produce for it (Lao terms are one token).
@@ -171,7 +179,20 @@ struct ScoringTable: Sendable {
 
   /// The known Lao terms inside an unknown Lao word, or `nil` when it holds none.
   func knownParts(ofLao word: String, vocabulary: ScoringVocabulary) -> [Int32]? {
-    let parts = termSegmenter.segmentLaoRun(Array(word.unicodeScalars))
+    var word = word
+    let parts = word.withUTF8 { bytes -> [String] in
+      var values: [UInt32] = []
+      values.reserveCapacity(bytes.count / 3)
+      var index = 0
+      while index + 2 < bytes.count {
+        values.append(
+          (UInt32(bytes[index]) & 0x0F) << 12 | (UInt32(bytes[index + 1]) & 0x3F) << 6
+            | (UInt32(bytes[index + 2]) & 0x3F))
+        index += 3
+      }
+      guard index == bytes.count, values.allSatisfy({ LaoScript.isLao($0) }) else { return [] }
+      return termSegmenter.segmentLaoRun(values: values, utf8: bytes)
+    }
     guard parts.count > 1 else { return nil }
     let ids = parts.map { vocabulary.id(of: $0) }
     guard ids.contains(where: { $0 >= 0 && !entries[Int($0)].isBlank }) else { return nil }
@@ -204,5 +225,20 @@ struct ScoringTable: Sendable {
     }
     if endsWithNot { return ScoringEntry(isNegator: true) }
     return ScoringEntry()
+  }
+}
+
+/// The tables for one dominant language and the shared vocabulary, held by reference so that scoring a text
+/// does not copy them.
+final class ScoringResources: Sendable {
+  let table: ScoringTable
+  let vocabulary: ScoringVocabulary
+  /// ``ScoringTable/entries``, held directly so lookups never copy the table.
+  let entries: [ScoringEntry]
+
+  init(table: ScoringTable, vocabulary: ScoringVocabulary) {
+    self.table = table
+    self.vocabulary = vocabulary
+    entries = table.entries
   }
 }

@@ -2,7 +2,7 @@ import Foundation
 
 /// Counts of (actual label, predicted label) pairs.
 public struct ConfusionMatrix: Sendable, Hashable, Codable {
-  /// `counts[actual.index][predicted.index]`, rows and columns in ``SentimentLabel/allCases`` order.
+  /// `counts[actual.index][predicted.index]`, rows and columns in `SentimentLabel.allCases` order.
   public private(set) var counts: [[Int]] = Array(repeating: [0, 0, 0], count: 3)
 
   /// An empty matrix.
@@ -66,7 +66,7 @@ public struct SentimentEvaluation: Sendable, Hashable, Codable {
   public var accuracy: Double
   /// Unweighted mean of the F1 of the labels that occur (in the data or in the predictions).
   public var macroF1: Double
-  /// One entry per label, in ``SentimentLabel/allCases`` order.
+  /// One entry per label, in `SentimentLabel.allCases` order.
   public var perClass: [ClassMetrics]
   /// Actual × predicted counts.
   public var confusion: ConfusionMatrix

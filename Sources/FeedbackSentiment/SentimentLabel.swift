@@ -11,7 +11,7 @@ public enum SentimentLabel: String, Sendable, Hashable, Codable, CaseIterable, C
   /// The customer is satisfied.
   case positive
 
-  /// The position of the label in ``allCases`` (negative 0, neutral 1, positive 2), used as an array index.
+  /// The position of the label in `allCases` (negative 0, neutral 1, positive 2), used as an array index.
   public var index: Int {
     switch self {
     case .negative: return 0
@@ -20,7 +20,7 @@ public enum SentimentLabel: String, Sendable, Hashable, Codable, CaseIterable, C
     }
   }
 
-  /// The label stored at `index` in ``allCases``, or `nil` when out of range.
+  /// The label stored at `index` in `allCases`, or `nil` when out of range.
   ///
   /// - Parameter index: 0, 1 or 2.
   public init?(index: Int) {

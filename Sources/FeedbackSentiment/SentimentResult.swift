@@ -152,7 +152,7 @@ public struct SentimentRule: RawRepresentable, Sendable, Hashable, Codable, Cust
   public static let contrast = SentimentRule(rawValue: "contrast")
   /// Repeated exclamation marks emphasised the overall polarity.
   public static let exclamation = SentimentRule(rawValue: "exclamation")
-  /// Repeated question marks emphasised the overall polarity.
+  /// Repeated question marks emphasised the overall polarity, or praise inside a question was damped.
   public static let question = SentimentRule(rawValue: "question")
   /// A trailing negator ("Great support... NOT") reversed the praise before it.
   public static let sarcasm = SentimentRule(rawValue: "sarcasm")

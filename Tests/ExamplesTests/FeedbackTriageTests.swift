@@ -1,0 +1,124 @@
+import Foundation
+import Testing
+
+@Suite("feedback-triage example")
+struct FeedbackTriageTests {
+  static let input = """
+    {"id":1,"text":"The server is great but support is slow"}
+    {"id":"b-2","text":"ບໍລິການດີຫຼາຍ ຂອບໃຈ 👍"}
+    {"id":3,"text":"Migrasi berjalan lancar, terima kasih!"}
+
+    {"id":4,"text":"How do I change my nameservers?"}
+    """
+
+  struct Line: Decodable {
+    struct Aspect: Decodable {
+      var aspect: String
+      var label: String
+    }
+    var label: String
+    var score: Double
+    var confidence: Double
+    var language: String
+    var aspects: [Aspect]
+  }
+
+  static func lines(_ output: String) throws -> [[String: Any]] {
+    try output.split(separator: "\n").map {
+      try #require(try JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any])
+    }
+  }
+
+  @Test("classify writes one JSON line per input line, in input order, with ids kept as given")
+  func classify() throws {
+    let run = try runExample("feedback-triage", ["classify"], input: Self.input)
+    #expect(run.status == 0, "\(run.standardError)")
+    let lines = try Self.lines(run.standardOutput)
+    #expect(lines.count == 4)
+    #expect(lines[0]["id"] as? Int == 1 && lines[1]["id"] as? String == "b-2")
+    let decoded = try run.standardOutput.split(separator: "\n").map {
+      try JSONDecoder().decode(Line.self, from: Data($0.utf8))
+    }
+    #expect(decoded.map(\.label) == ["negative", "positive", "positive", "neutral"])
+    #expect(decoded.map(\.language) == ["en", "lo", "ms", "en"])
+    #expect(decoded.allSatisfy { (-1...1).contains($0.score) && (0...1).contains($0.confidence) })
+  }
+
+  @Test("classify --explain adds the tokens and rules that moved the score")
+  func explain() throws {
+    let run = try runExample("feedback-triage", ["classify", "--explain"], input: #"{"id":1,"text":"not good"}"#)
+    let line = try #require(try Self.lines(run.standardOutput).first)
+    let explanation = try #require(line["explanation"] as? [[String: Any]])
+    #expect(explanation.contains { $0["rule"] as? String == "negation" && $0["token"] as? String == "not" })
+  }
+
+  @Test("classify reads CSV with an id,text header, quoted fields included")
+  func csv() throws {
+    let csv = "id,text\n7,\"Down again, and \"\"support\"\" is silent\"\n8,Fast and friendly\n"
+    let run = try runExample("feedback-triage", ["classify", "--format", "csv"], input: csv)
+    #expect(run.status == 0, "\(run.standardError)")
+    let lines = try Self.lines(run.standardOutput)
+    #expect(lines.map { $0["id"] as? String } == ["7", "8"])
+    #expect(lines.map { $0["label"] as? String } == ["negative", "positive"])
+  }
+
+  @Test(
+    "a malformed input line exits with status 2 and names the line",
+    arguments: [
+      (["classify"], "{\"id\":1,\"text\":\"ok\"}\nnot json\n", "line 2:"),
+      (["classify"], "{\"id\":1}\n", "line 1:"),
+      (["classify", "--format", "csv"], "id,text\n1,ok\n2,\"unterminated\n", "line 3:"),
+      (["classify", "--format", "csv"], "id,text\n1,ok,extra\n", "line 2:"),
+    ])
+  func malformed(_ arguments: [String], _ input: String, _ message: String) throws {
+    let run = try runExample("feedback-triage", arguments, input: input)
+    #expect(run.status == 2)
+    #expect(run.standardError.hasPrefix(message), "\(run.standardError)")
+  }
+
+  @Test("triage lists negative feedback first, grouped by aspect, with a follow-up")
+  func triage() throws {
+    let input = """
+      {"id":1,"text":"Great host, thanks"}
+      {"id":2,"text":"Email keeps bouncing, terrible"}
+      {"id":3,"text":"The website has been down all morning"}
+      """
+    let run = try runExample("feedback-triage", ["triage"], input: input)
+    #expect(run.status == 0, "\(run.standardError)")
+    let output = run.standardOutput
+    let negative = try #require(output.range(of: "NEGATIVE"))
+    let positive = try #require(output.range(of: "POSITIVE"))
+    #expect(negative.lowerBound < positive.lowerBound)
+    #expect(output.contains("NEGATIVE · email") && output.contains("follow-up:"))
+  }
+
+  @Test("train then evaluate round-trips a model and prints macro-F1 and the confusion matrix")
+  func trainAndEvaluate() throws {
+    let directory = FileManager.default.temporaryDirectory.appendingPathComponent("triage-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: directory) }
+    let data = directory.appendingPathComponent("data.tsv")
+    var lines: [String] = []
+    for thing in ["server", "panel", "mailbox", "invoice", "backup"] {
+      lines += [
+        "positive\tthe \(thing) is excellent", "negative\tthe \(thing) is awful", "neutral\twhere is the \(thing)",
+      ]
+    }
+    try lines.joined(separator: "\n").write(to: data, atomically: true, encoding: .utf8)
+    let model = directory.appendingPathComponent("model.json")
+    let train = try runExample("feedback-triage", ["train", "--data", data.path, "--out", model.path])
+    #expect(train.status == 0, "\(train.standardError)")
+    let evaluate = try runExample("feedback-triage", ["evaluate", "--data", data.path, "--model", model.path])
+    #expect(evaluate.status == 0, "\(evaluate.standardError)")
+    #expect(evaluate.standardOutput.contains("macro-F1:") && evaluate.standardOutput.contains("confusion matrix"))
+    let bad = directory.appendingPathComponent("bad.tsv")
+    try "positive\tfine\nhappy\toops\n".write(to: bad, atomically: true, encoding: .utf8)
+    let failing = try runExample("feedback-triage", ["evaluate", "--data", bad.path])
+    #expect(failing.status == 2 && failing.standardError.hasPrefix("line 2:"))
+  }
+
+  @Test("an unknown command exits with status 2")
+  func unknownCommand() throws {
+    #expect(try runExample("feedback-triage", ["frobnicate"]).status == 2)
+  }
+}

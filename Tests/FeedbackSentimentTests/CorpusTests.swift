@@ -1,0 +1,87 @@
+import FeedbackSentiment
+import Foundation
+import Testing
+
+/// The labelled corpus in Tests/FeedbackSentimentTests/Resources/corpus and the figures the module reports.
+@Suite("Labelled corpus")
+struct CorpusTests {
+  static func load(_ language: String, _ split: String) throws -> [LabeledExample] {
+    let url = try #require(
+      Bundle.module.url(forResource: "\(language)-\(split)", withExtension: "tsv", subdirectory: "Resources/corpus"))
+    return try LabeledExample.parseTSV(
+      String(contentsOf: url, encoding: .utf8), language: SentimentLanguage(rawValue: language),
+      source: url.lastPathComponent)
+  }
+
+  @Test(
+    "each language has its minimum number of lines, every class well represented",
+    arguments: [("en", 400), ("ms", 300), ("lo", 200)])
+  func sizes(_ language: String, _ minimum: Int) throws {
+    let all = try Self.load(language, "train") + Self.load(language, "test")
+    #expect(all.count >= minimum)
+    for label in SentimentLabel.allCases {
+      #expect(Double(all.filter { $0.label == label }.count) >= 0.25 * Double(all.count))
+    }
+    let test = try Self.load(language, "test")
+    #expect(Double(test.count) / Double(all.count) > 0.2 && Double(test.count) / Double(all.count) < 0.4)
+  }
+
+  @Test("the default classifier is the ensemble, because it beats the lexicon alone on the test split")
+  func defaultIsBetter() throws {
+    let test = try SentimentLanguage.bundled.flatMap { try Self.load($0.rawValue, "test") }
+    let lexicon = bundledClassifier.evaluate(on: test)
+    let standard = try DefaultSentimentClassifier.make().evaluate(on: test)
+    #expect(DefaultSentimentClassifier.usesEnsemble)
+    #expect(standard.macroF1 > lexicon.macroF1)
+  }
+
+  @Test(
+    "the default classifier reaches its macro-F1 target on the English and Lao test splits",
+    arguments: [("en", 0.85), ("lo", 0.80)])
+  func targets(_ language: String, _ target: Double) throws {
+    let evaluation = try DefaultSentimentClassifier.make().evaluate(on: Self.load(language, "test"))
+    #expect(evaluation.macroF1 >= target)
+  }
+
+  @Test("the bundled model decodes and is a naive Bayes model trained on the training splits")
+  func bundledModel() throws {
+    let train = try SentimentLanguage.bundled.flatMap { try Self.load($0.rawValue, "train") }
+    let counts = SentimentLabel.allCases.map { label in train.filter { $0.label == label }.count }
+    let classifier = try DefaultSentimentClassifier.make()
+    let ensemble = try #require(classifier as? EnsembleSentimentClassifier)
+    let model = try #require(ensemble.model as? NaiveBayesSentimentModel)
+    #expect(model.documentCounts == counts)
+  }
+}
+
+@Suite("Default classifier")
+struct DefaultClassifierTests {
+  let classifier = try! DefaultSentimentClassifier.make()
+
+  @Test(
+    "the known failures of general-purpose tools do not happen with the default classifier either",
+    arguments: [
+      ("No problems or complaints", false), ("No downtime in 6 months", false), ("Thanks for nothing", true),
+      ("Great support... NOT", true), ("My site has been down for 3 hours and support hasn't replied", true),
+      ("The server is great but support is slow", true),
+    ])
+  func knownFailures(_ text: String, _ negative: Bool) {
+    #expect((classifier.classify(text).label == .negative) == negative)
+  }
+
+  @Test("'Kindly improve your response time' is not positive with the default classifier")
+  func kindlyImprove() {
+    #expect(classifier.classify("Kindly improve your response time").label != .positive)
+  }
+
+  @Test("'Not the worst host I have used' is not strongly negative with the default classifier")
+  func notTheWorst() {
+    #expect(classifier.classify("Not the worst host I have used").score > -0.5)
+  }
+
+  @Test("empty text is still neutral with confidence 0")
+  func empty() {
+    let result = classifier.classify("   ")
+    #expect(result.label == .neutral && result.confidence == 0)
+  }
+}
