@@ -26,6 +26,17 @@ func retentionBenchmarks() -> [Benchmark] {
         return { _ = RetentionAggregate(dataset: dataset, through: last).snapshots() }
       }),
     Benchmark(
+      name: "retention.index-and-monthly-metrics-1M-subscriptions",
+      summary: "validate and index 1M subscriptions, then all monthly metrics (from [Subscription] to snapshots)",
+      operations: 1_000_000, unit: "subscriptions", goal: .runTime(atMost: 1.0), iterations: 3,
+      prepare: {
+        let input = retentionBenchmarkInput
+        return {
+          let dataset = try RetentionDataset(subscriptions: input.subscriptions, changes: input.changes)
+          _ = RetentionAggregate(dataset: dataset, through: last).snapshots()
+        }
+      }),
+    Benchmark(
       name: "retention.cohort-table-1M-subscriptions-36-months",
       summary: "cohort table (customers and MRR by signup month × age) of all customers",
       operations: 1_000_000, unit: "subscriptions", goal: .runTime(atMost: 1.0),

@@ -73,7 +73,7 @@ func runReport(_ arguments: Arguments) throws {
   for issue in issues { FileHandle.standardError.write(Data("skipped \(issue)\n".utf8)) }
   let dataset = try RetentionDataset(
     subscriptions: subscriptions.records, changes: changes, currency: arguments.values["--currency"]?.uppercased())
-  guard let lastData = dataset.lastMonth else {
+  guard let lastData = dataset.lastActivityMonth else {
     throw UsageError(description: "no subscriptions in \(subscriptionsPath)")
   }
   let to = try arguments.values["--to"].map { try CalendarMonth(parsing: $0) } ?? lastData

@@ -195,9 +195,14 @@ private struct Row {
   }
 
   func date(_ column: String) throws(RetentionError) -> CalendarDate {
-    do { return try CalendarDate(parsing: self[column]) } catch {
+    let date: CalendarDate
+    do { date = try CalendarDate(parsing: self[column]) } catch {
       throw .invalidValue(self[column], expected: "a date YYYY-MM-DD", at: location(column))
     }
+    guard RetentionDataset.supportedDates.contains(date) else {
+      throw .invalidValue(self[column], expected: "a date from 1970-01-01 to 2099-12-31", at: location(column))
+    }
+    return date
   }
 
   func optionalDate(_ column: String) throws(RetentionError) -> CalendarDate? {

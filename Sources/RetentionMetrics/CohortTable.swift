@@ -78,30 +78,37 @@ public struct CohortTable: Hashable, Sendable, Codable {
   ) -> [CohortTable] {
     let first = min(dataset.firstMonth ?? last, last)
     let months = first.distance(to: last) + 1
-    var customers = [[Int]](repeating: [Int](repeating: 0, count: months * months), count: segments.count)
-    var mrr = [[Int64]](repeating: [Int64](repeating: 0, count: months * months), count: segments.count)
+    // Flat cells: segment × cohort × age, written through pointers in the per-customer loop.
+    let block = months * months
+    var customers = [Int](repeating: 0, count: segments.count * block)
+    var mrr = [Int64](repeating: 0, count: segments.count * block)
     var buffer = [Int64](repeating: 0, count: months)
-    buffer.withUnsafeMutableBufferPointer { buffer in
-      for customer in 0..<dataset.customerCount {
-        guard let (active, lastActive) = dataset.fillMonthEndMRR(customer: customer, base: first.index, into: buffer)
-        else { continue }
-        for (index, segment) in segments.enumerated() where dataset.customer(customer, isIn: segment) {
-          let row = active * months
-          for month in active...lastActive where buffer[month] > 0 {
-            customers[index][row + month - active] += 1
-            mrr[index][row + month - active] += buffer[month]
+    customers.withUnsafeMutableBufferPointer { customers in
+      mrr.withUnsafeMutableBufferPointer { mrr in
+        buffer.withUnsafeMutableBufferPointer { buffer in
+          for customer in 0..<dataset.customerCount {
+            guard
+              let (active, lastActive) = dataset.fillMonthEndMRR(customer: customer, base: first.index, into: buffer)
+            else { continue }
+            for (index, segment) in segments.enumerated() where dataset.customer(customer, isIn: segment) {
+              let row = index * block + active * months - active
+              for month in active...lastActive where buffer[month] > 0 {
+                customers[row + month] &+= 1
+                mrr[row + month] &+= buffer[month]
+              }
+            }
+            for month in active...lastActive { buffer[month] = 0 }
           }
         }
-        for month in active...lastActive { buffer[month] = 0 }
       }
     }
     return segments.indices.map { index in
       let rows = (0..<months).map { cohort in
         let ages = months - cohort
-        let start = cohort * months
+        let start = index * block + cohort * months
         return Row(
-          cohort: first.advanced(by: cohort), customers: Array(customers[index][start..<(start + ages)]),
-          mrr: Array(mrr[index][start..<(start + ages)]))
+          cohort: first.advanced(by: cohort), customers: Array(customers[start..<(start + ages)]),
+          mrr: Array(mrr[start..<(start + ages)]))
       }
       return CohortTable(segment: segments[index], currency: dataset.currency, lastMonth: last, rows: rows)
     }
@@ -120,6 +127,9 @@ public struct CohortTable: Hashable, Sendable, Codable {
     var byMonth = [CalendarMonth: Row]()
     for row in rows + other.rows {
       if var existing = byMonth[row.cohort] {
+        guard existing.customers.count == row.customers.count else {
+          throw .invalidArgument("cohort \(row.cohort) covers different ages in the two tables")
+        }
         for age in row.customers.indices {
           existing.customers[age] += row.customers[age]
           existing.mrr[age] += row.mrr[age]
@@ -132,5 +142,21 @@ public struct CohortTable: Hashable, Sendable, Codable {
     var merged = self
     merged.rows = byMonth.values.sorted { $0.cohort < $1.cohort }
     return merged
+  }
+}
+
+extension CohortTable.Row {
+  /// Decodes a row, checking that customers and MRR cover the same ages.
+  /// - Parameter decoder: The decoder to read from.
+  /// - Throws: `DecodingError.dataCorrupted` when the arrays differ in length.
+  public init(from decoder: any Decoder) throws {
+    let container = try decoder.container(keyedBy: CodingKeys.self)
+    cohort = try container.decode(CalendarMonth.self, forKey: .cohort)
+    customers = try container.decode([Int].self, forKey: .customers)
+    mrr = try container.decode([Int64].self, forKey: .mrr)
+    guard customers.count == mrr.count else {
+      throw DecodingError.dataCorrupted(
+        .init(codingPath: decoder.codingPath, debugDescription: "customers and mrr differ in length"))
+    }
   }
 }

@@ -155,3 +155,31 @@ public struct KaplanMeierEstimate: Hashable, Sendable, Codable {
     return values.firstIndex { $0 <= 0.5 }.map { timeline[$0] }
   }
 }
+
+extension KaplanMeierEstimate {
+  /// Decodes an estimate, checking that every per-time array has one entry per timeline point.
+  /// - Parameter decoder: The decoder to read from.
+  /// - Throws: `DecodingError.dataCorrupted` when the arrays differ in length.
+  public init(from decoder: any Decoder) throws {
+    let container = try decoder.container(keyedBy: CodingKeys.self)
+    timeline = try container.decode([Double].self, forKey: .timeline)
+    atRisk = try container.decode([Int].self, forKey: .atRisk)
+    events = try container.decode([Int].self, forKey: .events)
+    censored = try container.decode([Int].self, forKey: .censored)
+    survival = try container.decode([Double].self, forKey: .survival)
+    lowerBound = try container.decode([Double].self, forKey: .lowerBound)
+    upperBound = try container.decode([Double].self, forKey: .upperBound)
+    greenwoodSum = try container.decode([Double].self, forKey: .greenwoodSum)
+    confidenceLevel = try container.decode(Double.self, forKey: .confidenceLevel)
+    median = try container.decodeIfPresent(Double.self, forKey: .median)
+    medianLowerBound = try container.decodeIfPresent(Double.self, forKey: .medianLowerBound)
+    medianUpperBound = try container.decodeIfPresent(Double.self, forKey: .medianUpperBound)
+    let count = timeline.count
+    guard [atRisk.count, events.count, censored.count, survival.count].allSatisfy({ $0 == count }),
+      [lowerBound.count, upperBound.count, greenwoodSum.count].allSatisfy({ $0 == count })
+    else {
+      throw DecodingError.dataCorrupted(
+        .init(codingPath: decoder.codingPath, debugDescription: "Kaplan–Meier arrays differ in length"))
+    }
+  }
+}

@@ -4,7 +4,7 @@ import Foundation
 public struct MetricOptions: Hashable, Sendable, Codable {
   /// The denominator of the customer churn rate.
   public enum ChurnDenominator: String, Hashable, Sendable, Codable {
-    /// Customers at the start of the month (ChartMogul, Baremetrics; the default).
+    /// Customers at the start of the month (the ChartMogul definition; the default).
     case customersAtStart
     /// Customers at the start plus those who became active during the month (new and reactivated), as
     /// Stripe Billing's dashboard does.
@@ -64,7 +64,9 @@ public struct MonthlySnapshot: Hashable, Sendable, Codable {
   /// Renewals of one billing period.
   /// - Parameter period: The billing period.
   /// - Returns: Due and renewed counts.
-  public func renewals(for period: BillingPeriod) -> RenewalCount { renewals[period.ordinal] }
+  public func renewals(for period: BillingPeriod) -> RenewalCount {
+    period.ordinal < renewals.count ? renewals[period.ordinal] : RenewalCount(due: 0, renewed: 0)
+  }
 
   /// An amount of this report's currency.
   /// - Parameter minorUnits: The amount in minor units.

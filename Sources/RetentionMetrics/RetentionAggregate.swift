@@ -45,18 +45,21 @@ public struct RetentionAggregate: Hashable, Sendable, Codable {
     historyStart = first
     let base = firstMonth.index
     let monthCount = counters.count
-    var columns = CounterColumns(months: monthCount)
+    var cells = [Int64](repeating: 0, count: monthCount * CounterCells.fields)
     var buffer = [Int64](repeating: 0, count: monthCount)
-    buffer.withUnsafeMutableBufferPointer { buffer in
-      for customer in 0..<dataset.customerCount where dataset.customer(customer, isIn: segment) {
-        if let (active, lastActive) = dataset.fillMonthEndMRR(customer: customer, base: base, into: buffer) {
-          columns.addMovements(of: buffer, from: active, through: min(monthCount - 1, lastActive + 12))
-          for slot in active...lastActive { buffer[slot] = 0 }
+    cells.withUnsafeMutableBufferPointer { cells in
+      buffer.withUnsafeMutableBufferPointer { buffer in
+        let counters = CounterCells(cells: cells.baseAddress!, months: monthCount)
+        for customer in 0..<dataset.customerCount where dataset.customer(customer, isIn: segment) {
+          if let (active, lastActive) = dataset.fillMonthEndMRR(customer: customer, base: base, into: buffer) {
+            counters.addMovements(of: buffer, from: active, through: min(monthCount - 1, lastActive + 12))
+            for slot in active...lastActive { buffer[slot] = 0 }
+          }
+          counters.addRenewals(of: customer, in: dataset, base: base)
         }
-        columns.addRenewals(of: customer, in: dataset, base: base)
       }
     }
-    counters = columns.counters()
+    counters = CounterCells.counters(from: cells, months: monthCount)
   }
 
   /// Combines the aggregates of two disjoint sets of customers.
@@ -147,135 +150,34 @@ public struct MonthlyCounters: Hashable, Sendable, Codable {
   }
 }
 
-/// Counters as flat columns while computing (one array per field keeps the hot loop cache-friendly).
-private struct CounterColumns {
-  var customersStart, customersEnd, newCustomers, reactivatedCustomers, churnedCustomers, nrrBaseCustomers: [Int]
-  var mrrStart, mrrEnd, newMRR, reactivationMRR, expansionMRR, contractionMRR, churnedMRR: [Int64]
-  var nrrBaseMRR, nrrCurrentMRR, grrCurrentMRR: [Int64]
-  var renewalsDue, renewalsRenewed: [Int]
-  let months: Int
-  static let periods = BillingPeriod.allCases.count
-
-  init(months: Int) {
-    self.months = months
-    let ints = [Int](repeating: 0, count: months)
-    let amounts = [Int64](repeating: 0, count: months)
-    (customersStart, customersEnd, newCustomers, reactivatedCustomers, churnedCustomers) = (
-      ints, ints, ints, ints, ints
-    )
-    nrrBaseCustomers = ints
-    (mrrStart, mrrEnd, newMRR, reactivationMRR, expansionMRR, contractionMRR) = (
-      amounts, amounts, amounts, amounts, amounts, amounts
-    )
-    (churnedMRR, nrrBaseMRR, nrrCurrentMRR, grrCurrentMRR) = (amounts, amounts, amounts, amounts)
-    renewalsDue = [Int](repeating: 0, count: months * Self.periods)
-    renewalsRenewed = renewalsDue
-  }
-
-  mutating func addMovements(of mrr: UnsafeMutableBufferPointer<Int64>, from first: Int, through last: Int) {
-    var previous: Int64 = first > 0 ? mrr[first - 1] : 0
-    var everActive = false
-    for month in first...last {
-      let current = mrr[month]
-      if previous > 0 {
-        customersStart[month] += 1
-        mrrStart[month] += previous
-      }
-      if current > 0 {
-        customersEnd[month] += 1
-        mrrEnd[month] += current
-        if previous == 0 {
-          if everActive {
-            reactivatedCustomers[month] += 1
-            reactivationMRR[month] += current
-          } else {
-            newCustomers[month] += 1
-            newMRR[month] += current
-          }
-        } else if current > previous {
-          expansionMRR[month] += current - previous
-        } else if current < previous {
-          contractionMRR[month] += previous - current
-        }
-        everActive = true
-      } else if previous > 0 {
-        churnedCustomers[month] += 1
-        churnedMRR[month] += previous
-      }
-      if month >= 12 {
-        let yearAgo = mrr[month - 12]
-        if yearAgo > 0 {
-          nrrBaseCustomers[month] += 1
-          nrrBaseMRR[month] += yearAgo
-          nrrCurrentMRR[month] += current
-          grrCurrentMRR[month] += min(current, yearAgo)
-        }
-      }
-      previous = current
-    }
-  }
-
-  /// Renewal k of a subscription falls on start + k × period months (day clamped to the month's end). It is
-  /// due when the subscription ran up to that day (start < d ≤ end, or still running) and d is on or before
-  /// the report date; it renewed when service continued past d (end > d) or the customer started another
-  /// subscription on d.
-  mutating func addRenewals(of customer: Int, in dataset: RetentionDataset, base: Int) {
-    let lastMonth = base + months - 1
-    for position in dataset.customerOffsets[customer]..<dataset.customerOffsets[customer + 1] {
-      let subscription = Int(dataset.order[position])
-      let period = Int(dataset.periodMonths[subscription])
-      let periodSlot = BillingPeriod.allCases.firstIndex { $0.months == period } ?? 0
-      let endMonth = Int(dataset.endMonth[subscription])
-      let limit = min(endMonth, lastMonth)
-      var month = Int(dataset.startMonth[subscription]) + period
-      while month <= limit {
-        let slot = (month - base) * Self.periods + periodSlot
-        if month < endMonth {
-          renewalsDue[slot] += 1
-          renewalsRenewed[slot] += 1
-        } else {
-          let startDay = CalendarDate(dayNumber: Int(dataset.startDay[subscription])).components.day
-          let target = CalendarMonth(index: month)
-          let day = Int32(
-            CalendarDate.days(year: target.year, month: target.month, day: min(startDay, target.numberOfDays)))
-          let end = dataset.endDay[subscription]
-          if day < end {
-            renewalsDue[slot] += 1
-            renewalsRenewed[slot] += 1
-          } else if day == end {
-            renewalsDue[slot] += 1
-            if dataset.customer(customer, startsSubscriptionOn: day, other: subscription) {
-              renewalsRenewed[slot] += 1
-            }
-          }
-        }
-        month += period
-      }
-    }
-  }
-
-  func counters() -> [MonthlyCounters] {
-    (0..<months).map { month in
-      var counter = MonthlyCounters()
-      counter.customersStart = customersStart[month]
-      counter.customersEnd = customersEnd[month]
-      counter.newCustomers = newCustomers[month]
-      counter.reactivatedCustomers = reactivatedCustomers[month]
-      counter.churnedCustomers = churnedCustomers[month]
-      counter.mrrStart = mrrStart[month]
-      counter.mrrEnd = mrrEnd[month]
-      counter.newMRR = newMRR[month]
-      counter.reactivationMRR = reactivationMRR[month]
-      counter.expansionMRR = expansionMRR[month]
-      counter.contractionMRR = contractionMRR[month]
-      counter.churnedMRR = churnedMRR[month]
-      counter.nrrBaseCustomers = nrrBaseCustomers[month]
-      counter.nrrBaseMRR = nrrBaseMRR[month]
-      counter.nrrCurrentMRR = nrrCurrentMRR[month]
-      counter.grrCurrentMRR = grrCurrentMRR[month]
-      counter.renewalsDue = Array(renewalsDue[(month * Self.periods)..<((month + 1) * Self.periods)])
-      counter.renewalsRenewed = Array(renewalsRenewed[(month * Self.periods)..<((month + 1) * Self.periods)])
-      return counter
+extension MonthlyCounters {
+  /// Decodes counters, checking that the renewal arrays have one entry per billing period.
+  /// - Parameter decoder: The decoder to read from.
+  /// - Throws: `DecodingError.dataCorrupted` for renewal arrays of the wrong length.
+  public init(from decoder: any Decoder) throws {
+    let c = try decoder.container(keyedBy: CodingKeys.self)
+    customersStart = try c.decode(Int.self, forKey: .customersStart)
+    customersEnd = try c.decode(Int.self, forKey: .customersEnd)
+    newCustomers = try c.decode(Int.self, forKey: .newCustomers)
+    reactivatedCustomers = try c.decode(Int.self, forKey: .reactivatedCustomers)
+    churnedCustomers = try c.decode(Int.self, forKey: .churnedCustomers)
+    mrrStart = try c.decode(Int64.self, forKey: .mrrStart)
+    mrrEnd = try c.decode(Int64.self, forKey: .mrrEnd)
+    newMRR = try c.decode(Int64.self, forKey: .newMRR)
+    reactivationMRR = try c.decode(Int64.self, forKey: .reactivationMRR)
+    expansionMRR = try c.decode(Int64.self, forKey: .expansionMRR)
+    contractionMRR = try c.decode(Int64.self, forKey: .contractionMRR)
+    churnedMRR = try c.decode(Int64.self, forKey: .churnedMRR)
+    nrrBaseCustomers = try c.decode(Int.self, forKey: .nrrBaseCustomers)
+    nrrBaseMRR = try c.decode(Int64.self, forKey: .nrrBaseMRR)
+    nrrCurrentMRR = try c.decode(Int64.self, forKey: .nrrCurrentMRR)
+    grrCurrentMRR = try c.decode(Int64.self, forKey: .grrCurrentMRR)
+    renewalsDue = try c.decode([Int].self, forKey: .renewalsDue)
+    renewalsRenewed = try c.decode([Int].self, forKey: .renewalsRenewed)
+    let periods = BillingPeriod.allCases.count
+    guard renewalsDue.count == periods, renewalsRenewed.count == periods else {
+      throw DecodingError.dataCorrupted(
+        .init(codingPath: decoder.codingPath, debugDescription: "renewal counts need one entry per billing period"))
     }
   }
 }

@@ -14,8 +14,8 @@ public struct RetentionDataset: Sendable {
   /// The MRR changes, in the order given.
   public let changes: [MRRChange]
 
-  /// Distinct customers, in order of first appearance.
-  let customerIDs: [CustomerID]
+  /// The number of distinct customers; customer `c` is `subscriptions[order[customerOffsets[c]]].customer`.
+  public let customerCount: Int
   /// Subscription indices grouped by customer (each group sorted by start date); group `c` is
   /// `order[customerOffsets[c]..<customerOffsets[c + 1]]`.
   let customerOffsets: [Int]
@@ -28,6 +28,8 @@ public struct RetentionDataset: Sendable {
   let endMonth: [Int32]
   let initialMRR: [Int64]
   let periodMonths: [Int32]
+  /// The position of each subscription's billing period in `BillingPeriod.allCases`.
+  let periodSlot: [UInt8]
   /// Changes of subscription `s` are rows `changeOffsets[s]..<changeOffsets[s + 1]`, sorted by date.
   let changeOffsets: [Int]
   let changeMonth: [Int32]
@@ -39,6 +41,12 @@ public struct RetentionDataset: Sendable {
   public let firstMonth: CalendarMonth?
   /// The month of the latest date in the data (start, end or change), or `nil` without subscriptions.
   public let lastMonth: CalendarMonth?
+  /// The month of the latest start or MRR change — a good default last month for a report, since end dates
+  /// may be scheduled in the future — or `nil` without subscriptions.
+  public let lastActivityMonth: CalendarMonth?
+  /// The dates a dataset accepts: 1970-01-01 through 2099-12-31. Tables grow with the months spanned, so a
+  /// mistyped year (0024, 2924) is rejected instead of spanning centuries.
+  public static let supportedDates = CalendarDate(dayNumber: 0)...CalendarDate(dayNumber: 47_481)
 
   /// Validates and indexes subscriptions and MRR changes.
   /// - Parameters:
@@ -64,24 +72,29 @@ public struct RetentionDataset: Sendable {
       RetentionError.Location(file: kind, line: index)
     }
 
-    var subscriptionIndex = [SubscriptionID: Int32](minimumCapacity: count)
-    var customerIndex = [CustomerID: Int32](minimumCapacity: count)
-    var customerIDs: [CustomerID] = []
-    var customerOfSubscription = [Int32](repeating: 0, count: count)
+    var subscriptionHashes = [UInt64](repeating: 0, count: count)
+    var customerHashes = [UInt64](repeating: 0, count: count)
     var startDay = [Int32](repeating: 0, count: count)
     var endDay = [Int32](repeating: .max, count: count)
     var startMonth = [Int32](repeating: 0, count: count)
     var endMonth = [Int32](repeating: .max, count: count)
     var initialMRR = [Int64](repeating: 0, count: count)
     var periodMonths = [Int32](repeating: 1, count: count)
+    var periodSlot = [UInt8](repeating: 0, count: count)
     var firstMonthIndex = Int.max
     var lastMonthIndex = Int.min
+    var lastActivityIndex = Int.min
+    func checkRange(_ date: CalendarDate, _ kind: String, _ index: Int) throws(RetentionError) {
+      guard RetentionDataset.supportedDates.contains(date) else {
+        throw .invalidValue(
+          date.description, expected: "a date from 1970-01-01 to 2099-12-31", at: at(kind, index))
+      }
+    }
     var subscriptionTier = [PlanTier](repeating: .other, count: count)
     var subscriptionChannel = [AcquisitionChannel](repeating: .direct, count: count)
     for index in 0..<count {
-      guard subscriptionIndex.updateValue(Int32(index), forKey: subscriptions[index].id) == nil else {
-        throw .duplicateID(subscriptions[index].id.rawValue, at: at("subscriptions", index))
-      }
+      subscriptionHashes[index] = HashGrouping.hash(subscriptions[index].id.rawValue)
+      customerHashes[index] = HashGrouping.hash(subscriptions[index].customer.rawValue)
       let mrr = subscriptions[index].mrr
       guard mrr.currency == currency else {
         throw .mixedCurrencies(found: mrr.currency, expected: currency, at: at("subscriptions", index))
@@ -90,7 +103,9 @@ public struct RetentionDataset: Sendable {
         throw .invalidValue(mrr.decimalString, expected: "an MRR ≥ 0", at: at("subscriptions", index))
       }
       let start = subscriptions[index].start
+      try checkRange(start, "subscriptions", index)
       if let end = subscriptions[index].end {
+        try checkRange(end, "subscriptions", index)
         guard end >= start else {
           throw .endBeforeStart(subscriptions[index].id.rawValue, at: at("subscriptions", index))
         }
@@ -98,36 +113,41 @@ public struct RetentionDataset: Sendable {
         endMonth[index] = Int32(clamping: end.month.index)
         lastMonthIndex = max(lastMonthIndex, end.month.index)
       }
-      // One hash lookup: the default is inserted when the customer is new.
-      let candidate = Int32(customerIDs.count)
-      let customer = Self.existingOrInserted(&customerIndex[subscriptions[index].customer, default: candidate])
-      if customer == candidate { customerIDs.append(subscriptions[index].customer) }
-      customerOfSubscription[index] = customer
       startDay[index] = Int32(clamping: start.dayNumber)
       let month = start.month.index
       startMonth[index] = Int32(clamping: month)
       firstMonthIndex = min(firstMonthIndex, month)
       lastMonthIndex = max(lastMonthIndex, month)
+      lastActivityIndex = max(lastActivityIndex, month)
       initialMRR[index] = mrr.minorUnits
       periodMonths[index] = Int32(subscriptions[index].billingPeriod.months)
+      periodSlot[index] = UInt8(subscriptions[index].billingPeriod.ordinal)
       subscriptionTier[index] = subscriptions[index].tier
       subscriptionChannel[index] = subscriptions[index].channel
     }
 
-    // Group subscriptions by customer (counting sort), then order each group by start date.
-    var offsets = [Int](repeating: 0, count: customerIDs.count + 1)
-    for customer in customerOfSubscription { offsets[Int(customer) + 1] += 1 }
-    for index in 0..<customerIDs.count { offsets[index + 1] += offsets[index] }
-    var cursor = offsets
-    var order = [Int32](repeating: 0, count: count)
-    for index in 0..<count {
-      let customer = Int(customerOfSubscription[index])
-      order[cursor[customer]] = Int32(index)
-      cursor[customer] += 1
+    // Unique subscription ids, then subscriptions grouped by customer, by sorting hashes (no dictionary).
+    let subscriptionGroups = HashGrouping(hashes: subscriptionHashes)
+    var duplicate = Int.max
+    let sameSubscription = { (left: Int, right: Int) in subscriptions[left].id == subscriptions[right].id }
+    try subscriptionGroups.forEachGroup(where: sameSubscription) { group in
+      if group.count > 1 { duplicate = min(duplicate, Int(group[group.startIndex + 1])) }
     }
-    var customerTier = [PlanTier](repeating: .other, count: customerIDs.count)
-    var customerChannel = [AcquisitionChannel](repeating: .direct, count: customerIDs.count)
-    for customer in 0..<customerIDs.count {
+    if duplicate != .max {
+      throw .duplicateID(subscriptions[duplicate].id.rawValue, at: at("subscriptions", duplicate))
+    }
+    var offsets = [0]
+    var order: [Int32] = []
+    order.reserveCapacity(count)
+    let sameCustomer = { (left: Int, right: Int) in subscriptions[left].customer == subscriptions[right].customer }
+    try HashGrouping(hashes: customerHashes).forEachGroup(where: sameCustomer) { group in
+      order.append(contentsOf: group)
+      offsets.append(order.count)
+    }
+    let customerCount = offsets.count - 1
+    var customerTier = [PlanTier](repeating: .other, count: customerCount)
+    var customerChannel = [AcquisitionChannel](repeating: .direct, count: customerCount)
+    for customer in 0..<customerCount {
       let range = offsets[customer]..<offsets[customer + 1]
       if range.count > 1 {
         order[range].sort {
@@ -143,7 +163,11 @@ public struct RetentionDataset: Sendable {
     var changeOffsets = [Int](repeating: 0, count: count + 1)
     var changeTarget = [Int32](repeating: 0, count: changes.count)
     for (index, change) in changes.enumerated() {
-      guard let target = subscriptionIndex[change.subscription] else {
+      guard
+        let target = subscriptionGroups.firstIndex(
+          hash: HashGrouping.hash(change.subscription.rawValue),
+          matches: { subscriptions[$0].id == change.subscription })
+      else {
         throw .unknownSubscription(change.subscription.rawValue, at: at("changes", index))
       }
       guard change.newMRR.currency == currency else {
@@ -152,9 +176,11 @@ public struct RetentionDataset: Sendable {
       guard change.newMRR.minorUnits >= 0 else {
         throw .invalidValue(change.newMRR.decimalString, expected: "an MRR ≥ 0", at: at("changes", index))
       }
-      changeTarget[index] = target
-      changeOffsets[Int(target) + 1] += 1
+      changeTarget[index] = Int32(target)
+      changeOffsets[target + 1] += 1
+      try checkRange(change.effective, "changes", index)
       lastMonthIndex = max(lastMonthIndex, change.effective.month.index)
+      lastActivityIndex = max(lastActivityIndex, change.effective.month.index)
     }
     for index in 0..<count { changeOffsets[index + 1] += changeOffsets[index] }
     var changeCursor = changeOffsets
@@ -176,7 +202,7 @@ public struct RetentionDataset: Sendable {
     changeMonth = changeRows.map { Int32(clamping: changes[Int($0)].effective.month.index) }
     changeMRR = changeRows.map { changes[Int($0)].newMRR.minorUnits }
 
-    self.customerIDs = customerIDs
+    self.customerCount = customerCount
     self.customerOffsets = offsets
     self.order = order
     self.startDay = startDay
@@ -185,17 +211,17 @@ public struct RetentionDataset: Sendable {
     self.endMonth = endMonth
     self.initialMRR = initialMRR
     self.periodMonths = periodMonths
+    self.periodSlot = periodSlot
     self.changeOffsets = changeOffsets
     self.customerTier = customerTier
     self.customerChannel = customerChannel
     firstMonth = count == 0 ? nil : CalendarMonth(index: firstMonthIndex)
     lastMonth = count == 0 ? nil : CalendarMonth(index: lastMonthIndex)
+    lastActivityMonth = count == 0 ? nil : CalendarMonth(index: lastActivityIndex)
   }
 
-  private static func existingOrInserted(_ value: inout Int32) -> Int32 { value }
-
-  /// The number of distinct customers.
-  public var customerCount: Int { customerIDs.count }
+  /// The identifier of customer `customer` (an index in `0..<customerCount`).
+  func customerID(_ customer: Int) -> CustomerID { subscriptions[Int(order[customerOffsets[customer]])].customer }
 
   /// Adds the month-end MRR of one customer's subscriptions into `buffer`, whose slot 0 is month `base`.
   /// - Returns: The first and last slot with MRR > 0, or `nil` when the customer never has MRR at a month end.

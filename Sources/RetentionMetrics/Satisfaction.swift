@@ -99,7 +99,7 @@ public struct SatisfactionReport: Hashable, Sendable, Codable {
     var segmentsOf: [CustomerID: [String]] = [:]
     if let dataset {
       for customer in 0..<dataset.customerCount {
-        segmentsOf[dataset.customerIDs[customer]] = [
+        segmentsOf[dataset.customerID(customer)] = [
           CustomerSegment.tier(dataset.customerTier[customer]).description,
           CustomerSegment.channel(dataset.customerChannel[customer]).description,
         ]

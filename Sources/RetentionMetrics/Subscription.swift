@@ -52,7 +52,16 @@ public enum BillingPeriod: String, Hashable, Sendable, Codable, CaseIterable {
     }
   }
 
-  var ordinal: Int { BillingPeriod.allCases.firstIndex(of: self)! }
+  var ordinal: Int {
+    switch self {
+    case .monthly: 0
+    case .quarterly: 1
+    case .semiannual: 2
+    case .annual: 3
+    case .biennial: 4
+    case .triennial: 5
+    }
+  }
 }
 
 /// One plan a customer pays for, from its start date up to (not including) its end date.
@@ -173,5 +182,23 @@ public struct SurveyResponse: Hashable, Sendable, Codable {
     self.date = date
     self.kind = kind
     self.score = score
+  }
+}
+
+extension SurveyResponse {
+  /// Decodes a response, checking the score against the survey's scale.
+  /// - Parameter decoder: The decoder to read from.
+  /// - Throws: `DecodingError.dataCorrupted` for a score outside the scale.
+  public init(from decoder: any Decoder) throws {
+    let container = try decoder.container(keyedBy: CodingKeys.self)
+    do {
+      try self.init(
+        customer: try container.decode(CustomerID.self, forKey: .customer),
+        date: try container.decode(CalendarDate.self, forKey: .date),
+        kind: try container.decode(SurveyKind.self, forKey: .kind),
+        score: try container.decode(Int.self, forKey: .score))
+    } catch let error as RetentionError {
+      throw DecodingError.dataCorruptedError(forKey: .score, in: container, debugDescription: error.message)
+    }
   }
 }

@@ -155,77 +155,61 @@ public struct SurvivalTable: Hashable, Sendable, Codable {
     return true
   }
 
+  /// Sorts once: each subject becomes the key (bit pattern << 1) | observed. Non-negative doubles order like
+  /// their bit patterns and never use the sign bit, so the shift loses nothing; runs of equal `key >> 1` are the
+  /// distinct times, and the low bit counts events versus censorings.
   private mutating func countBySorting(_ durations: [Double], _ observed: [Bool]) {
     let total = durations.count
-    let eventCount = observed.reduce(0) { $0 + ($1 ? 1 : 0) }
-    var eventKeys = [UInt64](repeating: 0, count: eventCount)
-    var censoredKeys = [UInt64](repeating: 0, count: total - eventCount)
-    eventKeys.withUnsafeMutableBufferPointer { eventKeys in
-      censoredKeys.withUnsafeMutableBufferPointer { censoredKeys in
-        durations.withUnsafeBufferPointer { durations in
-          observed.withUnsafeBufferPointer { observed in
-            var events = 0
-            var censored = 0
-            for index in 0..<total {
-              // Non-negative doubles order like their bit patterns; + 0 turns -0.0 into 0.0.
-              let key = (durations[index] + 0).bitPattern
-              if observed[index] {
-                eventKeys[events] = key
-                events += 1
-              } else {
-                censoredKeys[censored] = key
-                censored += 1
-              }
-            }
+    var keys = [UInt64](unsafeUninitializedCapacity: total) { keys, count in
+      durations.withUnsafeBufferPointer { durations in
+        observed.withUnsafeBufferPointer { observed in
+          for index in 0..<total {
+            // + 0 turns -0.0 into 0.0.
+            keys[index] = (durations[index] + 0).bitPattern << 1 | (observed[index] ? 1 : 0)
           }
         }
       }
+      count = total
     }
-    radixSort(&eventKeys)
-    radixSort(&censoredKeys)
-    // Rows are written once each, in order, into uninitialized storage (no zero-filling of 3 × n slots).
+    radixSort(&keys)
+    // Rows are written once each, in order, into uninitialized storage.
     var rows = 0
     let capacity = total + 1
-    var newTimes = [Double](unsafeUninitializedCapacity: capacity) { _, count in count = 0 }
-    var newEvents = [Int](unsafeUninitializedCapacity: capacity) { _, count in count = 0 }
-    var newCensored = [Int](unsafeUninitializedCapacity: capacity) { _, count in count = 0 }
-    eventKeys.withUnsafeBufferPointer { eventKeys in
-      censoredKeys.withUnsafeBufferPointer { censoredKeys in
-        newTimes = [Double](unsafeUninitializedCapacity: capacity) { times, timesCount in
-          newEvents = [Int](unsafeUninitializedCapacity: capacity) { events, eventsCount in
-            newCensored = [Int](unsafeUninitializedCapacity: capacity) { censored, censoredCount in
-              // Row 0 is the origin; keys equal to 0.0 count there.
-              times[0] = 0
-              events[0] = 0
-              censored[0] = 0
-              var left = 0
-              var right = 0
-              while left < eventKeys.count || right < censoredKeys.count {
-                let key =
-                  right == censoredKeys.count
-                  ? eventKeys[left]
-                  : left == eventKeys.count ? censoredKeys[right] : Swift.min(eventKeys[left], censoredKeys[right])
-                if key != 0 {
-                  rows += 1
-                  times[rows] = Double(bitPattern: key)
-                  events[rows] = 0
-                  censored[rows] = 0
-                }
-                while left < eventKeys.count && eventKeys[left] == key {
-                  events[rows] += 1
-                  left += 1
-                }
-                while right < censoredKeys.count && censoredKeys[right] == key {
-                  censored[rows] += 1
-                  right += 1
-                }
+    var newTimes: [Double] = []
+    var newEvents: [Int] = []
+    var newCensored: [Int] = []
+    keys.withUnsafeBufferPointer { keys in
+      newTimes = [Double](unsafeUninitializedCapacity: capacity) { times, timesCount in
+        newEvents = [Int](unsafeUninitializedCapacity: capacity) { events, eventsCount in
+          newCensored = [Int](unsafeUninitializedCapacity: capacity) { censored, censoredCount in
+            // Row 0 is the origin; durations equal to 0.0 count there.
+            times[0] = 0
+            events[0] = 0
+            censored[0] = 0
+            var index = 0
+            while index < total {
+              let time = keys[index] >> 1
+              var eventCount = 0
+              var runEnd = index
+              while runEnd < total && keys[runEnd] >> 1 == time {
+                eventCount &+= Int(keys[runEnd] & 1)
+                runEnd += 1
               }
-              censoredCount = rows + 1
+              if time != 0 {
+                rows += 1
+                times[rows] = Double(bitPattern: time)
+                events[rows] = 0
+                censored[rows] = 0
+              }
+              events[rows] += eventCount
+              censored[rows] += runEnd - index - eventCount
+              index = runEnd
             }
-            eventsCount = rows + 1
+            censoredCount = rows + 1
           }
-          timesCount = rows + 1
+          eventsCount = rows + 1
         }
+        timesCount = rows + 1
       }
     }
     times = newTimes
@@ -294,5 +278,23 @@ func radixSort(_ keys: inout [UInt64]) {
   }
   keys.withUnsafeMutableBufferPointer { keys in
     for index in 0..<keys.count { keys[index] &+= minimum }
+  }
+}
+
+extension SurvivalTable {
+  /// Decodes a table, checking it like ``init(times:events:censored:)``.
+  /// - Parameter decoder: The decoder to read from.
+  /// - Throws: `DecodingError.dataCorrupted` for arrays of different lengths, unsorted or negative times, or
+  ///   negative counts.
+  public init(from decoder: any Decoder) throws {
+    let container = try decoder.container(keyedBy: CodingKeys.self)
+    do {
+      try self.init(
+        times: try container.decode([Double].self, forKey: .times),
+        events: try container.decode([Int].self, forKey: .events),
+        censored: try container.decode([Int].self, forKey: .censored))
+    } catch let error as RetentionError {
+      throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath, debugDescription: error.message))
+    }
   }
 }

@@ -35,9 +35,10 @@ struct CSVImportTests {
     ("c1,s1,P,shared,direct,monthly,2024-01-01,,-5", .invalidValue, "mrr"),
     (",s1,P,shared,direct,monthly,2024-01-01,,5", .invalidValue, "customer_id"),
     ("c1,s0,P,shared,direct,monthly,2024-01-01,,5", .duplicateID, "subscription_id"),
+    ("c1,s1,P,shared,direct,monthly,2024-01-01,2924-01-01,5", .invalidValue, "end_date"),
   ]
 
-  @Test("each kind of bad subscription row is reported with file, line 3 and its column", arguments: 0..<10)
+  @Test("each kind of bad subscription row is reported with file, line 3 and its column", arguments: 0..<11)
   func badSubscriptionRow(_ which: Int) throws {
     let (row, code, column) = Self.badRows[which]
     let csv = "\(Self.header)\nc0,s0,P,shared,direct,monthly,2024-01-01,,5\n\(row)\n"

@@ -86,3 +86,25 @@ struct MoneyAndDateTests {
     }
   }
 }
+
+@Suite("Grouping identifiers by hash")
+struct HashGroupingTests {
+  @Test("strings sharing a hash are still told apart, and groups list indices in input order")
+  func collisions() throws {
+    let strings = ["a", "b", "a", "c"]
+    let grouping = HashGrouping(hashes: [5, 5, 5, 1])
+    var groups: [[Int]] = []
+    let same = { (left: Int, right: Int) in strings[left] == strings[right] }
+    try grouping.forEachGroup(where: same) { groups.append($0.map(Int.init)) }
+    #expect(groups == [[3], [0, 2], [1]])
+    #expect(grouping.firstIndex(hash: 5, matches: { strings[$0] == "b" }) == 1)
+    #expect(grouping.firstIndex(hash: 7, matches: { _ in true }) == nil)
+  }
+
+  @Test("FNV-1a hashes match the published test vectors")
+  func fnv() {
+    #expect(HashGrouping.hash("") == 0xCBF2_9CE4_8422_2325)
+    #expect(HashGrouping.hash("a") == 0xAF63_DC4C_8601_EC8C)
+    #expect(HashGrouping.hash("foobar") == 0x8594_4171_F739_67E8)
+  }
+}

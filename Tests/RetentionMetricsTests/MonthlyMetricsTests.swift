@@ -42,6 +42,12 @@ struct MonthlyMetricsTests {
     #expect(stripe.map(\.customerChurnRate) == [0, 0.25, 1.0 / 3, 0])
   }
 
+  @Test("gross MRR churn is churned plus contraction MRR over MRR at start")
+  func grossMRRChurn() throws {
+    // February 12 / 50, March 20 / 68, April 30 / 53 (D's VPS ended: contraction).
+    #expect(try snapshots().map(\.grossMRRChurnRate) == [nil, 12.0 / 50, 20.0 / 68, 30.0 / 53])
+  }
+
   @Test("ARPA is month-end MRR per active customer and LTV is ARPA ÷ churn, times the gross margin")
   func arpaAndLTV() throws {
     let months = try snapshots()
