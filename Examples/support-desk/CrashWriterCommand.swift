@@ -12,7 +12,8 @@ func crashWriterCommand(_ folder: URL, _ options: [String]) async -> Int32 {
     let seed = arguments.values["--seed"] ?? "0"
     let limit = Int(arguments.values["--limit"] ?? "100000") ?? 100_000
     let store = try FileTicketStore(
-      directory: folder, durability: arguments.flags.contains("--batched") ? .batched(maxDelay: .milliseconds(2)) : .fsyncEachWrite)
+      directory: folder,
+      durability: arguments.flags.contains("--batched") ? .batched(maxDelay: .milliseconds(2)) : .fsyncEachWrite)
     let known = try await store.allTickets().map(\.id)
     try await withThrowingTaskGroup(of: Void.self) { group in
       for writer in 0..<max(1, writers) {

@@ -36,7 +36,9 @@ struct StoreDesk {
       let customer = CustomerID(try arguments.required("--customer"))
       let subject = try arguments.required("--subject")
       let body = try arguments.required("--body")
-      let priority = try arguments.values["--priority"].map { try parseValue($0, as: Priority.self, option: "--priority") }
+      let priority = try arguments.values["--priority"].map {
+        try parseValue($0, as: Priority.self, option: "--priority")
+      }
       let department = arguments.values["--department"].map(Department.init(rawValue:))
       return { store in
         let id = try await openTicket(store, customer, subject, body, priority ?? .normal, department ?? .technical)
@@ -48,7 +50,8 @@ struct StoreDesk {
       let statuses = try arguments.repeated["--status"].map { names in
         Set(try names.map { try parseValue($0, as: TicketStatus.self, option: "--status") })
       }
-      let query = TicketQuery(customerID: arguments.values["--customer"].map(CustomerID.init(rawValue:)), statuses: statuses)
+      let query = TicketQuery(
+        customerID: arguments.values["--customer"].map(CustomerID.init(rawValue:)), statuses: statuses)
       return { store in
         for ticket in try await store.allTickets(matching: query) { print(TicketRendering.listLine(ticket)) }
       }
@@ -59,7 +62,9 @@ struct StoreDesk {
       let json = arguments.flags.contains("--json")
       return { store in
         let ticket = try await existing(store, id)
-        print(try asCustomer ? TicketRendering.customerText(ticket, json: json) : TicketRendering.staffText(ticket, json: json))
+        print(
+          try asCustomer
+            ? TicketRendering.customerText(ticket, json: json) : TicketRendering.staffText(ticket, json: json))
       }
     case "export":
       let arguments = try ParsedArguments(options, flagOptions: ["--jsonl"])

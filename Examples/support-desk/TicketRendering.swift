@@ -59,7 +59,9 @@ enum TicketRendering {
     case .mergedFrom(let source): line += ": \(source.rawValue)"
     default: break
     }
-    if let body = event.body { line += "\n    " + body.split(separator: "\n", omittingEmptySubsequences: false).joined(separator: "\n    ") }
+    if let body = event.body {
+      line += "\n    " + body.split(separator: "\n", omittingEmptySubsequences: false).joined(separator: "\n    ")
+    }
     return line
   }
 }

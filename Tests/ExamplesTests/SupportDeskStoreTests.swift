@@ -19,7 +19,8 @@ struct SupportDeskStoreTests {
     defer { try? FileManager.default.removeItem(at: folder) }
     let store = folder.appendingPathComponent("data")
     let opened = try desk(
-      store, ["open", "--customer", "cust-7", "--subject", "Mail bounces", "--body", "Since noon", "--priority", "high"])
+      store,
+      ["open", "--customer", "cust-7", "--subject", "Mail bounces", "--body", "Since noon", "--priority", "high"])
     #expect(opened.status == 0)
     let id = try #require(opened.standardOutput.split(separator: "\n").first.map(String.init))
     #expect(!id.isEmpty && !id.contains(" "))

@@ -123,4 +123,25 @@ struct FileTicketStoreFormatTests {
     }
     #expect(offset == 23)
   }
+
+  @Test(
+    "texts must be valid UTF-8: ASCII and multi-byte text decode, malformed sequences are refused",
+    arguments: [
+      ([UInt8]("plain ascii text, longer than eight bytes".utf8), true),
+      ([UInt8]("ລະຫັດຜ່ານ ✓ 👍".utf8), true),
+      ([0x41, 0xC3, 0x28], false),  // a lead byte followed by ASCII
+      ([0xF0, 0x9F, 0x98], false),  // a truncated four-byte sequence
+      ([0xED, 0xA0, 0x80], false),  // an encoded surrogate
+      ([0xFF], false),
+    ])
+  func utf8Validation(bytes: [UInt8], valid: Bool) {
+    var framed: [UInt8] = [UInt8(bytes.count)]
+    framed += bytes
+    framed.withUnsafeBytes { buffer in
+      var reader = ByteReader(buffer)
+      let text = try? reader.readString()
+      #expect((text != nil) == valid)
+      if let text { #expect(Array(text.utf8) == bytes) }
+    }
+  }
 }

@@ -131,7 +131,8 @@ struct FileTicketStoreTests {
     for index in 0..<20 { _ = try await store.create(opening: StoreFixtures.opening("T-\(index)")) }
     try await store.compact()
     for index in 0..<20 {
-      _ = try await store.append([StoreFixtures.reply("T-\(index)", version: 1)], to: TicketID("T-\(index)"), expectedVersion: 1)
+      _ = try await store.append(
+        [StoreFixtures.reply("T-\(index)", version: 1)], to: TicketID("T-\(index)"), expectedVersion: 1)
     }
     _ = try await store.create(opening: StoreFixtures.opening("T-late"))
     let expected = try await store.allTickets()
@@ -197,7 +198,9 @@ struct FileTicketStoreTests {
       [StoreFixtures.note("T-1", version: 2, body: "customer pasted 5500 0000 0000 0004")], to: "T-1",
       expectedVersion: 2)
     await store.close()
-    let secrets = ["4111111111111111", "4111 1111 1111 1111", "4111-1111-1111-1111", "Hunter2!x", "5500 0000 0000 0004"]
+    let secrets = [
+      "4111111111111111", "4111 1111 1111 1111", "4111-1111-1111-1111", "Hunter2!x", "5500 0000 0000 0004",
+    ]
     let files = try folder.allFiles()
     #expect(files.count >= 3)
     for (name, bytes) in files {
@@ -224,5 +227,29 @@ struct FileTicketStoreTests {
     await store.close()
     let reopened = try FileTicketStore(directory: folder.url)
     #expect(await reopened.count == 40)
+  }
+
+  @Test("batch creates and appends succeed or fail element by element and survive reopening")
+  func batches() async throws {
+    let folder = try TemporaryStoreDirectory()
+    defer { folder.cleanUp() }
+    let store = try FileTicketStore(directory: folder.url)
+    let created = await store.create(timelines: [
+      [StoreFixtures.opening("T-1")], [StoreFixtures.opening("T-1")], [StoreFixtures.opening("T-2", customer: "c2")],
+    ])
+    #expect(created.map { (try? $0.get()) ?? -1 } == [1, -1, 1])
+    let appended = await store.append([
+      TicketAppend(events: [StoreFixtures.reply("T-1", version: 1)], ticketID: "T-1", expectedVersion: 1),
+      TicketAppend(
+        events: [StoreFixtures.reply("T-1", version: 1, body: "stale")], ticketID: "T-1", expectedVersion: 1),
+      TicketAppend(events: [StoreFixtures.reply("T-1", version: 2)], ticketID: "T-1", expectedVersion: 2),
+      TicketAppend(events: [StoreFixtures.reply("T-9", version: 1)], ticketID: "T-9", expectedVersion: 1),
+    ])
+    #expect(appended.map { (try? $0.get()) ?? -1 } == [2, -1, 3, -1])
+    let expected = try await store.allTickets()
+    await store.close()
+    let reopened = try FileTicketStore(directory: folder.url)
+    #expect(try await reopened.allTickets() == expected)
+    #expect(try await reopened.ticket("T-1")?.version == 3)
   }
 }

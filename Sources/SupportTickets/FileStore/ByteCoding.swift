@@ -109,7 +109,14 @@ package struct ByteReader {
     let length = try readVarint()
     guard length <= UInt64(remaining) else { throw failure("a text runs past the end of the data") }
     let slice = UnsafeRawBufferPointer(rebasing: buffer[offset..<(offset + Int(length))])
-    guard let text = String(validating: slice, as: UTF8.self) else { throw failure("invalid UTF-8 text") }
+    let text: String
+    if Self.isASCII(slice) {
+      // ASCII is valid UTF-8: skip the (generic, slower) validating initializer.
+      text = String(decoding: slice.assumingMemoryBound(to: UInt8.self), as: UTF8.self)
+    } else {
+      guard let validated = String(validating: slice, as: UTF8.self) else { throw failure("invalid UTF-8 text") }
+      text = validated
+    }
     offset += Int(length)
     return text
   }
@@ -120,6 +127,21 @@ package struct ByteReader {
     case 1: return try readString()
     default: throw failure("invalid optional marker")
     }
+  }
+
+  /// Whether every byte is below 0x80, checked eight bytes at a time.
+  private static func isASCII(_ bytes: UnsafeRawBufferPointer) -> Bool {
+    var index = 0
+    var combined: UInt64 = 0
+    while bytes.count - index >= 8 {
+      combined |= bytes.loadUnaligned(fromByteOffset: index, as: UInt64.self)
+      index += 8
+    }
+    while index < bytes.count {
+      combined |= UInt64(bytes[index])
+      index += 1
+    }
+    return combined & 0x8080_8080_8080_8080 == 0
   }
 
   /// Skips `count` bytes.

@@ -21,12 +21,15 @@ struct BatchState {
 extension FileTicketStore {
   static let syncQueue = DispatchQueue(label: "HostingSupportKit.FileTicketStore.sync")
 
-  /// Journals one record whose events are already applied to ``table``, and returns when it is acknowledged
-  /// according to ``durability``. A failed write or sync poisons the store (``failure``): its in-memory
-  /// state may then be ahead of the disk, so every later call throws until the store is reopened.
-  func commit(_ entry: JournalEntry) async throws {
+  /// Journals records whose events are already applied to ``table`` (and whose sequences ``lastSequence``
+  /// already counts), and returns when they are acknowledged according to ``durability``. A failed write
+  /// or sync poisons the store (``failure``): its in-memory state may then be ahead of the disk, so every
+  /// later call throws until the store is reopened.
+  func commit(_ entries: [JournalEntry]) async throws {
+    guard let last = entries.last else { return }
     var framed: [UInt8] = []
-    RecordFraming.append(payload: StorePayloads.encode(entry), to: &framed)
+    for entry in entries { RecordFraming.append(payload: StorePayloads.encode(entry), to: &framed) }
+    journalBytesSinceSnapshot += framed.count
     switch durability {
     case .fsyncEachWrite:
       do {
@@ -37,20 +40,14 @@ extension FileTicketStore {
         throw error
       }
       segmentLength += framed.count
-      lastSequence = entry.sequence
-      durableSequence = entry.sequence
-      journalBytesSinceSnapshot += framed.count
-      if journalBytesSinceSnapshot >= compactionThreshold, !isCompacting { try? await compact() }
+      durableSequence = last.sequence
     case .batched:
-      // The state changed already so later writers are checked against it; readers wait for durability.
-      lastSequence = entry.sequence
-      journalBytesSinceSnapshot += framed.count
       if batch.pendingBytes.isEmpty { batch.openedAt = .now }
       batch.pendingBytes += framed
-      batch.pendingRecords += 1
-      try await waitUntilDurable(entry.sequence)
-      if journalBytesSinceSnapshot >= compactionThreshold, !isCompacting { try? await compact() }
+      batch.pendingRecords += entries.count
+      try await waitUntilDurable(last.sequence)
     }
+    if journalBytesSinceSnapshot >= compactionThreshold, !isCompacting { try? await compact() }
   }
 
   /// Suspends until every record up to `sequence` is on stable storage.

@@ -12,7 +12,7 @@ import Foundation
 /// the records of concurrent callers. Opening the directory replays the newest snapshot and the journal
 /// after it, truncates a torn last record (a crash during an unacknowledged write), and refuses damage
 /// anywhere else with ``StoreError`` `corruptJournal`. An advisory lock keeps a second process out
-/// (``StoreError`` `locked`). See <doc:FileTicketStore> for the file format and the durability promises.
+/// (``StoreError`` `locked`). See <doc:FileStoreFormat> for the file format and the durability promises.
 public actor FileTicketStore: TicketStore {
   /// When a write is acknowledged.
   public enum Durability: Hashable, Sendable {
@@ -102,11 +102,18 @@ public actor FileTicketStore: TicketStore {
   private func createRedacted(_ timeline: [TicketEvent]) async throws -> Ticket {
     try await waitWhileCompacting()
     try checkUsable()
+    let (ticket, entry) = try stageCreate(timeline)
+    try await commit([entry])
+    return ticket
+  }
+
+  /// Validates a new ticket, adds it to the table and returns its journal record (not yet written).
+  private func stageCreate(_ timeline: [TicketEvent]) throws -> (Ticket, JournalEntry) {
     let ticket = try Ticket(events: timeline)
     guard table.position(of: ticket.id) == nil else { throw StoreError.duplicateTicket(ticket.id) }
     table.insert(ticket)
-    try await commit(JournalEntry(sequence: lastSequence + 1, ticketID: ticket.id, createsTicket: true, events: timeline))
-    return ticket
+    lastSequence += 1
+    return (ticket, JournalEntry(sequence: lastSequence, ticketID: ticket.id, createsTicket: true, events: timeline))
   }
 
   /// Appends events durably if the version matches. See ``TicketStore/append(_:to:expectedVersion:)``.
@@ -116,7 +123,8 @@ public actor FileTicketStore: TicketStore {
   public nonisolated func append(_ events: [TicketEvent], to ticketID: TicketID, expectedVersion: Int) async throws
     -> Ticket
   {
-    try await appendRedacted(events.map { $0.mappingText(redactor.redact) }, to: ticketID, expectedVersion: expectedVersion)
+    try await appendRedacted(
+      events.map { $0.mappingText(redactor.redact) }, to: ticketID, expectedVersion: expectedVersion)
   }
 
   private func appendRedacted(_ redacted: [TicketEvent], to ticketID: TicketID, expectedVersion: Int) async throws
@@ -124,20 +132,92 @@ public actor FileTicketStore: TicketStore {
   {
     try await waitWhileCompacting()
     try checkUsable()
+    let (updated, entry) = try stageAppend(redacted, to: ticketID, expectedVersion: expectedVersion)
+    if let entry { try await commit([entry]) }
+    return updated
+  }
+
+  /// Checks the version and the events, applies them to the table and returns the ticket as this call left
+  /// it with its journal record (not yet written; `nil` for no events).
+  private func stageAppend(_ redacted: [TicketEvent], to ticketID: TicketID, expectedVersion: Int) throws -> (
+    Ticket, JournalEntry?
+  ) {
     guard let position = table.position(of: ticketID) else { throw StoreError.ticketNotFound(ticketID) }
     let version = table.tickets[position].version
     guard version == expectedVersion else {
       throw StoreError.versionConflict(ticketID, expected: expectedVersion, actual: version)
     }
-    for event in redacted where table.tickets[position].events.contains(where: { $0.id == event.id }) {
+    for (index, event) in redacted.enumerated()
+    where table.tickets[position].containsEvent(event.id) || redacted[..<index].contains(where: { $0.id == event.id }) {
       throw StoreError.duplicateEvent(event.id, in: ticketID)
     }
-    guard !redacted.isEmpty else { return table.tickets[position] }
-    // Validates and applies all events or none; the record is written next without a suspension in between
-    // (fsyncEachWrite), or readers wait for its batch (batched), so no caller sees it before it is durable.
+    guard !redacted.isEmpty else { return (table.tickets[position], nil) }
+    // All events or none. The record is written before any suspension (fsyncEachWrite), or readers wait
+    // for its batch (batched), so no caller sees the change before it is durable.
     try table.apply(redacted, at: position)
-    try await commit(JournalEntry(sequence: lastSequence + 1, ticketID: ticketID, createsTicket: false, events: redacted))
-    return table.tickets[position]
+    lastSequence += 1
+    let entry = JournalEntry(sequence: lastSequence, ticketID: ticketID, createsTicket: false, events: redacted)
+    return (table.tickets[position], entry)
+  }
+
+  /// Creates several tickets with one journal write and one sync. See ``TicketStore/create(timelines:)``.
+  /// - Complexity: O(k) for k events in all, plus one sync.
+  public nonisolated func create(timelines: [[TicketEvent]]) async -> [Result<Int, any Error>] {
+    await createRedacted(timelines: timelines.map { $0.map { $0.mappingText(redactor.redact) } })
+  }
+
+  private func createRedacted(timelines: [[TicketEvent]]) async -> [Result<Int, any Error>] {
+    await commitBatch(timelines) { timeline in
+      let (ticket, entry) = try stageCreate(timeline)
+      return (ticket.version, entry)
+    }
+  }
+
+  /// Performs several appends with one journal write and one sync. See ``TicketStore/append(_:)``.
+  /// - Complexity: Amortized O(k) for k events in all, plus one sync.
+  public nonisolated func append(_ batch: [TicketAppend]) async -> [Result<Int, any Error>] {
+    let redacted = batch.map { item in
+      TicketAppend(
+        events: item.events.map { $0.mappingText(redactor.redact) }, ticketID: item.ticketID,
+        expectedVersion: item.expectedVersion)
+    }
+    return await appendRedacted(batch: redacted)
+  }
+
+  private func appendRedacted(batch: [TicketAppend]) async -> [Result<Int, any Error>] {
+    await commitBatch(batch) { item in
+      let (ticket, entry) = try stageAppend(item.events, to: item.ticketID, expectedVersion: item.expectedVersion)
+      return (ticket.version, entry)
+    }
+  }
+
+  /// Stages every element (each succeeds or fails on its own), then writes all their records at once.
+  private func commitBatch<Element>(
+    _ elements: [Element], stage: (Element) throws -> (version: Int, entry: JournalEntry?)
+  ) async -> [Result<Int, any Error>] {
+    do {
+      try await waitWhileCompacting()
+      try checkUsable()
+    } catch {
+      return elements.map { _ in .failure(error) }
+    }
+    var results: [Result<Int, any Error>] = []
+    var entries: [JournalEntry] = []
+    for element in elements {
+      do {
+        let staged = try stage(element)
+        if let entry = staged.entry { entries.append(entry) }
+        results.append(.success(staged.version))
+      } catch {
+        results.append(.failure(error))
+      }
+    }
+    do {
+      try await commit(entries)
+    } catch {
+      return results.map { result in result.flatMap { _ in .failure(error) } }
+    }
+    return results
   }
 
   /// The latest acknowledged state of a ticket. See ``TicketStore/ticket(_:)``.

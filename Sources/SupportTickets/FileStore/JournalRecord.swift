@@ -26,6 +26,17 @@ package enum RecordFraming {
   }
 }
 
+extension RecordFraming {
+  /// Whether the payload of the record at `recordOffset` (whose header was already checked) matches its
+  /// checksum.
+  package static func payloadIsIntact(_ buffer: UnsafeRawBufferPointer, recordOffset start: Int) -> Bool {
+    let length = Int(buffer.loadUnaligned(fromByteOffset: start, as: UInt32.self).littleEndian)
+    let stored = buffer.loadUnaligned(fromByteOffset: start + 8, as: UInt32.self).littleEndian
+    let payload = (start + headerSize)..<(start + headerSize + length)
+    return CRC32C.update(0, UnsafeRawBufferPointer(rebasing: buffer[payload])) == stored
+  }
+}
+
 /// One step of scanning a file's records.
 package enum ScannedRecord: Equatable {
   /// An intact record whose payload is `payload` (absolute byte offsets); `offset` is its header's.
@@ -42,13 +53,17 @@ package struct RecordScanner: Sequence, IteratorProtocol {
   private let buffer: UnsafeRawBufferPointer
   private var offset: Int
   private var finished = false
+  private let verifiesPayloads: Bool
 
   /// - Parameters:
   ///   - buffer: The whole file.
   ///   - start: Where the first record begins (after the magic).
-  package init(_ buffer: UnsafeRawBufferPointer, start: Int) {
+  ///   - verifiesPayloads: Whether to check each payload's checksum here; pass `false` to check them later
+  ///     (in parallel) with ``RecordFraming/payloadIsIntact(_:recordOffset:)``.
+  package init(_ buffer: UnsafeRawBufferPointer, start: Int, verifiesPayloads: Bool = true) {
     self.buffer = buffer
     self.offset = start
+    self.verifiesPayloads = verifiesPayloads
   }
 
   package mutating func next() -> ScannedRecord? {
@@ -60,7 +75,6 @@ package struct RecordScanner: Sequence, IteratorProtocol {
     }
     let lengthValue = buffer.loadUnaligned(fromByteOffset: start, as: UInt32.self).littleEndian
     let lengthCheck = buffer.loadUnaligned(fromByteOffset: start + 4, as: UInt32.self).littleEndian
-    let stored = buffer.loadUnaligned(fromByteOffset: start + 8, as: UInt32.self).littleEndian
     guard CRC32C.update(0, UnsafeRawBufferPointer(rebasing: buffer[start..<(start + 4)])) == lengthCheck else {
       if isZero(from: start) {
         return stop(.tornTail(offset: start, reason: "zero-filled space where a record was being written"))
@@ -75,8 +89,7 @@ package struct RecordScanner: Sequence, IteratorProtocol {
     guard end <= buffer.count else {
       return stop(.tornTail(offset: start, reason: "the file ends inside a record of \(length) bytes"))
     }
-    let crc = CRC32C.update(0, UnsafeRawBufferPointer(rebasing: buffer[(start + RecordFraming.headerSize)..<end]))
-    guard crc == stored else {
+    guard !verifiesPayloads || RecordFraming.payloadIsIntact(buffer, recordOffset: start) else {
       if end == buffer.count {
         return stop(.tornTail(offset: start, reason: "the last record fails its checksum"))
       }

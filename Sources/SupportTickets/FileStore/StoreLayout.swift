@@ -13,7 +13,9 @@ package enum StoreLayout {
   package static func snapshotName(sequence: UInt64) -> String { "snapshot-\(hex(sequence)).snap" }
 
   /// The first sequence of a journal segment's name, or `nil` for any other name.
-  package static func journalSequence(_ name: String) -> UInt64? { number(in: name, prefix: "journal-", suffix: ".log") }
+  package static func journalSequence(_ name: String) -> UInt64? {
+    number(in: name, prefix: "journal-", suffix: ".log")
+  }
   /// The covered sequence of a snapshot's name, or `nil` for any other name.
   package static func snapshotSequence(_ name: String) -> UInt64? {
     number(in: name, prefix: "snapshot-", suffix: ".snap")

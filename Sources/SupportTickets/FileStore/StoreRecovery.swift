@@ -129,62 +129,71 @@ package enum StoreRecovery {
     }
     segment.validLength = magic.count
     bytes.withUnsafeBytes { buffer in
-      for scanned in RecordScanner(buffer, start: magic.count) {
-        switch scanned {
-        case .record(let offset, let payload):
-          if let reason = apply(UnsafeRawBufferPointer(rebasing: buffer[payload]), expected: expected, to: &outcome) {
-            outcome.damage = StoreDamage(file: name, offset: offset, reason: reason, inSnapshot: false)
-            return
-          }
-          expected += 1
-          segment.validLength = payload.upperBound
-          segment.recordCount += 1
-        case .tornTail(let offset, let reason):
-          if isLast {
-            outcome.tornTail = TornTail(file: name, validLength: offset, reason: reason)
+      let walk = RecordWalk(buffer, start: magic.count)
+      // Checksums, decoding and the fold of new tickets run in parallel; applying stays in journal order.
+      let prepared = ParallelDecoding.map(count: walk.records.count) { index in
+        PreparedRecord(buffer, walk.records[index])
+      }
+      for (index, record) in prepared.enumerated() {
+        let (offset, payload) = walk.records[index]
+        if record.checksumFailed {
+          let isLastRecord = index == prepared.count - 1 && walk.stop == nil && payload.upperBound == buffer.count
+          if isLast, isLastRecord {
+            outcome.tornTail = TornTail(file: name, validLength: offset, reason: "the last record fails its checksum")
           } else {
-            outcome.damage = StoreDamage(file: name, offset: offset, reason: reason, inSnapshot: false)
+            outcome.damage = StoreDamage(file: name, offset: offset, reason: "checksum mismatch", inSnapshot: false)
           }
           return
-        case .damaged(let offset, let reason):
+        }
+        if let reason = apply(record, expected: expected, size: payload.count, to: &outcome) {
           outcome.damage = StoreDamage(file: name, offset: offset, reason: reason, inSnapshot: false)
           return
         }
+        expected += 1
+        segment.validLength = payload.upperBound
+        segment.recordCount += 1
+      }
+      switch walk.stop {
+      case .tornTail(let offset, let reason):
+        if isLast {
+          outcome.tornTail = TornTail(file: name, validLength: offset, reason: reason)
+        } else {
+          outcome.damage = StoreDamage(file: name, offset: offset, reason: reason, inSnapshot: false)
+        }
+      case .damaged(let offset, let reason):
+        outcome.damage = StoreDamage(file: name, offset: offset, reason: reason, inSnapshot: false)
+      case .record, nil:
+        break
       }
     }
   }
 
-  /// Applies one journal record; returns why it cannot be applied, or `nil`.
-  private static func apply(_ payload: UnsafeRawBufferPointer, expected: UInt64, to outcome: inout RecoveryOutcome)
+  /// Applies one decoded journal record; returns why it cannot be applied, or `nil`.
+  private static func apply(_ record: PreparedRecord, expected: UInt64, size: Int, to outcome: inout RecoveryOutcome)
     -> String?
   {
-    let entry: JournalEntry
-    do {
-      entry = try StorePayloads.decodeEntry(payload)
-    } catch {
-      return "undecodable record: \(error.reason) at payload byte \(error.offset)"
-    }
+    guard let entry = record.entry else { return record.failure ?? "undecodable record" }
     guard entry.sequence == expected else {
       return "record sequence \(entry.sequence) where \(expected) was expected"
     }
     if entry.sequence <= (outcome.snapshot?.sequence ?? 0) { return nil }
     outcome.lastSequence = entry.sequence
     outcome.recordsSinceSnapshot += 1
-    outcome.journalBytesSinceSnapshot += payload.count + RecordFraming.headerSize
-    do {
-      if entry.createsTicket {
-        guard outcome.table.position(of: entry.ticketID) == nil else {
-          return "ticket \(entry.ticketID) is created twice"
-        }
-        let ticket = try Ticket(events: entry.events)
-        guard ticket.id == entry.ticketID else { return "the record's ticket id differs from its events'" }
-        outcome.table.insert(ticket)
-      } else {
-        guard let position = outcome.table.position(of: entry.ticketID) else {
-          return "events for unknown ticket \(entry.ticketID)"
-        }
-        try outcome.table.apply(entry.events, at: position)
+    outcome.journalBytesSinceSnapshot += size + RecordFraming.headerSize
+    if entry.createsTicket {
+      guard let ticket = record.ticket else { return record.failure ?? "the record does not fold" }
+      guard outcome.table.position(of: entry.ticketID) == nil else {
+        return "ticket \(entry.ticketID) is created twice"
       }
+      guard ticket.id == entry.ticketID else { return "the record's ticket id differs from its events'" }
+      outcome.table.insert(ticket)
+      return nil
+    }
+    guard let position = outcome.table.position(of: entry.ticketID) else {
+      return "events for unknown ticket \(entry.ticketID)"
+    }
+    do {
+      try outcome.table.apply(entry.events, at: position)
     } catch {
       return "the record does not fold onto its ticket: \(error)"
     }
@@ -201,38 +210,98 @@ package enum StoreRecovery {
     let magic = RecordFraming.snapshotMagic
     guard bytes.starts(with: magic) else { return damage(0, "not a snapshot") }
     return bytes.withUnsafeBytes { buffer -> StoreDamage? in
-      var expectedCount: Int?
-      var finished = false
-      for scanned in RecordScanner(buffer, start: magic.count) {
-        guard case .record(let offset, let range) = scanned else {
-          switch scanned {
-          case .tornTail(let offset, let reason), .damaged(let offset, let reason): return damage(offset, reason)
-          case .record: return nil
-          }
-        }
-        let payload = UnsafeRawBufferPointer(rebasing: buffer[range])
-        if finished { return damage(offset, "data after the snapshot trailer") }
-        guard let count = expectedCount else {
-          guard let header = try? StorePayloads.decodeSnapshotHeader(payload), header.sequence == sequence else {
-            return damage(offset, "missing or mismatched snapshot header")
-          }
-          expectedCount = header.ticketCount
-          continue
-        }
-        if table.count == count {
-          guard StorePayloads.decodeSnapshotTrailer(payload) == count else { return damage(offset, "bad trailer") }
-          finished = true
-          continue
-        }
-        do {
-          let ticket = try Ticket(events: try StorePayloads.decodeSnapshotTicket(payload))
-          guard table.position(of: ticket.id) == nil else { return damage(offset, "ticket \(ticket.id) appears twice") }
-          table.insert(ticket)
-        } catch {
-          return damage(offset, "undecodable ticket: \(error)")
-        }
+      let walk = RecordWalk(buffer, start: magic.count)
+      let records = walk.records
+      guard let first = records.first else { return damage(magic.count, "the snapshot has no header") }
+      guard RecordFraming.payloadIsIntact(buffer, recordOffset: first.offset),
+        let header = try? StorePayloads.decodeSnapshotHeader(UnsafeRawBufferPointer(rebasing: buffer[first.payload])),
+        header.sequence == sequence
+      else { return damage(first.offset, "missing or mismatched snapshot header") }
+      let ticketRecords = records.dropFirst().prefix(header.ticketCount)
+      table.reserveCapacity(header.ticketCount)
+      let tickets = ParallelDecoding.map(count: ticketRecords.count) { index in
+        SnapshotTicket(buffer, ticketRecords[ticketRecords.startIndex + index])
       }
-      return finished ? nil : damage(buffer.count, "the snapshot is incomplete")
+      for (index, decoded) in tickets.enumerated() {
+        let offset = ticketRecords[ticketRecords.startIndex + index].offset
+        guard let ticket = decoded.ticket else { return damage(offset, decoded.failure) }
+        guard table.position(of: ticket.id) == nil else { return damage(offset, "ticket \(ticket.id) appears twice") }
+        table.insert(ticket)
+      }
+      let rest = records.dropFirst(1 + header.ticketCount)
+      guard let trailer = rest.first else {
+        if case .tornTail(let offset, let reason)? = walk.stop { return damage(offset, reason) }
+        if case .damaged(let offset, let reason)? = walk.stop { return damage(offset, reason) }
+        return damage(buffer.count, "the snapshot is incomplete")
+      }
+      guard RecordFraming.payloadIsIntact(buffer, recordOffset: trailer.offset),
+        StorePayloads.decodeSnapshotTrailer(UnsafeRawBufferPointer(rebasing: buffer[trailer.payload]))
+          == header.ticketCount
+      else { return damage(trailer.offset, "bad trailer") }
+      if let extra = rest.dropFirst().first { return damage(extra.offset, "data after the snapshot trailer") }
+      if case .tornTail(let offset, let reason)? = walk.stop { return damage(offset, reason) }
+      if case .damaged(let offset, let reason)? = walk.stop { return damage(offset, reason) }
+      return nil
+    }
+  }
+}
+
+/// The record boundaries of a file, found by checking only the headers.
+private struct RecordWalk {
+  var records: [(offset: Int, payload: Range<Int>)] = []
+  /// What ended the walk before the end of the file, if anything.
+  var stop: ScannedRecord?
+
+  init(_ buffer: UnsafeRawBufferPointer, start: Int) {
+    for scanned in RecordScanner(buffer, start: start, verifiesPayloads: false) {
+      if case .record(let offset, let payload) = scanned {
+        records.append((offset, payload))
+      } else {
+        stop = scanned
+      }
+    }
+  }
+}
+
+/// A journal record checked and decoded off the main path: checksum, events, and for a creation the ticket.
+private struct PreparedRecord {
+  var checksumFailed = false
+  var entry: JournalEntry?
+  var ticket: Ticket?
+  var failure: String?
+
+  init(_ buffer: UnsafeRawBufferPointer, _ record: (offset: Int, payload: Range<Int>)) {
+    guard RecordFraming.payloadIsIntact(buffer, recordOffset: record.offset) else {
+      checksumFailed = true
+      return
+    }
+    do {
+      let entry = try StorePayloads.decodeEntry(UnsafeRawBufferPointer(rebasing: buffer[record.payload]))
+      self.entry = entry
+      if entry.createsTicket { ticket = try Ticket(events: entry.events) }
+    } catch let error as ByteDecodingError {
+      failure = "undecodable record: \(error.reason) at payload byte \(error.offset)"
+    } catch {
+      failure = "the record does not fold: \(error)"
+    }
+  }
+}
+
+/// A snapshot ticket record checked, decoded and folded.
+private struct SnapshotTicket {
+  var ticket: Ticket?
+  var failure = ""
+
+  init(_ buffer: UnsafeRawBufferPointer, _ record: (offset: Int, payload: Range<Int>)) {
+    guard RecordFraming.payloadIsIntact(buffer, recordOffset: record.offset) else {
+      failure = "checksum mismatch"
+      return
+    }
+    do {
+      ticket = try Ticket(
+        events: try StorePayloads.decodeSnapshotTicket(UnsafeRawBufferPointer(rebasing: buffer[record.payload])))
+    } catch {
+      failure = "undecodable ticket: \(error)"
     }
   }
 }

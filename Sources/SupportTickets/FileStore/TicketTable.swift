@@ -28,6 +28,12 @@ package struct TicketTable: Sendable {
   /// The ticket with that id, if any.
   package func ticket(_ id: TicketID) -> Ticket? { positions[id].map { tickets[$0] } }
 
+  /// Reserves room for `count` tickets.
+  package mutating func reserveCapacity(_ count: Int) {
+    tickets.reserveCapacity(count)
+    positions.reserveCapacity(count)
+  }
+
   /// Adds a new ticket at the end of the creation order.
   /// - Precondition: no ticket has its id (callers check with ``position(of:)``).
   package mutating func insert(_ ticket: Ticket) {
@@ -67,7 +73,14 @@ package struct TicketTable: Sendable {
   /// - Complexity: O(c) over the candidates of the most selective index used (customer, then status, then
   ///   updated-at, else all tickets after the cursor), until the page is full.
   package func query(_ query: TicketQuery) throws -> TicketPage {
-    let start = try query.cursor.map { try $0.sequence() + 1 } ?? 0
+    var start = 0
+    if let cursor = query.cursor {
+      let sequence = try cursor.sequence()
+      guard sequence < tickets.count else {
+        throw StoreError.invalidCursor("'\(cursor.rawValue.prefix(40))' points past the end of this store")
+      }
+      start = sequence + 1
+    }
     var found: [Ticket] = []
     var lastPosition = -1
     var lastCandidate = -1
