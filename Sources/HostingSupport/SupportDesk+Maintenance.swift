@@ -120,7 +120,7 @@ extension SupportDesk {
     now: Date
   ) throws {
     let prefix = Self.maintenancePrefix(record.id, revision: correction.correctsRevision)
-    for customer in customers {
+    for customer in customers where correction.previous.affects(customer) {
       let key = "\(prefix)/\(correction.kind.rawValue)/\(customer.id.rawValue)"
       guard !isKnown(key), wasNotified(customer, about: record.id, revision: correction.correctsRevision) else {
         continue

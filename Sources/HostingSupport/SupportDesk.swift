@@ -32,7 +32,10 @@ public actor SupportDesk {
   public nonisolated let configuration: DeskConfiguration
   nonisolated let clock: @Sendable () -> Date
 
-  var customers: [CustomerID: CustomerProfile] = [:]
+  var customers: [CustomerID: CustomerProfile] = [:] {
+    didSet { sortedCustomers = customers.values.sorted { $0.id < $1.id } }
+  }
+  private var sortedCustomers: [CustomerProfile] = []
   var state = DeskState()
   var sentKeys: Set<String> = []
   var pendingKeys: Set<String> = []
@@ -67,7 +70,10 @@ public actor SupportDesk {
     self.stateStore = stateStore
     self.configuration = configuration
     self.clock = now
-    for customer in customers { self.customers[customer.id] = customer }
+    var byID: [CustomerID: CustomerProfile] = [:]
+    for customer in customers { byID[customer.id] = customer }
+    self.customers = byID
+    self.sortedCustomers = byID.values.sorted { $0.id < $1.id }
   }
 
   // MARK: Customers
@@ -75,7 +81,9 @@ public actor SupportDesk {
   /// Adds or replaces customers (the host calls this at start and whenever its billing data changes).
   /// - Parameter profiles: The customers.
   public func register(_ profiles: [CustomerProfile]) {
-    for profile in profiles { customers[profile.id] = profile }
+    var updated = customers
+    for profile in profiles { updated[profile.id] = profile }
+    customers = updated
   }
 
   /// The customer with that id, if registered.
@@ -83,7 +91,7 @@ public actor SupportDesk {
   public func customer(_ id: CustomerID) -> CustomerProfile? { customers[id] }
 
   /// Every registered customer, by id.
-  public var registeredCustomers: [CustomerProfile] { customers.values.sorted { $0.id < $1.id } }
+  public var registeredCustomers: [CustomerProfile] { sortedCustomers }
 
   // MARK: State
 
