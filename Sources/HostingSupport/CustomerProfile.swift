@@ -1,0 +1,108 @@
+import Foundation
+import SupportTickets
+
+/// What the desk knows about one customer: who to write to and in which language, what they run where,
+/// and what they are worth. A host fills it from its billing system.
+public struct CustomerProfile: Hashable, Sendable, Codable, Identifiable {
+  /// How a customer came to the host.
+  public enum Acquisition: String, Hashable, Sendable, Codable, CaseIterable {
+    /// Signed up directly.
+    case direct
+    /// Buys through a reseller.
+    case reseller
+    /// Referred by an affiliate.
+    case affiliate
+  }
+
+  /// The customer's id.
+  public var id: CustomerID
+  /// The name used in greetings.
+  public var name: String
+  /// The language of their notifications.
+  public var locale: NotificationLocale
+  /// The IANA time zone their notification times are written in (`Asia/Vientiane`).
+  public var timeZoneIdentifier: String
+  /// Their (highest) plan tier.
+  public var tier: PlanTier
+  /// How they came to the host.
+  public var acquisition: Acquisition
+  /// How they usually contact support.
+  public var preferredChannel: Channel
+  /// Monthly recurring revenue.
+  public var monthlyRevenue: Money
+  /// When they became a customer.
+  public var customerSince: Date
+  /// The servers their services run on (host names as used in maintenance windows).
+  public var servers: Set<String>
+  /// The services they use (`mail`, `dns`, `backup`, `web`…), as used in maintenance windows.
+  public var services: Set<String>
+  /// When they moved to a cheaper plan, if ever (used by ``CustomerHealth``).
+  public var downgrades: [Date]
+  /// The SLA customer segment their tickets are evaluated with (matched by `SLAConditions.segments`), if any.
+  public var slaSegment: String?
+
+  /// A customer profile.
+  /// - Parameters:
+  ///   - id: The customer's id.
+  ///   - name: The name used in greetings.
+  ///   - locale: Their language (default English).
+  ///   - timeZoneIdentifier: Their IANA time zone (default `UTC`).
+  ///   - tier: Their plan tier.
+  ///   - acquisition: How they came (default direct).
+  ///   - preferredChannel: How they contact support (default panel).
+  ///   - monthlyRevenue: Their MRR.
+  ///   - customerSince: When they signed up.
+  ///   - servers: The servers they are on.
+  ///   - services: The services they use.
+  ///   - downgrades: When they moved to cheaper plans.
+  ///   - slaSegment: Their SLA segment.
+  public init(
+    id: CustomerID,
+    name: String,
+    locale: NotificationLocale = .english,
+    timeZoneIdentifier: String = "UTC",
+    tier: PlanTier,
+    acquisition: Acquisition = .direct,
+    preferredChannel: Channel = .panel,
+    monthlyRevenue: Money,
+    customerSince: Date,
+    servers: Set<String> = [],
+    services: Set<String> = [],
+    downgrades: [Date] = [],
+    slaSegment: String? = nil
+  ) {
+    self.id = id
+    self.name = name
+    self.locale = locale
+    self.timeZoneIdentifier = timeZoneIdentifier
+    self.tier = tier
+    self.acquisition = acquisition
+    self.preferredChannel = preferredChannel
+    self.monthlyRevenue = monthlyRevenue
+    self.customerSince = customerSince
+    self.servers = servers
+    self.services = services
+    self.downgrades = downgrades
+    self.slaSegment = slaSegment
+  }
+
+  /// An instant written for this customer: `2026-11-25 02:00 (Asia/Vientiane)`, in their time zone.
+  /// Digits and layout are the same in every language so the text reads unambiguously.
+  /// - Parameter date: The instant.
+  /// - Returns: The local date and time with the zone's name.
+  public func localTime(_ date: Date) -> String {
+    let zone = TimeZone(identifier: timeZoneIdentifier) ?? TimeZone(identifier: "UTC")!
+    var calendar = Calendar(identifier: .gregorian)
+    calendar.timeZone = zone
+    let parts = calendar.dateComponents([.year, .month, .day, .hour, .minute], from: date)
+    let text = String(
+      format: "%04d-%02d-%02d %02d:%02d",
+      parts.year ?? 0,
+      parts.month ?? 0,
+      parts.day ?? 0,
+      parts.hour ?? 0,
+      parts.minute ?? 0
+    )
+    return "\(text) (\(zone.identifier))"
+  }
+}

@@ -1,0 +1,59 @@
+import Foundation
+import SupportTickets
+
+/// The desk's settings. Every value has a default a small host can run with.
+public struct DeskConfiguration: Sendable {
+  /// The host's name, used in customer texts (`The {hostName} team`).
+  public var hostName: String
+  /// How long before a maintenance window starts customers are told (default 72 h and 24 h).
+  public var maintenanceLeadTimes: [TimeInterval]
+  /// A customer hears from us at least this often while an issue is open and no agent has written publicly
+  /// (default 8 h; 0 turns progress updates off).
+  public var progressUpdateInterval: TimeInterval
+  /// Only tickets open at least this long get progress updates (default 4 h).
+  public var progressUpdateMinimumAge: TimeInterval
+  /// The customer texts.
+  public var templates: NotificationTemplateCatalog
+  /// Applied to every text before it is stored.
+  public var redactor: SensitiveDataRedactor
+  /// MRR at or above which a customer counts as high value for follow-up priority (minor units; default
+  /// 100.00).
+  public var highValueMRRMinorUnits: Int64
+  /// Whether promoters' positive feedback raises a referral or testimonial opportunity for staff.
+  public var flagsPromotersForReferral: Bool
+  /// How far back customer health looks for SLA breaches, feedback and downgrades (default 90 days).
+  public var healthLookback: TimeInterval
+
+  /// Settings.
+  /// - Parameters:
+  ///   - hostName: The host's name in customer texts.
+  ///   - maintenanceLeadTimes: Advance notice lead times.
+  ///   - progressUpdateInterval: Progress update interval (0 = off).
+  ///   - progressUpdateMinimumAge: Minimum ticket age for progress updates.
+  ///   - templates: Customer texts.
+  ///   - redactor: Redactor for stored texts.
+  ///   - highValueMRRMinorUnits: High-value MRR threshold.
+  ///   - flagsPromotersForReferral: Whether to flag promoters.
+  ///   - healthLookback: Health look-back period.
+  public init(
+    hostName: String = "HostingSupportKit",
+    maintenanceLeadTimes: [TimeInterval] = [72 * 3_600, 24 * 3_600],
+    progressUpdateInterval: TimeInterval = 8 * 3_600,
+    progressUpdateMinimumAge: TimeInterval = 4 * 3_600,
+    templates: NotificationTemplateCatalog = .standard,
+    redactor: SensitiveDataRedactor = .standard,
+    highValueMRRMinorUnits: Int64 = 10_000,
+    flagsPromotersForReferral: Bool = true,
+    healthLookback: TimeInterval = 90 * 86_400
+  ) {
+    self.hostName = hostName
+    self.maintenanceLeadTimes = maintenanceLeadTimes
+    self.progressUpdateInterval = progressUpdateInterval
+    self.progressUpdateMinimumAge = progressUpdateMinimumAge
+    self.templates = templates
+    self.redactor = redactor
+    self.highValueMRRMinorUnits = highValueMRRMinorUnits
+    self.flagsPromotersForReferral = flagsPromotersForReferral
+    self.healthLookback = healthLookback
+  }
+}

@@ -1,0 +1,153 @@
+import Foundation
+
+/// The support desk or a notification transport could not do what was asked.
+///
+/// Compare ``code`` against the static members of ``Code``; switch with a `default` branch, since new codes
+/// may be added.
+public struct HostingSupportError: Error, Hashable, Sendable, CustomStringConvertible {
+  /// What went wrong.
+  public struct Code: RawRepresentable, Hashable, Sendable, Codable, CustomStringConvertible {
+    /// The code's stable name.
+    public let rawValue: String
+    /// Creates a code from its name.
+    public init(rawValue: String) { self.rawValue = rawValue }
+    /// The code's stable name.
+    public var description: String { rawValue }
+
+    /// A notification is missing something it must have (an idempotency key, a recipient…).
+    public static let invalidNotification = Code(rawValue: "invalidNotification")
+    /// A transport or desk was configured with values it cannot use.
+    public static let invalidConfiguration = Code(rawValue: "invalidConfiguration")
+    /// The webhook endpoint refused the request with a 4xx status; it was not retried.
+    public static let webhookRejected = Code(rawValue: "webhookRejected")
+    /// Every attempt to deliver the webhook failed (5xx, timeouts, dropped connections).
+    public static let webhookUnavailable = Code(rawValue: "webhookUnavailable")
+    /// Writing to the outbox file or the sent-log failed.
+    public static let ioFailure = Code(rawValue: "ioFailure")
+    /// A maintenance window, feedback or request the desk was given is not valid.
+    public static let invalidRequest = Code(rawValue: "invalidRequest")
+    /// No maintenance window, ticket or customer has that id.
+    public static let notFound = Code(rawValue: "notFound")
+    /// Persisted desk state (the sent-log) could not be read.
+    public static let corruptState = Code(rawValue: "corruptState")
+  }
+
+  /// What went wrong.
+  public var code: Code
+  /// A sentence saying what was wrong and what to do.
+  public var message: String
+  /// Extra facts (`status`, `attempts`, `path`, `field`…).
+  public var context: [String: String]
+
+  /// Creates an error.
+  /// - Parameters:
+  ///   - code: The kind of error.
+  ///   - message: What was wrong.
+  ///   - context: Extra facts.
+  public init(code: Code, message: String, context: [String: String] = [:]) {
+    self.code = code
+    self.message = message
+    self.context = context
+  }
+
+  /// A notification lacks a required field.
+  /// - Parameters:
+  ///   - field: The field at fault.
+  ///   - reason: Why it is invalid.
+  public static func invalidNotification(field: String, reason: String) -> HostingSupportError {
+    HostingSupportError(
+      code: .invalidNotification,
+      message: "The notification's \(field) is invalid: \(reason).",
+      context: ["field": field]
+    )
+  }
+
+  /// A configuration value cannot be used.
+  /// - Parameters:
+  ///   - field: The setting at fault.
+  ///   - reason: Why it is invalid.
+  public static func invalidConfiguration(field: String, reason: String) -> HostingSupportError {
+    HostingSupportError(
+      code: .invalidConfiguration,
+      message: "The setting \(field) is invalid: \(reason).",
+      context: ["field": field]
+    )
+  }
+
+  /// The endpoint answered with a client error; retrying would not help.
+  /// - Parameters:
+  ///   - status: The HTTP status code.
+  ///   - url: The endpoint.
+  ///   - attempts: How many requests were made.
+  public static func webhookRejected(status: Int, url: URL, attempts: Int) -> HostingSupportError {
+    HostingSupportError(
+      code: .webhookRejected,
+      message: "The webhook \(url.absoluteString) refused the notification with HTTP \(status); "
+        + "fix the request or the endpoint's configuration (the secret, the URL), it is not retried.",
+      context: ["status": String(status), "url": url.absoluteString, "attempts": String(attempts)]
+    )
+  }
+
+  /// The last attempt failed too.
+  /// - Parameters:
+  ///   - url: The endpoint.
+  ///   - attempts: How many requests were made.
+  ///   - lastFailure: What the last attempt ran into (`HTTP 503`, `timed out`…).
+  public static func webhookUnavailable(url: URL, attempts: Int, lastFailure: String) -> HostingSupportError {
+    HostingSupportError(
+      code: .webhookUnavailable,
+      message: "The webhook \(url.absoluteString) could not be reached after \(attempts) attempt(s) "
+        + "(last: \(lastFailure)); the notification was not delivered, send it again later.",
+      context: ["url": url.absoluteString, "attempts": String(attempts), "lastFailure": lastFailure]
+    )
+  }
+
+  /// The operating system refused a file operation.
+  /// - Parameters:
+  ///   - operation: What was being done (`open`, `write`, `fsync`).
+  ///   - path: The file.
+  ///   - errno: The `errno` value.
+  public static func ioFailure(_ operation: String, path: String, errno: Int32) -> HostingSupportError {
+    HostingSupportError(
+      code: .ioFailure,
+      message: "Could not \(operation) \(path): \(String(cString: strerror(errno))) (errno \(errno)).",
+      context: ["operation": operation, "path": path, "errno": String(errno)]
+    )
+  }
+
+  /// The desk was given something it cannot act on.
+  /// - Parameters:
+  ///   - field: The field at fault.
+  ///   - reason: Why.
+  public static func invalidRequest(field: String, reason: String) -> HostingSupportError {
+    HostingSupportError(
+      code: .invalidRequest,
+      message: "The \(field) is invalid: \(reason).",
+      context: ["field": field]
+    )
+  }
+
+  /// Nothing has that id.
+  /// - Parameters:
+  ///   - kind: What was looked up (`maintenance window`, `customer`).
+  ///   - id: The id.
+  public static func notFound(_ kind: String, id: String) -> HostingSupportError {
+    HostingSupportError(code: .notFound, message: "No \(kind) has the id \(id).", context: ["kind": kind, "id": id])
+  }
+
+  /// Persisted state is damaged.
+  /// - Parameters:
+  ///   - path: The file.
+  ///   - line: The 1-based line at fault.
+  ///   - reason: What is wrong with it.
+  public static func corruptState(path: String, line: Int, reason: String) -> HostingSupportError {
+    HostingSupportError(
+      code: .corruptState,
+      message: "\(path), line \(line): \(reason).",
+      context: ["path": path, "line": String(line)]
+    )
+  }
+
+  /// `code: message`.
+  public var description: String { "\(code.rawValue): \(message)" }
+}

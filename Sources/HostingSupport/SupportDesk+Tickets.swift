@@ -1,0 +1,209 @@
+import Foundation
+import SupportSLA
+import SupportTickets
+
+/// A ticket after a desk operation, with its SLA evaluated at the operation's instant.
+public struct TicketUpdate: Hashable, Sendable {
+  /// The stored ticket.
+  public var ticket: Ticket
+  /// Its SLA status, or `nil` when no policy applies.
+  public var sla: SLAStatus?
+}
+
+extension SupportDesk {
+  /// Opens a ticket.
+  /// - Parameters:
+  ///   - opening: What the ticket says (its id must be unused).
+  ///   - instant: When it was opened (default: the desk's date provider).
+  /// - Returns: The stored ticket and its SLA.
+  /// - Throws: ``HostingSupportError`` `invalidRequest` for an empty subject or body; `StoreError`
+  ///   `duplicateTicket`; `TicketError`.
+  public func openTicket(_ opening: TicketOpening, at instant: Date? = nil) async throws -> TicketUpdate {
+    try await ensureLoaded()
+    try requireText(opening.subject, field: "subject")
+    try requireText(opening.body, field: "body")
+    var cleaned = opening
+    cleaned.subject = configuration.redactor.redact(opening.subject)
+    cleaned.body = configuration.redactor.redact(opening.body)
+    let at = instant ?? clock()
+    let event = TicketEvent(
+      id: EventID("\(opening.ticketID.rawValue)-1"),
+      instant: at,
+      author: .customer(opening.customerID),
+      kind: .created(cleaned)
+    )
+    let ticket = try await store.create([event])
+    return update(ticket, at: at)
+  }
+
+  /// Opens a ticket with the next generated id (`T-1`, `T-2`…).
+  /// - Parameters:
+  ///   - customer: The owner.
+  ///   - subject: The subject.
+  ///   - body: The first message.
+  ///   - priority: The priority.
+  ///   - department: The department.
+  ///   - channel: How it arrived.
+  ///   - service: The product concerned.
+  ///   - instant: When it was opened.
+  /// - Returns: The stored ticket and its SLA.
+  /// - Throws: As ``openTicket(_:at:)``.
+  public func openTicket(
+    for customer: CustomerID,
+    subject: String,
+    body: String,
+    priority: Priority = .normal,
+    department: Department = .technical,
+    channel: Channel = .panel,
+    service: ServiceReference? = nil,
+    at instant: Date? = nil
+  ) async throws -> TicketUpdate {
+    try await ensureLoaded()
+    var id = TicketID("T-\(state.nextTicketNumber)")
+    while try await store.ticket(id) != nil {
+      state.nextTicketNumber += 1
+      id = TicketID("T-\(state.nextTicketNumber)")
+    }
+    state.nextTicketNumber += 1
+    try await persist()
+    let opening = TicketOpening(
+      ticketID: id,
+      customerID: customer,
+      subject: subject,
+      body: body,
+      priority: priority,
+      department: department,
+      channel: channel,
+      service: service
+    )
+    return try await openTicket(opening, at: instant)
+  }
+
+  /// Adds the customer's reply (reopens a resolved ticket).
+  /// - Parameters:
+  ///   - body: The message.
+  ///   - ticketID: The ticket.
+  ///   - instant: When it was written.
+  /// - Returns: The updated ticket and its SLA.
+  /// - Throws: ``HostingSupportError`` `invalidRequest`/`notFound`; `TicketError`; `StoreError`.
+  public func addCustomerReply(_ body: String, to ticketID: TicketID, at instant: Date? = nil) async throws
+    -> TicketUpdate
+  {
+    try requireText(body, field: "body")
+    let ticket = try await existingTicket(ticketID)
+    return try await append(.customerReply(body: body), by: .customer(ticket.customerID), to: ticketID, at: instant)
+  }
+
+  /// Adds an agent's public reply (what SLAs count as a response).
+  /// - Parameters:
+  ///   - body: The message.
+  ///   - ticketID: The ticket.
+  ///   - agent: Who wrote it.
+  ///   - instant: When.
+  /// - Returns: The updated ticket and its SLA.
+  /// - Throws: As ``addCustomerReply(_:to:at:)``.
+  public func addAgentReply(_ body: String, to ticketID: TicketID, by agent: AgentID, at instant: Date? = nil)
+    async throws -> TicketUpdate
+  {
+    try requireText(body, field: "body")
+    return try await append(.agentReply(body: body), by: .agent(agent), to: ticketID, at: instant)
+  }
+
+  /// Adds a note only staff can see.
+  /// - Parameters:
+  ///   - body: The note.
+  ///   - ticketID: The ticket.
+  ///   - agent: Who wrote it.
+  ///   - instant: When.
+  /// - Returns: The updated ticket and its SLA.
+  /// - Throws: As ``addCustomerReply(_:to:at:)``.
+  public func addInternalNote(_ body: String, to ticketID: TicketID, by agent: AgentID, at instant: Date? = nil)
+    async throws -> TicketUpdate
+  {
+    try requireText(body, field: "body")
+    return try await append(.internalNote(body: body), by: .agent(agent), to: ticketID, at: instant)
+  }
+
+  /// Moves a ticket to another status, following the ticket status transition table.
+  /// - Parameters:
+  ///   - ticketID: The ticket.
+  ///   - status: The new status.
+  ///   - author: Who changed it.
+  ///   - instant: When.
+  /// - Returns: The updated ticket and its SLA.
+  /// - Throws: `TicketError` `invalidTransition`; as ``addCustomerReply(_:to:at:)``.
+  public func changeStatus(
+    of ticketID: TicketID,
+    to status: TicketStatus,
+    by author: TicketAuthor,
+    at instant: Date? = nil
+  ) async throws -> TicketUpdate {
+    try await append(.statusChanged(to: status), by: author, to: ticketID, at: instant)
+  }
+
+  /// The SLA status of a ticket at an instant.
+  /// - Parameters:
+  ///   - ticketID: The ticket.
+  ///   - now: The instant.
+  /// - Returns: The status, or `nil` when no policy applies.
+  /// - Throws: ``HostingSupportError`` `notFound`.
+  public func slaStatus(of ticketID: TicketID, now: Date) async throws -> SLAStatus? {
+    let ticket = try await existingTicket(ticketID)
+    return SLAEvaluator(policies: policies).evaluate(slaSubject(ticket), now: now)
+  }
+
+  // MARK: Helpers
+
+  func existingTicket(_ id: TicketID) async throws -> Ticket {
+    guard let ticket = try await store.ticket(id) else { throw HostingSupportError.notFound("ticket", id: id.rawValue) }
+    return ticket
+  }
+
+  /// Appends one event, redacting its text, retrying on a version conflict (someone else wrote meanwhile).
+  func append(_ kind: TicketEvent.Kind, by author: TicketAuthor, to ticketID: TicketID, at instant: Date?)
+    async throws -> TicketUpdate
+  {
+    try await ensureLoaded()
+    let at = instant ?? clock()
+    let redacted = redact(kind)
+    var attempt = 0
+    while true {
+      let ticket = try await existingTicket(ticketID)
+      let visibility: EventVisibility? = if case .internalNote = kind { .internal } else { nil }
+      let event = TicketEvent(
+        id: EventID("\(ticketID.rawValue)-\(ticket.version + 1)"),
+        instant: max(at, ticket.updatedAt),
+        author: author,
+        visibility: visibility,
+        kind: redacted
+      )
+      do {
+        let updated = try await store.append([event], to: ticketID, expectedVersion: ticket.version)
+        return update(updated, at: at)
+      } catch let error as StoreError where error.code == .versionConflict && attempt < 3 {
+        attempt += 1
+      }
+    }
+  }
+
+  func update(_ ticket: Ticket, at instant: Date) -> TicketUpdate {
+    TicketUpdate(ticket: ticket, sla: SLAEvaluator(policies: policies).evaluate(slaSubject(ticket), now: instant))
+  }
+
+  private func redact(_ kind: TicketEvent.Kind) -> TicketEvent.Kind {
+    let redactor = configuration.redactor
+    switch kind {
+    case .customerReply(let body): return .customerReply(body: redactor.redact(body))
+    case .agentReply(let body): return .agentReply(body: redactor.redact(body))
+    case .automatedMessage(let body): return .automatedMessage(body: redactor.redact(body))
+    case .internalNote(let body): return .internalNote(body: redactor.redact(body))
+    default: return kind
+    }
+  }
+
+  func requireText(_ text: String, field: String) throws {
+    if text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+      throw HostingSupportError.invalidRequest(field: field, reason: "is empty")
+    }
+  }
+}

@@ -1,2 +1,0 @@
-// The HostingSupportTestKit module. Types are added by its issue; see Sources/HostingSupportTestKit/HostingSupportTestKit.docc for the overview.
-import Foundation

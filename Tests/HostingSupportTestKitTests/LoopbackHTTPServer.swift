@@ -1,0 +1,1 @@
+../HostingSupportTests/LoopbackHTTPServer.swift
