@@ -84,7 +84,9 @@ struct LexiconScorer {
         continue
       }
       let id = ids[index]
-      if id >= 0, resources.entries[Int(id)].startsPhrase, let phrase = matchPhrase(at: index) {
+      if id >= 0, resources.entries[Int(id)].startsPhrase, let phrase = matchPhrase(at: index),
+        !yieldsToNegation(phrase, at: index)
+      {
         let span = tokens[index..<index + phrase.words.count]
         items.append(
           Item(
@@ -130,6 +132,28 @@ struct LexiconScorer {
     return resources.table.knownParts(ofLao: token.text, vocabulary: resources.vocabulary)
   }
 
+  /// A two-word idiom of a negator and a neutral word ("tak boleh", "tidak dapat") yields to the negation rule
+  /// when a word or phrase of the opposite polarity comes right after it: "tak dapat membantu" is the negated
+  /// "membantu", and "tak boleh diharap" the negated "boleh diharap". Before a word of the same polarity ("tidak
+  /// faham isu") the idiom stays, and the word keeps its own value.
+  private func yieldsToNegation(_ phrase: PhraseEntry, at index: Int) -> Bool {
+    guard phrase.words.count == 2, phrase.entry.isFixed else { return false }
+    let entries = resources.entries
+    let head = entries[Int(phrase.words[0])]
+    let tail = entries[Int(phrase.words[1])]
+    guard head.isNegator, !tail.hasValence, tail.booster == 0, !tail.isNegator else { return false }
+    let sign = phrase.entry.valence
+    if tail.startsPhrase, let inner = matchPhrase(at: index + 1), inner.entry.hasValence,
+      inner.entry.valence * sign < 0
+    {
+      return true
+    }
+    let next = index + 2
+    guard next < ids.count, ids[next] >= 0, tokenized.tokens[next].kind != .punctuation else { return false }
+    let following = entries[Int(ids[next])]
+    return following.hasValence && following.valence * sign < 0 && !following.isNegator && following.booster == 0
+  }
+
   private func matchPhrase(at index: Int) -> PhraseEntry? {
     guard let candidates = resources.table.phrases[ids[index]] else { return nil }
     for phrase in candidates where index + phrase.words.count <= ids.count {
@@ -146,7 +170,7 @@ struct LexiconScorer {
   private func hasCapsDifferential() -> Bool {
     var capitalised = 0
     var words = 0
-    for item in items where !item.isPunctuation && item.text.unicodeScalars.contains(where: { $0.isASCII }) {
+    for item in items where !item.isPunctuation && item.text.utf8.contains(where: { $0 < 0x80 }) {
       words += 1
       if item.isAllCaps { capitalised += 1 }
     }
