@@ -53,18 +53,20 @@ struct AspectDetector {
         index += 1
         continue
       }
-      let term =
+      let term = {
         length == 1 ? tokens[index].text : tokens[index..<index + length].map(\.text).joined(separator: " ")
+      }
       let sentimentClause = Self.sentimentClause(near: clauseOfToken[index], sums: clauseSums)
       if let position = mentions.firstIndex(where: { $0.aspect == aspect }) {
         if !mentions[position].clauses.contains(sentimentClause) {
           mentions[position].clauses.append(sentimentClause)
         }
-        if mentions[position].terms.count < 8, !mentions[position].terms.contains(term) {
-          mentions[position].terms.append(term)
+        if mentions[position].terms.count < 8 {
+          let text = term()
+          if !mentions[position].terms.contains(text) { mentions[position].terms.append(text) }
         }
       } else {
-        mentions.append(Mention(aspect: aspect, clauses: [sentimentClause], terms: [term]))
+        mentions.append(Mention(aspect: aspect, clauses: [sentimentClause], terms: [term()]))
       }
       index += length
     }
