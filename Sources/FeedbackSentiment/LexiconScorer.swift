@@ -9,6 +9,8 @@ struct LexiconScorer {
     var isAllCaps = false
     var isElongated = false
     var isPunctuation = false
+    /// Whether the text has an ASCII character (for the capitals rule), when known without scanning it.
+    var knownHasASCII: Bool?
     /// Index of the item's first token.
     var firstToken = 0
     /// The item's value after every rule so far.
@@ -113,12 +115,16 @@ struct LexiconScorer {
         index += 1
         continue
       }
+      // Lao words and emoji hold no ASCII; ASCII words and emoticons do.
+      let knownHasASCII: Bool? =
+        token.isLao || token.kind == .emoji ? false : token.isASCII && !token.text.isEmpty ? true : nil
       items.append(
         Item(
           text: token.text,
           entry: entry,
           isAllCaps: token.isAllCaps,
           isElongated: token.isElongated,
+          knownHasASCII: knownHasASCII,
           firstToken: index
         )
       )
@@ -170,7 +176,7 @@ struct LexiconScorer {
   private func hasCapsDifferential() -> Bool {
     var capitalised = 0
     var words = 0
-    for item in items where !item.isPunctuation && item.text.utf8.contains(where: { $0 < 0x80 }) {
+    for item in items where !item.isPunctuation && (item.knownHasASCII ?? item.text.utf8.contains { $0 < 0x80 }) {
       words += 1
       if item.isAllCaps { capitalised += 1 }
     }
@@ -284,7 +290,7 @@ struct LexiconScorer {
       let utf8 = items[index].text.utf8
       let isQuestion = utf8.contains(0x3F)
       let endsSentence =
-        isQuestion || utf8.contains(0x2E) || utf8.contains(0x21) || items[index].text.contains("\u{2026}")
+        isQuestion || utf8.contains(0x2E) || utf8.contains(0x21) || Self.containsEllipsis(utf8)
       guard endsSentence else { continue }
       if isQuestion {
         for earlier in sentenceStart..<index where items[earlier].value > 0 {
@@ -296,6 +302,20 @@ struct LexiconScorer {
       }
       sentenceStart = index + 1
     }
+  }
+
+  /// Whether the text holds "…" (U+2026, UTF-8 E2 80 A6), compared byte-wise.
+  private static func containsEllipsis(_ utf8: String.UTF8View) -> Bool {
+    var matched = 0
+    for byte in utf8 {
+      switch (matched, byte) {
+      case (_, 0xE2): matched = 1
+      case (1, 0x80): matched = 2
+      case (2, 0xA6): return true
+      default: matched = 0
+      }
+    }
+    return false
   }
 
   /// Repeated "!" strengthen the overall polarity; two or more "?" add a little emphasis.
