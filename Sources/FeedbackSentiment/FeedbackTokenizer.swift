@@ -224,22 +224,23 @@ struct FeedbackTokenizer: Sendable {
     _ bytes: UnsafeBufferPointer<UInt8>, from start: Int, into result: inout TokenizedText
   ) -> Int {
     var index = start
-    var scalars = String.UnicodeScalarView()
+    var keptEnd = start
     var kept = 0
     while index < bytes.count {
       let (value, length) = Self.decode(bytes, at: index)
-      guard Self.classify(value) == .punctuation, let scalar = Unicode.Scalar(value) else { break }
+      guard Self.classify(value) == .punctuation, Unicode.Scalar(value) != nil else { break }
       if value == 0x21 { result.exclamationMarks += 1 }
       if value == 0x3F { result.questionMarks += 1 }
+      index += length
       if kept < Self.maximumPunctuationLength {
-        scalars.append(scalar)
+        keptEnd = index
         kept += 1
       }
-      index += length
       // An emoticon may start right after punctuation ("great!:)").
       if index < bytes.count, bytes[index] < 0x80, matchEmoticon(bytes, at: index) != nil { break }
     }
-    result.tokens.append(FeedbackToken(kind: .punctuation, text: String(scalars)))
+    let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<keptEnd]), as: UTF8.self)
+    result.tokens.append(FeedbackToken(kind: .punctuation, text: text))
     return max(index, start + 1)
   }
 
