@@ -11,7 +11,8 @@ struct AspectDetector {
 
   private struct Mention {
     var aspect: Int32
-    var clauses: Set<Int>
+    /// The clauses whose sentiment the aspect takes, without repeats.
+    var clauses: [Int]
     var terms: [String]
   }
 
@@ -20,6 +21,12 @@ struct AspectDetector {
     let ids = scorer.ids
     let items = scorer.items
     guard !tokens.isEmpty, !items.isEmpty else { return [] }
+    let entries = resources.entries
+    guard
+      ids.contains(where: { id in
+        id >= 0 && (entries[Int(id)].aspect >= 0 || entries[Int(id)].startsAspectPhrase)
+      })
+    else { return [] }
     // Clause sums, and the clause each token starts in.
     var clauseOfToken = [Int](repeating: 0, count: tokens.count)
     var clauseSums: [Double] = [0]
@@ -46,16 +53,20 @@ struct AspectDetector {
         index += 1
         continue
       }
-      let term =
+      let term = {
         length == 1 ? tokens[index].text : tokens[index..<index + length].map(\.text).joined(separator: " ")
+      }
       let sentimentClause = Self.sentimentClause(near: clauseOfToken[index], sums: clauseSums)
       if let position = mentions.firstIndex(where: { $0.aspect == aspect }) {
-        mentions[position].clauses.insert(sentimentClause)
-        if mentions[position].terms.count < 8, !mentions[position].terms.contains(term) {
-          mentions[position].terms.append(term)
+        if !mentions[position].clauses.contains(sentimentClause) {
+          mentions[position].clauses.append(sentimentClause)
+        }
+        if mentions[position].terms.count < 8 {
+          let text = term()
+          if !mentions[position].terms.contains(text) { mentions[position].terms.append(text) }
         }
       } else {
-        mentions.append(Mention(aspect: aspect, clauses: [sentimentClause], terms: [term]))
+        mentions.append(Mention(aspect: aspect, clauses: [sentimentClause], terms: [term()]))
       }
       index += length
     }

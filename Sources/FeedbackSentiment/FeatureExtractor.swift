@@ -5,12 +5,23 @@ struct FeatureExtractor: Sendable {
   let options: SentimentFeatureOptions
   let tokenizer: FeedbackTokenizer
   let negators: Set<String>
+  /// The first scalars of the negators and of their canonical decompositions.
+  private let negatorFirstScalars: Set<UInt32>
   private let mask: UInt64
 
   init(options: SentimentFeatureOptions) {
     self.options = options
     tokenizer = FeedbackTokenizer(segmenter: BundledLexicons.segmenter)
     negators = BundledLexicons.negators
+    var firstScalars = Set<UInt32>()
+    for negator in BundledLexicons.negators {
+      for form in [
+        negator, negator.decomposedStringWithCanonicalMapping, negator.precomposedStringWithCanonicalMapping,
+      ] {
+        if let first = form.unicodeScalars.first { firstScalars.insert(first.value) }
+      }
+    }
+    negatorFirstScalars = firstScalars
     mask = UInt64(max(options.bucketCount, 1) - 1)
   }
 
@@ -51,7 +62,7 @@ struct FeatureExtractor: Sendable {
         let word = token.isElongated ? FeedbackToken.collapsingRuns(of: token.text, to: 2) : token.text
         if token.isAllCaps { units.append("<caps>") }
         if token.isElongated { units.append("<elongated>") }
-        if negators.contains(word) || word.hasSuffix("n't") {
+        if isNegator(word, isASCII: token.isASCII) {
           units.append(word)
           negationLeft = options.marksNegation ? 3 : 0
         } else if negationLeft > 0 {
@@ -66,6 +77,26 @@ struct FeatureExtractor: Sendable {
   }
 
   /// Hashed feature indices (with repeats) of a text, and its tokenization.
+  /// A negator of the bundled lexicons, or a word ending in "n't".
+  @inline(__always)
+  private func isNegator(_ word: String, isASCII: Bool) -> Bool {
+    let utf8 = word.utf8
+    let count = utf8.count
+    if count >= 3 {
+      var tail = utf8.index(utf8.endIndex, offsetBy: -3)
+      if utf8[tail] == 0x6E {
+        tail = utf8.index(after: tail)
+        if utf8[tail] == 0x27 && utf8[utf8.index(after: tail)] == 0x74 { return true }
+      }
+    }
+    if !isASCII {
+      // Canonically equivalent words begin with the same starter, so a first scalar no negator (composed or
+      // decomposed) begins with rules the word out without normalising it.
+      guard let first = word.unicodeScalars.first, negatorFirstScalars.contains(first.value) else { return false }
+    }
+    return negators.contains(word)
+  }
+
   func features(of text: String) -> (indices: [Int32], tokenized: TokenizedText) {
     let (units, tokenized) = units(of: text)
     var indices: [Int32] = []

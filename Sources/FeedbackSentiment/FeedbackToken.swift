@@ -32,6 +32,7 @@ struct FeedbackToken: Sendable, Hashable {
   }
 
   static func collapsingRuns(of text: String, to keep: Int) -> String {
+    if let ascii = collapsingASCIIRuns(of: text, to: keep) { return ascii }
     var result = String.UnicodeScalarView()
     var previous: Unicode.Scalar?
     var run = 0
@@ -45,6 +46,28 @@ struct FeedbackToken: Sendable, Hashable {
       if run <= keep || !scalar.properties.isAlphabetic { result.append(scalar) }
     }
     return String(result)
+  }
+
+  /// ``collapsingRuns(of:to:)`` on the bytes of an ASCII text (ASCII letters are the alphabetic ASCII
+  /// scalars); `nil` when the text is not ASCII.
+  private static func collapsingASCIIRuns(of text: String, to keep: Int) -> String? {
+    let utf8 = text.utf8
+    var result: [UInt8] = []
+    result.reserveCapacity(utf8.count)
+    var previous: UInt8 = 0
+    var run = 0
+    for byte in utf8 {
+      guard byte < 0x80 else { return nil }
+      if byte == previous && run > 0 {
+        run += 1
+      } else {
+        run = 1
+        previous = byte
+      }
+      let isLetter = (byte | 0x20) >= 0x61 && (byte | 0x20) <= 0x7A
+      if run <= keep || !isLetter { result.append(byte) }
+    }
+    return String(decoding: result, as: UTF8.self)
   }
 }
 

@@ -20,6 +20,7 @@ struct FeedbackTokenizer: Sendable {
     case separator, asciiLetter, digit, otherLetter, lao, emoji, ignorable, apostrophe, punctuation
   }
 
+  @inline(__always)
   private static func classify(_ value: UInt32) -> ScalarClass {
     if value < 0x80 {
       switch value {
@@ -30,6 +31,12 @@ struct FeedbackTokenizer: Sendable {
       default: return .separator
       }
     }
+    if value >= 0x0E80 && value <= 0x0EFF { return .lao }
+    return classifyNonASCII(value)
+  }
+
+  @inline(never)
+  private static func classifyNonASCII(_ value: UInt32) -> ScalarClass {
     switch value {
     case 0x2019: return .apostrophe
     case 0x0E80...0x0EFF: return .lao
@@ -188,46 +195,52 @@ struct FeedbackTokenizer: Sendable {
   }
 
   private func readLao(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int, into result: inout TokenizedText) -> Int {
-    var index = start
-    var values: [UInt32] = []
-    while index < bytes.count {
-      let (value, length) = Self.decode(bytes, at: index)
-      guard length == 3, LaoScript.isLao(value) else { break }
-      values.append(value)
-      result.laoLetters += 1
-      index += length
+    // Lao scalars are three UTF-8 bytes each (E0 BA xx / E0 BB xx).
+    var end = start
+    while end + 2 < bytes.count, bytes[end] == 0xE0, bytes[end + 1] == 0xBA || bytes[end + 1] == 0xBB {
+      end += 3
     }
-    let words = segmenter.segmentLaoRun(
-      values: values, utf8: UnsafeBufferPointer(rebasing: bytes[start..<start + values.count * 3]))
+    let scalarCount = (end - start) / 3
+    guard scalarCount > 0 else { return start + 1 }
+    result.laoLetters += scalarCount
+    let utf8 = UnsafeBufferPointer(rebasing: bytes[start..<end])
+    let words = withUnsafeTemporaryAllocation(of: UInt32.self, capacity: scalarCount) { values in
+      for offset in 0..<scalarCount {
+        let index = start + offset * 3
+        values[offset] = (UInt32(bytes[index + 1]) & 0x3F) << 6 | (UInt32(bytes[index + 2]) & 0x3F)
+      }
+      return segmenter.segmentLaoRun(values: UnsafeBufferPointer(values), utf8: utf8)
+    }
     for word in words {
       var token = FeedbackToken(kind: .word, text: word)
       token.isLao = true
       token.isASCII = false
       result.tokens.append(token)
     }
-    return max(index, start + 1)
+    return end
   }
 
   private func readPunctuation(
     _ bytes: UnsafeBufferPointer<UInt8>, from start: Int, into result: inout TokenizedText
   ) -> Int {
     var index = start
-    var scalars = String.UnicodeScalarView()
+    var keptEnd = start
     var kept = 0
     while index < bytes.count {
       let (value, length) = Self.decode(bytes, at: index)
-      guard Self.classify(value) == .punctuation, let scalar = Unicode.Scalar(value) else { break }
+      guard Self.classify(value) == .punctuation, Unicode.Scalar(value) != nil else { break }
       if value == 0x21 { result.exclamationMarks += 1 }
       if value == 0x3F { result.questionMarks += 1 }
+      index += length
       if kept < Self.maximumPunctuationLength {
-        scalars.append(scalar)
+        keptEnd = index
         kept += 1
       }
-      index += length
       // An emoticon may start right after punctuation ("great!:)").
       if index < bytes.count, bytes[index] < 0x80, matchEmoticon(bytes, at: index) != nil { break }
     }
-    result.tokens.append(FeedbackToken(kind: .punctuation, text: String(scalars)))
+    let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<keptEnd]), as: UTF8.self)
+    result.tokens.append(FeedbackToken(kind: .punctuation, text: text))
     return max(index, start + 1)
   }
 

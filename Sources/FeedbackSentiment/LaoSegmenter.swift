@@ -103,6 +103,11 @@ public struct LaoSegmenter: Sendable {
 
   /// Segments a run of Lao scalars given as values, with the run's UTF-8 bytes (three per Lao scalar).
   func segmentLaoRun(values: [UInt32], utf8: UnsafeBufferPointer<UInt8>) -> [String] {
+    values.withUnsafeBufferPointer { segmentLaoRun(values: $0, utf8: utf8) }
+  }
+
+  /// Segments a run of Lao scalars given as values, with the run's UTF-8 bytes (three per Lao scalar).
+  func segmentLaoRun(values: UnsafeBufferPointer<UInt32>, utf8: UnsafeBufferPointer<UInt8>) -> [String] {
     cuts(values).map { cut in
       String(decoding: UnsafeBufferPointer(rebasing: utf8[(cut.start * 3)..<(cut.end * 3)]), as: UTF8.self)
     }
@@ -110,61 +115,74 @@ public struct LaoSegmenter: Sendable {
 
   /// The cheapest cut of a run into dictionary words and unknown pieces (neighbouring unknown pieces merged).
   func cuts(_ run: [UInt32]) -> [SegmentCut] {
-    let count = run.count
-    guard count > 0 else { return [] }
-    // best[i]: cheapest way to cut run[0..<i] — (unknown characters, pieces), with the cut that led there.
-    var unknownCost = [Int](repeating: Int.max, count: count + 1)
-    var pieces = [Int](repeating: Int.max, count: count + 1)
-    var previous = [Int](repeating: 0, count: count + 1)
-    var known = [Bool](repeating: false, count: count + 1)
-    unknownCost[0] = 0
-    pieces[0] = 0
-    func relax(from start: Int, to end: Int, unknown: Int, isKnown: Bool) {
-      let newUnknown = unknownCost[start] + unknown
-      let newPieces = pieces[start] + 1
-      if newUnknown < unknownCost[end] || (newUnknown == unknownCost[end] && newPieces < pieces[end]) {
-        unknownCost[end] = newUnknown
-        pieces[end] = newPieces
-        previous[end] = start
-        known[end] = isKnown
-      }
-    }
-    for start in 0..<count where unknownCost[start] != Int.max && canStartWord(run, at: start) {
-      var node: Int32 = 0
-      var position = start
-      while position < count, let child = children.value(for: UInt64(node) << 21 | UInt64(run[position])) {
-        node = child
-        position += 1
-        if isWordEnd[Int(node)] && canEndWord(run, before: position) {
-          relax(from: start, to: position, unknown: 0, isKnown: true)
-        }
-      }
-      // One unknown syllable-ish step: the scalar plus the marks that belong to it.
-      var end = start + 1
-      while end < count && !canEndWord(run, before: end) { end += 1 }
-      relax(from: start, to: end, unknown: end - start, isKnown: false)
-    }
-    // Walk back, merging neighbouring unknown pieces.
-    var cuts: [SegmentCut] = []
-    var end = count
-    while end > 0 {
-      let start = previous[end]
-      if let last = cuts.last, !last.known, !known[end] {
-        cuts[cuts.count - 1] = SegmentCut(start: start, end: last.end, known: false)
-      } else {
-        cuts.append(SegmentCut(start: start, end: end, known: known[end]))
-      }
-      end = start
-    }
-    return cuts.reversed()
+    run.withUnsafeBufferPointer { cuts($0) }
   }
 
-  private func canStartWord(_ run: [UInt32], at index: Int) -> Bool {
+  /// The cheapest cut of a run into dictionary words and unknown pieces (neighbouring unknown pieces merged).
+  ///
+  /// The dynamic-programming state lives in one temporary (stack) allocation per run.
+  func cuts(_ run: UnsafeBufferPointer<UInt32>) -> [SegmentCut] {
+    let count = run.count
+    guard count > 0 else { return [] }
+    return withUnsafeTemporaryAllocation(of: SegmentState.self, capacity: count + 1) { state in
+      // state[i]: cheapest way to cut run[0..<i] — (unknown characters, pieces), with the cut that led there.
+      state.initialize(repeating: SegmentState(unknown: Int.max, pieces: Int.max, previous: 0, known: false))
+      state[0] = SegmentState(unknown: 0, pieces: 0, previous: 0, known: false)
+      @inline(__always)
+      func relax(from start: Int, to end: Int, unknown: Int, isKnown: Bool) {
+        let newUnknown = state[start].unknown + unknown
+        let newPieces = state[start].pieces + 1
+        if newUnknown < state[end].unknown || (newUnknown == state[end].unknown && newPieces < state[end].pieces) {
+          state[end] = SegmentState(unknown: newUnknown, pieces: newPieces, previous: start, known: isKnown)
+        }
+      }
+      for start in 0..<count where state[start].unknown != Int.max && canStartWord(run, at: start) {
+        var node: Int32 = 0
+        var position = start
+        while position < count, let child = children.value(for: UInt64(node) << 21 | UInt64(run[position])) {
+          node = child
+          position += 1
+          if isWordEnd[Int(node)] && canEndWord(run, before: position) {
+            relax(from: start, to: position, unknown: 0, isKnown: true)
+          }
+        }
+        // One unknown syllable-ish step: the scalar plus the marks that belong to it.
+        var end = start + 1
+        while end < count && !canEndWord(run, before: end) { end += 1 }
+        relax(from: start, to: end, unknown: end - start, isKnown: false)
+      }
+      // Walk back, merging neighbouring unknown pieces.
+      var cuts: [SegmentCut] = []
+      var end = count
+      while end > 0 {
+        let start = state[end].previous
+        if let last = cuts.last, !last.known, !state[end].known {
+          cuts[cuts.count - 1] = SegmentCut(start: start, end: last.end, known: false)
+        } else {
+          cuts.append(SegmentCut(start: start, end: end, known: state[end].known))
+        }
+        end = start
+      }
+      cuts.reverse()
+      return cuts
+    }
+  }
+
+  private struct SegmentState {
+    var unknown: Int
+    var pieces: Int
+    var previous: Int
+    var known: Bool
+  }
+
+  @inline(__always)
+  private func canStartWord(_ run: UnsafeBufferPointer<UInt32>, at index: Int) -> Bool {
     index == 0 || canEndWord(run, before: index)
   }
 
   /// Whether a word boundary may fall between `run[index - 1]` and `run[index]`.
-  private func canEndWord(_ run: [UInt32], before index: Int) -> Bool {
+  @inline(__always)
+  private func canEndWord(_ run: UnsafeBufferPointer<UInt32>, before index: Int) -> Bool {
     if index >= run.count { return true }
     if LaoScript.isDependent(run[index]) { return false }
     if index > 0 && LaoScript.isLeadingVowel(run[index - 1]) { return false }

@@ -9,6 +9,8 @@ struct LexiconScorer {
     var isAllCaps = false
     var isElongated = false
     var isPunctuation = false
+    /// Whether the text has an ASCII character (for the capitals rule), when known without scanning it.
+    var knownHasASCII: Bool?
     /// Index of the item's first token.
     var firstToken = 0
     /// The item's value after every rule so far.
@@ -84,7 +86,9 @@ struct LexiconScorer {
         continue
       }
       let id = ids[index]
-      if id >= 0, resources.entries[Int(id)].startsPhrase, let phrase = matchPhrase(at: index) {
+      if id >= 0, resources.entries[Int(id)].startsPhrase, let phrase = matchPhrase(at: index),
+        !yieldsToNegation(phrase, at: index)
+      {
         let span = tokens[index..<index + phrase.words.count]
         items.append(
           Item(
@@ -111,12 +115,16 @@ struct LexiconScorer {
         index += 1
         continue
       }
+      // Lao words and emoji hold no ASCII; ASCII words and emoticons do.
+      let knownHasASCII: Bool? =
+        token.isLao || token.kind == .emoji ? false : token.isASCII && !token.text.isEmpty ? true : nil
       items.append(
         Item(
           text: token.text,
           entry: entry,
           isAllCaps: token.isAllCaps,
           isElongated: token.isElongated,
+          knownHasASCII: knownHasASCII,
           firstToken: index
         )
       )
@@ -128,6 +136,28 @@ struct LexiconScorer {
   private func laoParts(of token: FeedbackToken, id: Int32) -> [Int32]? {
     if id >= 0 { return resources.table.laoSplits[id] }
     return resources.table.knownParts(ofLao: token.text, vocabulary: resources.vocabulary)
+  }
+
+  /// A two-word idiom of a negator and a neutral word ("tak boleh", "tidak dapat") yields to the negation rule
+  /// when a word or phrase of the opposite polarity comes right after it: "tak dapat membantu" is the negated
+  /// "membantu", and "tak boleh diharap" the negated "boleh diharap". Before a word of the same polarity ("tidak
+  /// faham isu") the idiom stays, and the word keeps its own value.
+  private func yieldsToNegation(_ phrase: PhraseEntry, at index: Int) -> Bool {
+    guard phrase.words.count == 2, phrase.entry.isFixed else { return false }
+    let entries = resources.entries
+    let head = entries[Int(phrase.words[0])]
+    let tail = entries[Int(phrase.words[1])]
+    guard head.isNegator, !tail.hasValence, tail.booster == 0, !tail.isNegator else { return false }
+    let sign = phrase.entry.valence
+    if tail.startsPhrase, let inner = matchPhrase(at: index + 1), inner.entry.hasValence,
+      inner.entry.valence * sign < 0
+    {
+      return true
+    }
+    let next = index + 2
+    guard next < ids.count, ids[next] >= 0, tokenized.tokens[next].kind != .punctuation else { return false }
+    let following = entries[Int(ids[next])]
+    return following.hasValence && following.valence * sign < 0 && !following.isNegator && following.booster == 0
   }
 
   private func matchPhrase(at index: Int) -> PhraseEntry? {
@@ -146,7 +176,7 @@ struct LexiconScorer {
   private func hasCapsDifferential() -> Bool {
     var capitalised = 0
     var words = 0
-    for item in items where !item.isPunctuation && item.text.unicodeScalars.contains(where: { $0.isASCII }) {
+    for item in items where !item.isPunctuation && (item.knownHasASCII ?? item.text.utf8.contains { $0 < 0x80 }) {
       words += 1
       if item.isAllCaps { capitalised += 1 }
     }
@@ -260,7 +290,7 @@ struct LexiconScorer {
       let utf8 = items[index].text.utf8
       let isQuestion = utf8.contains(0x3F)
       let endsSentence =
-        isQuestion || utf8.contains(0x2E) || utf8.contains(0x21) || items[index].text.contains("\u{2026}")
+        isQuestion || utf8.contains(0x2E) || utf8.contains(0x21) || Self.containsEllipsis(utf8)
       guard endsSentence else { continue }
       if isQuestion {
         for earlier in sentenceStart..<index where items[earlier].value > 0 {
@@ -272,6 +302,20 @@ struct LexiconScorer {
       }
       sentenceStart = index + 1
     }
+  }
+
+  /// Whether the text holds "…" (U+2026, UTF-8 E2 80 A6), compared byte-wise.
+  private static func containsEllipsis(_ utf8: String.UTF8View) -> Bool {
+    var matched = 0
+    for byte in utf8 {
+      switch (matched, byte) {
+      case (_, 0xE2): matched = 1
+      case (1, 0x80): matched = 2
+      case (2, 0xA6): return true
+      default: matched = 0
+      }
+    }
+    return false
   }
 
   /// Repeated "!" strengthen the overall polarity; two or more "?" add a little emphasis.

@@ -147,6 +147,9 @@ public struct LexiconSentimentClassifier: SentimentClassifier {
     return Analysis(result: result, probabilities: probabilities, hasEvidence: true)
   }
 
+  /// The distribution for a text in which nothing was recognised: that of a score of 0.
+  var silentProbabilities: SentimentProbabilities { Self.probabilities(score: 0, threshold: neutralThreshold) }
+
   /// Steepness of the mapping from score to probabilities.
   static let probabilitySteepness = 6.0
 

@@ -209,8 +209,9 @@ struct ScoringTable: Sendable {
     let utf8 = token.text.utf8
     for byte in utf8 where byte == 0x2D { hasHyphen = true }
     if utf8.count >= 3 {
-      let tail = Array(utf8.suffix(3))
-      endsWithNot = tail == [0x6E, 0x27, 0x74]
+      let last = utf8.index(before: utf8.endIndex)
+      let middle = utf8.index(before: last)
+      endsWithNot = utf8[last] == 0x74 && utf8[middle] == 0x27 && utf8[utf8.index(before: middle)] == 0x6E
     }
     if hasHyphen {
       var best: ScoringEntry?

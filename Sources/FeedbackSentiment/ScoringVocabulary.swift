@@ -46,9 +46,9 @@ struct ScoringVocabulary: Sendable {
     }
     if !token.isASCII, let id = ids[token.text] { return id }
     if token.isElongated {
-      for variant in token.elongationVariants {
-        if let id = ids[variant] { return id }
-      }
+      // The variants of ``FeedbackToken/elongationVariants``, built only as far as needed.
+      if let id = ids[FeedbackToken.collapsingRuns(of: token.text, to: 2)] { return id }
+      if let id = ids[FeedbackToken.collapsingRuns(of: token.text, to: 1)] { return id }
     }
     return -1
   }

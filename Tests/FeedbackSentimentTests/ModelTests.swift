@@ -130,12 +130,25 @@ struct EnsembleTests {
     #expect(modelOnly.classify(text).label == model.probabilities(for: text).label)
   }
 
-  @Test("when the lexicon knows nothing the model decides alone")
-  func modelAlone() {
-    let ensemble = EnsembleSentimentClassifier(lexicon: bundledClassifier, model: model, modelWeight: 0.1)
-    let result = ensemble.classify("the mailbox is gloomish")
-    #expect(bundledClassifier.classify("the mailbox is gloomish").confidence == 0)
-    #expect(result.label == .negative)
+  @Test("when the lexicon knows nothing its silence counts as a score of 0, so only a confident model overrides it")
+  func lexiconSilence() {
+    let text = "the mailbox is gloomish"
+    #expect(bundledClassifier.classify(text).confidence == 0)
+    let modelVote = model.probabilities(for: text)
+    #expect(modelVote.label == .negative)
+    // The lexicon's distribution at score 0 with the 0.2 band: softmax(6(−0 − 0.2), 0, 6(0 − 0.2)).
+    let side = Foundation.exp(-1.2) / (1 + 2 * Foundation.exp(-1.2))
+    let middle = 1 / (1 + 2 * Foundation.exp(-1.2))
+    let weight = 0.4
+    let combined = EnsembleSentimentClassifier(lexicon: bundledClassifier, model: model, modelWeight: weight)
+      .probabilities(for: text)
+    #expect(abs(combined.negative - (weight * modelVote.negative + (1 - weight) * side)) < 1e-9)
+    #expect(abs(combined.neutral - (weight * modelVote.neutral + (1 - weight) * middle)) < 1e-9)
+    #expect(abs(combined.positive - (weight * modelVote.positive + (1 - weight) * side)) < 1e-9)
+    let modelOnly = EnsembleSentimentClassifier(lexicon: bundledClassifier, model: model, modelWeight: 1)
+    #expect(modelOnly.classify(text).label == .negative)
+    let mostlyLexicon = EnsembleSentimentClassifier(lexicon: bundledClassifier, model: model, modelWeight: 0.1)
+    #expect(mostlyLexicon.classify(text).label == .neutral)
   }
 
   @Test("the ensemble keeps the lexicon's language, aspects and explanation and adds the model's vote")

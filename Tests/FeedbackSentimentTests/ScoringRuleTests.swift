@@ -52,6 +52,11 @@ struct ScoringRuleTests {
     Case(rule: "a fixed idiom is not negated word by word in English", text: "no problem", raw: 2),
     Case(rule: "a fixed idiom is not negated word by word in Malay", text: "tidak ada masalah", raw: 2),
     Case(rule: "a fixed idiom is not negated word by word in Lao", text: "ບໍ່ມີບັນຫາ", raw: 2),
+    Case(rule: "an inability idiom in Malay is a complaint", text: "tak boleh login", raw: -1.2),
+    Case(
+      rule: "an inability idiom yields to negation before praise in Malay", text: "tak boleh membantu",
+      raw: 1.5 * -0.74),
+    Case(rule: "an inability idiom keeps its value before a complaint", text: "tak boleh lambat", raw: -1.2 - 2),
   ]
 
   @Test("each rule moves the score as defined", arguments: cases)

@@ -29,7 +29,7 @@ enum HandLexicons {
   )
   static let malay = try! SentimentLexicon(
     language: .malay,
-    lexicon: "bagus\t2\nlambat\t-2",
+    lexicon: "bagus\t2\nlambat\t-2\nmembantu\t1.5",
     rules: """
       [negators]
       tidak
@@ -45,6 +45,7 @@ enum HandLexicons {
       ini
       [negation_fixed]
       tidak ada masalah\t2
+      tak boleh\t-1.2
       """
   )
   static let lao = try! SentimentLexicon(
