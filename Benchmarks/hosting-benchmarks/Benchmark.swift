@@ -57,6 +57,8 @@ struct BenchmarkResult: Codable {
   var medianSeconds: Double
   var minSeconds: Double
   var maxSeconds: Double
+  /// Median CPU time of the process (all threads) during a measured run, for comparing on a busy machine.
+  var medianCPUSeconds: Double
   var operationsPerSecond: Double
   var goal: String?
   var goalMet: Bool?
