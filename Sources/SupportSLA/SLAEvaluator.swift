@@ -37,8 +37,11 @@ public struct SLAEvaluator: Sendable, Hashable {
   /// - Returns: The status, or `nil` when no policy matches.
   /// - Complexity: O(*p* + *e*) for *p* policies and *e* events, plus the calendar arithmetic of each cycle.
   public func evaluate(_ subject: SLASubject, now: Date) -> SLAStatus? {
-    guard let index = policies.policyIndex(for: subject) else { return nil }
-    return Self.evaluate(subject.box, under: policies.policies[index], now: now)
+    // Read the policies in place: copying one retains its name, condition sets and targets.
+    policies.policies.withUnsafeBufferPointer { policies in
+      guard let index = SLAPolicySet.firstMatch(in: policies, for: subject) else { return nil }
+      return Self.evaluate(subject.box, under: policies[index], now: now)
+    }
   }
 
   /// The SLA status of many tickets at one instant, each under the first policy that matches it.
@@ -72,21 +75,22 @@ public struct SLAEvaluator: Sendable, Hashable {
     evaluate(SLASubject.Box(ticket), under: policy, now: now)
   }
 
-  /// Evaluates a boxed ticket, reading its fields in place (copying a ticket retains every one of its properties).
+  /// Evaluates a boxed ticket, reading its extracted timeline in place.
   static func evaluate(_ box: SLASubject.Box, under policy: SLAPolicy, now: Date) -> SLAStatus {
     var targets: [SLATargetStatus] = []
-    if box.ticket.createdAt <= now {
-      targets.reserveCapacity(policy.targets.count + 4)
-      SLATicketTimeline.reading(box, now: now) { timeline in
-        policy.targets.withUnsafeBufferPointer { policyTargets in
-          for index in policyTargets.indices {
-            SLACycleMeasurer.measureAll(policyTargets[index], over: timeline, now: now, into: &targets)
-          }
+    if box.createdAt <= now {
+      let timeline = SLATicketTimeline(box, upTo: now)
+      targets.reserveCapacity(policy.targets.count + timeline.publicReplies.count + 2)
+      policy.targets.withUnsafeBufferPointer { policyTargets in
+        for index in policyTargets.indices {
+          SLACycleMeasurer.measureAll(policyTargets[index], over: timeline, now: now, into: &targets)
         }
       }
+      // The timeline points into the box's buffers: keep the box alive until the clocks are measured.
+      withExtendedLifetime(box) {}
     }
     return SLAStatus(
-      ticketID: box.ticket.id, policyName: policy.name, priority: box.ticket.priority,
-      department: box.ticket.department, evaluatedAt: now, targets: targets)
+      ticketID: box.id, policyName: policy.name, priority: box.priority, department: box.department,
+      evaluatedAt: now, targets: targets)
   }
 }

@@ -18,59 +18,74 @@ struct SLATicketTimeline {
   /// Public replies by human agents, oldest first, at or before the evaluation instant.
   let publicReplies: UnsafeBufferPointer<Date>
 
-  /// Reads a ticket's timeline up to `now` into temporary (usually stack) storage and runs `body` on it.
+  /// The timeline of a boxed ticket up to `now`: a view of the prefix of the box's extracted timeline.
+  ///
+  /// Events are in time order (a ticket refuses an event before its last one), so the events at or before `now`
+  /// are a prefix of the timeline, and so are the changes and replies they made.
   ///
   /// - Parameters:
-  ///   - box: The ticket, read in place.
+  ///   - box: The ticket, read in place; the timeline must not outlive it.
   ///   - now: Events after this instant are ignored.
-  ///   - body: Uses the timeline, which must not escape.
-  /// - Returns: What `body` returns.
-  static func reading<Result>(
-    _ box: SLASubject.Box, now: Date, _ body: (SLATicketTimeline) -> Result
-  ) -> Result {
-    let capacity = box.ticket.events.count + 1
-    return withUnsafeTemporaryAllocation(of: Change.self, capacity: capacity) { changes in
-      withUnsafeTemporaryAllocation(of: Date.self, capacity: capacity) { replies in
-        var changeCount = 0
-        var replyCount = 0
-        var status = TicketStatus.open
-        changes.initializeElement(at: 0, to: Change(instant: box.ticket.createdAt, status: status))
-        changeCount = 1
-        box.ticket.events.withUnsafeBufferPointer { events in
-          for index in events.indices {
-            let instant = events[index].instant
-            if instant > now { break }
-            var next = status
-            switch events[index].kind {
-            case .customerReply:
-              if status == .resolved || status == .waitingOnCustomer || status == .onHold { next = .open }
-            case .agentReply:
-              if events[index].isPublicAgentReply {
-                replies.initializeElement(at: replyCount, to: instant)
-                replyCount += 1
-              }
-            case .statusChanged(let target):
-              next = target
-            case .merged:
-              next = .closed
-            case .reopened:
-              next = .open
-            default:
-              break
-            }
-            if next != status {
-              status = next
-              changes.initializeElement(at: changeCount, to: Change(instant: instant, status: next))
-              changeCount += 1
-            }
+  /// - Complexity: O(*k*) for the *k* changes and replies after `now` (none when evaluating the present).
+  init(_ box: SLASubject.Box, upTo now: Date) {
+    let allChanges = UnsafeBufferPointer(box.changes)
+    var changeCount = allChanges.count
+    while changeCount > 1, allChanges[changeCount - 1].instant > now { changeCount -= 1 }
+    let allReplies = UnsafeBufferPointer(box.publicReplies)
+    var replyCount = allReplies.count
+    while replyCount > 0, allReplies[replyCount - 1] > now { replyCount -= 1 }
+    changes = UnsafeBufferPointer(rebasing: allChanges[..<changeCount])
+    publicReplies = UnsafeBufferPointer(rebasing: allReplies[..<replyCount])
+  }
+
+  /// Folds a ticket's whole timeline into its status changes and public agent replies, in buffers the caller
+  /// owns (and deallocates; both element types are trivial).
+  ///
+  /// - Parameter ticket: The ticket.
+  /// - Returns: The changes (the first is the creation, `open`) and the public replies, oldest first.
+  /// - Complexity: O(*e*) for *e* events.
+  static func extract(
+    from ticket: Ticket
+  ) -> (changes: UnsafeMutableBufferPointer<Change>, publicReplies: UnsafeMutableBufferPointer<Date>) {
+    ticket.events.withUnsafeBufferPointer { events in
+      var changeCount = 0
+      var replyCount = 0
+      var status = TicketStatus.open
+      // Every event makes at most one change or reply; the creation adds the first change.
+      let changes = UnsafeMutableBufferPointer<Change>.allocate(capacity: events.count + 1)
+      let replies = UnsafeMutableBufferPointer<Date>.allocate(capacity: max(events.count, 1))
+      changes.initializeElement(at: 0, to: Change(instant: ticket.createdAt, status: status))
+      changeCount = 1
+      for index in events.indices {
+        let instant = events[index].instant
+        var next = status
+        switch events[index].kind {
+        case .customerReply:
+          if status == .resolved || status == .waitingOnCustomer || status == .onHold { next = .open }
+        case .agentReply:
+          if events[index].isPublicAgentReply {
+            replies.initializeElement(at: replyCount, to: instant)
+            replyCount += 1
           }
+        case .statusChanged(let target):
+          next = target
+        case .merged:
+          next = .closed
+        case .reopened:
+          next = .open
+        default:
+          break
         }
-        // Both element types are trivial, so the buffers need no deinitialization.
-        return body(
-          SLATicketTimeline(
-            changes: UnsafeBufferPointer(rebasing: changes[..<changeCount]),
-            publicReplies: UnsafeBufferPointer(rebasing: replies[..<replyCount])))
+        if next != status {
+          status = next
+          changes.initializeElement(at: changeCount, to: Change(instant: instant, status: next))
+          changeCount += 1
+        }
       }
+      return (
+        UnsafeMutableBufferPointer(rebasing: changes[..<changeCount]),
+        UnsafeMutableBufferPointer(rebasing: replies[..<replyCount])
+      )
     }
   }
 }
