@@ -88,9 +88,9 @@ enum SLACycleMeasurer {
     while true {
       let nextChange = index + 1 < changes.count ? min(changes[index + 1].instant, limit) : limit
       if !paused, nextChange > from {
-        let counted = target.storage.calendar.businessTime(from: from, to: nextChange)
+        let counted = businessTime(from: from, to: nextChange, on: target.storage)
         if breachedAt == nil, elapsed + counted >= goal,
-          let deadline = try? target.storage.calendar.date(addingBusinessTime: goal - elapsed, to: from),
+          let deadline = date(adding: goal - elapsed, to: from, on: target.storage),
           deadline < nextChange || (deadline == nextChange && (end == nil || nextChange != end))
         {
           breachedAt = deadline
@@ -117,10 +117,33 @@ enum SLACycleMeasurer {
       state = end != nil ? .achieved : (paused ? .paused : .running)
       dueAt =
         state == .paused
-        ? nil : try? target.storage.calendar.date(addingBusinessTime: max(0, goal - elapsed), to: limit)
+        ? nil : date(adding: max(0, goal - elapsed), to: limit, on: target.storage)
     }
     return SLATargetStatus(
       metric: target.metric, cycle: cursor.cycleNumber, goal: goal, state: state, activatedAt: start,
       fulfilledAt: end, elapsed: elapsed, dueAt: dueAt, breachedAt: breachedAt, pauseEvents: pauses)
+  }
+
+  /// ``BusinessCalendar/businessTime(from:to:)`` on a target's calendar, computed in place for a 24/7 calendar
+  /// exactly as the calendar computes it.
+  @inline(__always)
+  private static func businessTime(from start: Date, to end: Date, on storage: SLATarget.Storage) -> TimeInterval {
+    if storage.isAlwaysOpen {
+      let from = start.timeIntervalSince1970
+      let to = end.timeIntervalSince1970
+      if to >= from { return to - from }
+    }
+    return storage.calendar.businessTime(from: start, to: end)
+  }
+
+  /// ``BusinessCalendar/date(addingBusinessTime:to:)`` on a target's calendar, `nil` where it throws; computed in
+  /// place for a 24/7 calendar exactly as the calendar computes it.
+  @inline(__always)
+  private static func date(adding amount: TimeInterval, to start: Date, on storage: SLATarget.Storage) -> Date? {
+    if storage.isAlwaysOpen {
+      guard amount >= 0, amount.isFinite else { return nil }
+      return amount == 0 ? start : start.addingTimeInterval(amount)
+    }
+    return try? storage.calendar.date(addingBusinessTime: amount, to: start)
   }
 }

@@ -72,7 +72,7 @@ public struct SLAEvaluator: Sendable, Hashable {
   /// - Returns: Every cycle of every target that started by `now`.
   /// - Complexity: O(*e*) for *e* events, plus O(1) calendar operations per cycle and status change.
   public static func evaluate(_ ticket: Ticket, under policy: SLAPolicy, now: Date) -> SLAStatus {
-    evaluate(SLASubject.Box(ticket), under: policy, now: now)
+    evaluate(SLASubject.Box.make(ticket), under: policy, now: now)
   }
 
   /// Evaluates a boxed ticket, reading its extracted timeline in place.

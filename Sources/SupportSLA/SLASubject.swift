@@ -7,41 +7,60 @@ public import SupportTickets
 /// count instead of one per ticket property. The box also keeps what the SLA clocks read of the ticket — its
 /// status changes and public agent replies — extracted once when the subject is created, so evaluating a
 /// subject at many instants (monitor scans, reports) walks the ticket's events only once.
-public struct SLASubject: Hashable, Sendable {
-  /// Holds the ticket and the fields the evaluator reads; the evaluator never copies the ticket.
-  final class Box: @unchecked Sendable {
-    // Safe to send: every field is immutable after `init`, and the buffers are owned by the box alone.
-    let ticket: Ticket
-    let id: TicketID
+public struct SLASubject: Hashable, @unchecked Sendable {
+  // Safe to send: the box is immutable once made (ManagedBuffer cannot declare Sendable itself).
+  /// The fields of a ticket the evaluator and the monitor read, kept next to its timeline.
+  struct Facts {
+    let createdAt: Date
     let priority: Priority
-    let department: Department
     let planTier: PlanTier?
     let status: TicketStatus
-    let version: Int
-    let createdAt: Date
+    let changeCount: Int32
+    let replyCount: Int32
+    let id: TicketID
+    let department: Department
     let updatedAt: Date
-    /// The status changes of the whole timeline (see ``SLATicketTimeline/changes``); freed with the box.
-    let changes: UnsafeMutableBufferPointer<SLATicketTimeline.Change>
-    /// The public agent replies of the whole timeline; freed with the box.
-    let publicReplies: UnsafeMutableBufferPointer<Date>
+    let version: Int
+    let ticket: Ticket
+  }
 
-    init(_ ticket: Ticket) {
-      self.ticket = ticket
-      id = ticket.id
-      priority = ticket.priority
-      department = ticket.department
-      planTier = ticket.service?.tier
-      status = ticket.status
-      version = ticket.version
-      createdAt = ticket.createdAt
-      updatedAt = ticket.updatedAt
-      (changes, publicReplies) = SLATicketTimeline.extract(from: ticket)
+  /// Holds the ticket, the fields the evaluator reads and, in the same allocation, its SLA timeline: the status
+  /// changes, then the public agent replies (see ``SLATicketTimeline``). One compact object per ticket keeps a scan
+  /// of many tickets within the processor's caches; the evaluator never copies the ticket.
+  final class Box: ManagedBuffer<Facts, SLATicketTimeline.Change> {
+    // The header and the elements are written once, in `make`, and never mutated.
+
+    /// Boxes a ticket, folding its timeline once.
+    /// - Complexity: O(*e*) for *e* events.
+    static func make(_ ticket: Ticket) -> Box {
+      SLATicketTimeline.extract(from: ticket) { changes, replies in
+        let buffer = Box.create(minimumCapacity: changes.count + replies.count) { _ in
+          Facts(
+            createdAt: ticket.createdAt, priority: ticket.priority, planTier: ticket.service?.tier,
+            status: ticket.status, changeCount: Int32(changes.count), replyCount: Int32(replies.count), id: ticket.id,
+            department: ticket.department, updatedAt: ticket.updatedAt, version: ticket.version, ticket: ticket)
+        }
+        buffer.withUnsafeMutablePointerToElements { elements in
+          elements.initialize(from: changes.baseAddress!, count: changes.count)
+          for index in replies.indices {
+            (elements + changes.count + index).initialize(
+              to: SLATicketTimeline.Change(instant: replies[index], status: .open))
+          }
+        }
+        // Both element kinds are trivial: the buffer needs no deinitialization.
+        return unsafeDowncast(buffer, to: Box.self)
+      }
     }
 
-    deinit {
-      changes.deallocate()
-      publicReplies.deallocate()
-    }
+    var ticket: Ticket { header.ticket }
+    var id: TicketID { header.id }
+    var priority: Priority { header.priority }
+    var department: Department { header.department }
+    var planTier: PlanTier? { header.planTier }
+    var status: TicketStatus { header.status }
+    var version: Int { header.version }
+    var createdAt: Date { header.createdAt }
+    var updatedAt: Date { header.updatedAt }
   }
 
   private(set) var box: Box
@@ -51,7 +70,7 @@ public struct SLASubject: Hashable, Sendable {
   /// The ticket.
   public var ticket: Ticket {
     get { box.ticket }
-    set { box = Box(newValue) }
+    set { box = Box.make(newValue) }
   }
 
   /// Pairs a ticket with its customer's segment.
@@ -60,7 +79,7 @@ public struct SLASubject: Hashable, Sendable {
   ///   - segment: The customer's segment, if any.
   /// - Complexity: O(*e*) for *e* events: the timeline the SLA clocks read is extracted here, once.
   public init(_ ticket: Ticket, segment: CustomerSegment? = nil) {
-    self.box = Box(ticket)
+    self.box = Box.make(ticket)
     self.segment = segment
   }
 

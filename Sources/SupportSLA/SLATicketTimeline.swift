@@ -16,9 +16,17 @@ struct SLATicketTimeline {
   /// the evaluation instant are kept.
   let changes: UnsafeBufferPointer<Change>
   /// Public replies by human agents, oldest first, at or before the evaluation instant.
-  let publicReplies: UnsafeBufferPointer<Date>
+  let publicReplies: Instants
 
-  /// The timeline of a boxed ticket up to `now`: a view of the prefix of the box's extracted timeline.
+  /// The instants of a run of changes (public replies are stored as changes whose status is unused).
+  struct Instants: RandomAccessCollection {
+    let base: UnsafeBufferPointer<Change>
+    var startIndex: Int { 0 }
+    var endIndex: Int { base.count }
+    subscript(position: Int) -> Date { base[position].instant }
+  }
+
+  /// The timeline of a boxed ticket up to `now`: a view of the prefix of the timeline the box holds.
   ///
   /// Events are in time order (a ticket refuses an event before its last one), so the events at or before `now`
   /// are a prefix of the timeline, and so are the changes and replies they made.
@@ -28,64 +36,69 @@ struct SLATicketTimeline {
   ///   - now: Events after this instant are ignored.
   /// - Complexity: O(*k*) for the *k* changes and replies after `now` (none when evaluating the present).
   init(_ box: SLASubject.Box, upTo now: Date) {
-    let allChanges = UnsafeBufferPointer(box.changes)
-    var changeCount = allChanges.count
-    while changeCount > 1, allChanges[changeCount - 1].instant > now { changeCount -= 1 }
-    let allReplies = UnsafeBufferPointer(box.publicReplies)
-    var replyCount = allReplies.count
-    while replyCount > 0, allReplies[replyCount - 1] > now { replyCount -= 1 }
-    changes = UnsafeBufferPointer(rebasing: allChanges[..<changeCount])
-    publicReplies = UnsafeBufferPointer(rebasing: allReplies[..<replyCount])
+    let allChangeCount = Int(box.header.changeCount)
+    let allReplyCount = Int(box.header.replyCount)
+    let elements = box.withUnsafeMutablePointerToElements { UnsafePointer($0) }
+    var changeCount = allChangeCount
+    while changeCount > 1, elements[changeCount - 1].instant > now { changeCount -= 1 }
+    var replyCount = allReplyCount
+    while replyCount > 0, elements[allChangeCount + replyCount - 1].instant > now { replyCount -= 1 }
+    changes = UnsafeBufferPointer(start: elements, count: changeCount)
+    publicReplies = Instants(base: UnsafeBufferPointer(start: elements + allChangeCount, count: replyCount))
   }
 
-  /// Folds a ticket's whole timeline into its status changes and public agent replies, in buffers the caller
-  /// owns (and deallocates; both element types are trivial).
+  /// Folds a ticket's whole timeline into its status changes and public agent replies, in temporary storage.
   ///
-  /// - Parameter ticket: The ticket.
-  /// - Returns: The changes (the first is the creation, `open`) and the public replies, oldest first.
+  /// - Parameters:
+  ///   - ticket: The ticket.
+  ///   - body: Receives the changes (the first is the creation, `open`) and the public replies, oldest first;
+  ///     they must not escape.
+  /// - Returns: What `body` returns.
   /// - Complexity: O(*e*) for *e* events.
-  static func extract(
-    from ticket: Ticket
-  ) -> (changes: UnsafeMutableBufferPointer<Change>, publicReplies: UnsafeMutableBufferPointer<Date>) {
+  static func extract<Result>(
+    from ticket: Ticket, _ body: (UnsafeBufferPointer<Change>, UnsafeBufferPointer<Date>) -> Result
+  ) -> Result {
     ticket.events.withUnsafeBufferPointer { events in
-      var changeCount = 0
-      var replyCount = 0
-      var status = TicketStatus.open
       // Every event makes at most one change or reply; the creation adds the first change.
-      let changes = UnsafeMutableBufferPointer<Change>.allocate(capacity: events.count + 1)
-      let replies = UnsafeMutableBufferPointer<Date>.allocate(capacity: max(events.count, 1))
-      changes.initializeElement(at: 0, to: Change(instant: ticket.createdAt, status: status))
-      changeCount = 1
-      for index in events.indices {
-        let instant = events[index].instant
-        var next = status
-        switch events[index].kind {
-        case .customerReply:
-          if status == .resolved || status == .waitingOnCustomer || status == .onHold { next = .open }
-        case .agentReply:
-          if events[index].isPublicAgentReply {
-            replies.initializeElement(at: replyCount, to: instant)
-            replyCount += 1
+      withUnsafeTemporaryAllocation(of: Change.self, capacity: events.count + 1) { changes in
+        withUnsafeTemporaryAllocation(of: Date.self, capacity: events.count + 1) { replies in
+          var changeCount = 0
+          var replyCount = 0
+          var status = TicketStatus.open
+          changes.initializeElement(at: 0, to: Change(instant: ticket.createdAt, status: status))
+          changeCount = 1
+          for index in events.indices {
+            let instant = events[index].instant
+            var next = status
+            switch events[index].kind {
+            case .customerReply:
+              if status == .resolved || status == .waitingOnCustomer || status == .onHold { next = .open }
+            case .agentReply:
+              if events[index].isPublicAgentReply {
+                replies.initializeElement(at: replyCount, to: instant)
+                replyCount += 1
+              }
+            case .statusChanged(let target):
+              next = target
+            case .merged:
+              next = .closed
+            case .reopened:
+              next = .open
+            default:
+              break
+            }
+            if next != status {
+              status = next
+              changes.initializeElement(at: changeCount, to: Change(instant: instant, status: next))
+              changeCount += 1
+            }
           }
-        case .statusChanged(let target):
-          next = target
-        case .merged:
-          next = .closed
-        case .reopened:
-          next = .open
-        default:
-          break
-        }
-        if next != status {
-          status = next
-          changes.initializeElement(at: changeCount, to: Change(instant: instant, status: next))
-          changeCount += 1
+          // Both element types are trivial, so the buffers need no deinitialization.
+          return body(
+            UnsafeBufferPointer(rebasing: changes[..<changeCount]),
+            UnsafeBufferPointer(rebasing: replies[..<replyCount]))
         }
       }
-      return (
-        UnsafeMutableBufferPointer(rebasing: changes[..<changeCount]),
-        UnsafeMutableBufferPointer(rebasing: replies[..<replyCount])
-      )
     }
   }
 }
