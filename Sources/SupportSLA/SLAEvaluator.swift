@@ -40,7 +40,7 @@ public struct SLAEvaluator: Sendable, Hashable {
     // Read the policies in place: copying one retains its name, condition sets and targets.
     policies.policies.withUnsafeBufferPointer { policies in
       guard let index = SLAPolicySet.firstMatch(in: policies, for: subject) else { return nil }
-      return Self.evaluate(subject.box, under: policies[index], now: now)
+      return Self.evaluate(subject.box, under: policies.baseAddress! + index, now: now)
     }
   }
 
@@ -77,11 +77,17 @@ public struct SLAEvaluator: Sendable, Hashable {
 
   /// Evaluates a boxed ticket, reading its extracted timeline in place.
   static func evaluate(_ box: SLASubject.Box, under policy: SLAPolicy, now: Date) -> SLAStatus {
+    withUnsafePointer(to: policy) { evaluate(box, under: $0, now: now) }
+  }
+
+  /// Evaluates a boxed ticket under a policy read in place (a policy passed by value out of a buffer is copied,
+  /// which retains its name, condition sets and targets).
+  static func evaluate(_ box: SLASubject.Box, under policy: UnsafePointer<SLAPolicy>, now: Date) -> SLAStatus {
     var targets: [SLATargetStatus] = []
     if box.createdAt <= now {
       let timeline = SLATicketTimeline(box, upTo: now)
-      targets.reserveCapacity(policy.targets.count + timeline.publicReplies.count + 2)
-      policy.targets.withUnsafeBufferPointer { policyTargets in
+      targets.reserveCapacity(policy.pointee.targets.count + timeline.publicReplies.count + 2)
+      policy.pointee.targets.withUnsafeBufferPointer { policyTargets in
         for index in policyTargets.indices {
           SLACycleMeasurer.measureAll(policyTargets[index], over: timeline, now: now, into: &targets)
         }
@@ -90,7 +96,7 @@ public struct SLAEvaluator: Sendable, Hashable {
       withExtendedLifetime(box) {}
     }
     return SLAStatus(
-      ticketID: box.id, policyName: policy.name, priority: box.priority, department: box.department,
+      ticketID: box.id, policyName: policy.pointee.name, priority: box.priority, department: box.department,
       evaluatedAt: now, targets: targets)
   }
 }

@@ -177,7 +177,7 @@ public struct SLAMonitor: Sendable {
           if let wake = wakeUps[ticketID], wake.version == version, wake.segment == segment, now < wake.at { continue }
           var wakeAt = Date.distantFuture
           if let policyIndex = SLAPolicySet.firstMatch(in: policies, for: subjects[index]) {
-            let status = SLAEvaluator.evaluate(box, under: policies[policyIndex], now: now)
+            let status = SLAEvaluator.evaluate(box, under: policies.baseAddress! + policyIndex, now: now)
             collectAlerts(for: status, under: policies[policyIndex], now: now, into: &alerts)
             wakeAt = Self.nextAlertInstant(of: status, under: policies[policyIndex], after: now)
           }

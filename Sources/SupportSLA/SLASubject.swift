@@ -52,15 +52,18 @@ public struct SLASubject: Hashable, @unchecked Sendable {
       }
     }
 
-    var ticket: Ticket { header.ticket }
-    var id: TicketID { header.id }
-    var priority: Priority { header.priority }
-    var department: Department { header.department }
-    var planTier: PlanTier? { header.planTier }
-    var status: TicketStatus { header.status }
-    var version: Int { header.version }
-    var createdAt: Date { header.createdAt }
-    var updatedAt: Date { header.updatedAt }
+    /// The header, read without the dynamic exclusivity check `header` costs (it is never written after `make`).
+    var facts: UnsafePointer<Facts> { withUnsafeMutablePointerToHeader { UnsafePointer($0) } }
+
+    var ticket: Ticket { facts.pointee.ticket }
+    var id: TicketID { facts.pointee.id }
+    var priority: Priority { facts.pointee.priority }
+    var department: Department { facts.pointee.department }
+    var planTier: PlanTier? { facts.pointee.planTier }
+    var status: TicketStatus { facts.pointee.status }
+    var version: Int { facts.pointee.version }
+    var createdAt: Date { facts.pointee.createdAt }
+    var updatedAt: Date { facts.pointee.updatedAt }
   }
 
   private(set) var box: Box

@@ -36,8 +36,9 @@ struct SLATicketTimeline {
   ///   - now: Events after this instant are ignored.
   /// - Complexity: O(*k*) for the *k* changes and replies after `now` (none when evaluating the present).
   init(_ box: SLASubject.Box, upTo now: Date) {
-    let allChangeCount = Int(box.header.changeCount)
-    let allReplyCount = Int(box.header.replyCount)
+    let facts = box.facts
+    let allChangeCount = Int(facts.pointee.changeCount)
+    let allReplyCount = Int(facts.pointee.replyCount)
     let elements = box.withUnsafeMutablePointerToElements { UnsafePointer($0) }
     var changeCount = allChangeCount
     while changeCount > 1, elements[changeCount - 1].instant > now { changeCount -= 1 }
