@@ -6,8 +6,9 @@ import SupportTickets
 /// Written as functions over borrowed inputs (no stored copies, no hashing) because it runs for every target of
 /// every ticket a monitor scans.
 enum SLACycleMeasurer {
-  /// The statuses that never pause a clock: they end a cycle instead.
-  private static let solvedMask = TicketStatus.resolved.slaBit | TicketStatus.closed.slaBit
+  /// The statuses that never pause a clock: they end a cycle instead (the statuses that are not `isActive`; a
+  /// bit test, where `isActive` is a call into SupportTickets).
+  private static var solvedMask: UInt8 { TicketStatus.resolved.slaBit | TicketStatus.closed.slaBit }
 
   /// Appends the status of every cycle of `target` that started by `now`, oldest first.
   static func measureAll(
@@ -21,13 +22,13 @@ enum SLACycleMeasurer {
     var replyIndex = 0
     // Walk the active stretches: from a change to an active status until the next change to a solved one.
     while index < changes.count {
-      guard changes[index].status.isActive else {
+      guard changes[index].status.slaBit & solvedMask == 0 else {
         index += 1
         continue
       }
       let start = changes[index].instant
       var endIndex = index + 1
-      while endIndex < changes.count, changes[endIndex].status.isActive { endIndex += 1 }
+      while endIndex < changes.count, changes[endIndex].status.slaBit & solvedMask == 0 { endIndex += 1 }
       let end: Date? = endIndex < changes.count ? changes[endIndex].instant : nil
       stretchNumber += 1
       switch target.metric {
