@@ -35,7 +35,8 @@ public struct SLAEvaluator: Sendable, Hashable {
   ///   - subject: The ticket and its customer's segment.
   ///   - now: The evaluation instant.
   /// - Returns: The status, or `nil` when no policy matches.
-  /// - Complexity: O(*p* + *e*) for *p* policies and *e* events, plus the calendar arithmetic of each cycle.
+  /// - Complexity: O(*p* + *c*) for *p* policies and *c* status changes and public replies (the subject extracted
+  ///   them from the events when it was created), plus the calendar arithmetic of each cycle.
   public func evaluate(_ subject: SLASubject, now: Date) -> SLAStatus? {
     // Read the policies in place: copying one retains its name, condition sets and targets.
     policies.policies.withUnsafeBufferPointer { policies in
@@ -70,7 +71,8 @@ public struct SLAEvaluator: Sendable, Hashable {
   ///   - policy: The policy whose targets are measured.
   ///   - now: The evaluation instant; later events are ignored.
   /// - Returns: Every cycle of every target that started by `now`.
-  /// - Complexity: O(*e*) for *e* events, plus O(1) calendar operations per cycle and status change.
+  /// - Complexity: O(*e*) for *e* events (this reads the ticket's timeline on every call; evaluate an
+  ///   ``SLASubject`` to read it once), plus O(1) calendar operations per cycle and status change.
   public static func evaluate(_ ticket: Ticket, under policy: SLAPolicy, now: Date) -> SLAStatus {
     evaluate(SLASubject.Box.make(ticket), under: policy, now: now)
   }
