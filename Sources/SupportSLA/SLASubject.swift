@@ -24,30 +24,36 @@ public struct SLASubject: Hashable, @unchecked Sendable {
     let ticket: Ticket
   }
 
-  /// Holds the ticket, the fields the evaluator reads and, in the same allocation, its SLA timeline: the status
-  /// changes, then the public agent replies (see ``SLATicketTimeline``). One compact object per ticket keeps a scan
+  /// Holds the ticket, the fields the evaluator reads and, in the same allocation, its SLA timeline: the instants
+  /// of the status changes, of the public agent replies, then the changes' statuses packed one byte each (see
+  /// ``SLATicketTimeline``). One compact object per ticket keeps a scan
   /// of many tickets within the processor's caches; the evaluator never copies the ticket.
-  final class Box: ManagedBuffer<Facts, SLATicketTimeline.Change> {
+  final class Box: ManagedBuffer<Facts, Date> {
     // The header and the elements are written once, in `make`, and never mutated.
 
     /// Boxes a ticket, folding its timeline once.
     /// - Complexity: O(*e*) for *e* events.
     static func make(_ ticket: Ticket) -> Box {
       SLATicketTimeline.extract(from: ticket) { changes, replies in
-        let buffer = Box.create(minimumCapacity: changes.count + replies.count) { _ in
+        let slots = SLATicketTimeline.slotCount(changes: changes.count, replies: replies.count)
+        let buffer = Box.create(minimumCapacity: slots) { _ in
           Facts(
             createdAt: ticket.createdAt, priority: ticket.priority, planTier: ticket.service?.tier,
             status: ticket.status, changeCount: Int32(changes.count), replyCount: Int32(replies.count), id: ticket.id,
             department: ticket.department, updatedAt: ticket.updatedAt, version: ticket.version, ticket: ticket)
         }
         buffer.withUnsafeMutablePointerToElements { elements in
-          elements.initialize(from: changes.baseAddress!, count: changes.count)
-          for index in replies.indices {
-            (elements + changes.count + index).initialize(
-              to: SLATicketTimeline.Change(instant: replies[index], status: .open))
+          let statusSlots = slots - changes.count - replies.count
+          for index in changes.indices { (elements + index).initialize(to: changes[index].instant) }
+          for index in replies.indices { (elements + changes.count + index).initialize(to: replies[index]) }
+          (elements + changes.count + replies.count).initialize(
+            repeating: Date(timeIntervalSinceReferenceDate: 0), count: statusSlots)
+          let statuses = UnsafeMutableRawPointer(elements + changes.count + replies.count)
+          for index in changes.indices {
+            statuses.storeBytes(of: changes[index].status, toByteOffset: index, as: TicketStatus.self)
           }
         }
-        // Both element kinds are trivial: the buffer needs no deinitialization.
+        // Dates and statuses are trivial: the buffer needs no deinitialization.
         return unsafeDowncast(buffer, to: Box.self)
       }
     }

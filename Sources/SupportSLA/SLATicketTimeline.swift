@@ -14,16 +14,24 @@ struct SLATicketTimeline {
 
   /// Every change of status, oldest first; the first entry is the creation (`open`). Only changes at or before
   /// the evaluation instant are kept.
-  let changes: UnsafeBufferPointer<Change>
+  let changes: Changes
   /// Public replies by human agents, oldest first, at or before the evaluation instant.
-  let publicReplies: Instants
+  let publicReplies: UnsafeBufferPointer<Date>
 
-  /// The instants of a run of changes (public replies are stored as changes whose status is unused).
-  struct Instants: RandomAccessCollection {
-    let base: UnsafeBufferPointer<Change>
-    var startIndex: Int { 0 }
-    var endIndex: Int { base.count }
-    subscript(position: Int) -> Date { base[position].instant }
+  /// The changes as two packed runs, their instants and their statuses (one byte each), as a box stores them.
+  struct Changes {
+    let instants: UnsafePointer<Date>
+    let statuses: UnsafeRawPointer
+    let count: Int
+    subscript(position: Int) -> Change {
+      Change(instant: instants[position], status: statuses.load(fromByteOffset: position, as: TicketStatus.self))
+    }
+  }
+
+  /// How many `Date`-sized slots a box's tail needs for `changes` changes and `replies` replies: the change
+  /// instants, the reply instants, then the change statuses packed one byte each.
+  static func slotCount(changes: Int, replies: Int) -> Int {
+    changes + replies + (changes + MemoryLayout<Date>.stride - 1) / MemoryLayout<Date>.stride
   }
 
   /// The timeline of a boxed ticket up to `now`: a view of the prefix of the timeline the box holds.
@@ -39,13 +47,14 @@ struct SLATicketTimeline {
     let facts = box.facts
     let allChangeCount = Int(facts.pointee.changeCount)
     let allReplyCount = Int(facts.pointee.replyCount)
-    let elements = box.withUnsafeMutablePointerToElements { UnsafePointer($0) }
+    let slots = box.withUnsafeMutablePointerToElements { UnsafePointer($0) }
     var changeCount = allChangeCount
-    while changeCount > 1, elements[changeCount - 1].instant > now { changeCount -= 1 }
+    while changeCount > 1, slots[changeCount - 1] > now { changeCount -= 1 }
     var replyCount = allReplyCount
-    while replyCount > 0, elements[allChangeCount + replyCount - 1].instant > now { replyCount -= 1 }
-    changes = UnsafeBufferPointer(start: elements, count: changeCount)
-    publicReplies = Instants(base: UnsafeBufferPointer(start: elements + allChangeCount, count: replyCount))
+    while replyCount > 0, slots[allChangeCount + replyCount - 1] > now { replyCount -= 1 }
+    changes = Changes(
+      instants: slots, statuses: UnsafeRawPointer(slots + allChangeCount + allReplyCount), count: changeCount)
+    publicReplies = UnsafeBufferPointer(start: slots + allChangeCount, count: replyCount)
   }
 
   /// Folds a ticket's whole timeline into its status changes and public agent replies, in temporary storage.
