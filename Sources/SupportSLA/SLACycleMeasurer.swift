@@ -6,8 +6,9 @@ import SupportTickets
 /// Written as functions over borrowed inputs (no stored copies, no hashing) because it runs for every target of
 /// every ticket a monitor scans.
 enum SLACycleMeasurer {
-  /// The statuses that never pause a clock: they end a cycle instead.
-  private static let solvedMask = TicketStatus.resolved.slaBit | TicketStatus.closed.slaBit
+  /// The statuses that never pause a clock: they end a cycle instead (the statuses that are not `isActive`; a
+  /// bit test, where `isActive` is a call into SupportTickets).
+  private static var solvedMask: UInt8 { TicketStatus.resolved.slaBit | TicketStatus.closed.slaBit }
 
   /// Appends the status of every cycle of `target` that started by `now`, oldest first.
   static func measureAll(
@@ -21,13 +22,13 @@ enum SLACycleMeasurer {
     var replyIndex = 0
     // Walk the active stretches: from a change to an active status until the next change to a solved one.
     while index < changes.count {
-      guard changes[index].status.isActive else {
+      guard changes[index].status.slaBit & solvedMask == 0 else {
         index += 1
         continue
       }
       let start = changes[index].instant
       var endIndex = index + 1
-      while endIndex < changes.count, changes[endIndex].status.isActive { endIndex += 1 }
+      while endIndex < changes.count, changes[endIndex].status.slaBit & solvedMask == 0 { endIndex += 1 }
       let end: Date? = endIndex < changes.count ? changes[endIndex].instant : nil
       stretchNumber += 1
       switch target.metric {
@@ -88,9 +89,9 @@ enum SLACycleMeasurer {
     while true {
       let nextChange = index + 1 < changes.count ? min(changes[index + 1].instant, limit) : limit
       if !paused, nextChange > from {
-        let counted = target.storage.calendar.businessTime(from: from, to: nextChange)
+        let counted = businessTime(from: from, to: nextChange, on: target.storage)
         if breachedAt == nil, elapsed + counted >= goal,
-          let deadline = try? target.storage.calendar.date(addingBusinessTime: goal - elapsed, to: from),
+          let deadline = date(adding: goal - elapsed, to: from, on: target.storage),
           deadline < nextChange || (deadline == nextChange && (end == nil || nextChange != end))
         {
           breachedAt = deadline
@@ -117,10 +118,33 @@ enum SLACycleMeasurer {
       state = end != nil ? .achieved : (paused ? .paused : .running)
       dueAt =
         state == .paused
-        ? nil : try? target.storage.calendar.date(addingBusinessTime: max(0, goal - elapsed), to: limit)
+        ? nil : date(adding: max(0, goal - elapsed), to: limit, on: target.storage)
     }
     return SLATargetStatus(
       metric: target.metric, cycle: cursor.cycleNumber, goal: goal, state: state, activatedAt: start,
       fulfilledAt: end, elapsed: elapsed, dueAt: dueAt, breachedAt: breachedAt, pauseEvents: pauses)
+  }
+
+  /// ``BusinessCalendar/businessTime(from:to:)`` on a target's calendar, computed in place for a 24/7 calendar
+  /// exactly as the calendar computes it.
+  @inline(__always)
+  private static func businessTime(from start: Date, to end: Date, on storage: SLATarget.Storage) -> TimeInterval {
+    if storage.isAlwaysOpen {
+      let from = start.timeIntervalSince1970
+      let to = end.timeIntervalSince1970
+      if to >= from { return to - from }
+    }
+    return storage.calendar.businessTime(from: start, to: end)
+  }
+
+  /// ``BusinessCalendar/date(addingBusinessTime:to:)`` on a target's calendar, `nil` where it throws; computed in
+  /// place for a 24/7 calendar exactly as the calendar computes it.
+  @inline(__always)
+  private static func date(adding amount: TimeInterval, to start: Date, on storage: SLATarget.Storage) -> Date? {
+    if storage.isAlwaysOpen {
+      guard amount >= 0, amount.isFinite else { return nil }
+      return amount == 0 ? start : start.addingTimeInterval(amount)
+    }
+    return try? storage.calendar.date(addingBusinessTime: amount, to: start)
   }
 }

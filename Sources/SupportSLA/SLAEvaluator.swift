@@ -35,10 +35,14 @@ public struct SLAEvaluator: Sendable, Hashable {
   ///   - subject: The ticket and its customer's segment.
   ///   - now: The evaluation instant.
   /// - Returns: The status, or `nil` when no policy matches.
-  /// - Complexity: O(*p* + *e*) for *p* policies and *e* events, plus the calendar arithmetic of each cycle.
+  /// - Complexity: O(*p* + *c*) for *p* policies and *c* status changes and public replies (the subject extracted
+  ///   them from the events when it was created), plus the calendar arithmetic of each cycle.
   public func evaluate(_ subject: SLASubject, now: Date) -> SLAStatus? {
-    guard let index = policies.policyIndex(for: subject) else { return nil }
-    return Self.evaluate(subject.box, under: policies.policies[index], now: now)
+    // Read the policies in place: copying one retains its name, condition sets and targets.
+    policies.policies.withUnsafeBufferPointer { policies in
+      guard let index = SLAPolicySet.firstMatch(in: policies, for: subject) else { return nil }
+      return Self.evaluate(subject.box, under: policies.baseAddress! + index, now: now)
+    }
   }
 
   /// The SLA status of many tickets at one instant, each under the first policy that matches it.
@@ -67,26 +71,34 @@ public struct SLAEvaluator: Sendable, Hashable {
   ///   - policy: The policy whose targets are measured.
   ///   - now: The evaluation instant; later events are ignored.
   /// - Returns: Every cycle of every target that started by `now`.
-  /// - Complexity: O(*e*) for *e* events, plus O(1) calendar operations per cycle and status change.
+  /// - Complexity: O(*e*) for *e* events (this reads the ticket's timeline on every call; evaluate an
+  ///   ``SLASubject`` to read it once), plus O(1) calendar operations per cycle and status change.
   public static func evaluate(_ ticket: Ticket, under policy: SLAPolicy, now: Date) -> SLAStatus {
-    evaluate(SLASubject.Box(ticket), under: policy, now: now)
+    evaluate(SLASubject.Box.make(ticket), under: policy, now: now)
   }
 
-  /// Evaluates a boxed ticket, reading its fields in place (copying a ticket retains every one of its properties).
+  /// Evaluates a boxed ticket, reading its extracted timeline in place.
   static func evaluate(_ box: SLASubject.Box, under policy: SLAPolicy, now: Date) -> SLAStatus {
+    withUnsafePointer(to: policy) { evaluate(box, under: $0, now: now) }
+  }
+
+  /// Evaluates a boxed ticket under a policy read in place (a policy passed by value out of a buffer is copied,
+  /// which retains its name, condition sets and targets).
+  static func evaluate(_ box: SLASubject.Box, under policy: UnsafePointer<SLAPolicy>, now: Date) -> SLAStatus {
     var targets: [SLATargetStatus] = []
-    if box.ticket.createdAt <= now {
-      targets.reserveCapacity(policy.targets.count + 4)
-      SLATicketTimeline.reading(box, now: now) { timeline in
-        policy.targets.withUnsafeBufferPointer { policyTargets in
-          for index in policyTargets.indices {
-            SLACycleMeasurer.measureAll(policyTargets[index], over: timeline, now: now, into: &targets)
-          }
+    if box.createdAt <= now {
+      let timeline = SLATicketTimeline(box, upTo: now)
+      targets.reserveCapacity(policy.pointee.targets.count + timeline.publicReplies.count + 2)
+      policy.pointee.targets.withUnsafeBufferPointer { policyTargets in
+        for index in policyTargets.indices {
+          SLACycleMeasurer.measureAll(policyTargets[index], over: timeline, now: now, into: &targets)
         }
       }
+      // The timeline points into the box's buffers: keep the box alive until the clocks are measured.
+      withExtendedLifetime(box) {}
     }
     return SLAStatus(
-      ticketID: box.ticket.id, policyName: policy.name, priority: box.ticket.priority,
-      department: box.ticket.department, evaluatedAt: now, targets: targets)
+      ticketID: box.id, policyName: policy.pointee.name, priority: box.priority, department: box.department,
+      evaluatedAt: now, targets: targets)
   }
 }

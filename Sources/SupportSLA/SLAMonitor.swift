@@ -162,29 +162,31 @@ public struct SLAMonitor: Sendable {
   ///   something due.
   public mutating func scan(_ subjects: [SLASubject], now: Date) -> [SLAAlert] {
     var alerts: [SLAAlert] = []
-    let policies = evaluator.policies.policies
-    subjects.withUnsafeBufferPointer { subjects in
-      for index in subjects.indices {
-        let box = subjects[index].box
-        let ticketID = box.ticket.id
-        guard box.ticket.status.isActive else {
-          if !wakeUps.isEmpty { wakeUps[ticketID] = nil }
-          continue
+    let policySet = evaluator.policies.policies
+    policySet.withUnsafeBufferPointer { policies in
+      subjects.withUnsafeBufferPointer { subjects in
+        for index in subjects.indices {
+          let box = subjects[index].box
+          let ticketID = box.id
+          guard box.status.isActive else {
+            if !wakeUps.isEmpty { wakeUps[ticketID] = nil }
+            continue
+          }
+          let version = box.version
+          let segment = subjects[index].segment
+          if let wake = wakeUps[ticketID], wake.version == version, wake.segment == segment, now < wake.at { continue }
+          var wakeAt = Date.distantFuture
+          if let policyIndex = SLAPolicySet.firstMatch(in: policies, for: subjects[index]) {
+            let status = SLAEvaluator.evaluate(box, under: policies.baseAddress! + policyIndex, now: now)
+            collectAlerts(for: status, under: policies[policyIndex], now: now, into: &alerts)
+            wakeAt = Self.nextAlertInstant(of: status, under: policies[policyIndex], after: now)
+          }
+          // Events after `now` (when replaying history) change the clocks without changing the version.
+          if box.updatedAt > now {
+            wakeAt = min(wakeAt, Self.firstEventInstant(of: box, after: now))
+          }
+          wakeUps[ticketID] = WakeUp(version: version, segment: segment, at: wakeAt)
         }
-        let version = box.ticket.version
-        let segment = subjects[index].segment
-        if let wake = wakeUps[ticketID], wake.version == version, wake.segment == segment, now < wake.at { continue }
-        var wakeAt = Date.distantFuture
-        if let policyIndex = evaluator.policies.policyIndex(for: subjects[index]) {
-          let status = SLAEvaluator.evaluate(box, under: policies[policyIndex], now: now)
-          collectAlerts(for: status, under: policies[policyIndex], now: now, into: &alerts)
-          wakeAt = Self.nextAlertInstant(of: status, under: policies[policyIndex], after: now)
-        }
-        // Events after `now` (when replaying history) change the clocks without changing the version.
-        if box.ticket.updatedAt > now {
-          wakeAt = min(wakeAt, Self.firstEventInstant(of: box, after: now))
-        }
-        wakeUps[ticketID] = WakeUp(version: version, segment: segment, at: wakeAt)
       }
     }
     return alerts

@@ -22,48 +22,6 @@ public struct CustomerSegment: RawRepresentable, Hashable, Sendable, Codable, Ex
   public var description: String { rawValue }
 }
 
-/// What an SLA is evaluated for: a ticket and what the host knows about its customer.
-///
-/// The ticket is held in a shared box, so copying a subject (into arrays, across calls) costs one reference
-/// count instead of one per ticket property.
-public struct SLASubject: Hashable, Sendable {
-  /// Holds the ticket; the evaluator reads its fields through `box.ticket.…`, which never copies the ticket.
-  final class Box: Sendable {
-    let ticket: Ticket
-    init(_ ticket: Ticket) { self.ticket = ticket }
-  }
-
-  private(set) var box: Box
-  /// The customer's segment, if the host has one.
-  public var segment: CustomerSegment?
-
-  /// The ticket.
-  public var ticket: Ticket {
-    get { box.ticket }
-    set { box = Box(newValue) }
-  }
-
-  /// Pairs a ticket with its customer's segment.
-  /// - Parameters:
-  ///   - ticket: The ticket.
-  ///   - segment: The customer's segment, if any.
-  public init(_ ticket: Ticket, segment: CustomerSegment? = nil) {
-    self.box = Box(ticket)
-    self.segment = segment
-  }
-
-  /// Equal when the tickets and segments are.
-  public static func == (lhs: SLASubject, rhs: SLASubject) -> Bool {
-    lhs.segment == rhs.segment && (lhs.box === rhs.box || lhs.box.ticket == rhs.box.ticket)
-  }
-
-  /// Hashes the ticket and the segment.
-  public func hash(into hasher: inout Hasher) {
-    hasher.combine(box.ticket)
-    hasher.combine(segment)
-  }
-}
-
 /// Which tickets a policy applies to. Every condition that is set must hold; an unset (`nil`) one matches all.
 public struct SLAConditions: Hashable, Sendable {
   /// The ticket's current priority is one of these.
@@ -105,12 +63,12 @@ public struct SLAConditions: Hashable, Sendable {
   /// - Parameter subject: The ticket and its customer's segment.
   /// - Returns: `true` when every set condition holds.
   public func matches(_ subject: SLASubject) -> Bool {
-    // Read the fields in place: copying the ticket would retain every one of its properties.
+    // Read the fields the subject extracted once: going through the ticket costs a call and a cache miss each.
     let box = subject.box
-    if let priorityMask, priorityMask & box.ticket.priority.slaBit == 0 { return false }
-    if let departments, !departments.contains(box.ticket.department) { return false }
+    if let priorityMask, priorityMask & box.priority.slaBit == 0 { return false }
+    if let departments, !departments.contains(box.department) { return false }
     if let planTiers {
-      guard let tier = box.ticket.service?.tier, planTiers.contains(tier) else { return false }
+      guard let tier = box.planTier, planTiers.contains(tier) else { return false }
     }
     if let segments {
       guard let segment = subject.segment, segments.contains(segment) else { return false }
@@ -187,6 +145,11 @@ public struct SLAPolicySet: Hashable, Sendable {
 
   /// The index of the first policy that covers a subject, without copying any policy.
   func policyIndex(for subject: SLASubject) -> Int? {
+    policies.withUnsafeBufferPointer { Self.firstMatch(in: $0, for: subject) }
+  }
+
+  /// The index of the first policy in `policies` that covers a subject, reading each policy in place.
+  static func firstMatch(in policies: UnsafeBufferPointer<SLAPolicy>, for subject: SLASubject) -> Int? {
     for index in policies.indices where policies[index].conditions.matches(subject) { return index }
     return nil
   }

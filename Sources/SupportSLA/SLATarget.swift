@@ -45,6 +45,8 @@ public struct SLATarget: Hashable, Sendable {
     let calendar: BusinessCalendar
     let pauseStatuses: Set<TicketStatus>
     let pauseMask: UInt8
+    /// Whether ``calendar`` counts every second, so the evaluator can skip the calendar arithmetic.
+    let isAlwaysOpen: Bool
     let warningThresholds: [Double]
     let escalationDelays: [TimeInterval]
 
@@ -57,6 +59,7 @@ public struct SLATarget: Hashable, Sendable {
       self.calendar = calendar
       self.pauseStatuses = pauseStatuses
       self.pauseMask = TicketStatus.slaMask(of: pauseStatuses)
+      self.isAlwaysOpen = calendar.isAlwaysOpen
       self.warningThresholds = warningThresholds
       self.escalationDelays = escalationDelays
     }

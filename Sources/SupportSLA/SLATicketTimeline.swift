@@ -14,32 +14,71 @@ struct SLATicketTimeline {
 
   /// Every change of status, oldest first; the first entry is the creation (`open`). Only changes at or before
   /// the evaluation instant are kept.
-  let changes: UnsafeBufferPointer<Change>
+  let changes: Changes
   /// Public replies by human agents, oldest first, at or before the evaluation instant.
   let publicReplies: UnsafeBufferPointer<Date>
 
-  /// Reads a ticket's timeline up to `now` into temporary (usually stack) storage and runs `body` on it.
+  /// The changes as two packed runs, their instants and their statuses (one byte each), as a box stores them.
+  struct Changes {
+    let instants: UnsafePointer<Date>
+    let statuses: UnsafeRawPointer
+    let count: Int
+    subscript(position: Int) -> Change {
+      Change(instant: instants[position], status: statuses.load(fromByteOffset: position, as: TicketStatus.self))
+    }
+  }
+
+  /// How many `Date`-sized slots a box's tail needs for `changes` changes and `replies` replies: the change
+  /// instants, the reply instants, then the change statuses packed one byte each.
+  static func slotCount(changes: Int, replies: Int) -> Int {
+    changes + replies + (changes + MemoryLayout<Date>.stride - 1) / MemoryLayout<Date>.stride
+  }
+
+  /// The timeline of a boxed ticket up to `now`: a view of the prefix of the timeline the box holds.
+  ///
+  /// Events are in time order (a ticket refuses an event before its last one), so the events at or before `now`
+  /// are a prefix of the timeline, and so are the changes and replies they made.
   ///
   /// - Parameters:
-  ///   - box: The ticket, read in place.
+  ///   - box: The ticket, read in place; the timeline must not outlive it.
   ///   - now: Events after this instant are ignored.
-  ///   - body: Uses the timeline, which must not escape.
+  /// - Complexity: O(*k*) for the *k* changes and replies after `now` (none when evaluating the present).
+  init(_ box: SLASubject.Box, upTo now: Date) {
+    let facts = box.facts
+    let allChangeCount = Int(facts.pointee.changeCount)
+    let allReplyCount = Int(facts.pointee.replyCount)
+    let slots = box.withUnsafeMutablePointerToElements { UnsafePointer($0) }
+    var changeCount = allChangeCount
+    while changeCount > 1, slots[changeCount - 1] > now { changeCount -= 1 }
+    var replyCount = allReplyCount
+    while replyCount > 0, slots[allChangeCount + replyCount - 1] > now { replyCount -= 1 }
+    changes = Changes(
+      instants: slots, statuses: UnsafeRawPointer(slots + allChangeCount + allReplyCount), count: changeCount)
+    publicReplies = UnsafeBufferPointer(start: slots + allChangeCount, count: replyCount)
+  }
+
+  /// Folds a ticket's whole timeline into its status changes and public agent replies, in temporary storage.
+  ///
+  /// - Parameters:
+  ///   - ticket: The ticket.
+  ///   - body: Receives the changes (the first is the creation, `open`) and the public replies, oldest first;
+  ///     they must not escape.
   /// - Returns: What `body` returns.
-  static func reading<Result>(
-    _ box: SLASubject.Box, now: Date, _ body: (SLATicketTimeline) -> Result
+  /// - Complexity: O(*e*) for *e* events.
+  static func extract<Result>(
+    from ticket: Ticket, _ body: (UnsafeBufferPointer<Change>, UnsafeBufferPointer<Date>) -> Result
   ) -> Result {
-    let capacity = box.ticket.events.count + 1
-    return withUnsafeTemporaryAllocation(of: Change.self, capacity: capacity) { changes in
-      withUnsafeTemporaryAllocation(of: Date.self, capacity: capacity) { replies in
-        var changeCount = 0
-        var replyCount = 0
-        var status = TicketStatus.open
-        changes.initializeElement(at: 0, to: Change(instant: box.ticket.createdAt, status: status))
-        changeCount = 1
-        box.ticket.events.withUnsafeBufferPointer { events in
+    ticket.events.withUnsafeBufferPointer { events in
+      // Every event makes at most one change or reply; the creation adds the first change.
+      withUnsafeTemporaryAllocation(of: Change.self, capacity: events.count + 1) { changes in
+        withUnsafeTemporaryAllocation(of: Date.self, capacity: events.count + 1) { replies in
+          var changeCount = 0
+          var replyCount = 0
+          var status = TicketStatus.open
+          changes.initializeElement(at: 0, to: Change(instant: ticket.createdAt, status: status))
+          changeCount = 1
           for index in events.indices {
             let instant = events[index].instant
-            if instant > now { break }
             var next = status
             switch events[index].kind {
             case .customerReply:
@@ -64,12 +103,11 @@ struct SLATicketTimeline {
               changeCount += 1
             }
           }
+          // Both element types are trivial, so the buffers need no deinitialization.
+          return body(
+            UnsafeBufferPointer(rebasing: changes[..<changeCount]),
+            UnsafeBufferPointer(rebasing: replies[..<replyCount]))
         }
-        // Both element types are trivial, so the buffers need no deinitialization.
-        return body(
-          SLATicketTimeline(
-            changes: UnsafeBufferPointer(rebasing: changes[..<changeCount]),
-            publicReplies: UnsafeBufferPointer(rebasing: replies[..<replyCount])))
       }
     }
   }
