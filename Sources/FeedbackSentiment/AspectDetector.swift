@@ -29,23 +29,27 @@ struct AspectDetector {
     else { return [] }
     // Clause sums, and the clause each token starts in.
     var clauseOfToken = [Int](repeating: 0, count: tokens.count)
-    var clauseSums: [Double] = [0]
+    var clauseSums: [Double] = []
+    clauseSums.reserveCapacity(items.count + 1)
+    clauseSums.append(0)
     var clause = 0
-    for (position, item) in items.enumerated() {
-      if item.isPunctuation || item.entry.isContrast {
+    // Indexing (not iterating) reads the items' fields in place, without copying each item and its text.
+    for position in items.indices {
+      if items[position].isPunctuation || items[position].entry.isContrast {
         clause += 1
         clauseSums.append(0)
       } else {
-        clauseSums[clause] += item.clauseValue
+        clauseSums[clause] += items[position].clauseValue
       }
       let end = position + 1 < items.count ? items[position + 1].firstToken : tokens.count
-      var tokenIndex = item.firstToken
+      var tokenIndex = items[position].firstToken
       while tokenIndex < end && tokenIndex < tokens.count {
         clauseOfToken[tokenIndex] = clause
         tokenIndex += 1
       }
     }
     var mentions: [Mention] = []
+    mentions.reserveCapacity(4)
     var index = 0
     while index < tokens.count {
       let id = ids[index]
@@ -71,7 +75,9 @@ struct AspectDetector {
       index += length
     }
     return mentions.map { mention in
-      let raw = mention.clauses.sorted().reduce(0) { $0 + clauseSums[$1] }
+      let raw =
+        mention.clauses.count == 1
+        ? 0 + clauseSums[mention.clauses[0]] : mention.clauses.sorted().reduce(0) { $0 + clauseSums[$1] }
       let score = LexiconScorer.normalize(raw)
       let label: SentimentLabel =
         score >= threshold && score > 0 ? .positive : score <= -threshold && score < 0 ? .negative : .neutral
