@@ -211,18 +211,19 @@ struct FeedbackTokenizer: Sendable {
     guard scalarCount > 0 else { return start + 1 }
     result.laoLetters += scalarCount
     let utf8 = UnsafeBufferPointer(rebasing: bytes[start..<end])
-    let words = withUnsafeTemporaryAllocation(of: UInt32.self, capacity: scalarCount) { values in
+    withUnsafeTemporaryAllocation(of: UInt32.self, capacity: scalarCount) { values in
       for offset in 0..<scalarCount {
         let index = start + offset * 3
         values[offset] = (UInt32(bytes[index + 1]) & 0x3F) << 6 | (UInt32(bytes[index + 2]) & 0x3F)
       }
-      return segmenter.segmentLaoRun(values: UnsafeBufferPointer(values), utf8: utf8)
-    }
-    for word in words {
-      var token = FeedbackToken(kind: .word, text: word)
-      token.isLao = true
-      token.isASCII = false
-      result.tokens.append(token)
+      // Each piece becomes a token straight from the run's bytes (no intermediate array of words).
+      segmenter.forEachCut(UnsafeBufferPointer(values)) { cut in
+        let word = String(decoding: UnsafeBufferPointer(rebasing: utf8[(cut.start * 3)..<(cut.end * 3)]), as: UTF8.self)
+        var token = FeedbackToken(kind: .word, text: word)
+        token.isLao = true
+        token.isASCII = false
+        result.tokens.append(token)
+      }
     }
     return end
   }
