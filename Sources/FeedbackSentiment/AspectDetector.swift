@@ -11,8 +11,10 @@ struct AspectDetector {
 
   private struct Mention {
     var aspect: Int32
-    /// The clauses whose sentiment the aspect takes, without repeats.
-    var clauses: [Int]
+    /// The first clause whose sentiment the aspect takes …
+    var firstClause: Int
+    /// … and the later ones, without repeats (usually none, so no array is allocated).
+    var moreClauses: [Int] = []
     var terms: [String]
   }
 
@@ -62,22 +64,26 @@ struct AspectDetector {
       }
       let sentimentClause = Self.sentimentClause(near: clauseOfToken[index], sums: clauseSums)
       if let position = mentions.firstIndex(where: { $0.aspect == aspect }) {
-        if !mentions[position].clauses.contains(sentimentClause) {
-          mentions[position].clauses.append(sentimentClause)
+        if mentions[position].firstClause != sentimentClause
+          && !mentions[position].moreClauses.contains(sentimentClause)
+        {
+          mentions[position].moreClauses.append(sentimentClause)
         }
         if mentions[position].terms.count < 8 {
           let text = term()
           if !mentions[position].terms.contains(text) { mentions[position].terms.append(text) }
         }
       } else {
-        mentions.append(Mention(aspect: aspect, clauses: [sentimentClause], terms: [term()]))
+        mentions.append(Mention(aspect: aspect, firstClause: sentimentClause, terms: [term()]))
       }
       index += length
     }
     return mentions.map { mention in
+      // Summed in clause order, as before.
       let raw =
-        mention.clauses.count == 1
-        ? 0 + clauseSums[mention.clauses[0]] : mention.clauses.sorted().reduce(0) { $0 + clauseSums[$1] }
+        mention.moreClauses.isEmpty
+        ? 0 + clauseSums[mention.firstClause]
+        : ([mention.firstClause] + mention.moreClauses).sorted().reduce(0) { $0 + clauseSums[$1] }
       let score = LexiconScorer.normalize(raw)
       let label: SentimentLabel =
         score >= threshold && score > 0 ? .positive : score <= -threshold && score < 0 ? .negative : .neutral
