@@ -20,9 +20,6 @@ struct FeedbackToken: Sendable, Hashable {
   var isLao: Bool = false
   /// The text is plain ASCII (no Unicode normalisation question arises when comparing it).
   var isASCII: Bool = true
-  /// The token's id in the tokenizer's ``ScoringVocabulary`` when its bytes are exactly a vocabulary word (its
-  /// ``text`` is then that word's `String`, shared rather than built); -1 when unknown or not looked up.
-  var vocabularyID: Int32 = -1
 
   /// Punctuation ends a clause for negation scope and aspect polarity.
   var breaksClause: Bool { kind == .punctuation }

@@ -6,9 +6,6 @@ import Foundation
 /// unassigned scalars separate tokens and are otherwise ignored.
 struct FeedbackTokenizer: Sendable {
   var segmenter: LaoSegmenter
-  /// When set, a word whose bytes are exactly a vocabulary word takes that word's `String` and id instead of
-  /// building a new `String` (and the scorer then skips its lookup).
-  var vocabulary: ScoringVocabulary? = nil
   /// Punctuation runs longer than this are cut (the counts of `!` and `?` still see every mark).
   static let maximumPunctuationLength = 8
   /// Words longer than this many bytes are cut, which bounds lookups on pathological input.
@@ -185,15 +182,7 @@ struct FeedbackTokenizer: Sendable {
       }
       index += length
     }
-    let wordBytes = UnsafeBufferPointer(rebasing: scratch[..<written])
-    var vocabularyID: Int32 = -1
-    var text: String
-    if isASCII, let vocabulary, let id = vocabulary.exactID(of: wordBytes) {
-      text = vocabulary.words[Int(id)]
-      vocabularyID = id
-    } else {
-      text = String(decoding: wordBytes, as: UTF8.self)
-    }
+    var text = String(decoding: UnsafeBufferPointer(rebasing: scratch[..<written]), as: UTF8.self)
     if isASCII {
       result.latinLetters += letters
     } else {
@@ -206,7 +195,6 @@ struct FeedbackTokenizer: Sendable {
     }
     var token = FeedbackToken(kind: .word, text: text)
     token.isASCII = isASCII
-    token.vocabularyID = vocabularyID
     token.isAllCaps = hasUpper && !hasLower && letters >= 2
     token.isElongated = longestRun >= 3
     result.tokens.append(token)
@@ -230,14 +218,8 @@ struct FeedbackTokenizer: Sendable {
       }
       // Each piece becomes a token straight from the run's bytes (no intermediate array of words).
       segmenter.forEachCut(UnsafeBufferPointer(values)) { cut in
-        let wordBytes = UnsafeBufferPointer(rebasing: utf8[(cut.start * 3)..<(cut.end * 3)])
-        var token: FeedbackToken
-        if let vocabulary, let id = vocabulary.exactID(of: wordBytes) {
-          token = FeedbackToken(kind: .word, text: vocabulary.words[Int(id)])
-          token.vocabularyID = id
-        } else {
-          token = FeedbackToken(kind: .word, text: String(decoding: wordBytes, as: UTF8.self))
-        }
+        let word = String(decoding: UnsafeBufferPointer(rebasing: utf8[(cut.start * 3)..<(cut.end * 3)]), as: UTF8.self)
+        var token = FeedbackToken(kind: .word, text: word)
         token.isLao = true
         token.isASCII = false
         result.tokens.append(token)

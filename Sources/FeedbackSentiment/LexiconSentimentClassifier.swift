@@ -40,10 +40,10 @@ public struct LexiconSentimentClassifier: SentimentClassifier {
     self.lexicons = lexicons
     self.neutralThreshold = neutralThreshold.isFinite ? min(1, max(0, neutralThreshold)) : Self.defaultNeutralThreshold
     let segmenter = LaoSegmenter(words: lexicons.values.flatMap(\.allTerms))
+    tokenizer = FeedbackTokenizer(segmenter: segmenter)
     languageIdentifier = LanguageIdentifier(lexicons: lexicons, segmenter: segmenter)
     let vocabulary = ScoringVocabulary(lexicons: lexicons)
     self.vocabulary = vocabulary
-    tokenizer = FeedbackTokenizer(segmenter: segmenter, vocabulary: vocabulary)
     var tables: [SentimentLanguage: ScoringResources] = [:]
     for language in lexicons.keys {
       tables[language] = ScoringResources(
@@ -111,7 +111,7 @@ public struct LexiconSentimentClassifier: SentimentClassifier {
     let tokenized = tokenizer.tokenize(text)
     var ids = [Int32](repeating: -1, count: tokenized.tokens.count)
     for (index, token) in tokenized.tokens.enumerated() where token.kind != .punctuation {
-      ids[index] = token.vocabularyID >= 0 ? token.vocabularyID : vocabulary.resolve(token)
+      ids[index] = vocabulary.resolve(token)
     }
     let candidates = languageIdentifier.latinCandidates.count
     let language = languageIdentifier.identify(tokenized) { scores in

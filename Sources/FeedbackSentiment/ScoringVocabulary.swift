@@ -55,22 +55,6 @@ struct ScoringVocabulary: Sendable {
 
   func id(of word: String) -> Int32 { ids[word] ?? -1 }
 
-  /// The id of the word whose UTF-8 is exactly `bytes` — the first step of ``resolve(_:)``, before any `String`
-  /// exists; `nil` when no word has those bytes.
-  @inline(__always)
-  func exactID(of bytes: UnsafeBufferPointer<UInt8>) -> Int32? {
-    var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-    for byte in bytes { hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01b3 }
-    guard let id = byHash.value(for: hash == UInt64.max ? 0 : hash) else { return nil }
-    let word = words[Int(id)].utf8
-    guard word.count == bytes.count else { return nil }
-    let same = word.withContiguousStorageIfAvailable { stored in
-      for index in 0..<stored.count where stored[index] != bytes[index] { return false }
-      return true
-    }
-    return (same ?? word.elementsEqual(bytes)) ? id : nil
-  }
-
   /// Byte-wise equality of two strings' UTF-8 (no Unicode normalisation).
   @inline(__always)
   static func sameBytes(_ lhs: String, _ rhs: String) -> Bool {
