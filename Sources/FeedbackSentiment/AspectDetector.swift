@@ -11,8 +11,10 @@ struct AspectDetector {
 
   private struct Mention {
     var aspect: Int32
-    /// The clauses whose sentiment the aspect takes, without repeats.
-    var clauses: [Int]
+    /// The first clause whose sentiment the aspect takes …
+    var firstClause: Int
+    /// … and the later ones, without repeats (usually none, so no array is allocated).
+    var moreClauses: [Int] = []
     var terms: [String]
   }
 
@@ -29,23 +31,27 @@ struct AspectDetector {
     else { return [] }
     // Clause sums, and the clause each token starts in.
     var clauseOfToken = [Int](repeating: 0, count: tokens.count)
-    var clauseSums: [Double] = [0]
+    var clauseSums: [Double] = []
+    clauseSums.reserveCapacity(items.count + 1)
+    clauseSums.append(0)
     var clause = 0
-    for (position, item) in items.enumerated() {
-      if item.isPunctuation || item.entry.isContrast {
+    // Indexing (not iterating) reads the items' fields in place, without copying each item and its text.
+    for position in items.indices {
+      if items[position].isPunctuation || items[position].entry.isContrast {
         clause += 1
         clauseSums.append(0)
       } else {
-        clauseSums[clause] += item.clauseValue
+        clauseSums[clause] += items[position].clauseValue
       }
       let end = position + 1 < items.count ? items[position + 1].firstToken : tokens.count
-      var tokenIndex = item.firstToken
+      var tokenIndex = items[position].firstToken
       while tokenIndex < end && tokenIndex < tokens.count {
         clauseOfToken[tokenIndex] = clause
         tokenIndex += 1
       }
     }
     var mentions: [Mention] = []
+    mentions.reserveCapacity(4)
     var index = 0
     while index < tokens.count {
       let id = ids[index]
@@ -58,20 +64,26 @@ struct AspectDetector {
       }
       let sentimentClause = Self.sentimentClause(near: clauseOfToken[index], sums: clauseSums)
       if let position = mentions.firstIndex(where: { $0.aspect == aspect }) {
-        if !mentions[position].clauses.contains(sentimentClause) {
-          mentions[position].clauses.append(sentimentClause)
+        if mentions[position].firstClause != sentimentClause
+          && !mentions[position].moreClauses.contains(sentimentClause)
+        {
+          mentions[position].moreClauses.append(sentimentClause)
         }
         if mentions[position].terms.count < 8 {
           let text = term()
           if !mentions[position].terms.contains(text) { mentions[position].terms.append(text) }
         }
       } else {
-        mentions.append(Mention(aspect: aspect, clauses: [sentimentClause], terms: [term()]))
+        mentions.append(Mention(aspect: aspect, firstClause: sentimentClause, terms: [term()]))
       }
       index += length
     }
     return mentions.map { mention in
-      let raw = mention.clauses.sorted().reduce(0) { $0 + clauseSums[$1] }
+      // Summed in clause order, as before.
+      let raw =
+        mention.moreClauses.isEmpty
+        ? 0 + clauseSums[mention.firstClause]
+        : ([mention.firstClause] + mention.moreClauses).sorted().reduce(0) { $0 + clauseSums[$1] }
       let score = LexiconScorer.normalize(raw)
       let label: SentimentLabel =
         score >= threshold && score > 0 ? .positive : score <= -threshold && score < 0 ? .negative : .neutral

@@ -80,8 +80,9 @@ struct FeedbackTokenizer: Sendable {
     var index = 0
     let count = bytes.count
     var previousWasWordChar = false
-    var buffer: [UInt8] = []
-    buffer.reserveCapacity(64)
+    // Scratch for one lowercased word: a word never holds more bytes than the text.
+    let scratch = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: max(count, 1))
+    defer { scratch.deallocate() }
     while index < count {
       let (value, length) = Self.decode(bytes, at: index)
       let scalarClass = Self.classify(value)
@@ -96,7 +97,7 @@ struct FeedbackTokenizer: Sendable {
         index += length
         previousWasWordChar = false
       case .asciiLetter, .digit, .otherLetter:
-        index = readWord(bytes, from: index, buffer: &buffer, into: &result)
+        index = readWord(bytes, from: index, scratch: scratch, into: &result)
         previousWasWordChar = true
       case .apostrophe:
         index += length
@@ -118,7 +119,8 @@ struct FeedbackTokenizer: Sendable {
   }
 
   private func readWord(
-    _ bytes: UnsafeBufferPointer<UInt8>, from start: Int, buffer: inout [UInt8], into result: inout TokenizedText
+    _ bytes: UnsafeBufferPointer<UInt8>, from start: Int, scratch: UnsafeMutableBufferPointer<UInt8>,
+    into result: inout TokenizedText
   ) -> Int {
     var index = start
     var hasUpper = false
@@ -128,17 +130,18 @@ struct FeedbackTokenizer: Sendable {
     var longestRun = 0
     var run = 0
     var previousLetter: UInt32 = 0
-    buffer.removeAll(keepingCapacity: true)
+    var written = 0
     while index < bytes.count {
       let (value, length) = Self.decode(bytes, at: index)
       var scalarClass = Self.classify(value)
-      if scalarClass == .apostrophe || (value == 0x2D && !buffer.isEmpty) {
+      if scalarClass == .apostrophe || (value == 0x2D && written > 0) {
         // An apostrophe or hyphen inside a word ("hasn't", "baik-baik") belongs to it.
         let nextIndex = index + length
         guard nextIndex < bytes.count else { break }
         let next = Self.classify(Self.decode(bytes, at: nextIndex).value)
         guard next == .asciiLetter || next == .otherLetter else { break }
-        buffer.append(value == 0x2D ? 0x2D : 0x27)
+        scratch[written] = value == 0x2D ? 0x2D : 0x27
+        written += 1
         index = nextIndex
         continue
       }
@@ -157,7 +160,10 @@ struct FeedbackTokenizer: Sendable {
         run = lowered == previousLetter ? run + 1 : 1
         previousLetter = lowered
         longestRun = max(longestRun, run)
-        if buffer.count < Self.maximumWordBytes { buffer.append(byte) }
+        if written < Self.maximumWordBytes {
+          scratch[written] = byte
+          written += 1
+        }
       } else {
         if scalarClass == .otherLetter {
           isASCII = false
@@ -169,13 +175,14 @@ struct FeedbackTokenizer: Sendable {
         }
         run = 0
         previousLetter = 0
-        if buffer.count + length <= Self.maximumWordBytes {
-          for offset in 0..<length { buffer.append(bytes[index + offset]) }
+        if written + length <= Self.maximumWordBytes {
+          for offset in 0..<length { scratch[written + offset] = bytes[index + offset] }
+          written += length
         }
       }
       index += length
     }
-    var text = String(decoding: buffer, as: UTF8.self)
+    var text = String(decoding: UnsafeBufferPointer(rebasing: scratch[..<written]), as: UTF8.self)
     if isASCII {
       result.latinLetters += letters
     } else {
@@ -204,18 +211,19 @@ struct FeedbackTokenizer: Sendable {
     guard scalarCount > 0 else { return start + 1 }
     result.laoLetters += scalarCount
     let utf8 = UnsafeBufferPointer(rebasing: bytes[start..<end])
-    let words = withUnsafeTemporaryAllocation(of: UInt32.self, capacity: scalarCount) { values in
+    withUnsafeTemporaryAllocation(of: UInt32.self, capacity: scalarCount) { values in
       for offset in 0..<scalarCount {
         let index = start + offset * 3
         values[offset] = (UInt32(bytes[index + 1]) & 0x3F) << 6 | (UInt32(bytes[index + 2]) & 0x3F)
       }
-      return segmenter.segmentLaoRun(values: UnsafeBufferPointer(values), utf8: utf8)
-    }
-    for word in words {
-      var token = FeedbackToken(kind: .word, text: word)
-      token.isLao = true
-      token.isASCII = false
-      result.tokens.append(token)
+      // Each piece becomes a token straight from the run's bytes (no intermediate array of words).
+      segmenter.forEachCut(UnsafeBufferPointer(values)) { cut in
+        let word = String(decoding: UnsafeBufferPointer(rebasing: utf8[(cut.start * 3)..<(cut.end * 3)]), as: UTF8.self)
+        var token = FeedbackToken(kind: .word, text: word)
+        token.isLao = true
+        token.isASCII = false
+        result.tokens.append(token)
+      }
     }
     return end
   }

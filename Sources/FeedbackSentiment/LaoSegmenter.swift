@@ -122,9 +122,17 @@ public struct LaoSegmenter: Sendable {
   ///
   /// The dynamic-programming state lives in one temporary (stack) allocation per run.
   func cuts(_ run: UnsafeBufferPointer<UInt32>) -> [SegmentCut] {
+    var cuts: [SegmentCut] = []
+    forEachCut(run) { cuts.append($0) }
+    return cuts
+  }
+
+  /// Calls `body` with each piece of the cheapest cut of a run, in text order, without building an array
+  /// (the tokenizer's path: one call per Lao run).
+  func forEachCut(_ run: UnsafeBufferPointer<UInt32>, _ body: (SegmentCut) -> Void) {
     let count = run.count
-    guard count > 0 else { return [] }
-    return withUnsafeTemporaryAllocation(of: SegmentState.self, capacity: count + 1) { state in
+    guard count > 0 else { return }
+    withUnsafeTemporaryAllocation(of: SegmentState.self, capacity: count + 1) { state in
       // state[i]: cheapest way to cut run[0..<i] — (unknown characters, pieces), with the cut that led there.
       state.initialize(repeating: SegmentState(unknown: Int.max, pieces: Int.max, previous: 0, known: false))
       state[0] = SegmentState(unknown: 0, pieces: 0, previous: 0, known: false)
@@ -151,20 +159,22 @@ public struct LaoSegmenter: Sendable {
         while end < count && !canEndWord(run, before: end) { end += 1 }
         relax(from: start, to: end, unknown: end - start, isKnown: false)
       }
-      // Walk back, merging neighbouring unknown pieces.
-      var cuts: [SegmentCut] = []
-      var end = count
-      while end > 0 {
-        let start = state[end].previous
-        if let last = cuts.last, !last.known, !state[end].known {
-          cuts[cuts.count - 1] = SegmentCut(start: start, end: last.end, known: false)
-        } else {
-          cuts.append(SegmentCut(start: start, end: end, known: state[end].known))
+      // Walk back, merging neighbouring unknown pieces; at most one piece per scalar.
+      withUnsafeTemporaryAllocation(of: SegmentCut.self, capacity: count) { cuts in
+        var found = 0
+        var end = count
+        while end > 0 {
+          let start = state[end].previous
+          if found > 0, !cuts[found - 1].known, !state[end].known {
+            cuts[found - 1] = SegmentCut(start: start, end: cuts[found - 1].end, known: false)
+          } else {
+            cuts.initializeElement(at: found, to: SegmentCut(start: start, end: end, known: state[end].known))
+            found += 1
+          }
+          end = start
         }
-        end = start
+        for index in stride(from: found - 1, through: 0, by: -1) { body(cuts[index]) }
       }
-      cuts.reverse()
-      return cuts
     }
   }
 

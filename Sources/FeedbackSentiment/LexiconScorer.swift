@@ -62,6 +62,8 @@ struct LexiconScorer {
 
   mutating func score() {
     buildItems()
+    // Every scored word adds at most a handful of contributions; reserving avoids regrowing the array.
+    contributions.reserveCapacity(items.count + 4)
     let capsDifferential = hasCapsDifferential()
     for index in items.indices where items[index].hasValue {
       scoreItem(at: index, capsDifferential: capsDifferential)
@@ -176,9 +178,10 @@ struct LexiconScorer {
   private func hasCapsDifferential() -> Bool {
     var capitalised = 0
     var words = 0
-    for item in items where !item.isPunctuation && (item.knownHasASCII ?? item.text.utf8.contains { $0 < 0x80 }) {
+    for index in items.indices where !items[index].isPunctuation {
+      guard items[index].knownHasASCII ?? items[index].text.utf8.contains(where: { $0 < 0x80 }) else { continue }
       words += 1
-      if item.isAllCaps { capitalised += 1 }
+      if items[index].isAllCaps { capitalised += 1 }
     }
     return capitalised > 0 && capitalised < words
   }

@@ -157,6 +157,6 @@ public struct LexiconSentimentClassifier: SentimentClassifier {
   /// (k(−s − t), 0, k(s − t)).
   static func probabilities(score: Double, threshold: Double) -> SentimentProbabilities {
     let k = probabilitySteepness
-    return .softmax([k * (-score - threshold), 0, k * (score - threshold)])
+    return .softmax(k * (-score - threshold), 0, k * (score - threshold))
   }
 }

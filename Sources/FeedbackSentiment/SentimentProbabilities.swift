@@ -16,12 +16,15 @@ public struct SentimentProbabilities: Sendable, Hashable, Codable {
   ///   - neutral: Weight of neutral.
   ///   - positive: Weight of positive.
   public init(negative: Double, neutral: Double, positive: Double) {
-    let values = [negative, neutral, positive].map { $0.isFinite && $0 > 0 ? $0 : 0 }
-    let total = values.reduce(0, +)
+    // Three scalars rather than an array: this runs once per classified text.
+    let first = negative.isFinite && negative > 0 ? negative : 0
+    let second = neutral.isFinite && neutral > 0 ? neutral : 0
+    let third = positive.isFinite && positive > 0 ? positive : 0
+    let total = first + second + third
     if total > 0 {
-      self.negative = values[0] / total
-      self.neutral = values[1] / total
-      self.positive = values[2] / total
+      self.negative = first / total
+      self.neutral = second / total
+      self.positive = third / total
     } else {
       self.negative = 1.0 / 3
       self.neutral = 1.0 / 3
@@ -37,6 +40,16 @@ public struct SentimentProbabilities: Sendable, Hashable, Codable {
     let top = logits.max() ?? 0
     let exps = logits.map { $0.isFinite ? Foundation.exp($0 - top) : 0 }
     return SentimentProbabilities(negative: exps[0], neutral: exps[1], positive: exps[2])
+  }
+
+  /// ``softmax(_:)`` of exactly three scores, without building arrays (the lexicon classifier's per-text path).
+  static func softmax(_ negative: Double, _ neutral: Double, _ positive: Double) -> SentimentProbabilities {
+    // The same maximum `Sequence.max()` picks: the first value, replaced by each later one that is greater.
+    var top = negative
+    if top < neutral { top = neutral }
+    if top < positive { top = positive }
+    @inline(__always) func weight(_ logit: Double) -> Double { logit.isFinite ? Foundation.exp(logit - top) : 0 }
+    return SentimentProbabilities(negative: weight(negative), neutral: weight(neutral), positive: weight(positive))
   }
 
   /// The probability of a label.
