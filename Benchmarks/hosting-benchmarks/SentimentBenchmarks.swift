@@ -4,53 +4,23 @@ import Foundation
 /// Workloads for FeedbackSentiment (issue 6).
 func sentimentBenchmarks() -> [Benchmark] {
   [
-    Benchmark(
+    classifyBenchmark(
       name: "sentiment.classify-lexicon-100k",
       summary: "lexicon classifier on 100k short mixed-language texts (5-40 words, en/ms/lo, emoji)",
-      operations: 100_000,
-      unit: "texts",
       goal: .throughput(atLeast: 200_000),
-      prepare: {
-        let texts = SentimentWorkload.texts
-        let classifier = SentimentWorkload.lexicon
-        return {
-          var negatives = 0
-          for text in texts where classifier.classify(text).label == .negative { negatives += 1 }
-          sentimentBlackHole(negatives)
-        }
-      }
+      workload: { (SentimentWorkload.texts, SentimentWorkload.lexicon) }
     ),
-    Benchmark(
+    classifyBenchmark(
       name: "sentiment.classify-lexicon-corpus-100k",
       summary: "lexicon classifier on 100k texts cycled from the labelled corpus (the VADER comparison set)",
-      operations: 100_000,
-      unit: "texts",
       goal: .throughput(atLeast: 200_000),
-      prepare: {
-        let texts = SentimentWorkload.corpusTexts
-        let classifier = SentimentWorkload.lexicon
-        return {
-          var negatives = 0
-          for text in texts where classifier.classify(text).label == .negative { negatives += 1 }
-          sentimentBlackHole(negatives)
-        }
-      }
+      workload: { (SentimentWorkload.corpusTexts, SentimentWorkload.lexicon) }
     ),
-    Benchmark(
+    classifyBenchmark(
       name: "sentiment.classify-ensemble-100k",
       summary: "lexicon + logistic-regression ensemble on the same 100k texts",
-      operations: 100_000,
-      unit: "texts",
       iterations: 3,
-      prepare: {
-        let texts = SentimentWorkload.texts
-        let classifier = SentimentWorkload.ensemble
-        return {
-          var negatives = 0
-          for text in texts where classifier.classify(text).label == .negative { negatives += 1 }
-          sentimentBlackHole(negatives)
-        }
-      }
+      workload: { (SentimentWorkload.texts, SentimentWorkload.ensemble) }
     ),
     Benchmark(
       name: "sentiment.train-naive-bayes-100k",
@@ -147,4 +117,25 @@ enum SentimentWorkload {
 @inline(never)
 func sentimentBlackHole<T>(_ value: T) {
   withExtendedLifetime(value) {}
+}
+
+/// Classifies 100k texts with one classifier, counting negatives so the work cannot be optimised away.
+private func classifyBenchmark(
+  name: String,
+  summary: String,
+  goal: BenchmarkGoal? = nil,
+  iterations: Int = 5,
+  workload: @escaping () -> ([String], any SentimentClassifier)
+) -> Benchmark {
+  Benchmark(
+    name: name, summary: summary, operations: 100_000, unit: "texts", goal: goal, iterations: iterations,
+    prepare: {
+      let (texts, classifier) = workload()
+      return {
+        var negatives = 0
+        for text in texts where classifier.classify(text).label == .negative { negatives += 1 }
+        sentimentBlackHole(negatives)
+      }
+    }
+  )
 }
