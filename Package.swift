@@ -10,6 +10,7 @@ let package = Package(
   name: "HostingSupportKit",
   platforms: [.macOS(.v14)],
   products: [
+    .library(name: "SupportCore", targets: ["SupportCore"]),
     .library(name: "SupportTickets", targets: ["SupportTickets"]),
     .library(name: "SupportSLA", targets: ["SupportSLA"]),
     .library(name: "FeedbackSentiment", targets: ["FeedbackSentiment"]),
@@ -19,22 +20,24 @@ let package = Package(
   ],
   targets: [
     // MARK: Libraries
-    .target(name: "SupportTickets", swiftSettings: swiftSettings),
-    .target(name: "SupportSLA", dependencies: ["SupportTickets"], swiftSettings: swiftSettings),
+    .target(name: "SupportCore", swiftSettings: swiftSettings),
+    .target(name: "SupportTickets", dependencies: ["SupportCore"], swiftSettings: swiftSettings),
+    .target(name: "SupportSLA", dependencies: ["SupportCore", "SupportTickets"], swiftSettings: swiftSettings),
     .target(
       name: "FeedbackSentiment",
+      dependencies: ["SupportCore"],
       resources: [.copy("Resources")],
       swiftSettings: swiftSettings
     ),
-    .target(name: "RetentionMetrics", swiftSettings: swiftSettings),
+    .target(name: "RetentionMetrics", dependencies: ["SupportCore"], swiftSettings: swiftSettings),
     .target(
       name: "HostingSupport",
-      dependencies: ["SupportTickets", "SupportSLA", "FeedbackSentiment", "RetentionMetrics"],
+      dependencies: ["SupportCore", "SupportTickets", "SupportSLA", "FeedbackSentiment"],
       swiftSettings: swiftSettings
     ),
     .target(
       name: "HostingSupportTestKit",
-      dependencies: ["HostingSupport", "SupportTickets", "SupportSLA", "FeedbackSentiment", "RetentionMetrics"],
+      dependencies: ["HostingSupport", "SupportCore", "SupportTickets"],
       swiftSettings: swiftSettings
     ),
 
@@ -74,6 +77,7 @@ let package = Package(
     ),
 
     // MARK: Tests
+    .testTarget(name: "SupportCoreTests", dependencies: ["SupportCore"], swiftSettings: swiftSettings),
     .testTarget(name: "SupportTicketsTests", dependencies: ["SupportTickets"], swiftSettings: swiftSettings),
     .testTarget(
       name: "SupportSLATests",

@@ -4,7 +4,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-modules=(SupportTickets SupportSLA FeedbackSentiment RetentionMetrics HostingSupport HostingSupportTestKit)
+modules=(SupportCore SupportTickets SupportSLA FeedbackSentiment RetentionMetrics HostingSupport HostingSupportTestKit)
 graphs=.build/docs/symbol-graphs
 # Not cleared between runs: an incremental build only re-emits the graphs of modules it recompiles.
 mkdir -p "$graphs"
@@ -24,6 +24,9 @@ for module in "${modules[@]}"; do
   shopt -s nullglob
   for extension in "$graphs/$module@"*.symbols.json; do cp "$extension" "$clean/"; done
   shopt -u nullglob
+  # HostingSupport re-exports SupportCore and SupportTickets, so its graph repeats their symbols; each module
+  # documents only what it declares (the others' pages live in their own archives).
+  python3 Scripts/own-symbols.py "$clean" "Sources/$module/"
   docc convert "Sources/$module/$module.docc" \
     --additional-symbol-graph-dir "$clean" \
     --fallback-display-name "$module" \

@@ -92,7 +92,7 @@ func deskBenchmarks() -> [Benchmark] {
 
 /// Accepts every notification and keeps nothing.
 private struct DiscardingTransport: NotificationTransport {
-  func send(_ notification: HostingSupport.Notification) async throws { try notification.validate() }
+  func send(_ notification: HostingSupport.OutboundMessage) async throws { try notification.validate() }
 }
 
 private enum DeskWorkload {
@@ -100,7 +100,7 @@ private enum DeskWorkload {
 
   static func customers(_ count: Int) -> [CustomerProfile] {
     let tiers: [PlanTier] = [.shared, .shared, .shared, .vps, .dedicated, .reseller]
-    let locales: [NotificationLocale] = [.english, .malay, .lao]
+    let locales: [MessageLocale] = [.english, .malay, .lao]
     return (0..<count).map { (index: Int) -> CustomerProfile in
       let mrr = Money(minorUnits: Int64(500 + (index % 40) * 100), currency: "USD")
       let since = start.addingTimeInterval(-Double(index % 1_000) * 86_400)

@@ -7,7 +7,7 @@ import RetentionMetrics
 /// 700,000 customers starting over 36 months (2022-01 … 2024-12), 55% of them ended, a tenth with an MRR
 /// change. It is built once, lazily, outside the clock.
 func retentionBenchmarks() -> [Benchmark] {
-  let last = try! CalendarMonth(year: 2024, month: 12)
+  let last = try! CivilMonth(year: 2024, month: 12)
   return [
     Benchmark(
       name: "retention.dataset-index-1M-subscriptions",
@@ -73,8 +73,8 @@ func retentionBenchmarks() -> [Benchmark] {
 
 private let retentionBenchmarkInput: (subscriptions: [Subscription], changes: [MRRChange]) = {
   var generator = SeededGenerator(seed: 0x5EED_0007)
-  let origin = try! CalendarDate(year: 2022, month: 1, day: 1).dayNumber
-  let span = try! CalendarDate(year: 2025, month: 1, day: 1).dayNumber - origin
+  let origin = try! CivilDate(year: 2022, month: 1, day: 1).dayNumber
+  let span = try! CivilDate(year: 2025, month: 1, day: 1).dayNumber - origin
   let prices: [Int64] = [299, 499, 799, 1299, 2499, 4999, 8999, 14_999]
   var subscriptions: [Subscription] = []
   var changes: [MRRChange] = []
@@ -93,14 +93,14 @@ private let retentionBenchmarkInput: (subscriptions: [Subscription], changes: [M
         Subscription(
           id: SubscriptionID(id), customer: CustomerID("cus-\(customer)"), plan: "plan",
           tier: PlanTier.allCases[(index + Int.random(in: 0..<5, using: &generator)) % 5],
-          channel: AcquisitionChannel.allCases[Int.random(in: 0..<3, using: &generator)], billingPeriod: period,
+          channel: AcquisitionChannel.wellKnown[Int.random(in: 0..<3, using: &generator)], billingPeriod: period,
           mrr: Money(minorUnits: prices.randomElement(using: &generator)!, currency: "USD"),
-          start: CalendarDate(dayNumber: start), end: end.map { CalendarDate(dayNumber: $0) }))
+          start: CivilDate(dayNumber: start), end: end.map { CivilDate(dayNumber: $0) }))
       if Int.random(in: 0..<10, using: &generator) == 0 {
         changes.append(
           MRRChange(
             subscription: SubscriptionID(id),
-            effective: CalendarDate(dayNumber: start + Int.random(in: 30..<400, using: &generator)),
+            effective: CivilDate(dayNumber: start + Int.random(in: 30..<400, using: &generator)),
             newMRR: Money(minorUnits: prices.randomElement(using: &generator)!, currency: "USD")))
       }
     }

@@ -26,7 +26,7 @@ struct SampleData {
   var customers = 1_200
   var seed: UInt64 = 2024
   /// The data covers 2022-01-01 up to this day.
-  var lastDay = try! CalendarDate(year: 2024, month: 12, day: 31)
+  var lastDay = try! CivilDate(year: 2024, month: 12, day: 31)
 
   struct Files {
     var subscriptions: String
@@ -36,7 +36,7 @@ struct SampleData {
 
   func generate() -> Files {
     var random = SplitMix64(seed: seed)
-    let first = try! CalendarDate(year: 2022, month: 1, day: 1).dayNumber
+    let first = try! CivilDate(year: 2022, month: 1, day: 1).dayNumber
     let span = lastDay.dayNumber - first
     var subscriptions = [
       "customer_id,subscription_id,plan,tier,channel,billing_period,start_date,end_date,mrr,currency"
@@ -44,12 +44,12 @@ struct SampleData {
     var changes = ["subscription_id,effective_date,new_mrr"]
     var surveys = ["customer_id,date,kind,score"]
     var counter = 0
-    let priceRise = try! CalendarDate(year: 2024, month: 3, day: 1)
+    let priceRise = try! CivilDate(year: 2024, month: 3, day: 1)
     for index in 1...customers {
       let customer = String(format: "CUS-%05d", index)
       let channel: AcquisitionChannel = random.chance(0.6) ? .direct : random.chance(0.62) ? .affiliate : .reseller
       // Sign-ups grow over time: later days are more likely.
-      var day = CalendarDate(dayNumber: first + Int(Double(span) * random.unit().squareRoot()))
+      var day = CivilDate(dayNumber: first + Int(Double(span) * random.unit().squareRoot()))
       var plan = random.chance(0.8) ? Self.plans[random.below(3)] : Self.plans[3 + random.below(5)]
       var unhappy = random.chance(channel == .affiliate ? 0.25 : 0.15)
       var steps = 0
@@ -76,10 +76,10 @@ struct SampleData {
             movesUp = true
           }
         }
-        var end: CalendarDate? =
+        var end: CivilDate? =
           period == .annual && !movesUp
           ? day.addingMonths(((lengthMonths + 11) / 12) * 12) : day.addingMonths(lengthMonths)
-        if !movesUp && random.chance(0.04) { end = CalendarDate(dayNumber: day.dayNumber + 3 + random.below(20)) }
+        if !movesUp && random.chance(0.04) { end = CivilDate(dayNumber: day.dayNumber + 3 + random.below(20)) }
         if let stop = end, stop > lastDay { end = nil }
         subscriptions.append(
           [
@@ -95,7 +95,7 @@ struct SampleData {
           changes.append("\(id),\(change),\(Money(minorUnits: mrr * 3 / 4, currency: "USD").decimalString)")
         }
         for _ in 0..<random.below(3) {
-          let answered = CalendarDate(dayNumber: day.dayNumber + random.below(300))
+          let answered = CivilDate(dayNumber: day.dayNumber + random.below(300))
           guard answered <= lastDay, end.map({ answered < $0 }) ?? true else { continue }
           let kind = [SurveyKind.nps, .nps, .csat, .ces][random.below(4)]
           surveys.append("\(customer),\(answered),\(kind.rawValue),\(score(kind, unhappy: unhappy, random: &random))")

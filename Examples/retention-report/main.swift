@@ -53,9 +53,15 @@ func runReport(_ arguments: Arguments) throws {
   guard let subscriptionsPath = arguments.values["--subscriptions"] else {
     throw UsageError(description: "--subscriptions is required\n\(usage)")
   }
+  var currency: CurrencyCode?
+  if let text = arguments.values["--currency"] {
+    do { currency = try CurrencyCode(validating: text) } catch {
+      throw UsageError(description: "--currency: \(error.message)")
+    }
+  }
   let importer = RetentionCSVImporter(
     mode: arguments.flags.contains("--lenient") ? .lenient : .strict,
-    defaultCurrency: arguments.values["--currency"] ?? "USD", reportCurrency: arguments.values["--currency"])
+    defaultCurrency: currency ?? "USD", reportCurrency: currency)
   let subscriptions = try importer.subscriptions(csv: try read(subscriptionsPath), file: subscriptionsPath)
   var issues = subscriptions.issues
   var changes: [MRRChange] = []
@@ -72,13 +78,13 @@ func runReport(_ arguments: Arguments) throws {
   }
   for issue in issues { FileHandle.standardError.write(Data("skipped \(issue)\n".utf8)) }
   let dataset = try RetentionDataset(
-    subscriptions: subscriptions.records, changes: changes, currency: arguments.values["--currency"]?.uppercased())
+    subscriptions: subscriptions.records, changes: changes, currency: currency)
   guard let lastData = dataset.lastActivityMonth else {
     throw UsageError(description: "no subscriptions in \(subscriptionsPath)")
   }
-  let to = try arguments.values["--to"].map { try CalendarMonth(parsing: $0) } ?? lastData
+  let to = try arguments.values["--to"].map { try CivilMonth(parsing: $0) } ?? lastData
   let from =
-    try arguments.values["--from"].map { try CalendarMonth(parsing: $0) }
+    try arguments.values["--from"].map { try CivilMonth(parsing: $0) }
     ?? max(to.advanced(by: -11), dataset.firstMonth ?? to)
   guard from <= to else { throw UsageError(description: "--from \(from) is after --to \(to)") }
   var metrics = MetricOptions()

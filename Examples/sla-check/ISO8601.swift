@@ -15,7 +15,7 @@ func parseInstant(_ text: String) -> Date? {
     let year = digits(bytes, 0, 4), let month = digits(bytes, 5, 2), let day = digits(bytes, 8, 2),
     let hour = digits(bytes, 11, 2), let minute = digits(bytes, 14, 2), let second = digits(bytes, 17, 2),
     hour <= 23, minute <= 59, second <= 59,
-    let date = try? LocalDate(year: year, month: month, day: day)
+    let date = try? CivilDate(year: year, month: month, day: day)
   else { return nil }
   var index = 19
   var fraction = 0.0
@@ -46,7 +46,7 @@ func parseInstant(_ text: String) -> Date? {
     return nil
   }
   guard index == bytes.count else { return nil }
-  let wall = date.daysSinceEpoch * 86_400 + hour * 3600 + minute * 60 + second
+  let wall = date.dayNumber * 86_400 + hour * 3600 + minute * 60 + second
   return Date(timeIntervalSince1970: Double(wall - offset) + fraction)
 }
 

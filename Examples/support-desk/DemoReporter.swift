@@ -33,7 +33,7 @@ struct DemoReporter {
     )
   }
 
-  private func slaRows(_ tickets: [Ticket], notifications: [HostingSupport.Notification], at end: Date)
+  private func slaRows(_ tickets: [Ticket], notifications: [HostingSupport.OutboundMessage], at end: Date)
     -> [DemoReport.SLARow]
   {
     let evaluator = SLAEvaluator(policies: desk.policies)
@@ -59,7 +59,7 @@ struct DemoReporter {
     }
   }
 
-  private func notificationSummary(_ sent: [HostingSupport.Notification], customers: [CustomerProfile])
+  private func notificationSummary(_ sent: [HostingSupport.OutboundMessage], customers: [CustomerProfile])
     -> DemoReport.Notifications
   {
     let maintenance = sent.filter { $0.maintenanceID != nil }

@@ -32,25 +32,25 @@ enum DemoRetention {
         tier: PlanTier(rawValue: plan.tier) ?? .other,
         channel: AcquisitionChannel(rawValue: plan.channel) ?? .direct,
         mrr: Money(minorUnits: plan.mrrMinorUnits, currency: "USD"),
-        start: CalendarDate(plan.start),
-        end: plan.end.map { CalendarDate($0) }
+        start: CivilDate(plan.start),
+        end: plan.end.map { CivilDate($0) }
       )
     }
     let changes = input.changes.map {
       MRRChange(
-        subscription: SubscriptionID($0.plan), effective: CalendarDate($0.date),
+        subscription: SubscriptionID($0.plan), effective: CivilDate($0.date),
         newMRR: Money(minorUnits: $0.newMRRMinorUnits, currency: "USD"))
     }
     let dataset = try RetentionDataset(subscriptions: subscriptions, changes: changes, currency: "USD")
-    let middle = CalendarDate(start.addingTimeInterval(end.timeIntervalSince(start) / 2)).month
-    let aggregate = RetentionAggregate(dataset: dataset, through: CalendarDate(end).month)
+    let middle = CivilDate(start.addingTimeInterval(end.timeIntervalSince(start) / 2)).civilMonth
+    let aggregate = RetentionAggregate(dataset: dataset, through: CivilDate(end).civilMonth)
     let snapshot = aggregate.snapshots().last { $0.month == middle } ?? aggregate.snapshots().last
-    let funnel = UpgradeFunnel(dataset: dataset, reportDate: CalendarDate(end), windows: [6, 12])
+    let funnel = UpgradeFunnel(dataset: dataset, reportDate: CivilDate(end), windows: [6, 12])
     var responses: [SurveyResponse] = []
     for answer in input.nps {
       responses.append(
         try SurveyResponse(
-          customer: CustomerID(answer.customer), date: CalendarDate(answer.date), kind: .nps, score: answer.score))
+          customer: CustomerID(answer.customer), date: CivilDate(answer.date), kind: .nps, score: answer.score))
     }
     var counts = SatisfactionCounts()
     for response in responses { counts.add(response) }

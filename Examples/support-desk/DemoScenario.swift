@@ -38,9 +38,9 @@ enum DemoCustomers {
     return (0..<count).map { index in
       let tier = random.weighted([(PlanTier.shared, 0.58), (.vps, 0.25), (.dedicated, 0.1), (.reseller, 0.07)])
       let acquisition = random.weighted([
-        (CustomerProfile.Acquisition.direct, 0.5), (.reseller, 0.3), (.affiliate, 0.2),
+        (AcquisitionChannel.direct, 0.5), (.reseller, 0.3), (.affiliate, 0.2),
       ])
-      let locale = random.weighted([(NotificationLocale.english, 0.45), (.malay, 0.33), (.lao, 0.22)])
+      let locale = random.weighted([(MessageLocale.english, 0.45), (.malay, 0.33), (.lao, 0.22)])
       let zone: String
       switch locale {
       case .english: zone = random.pick(["Europe/London", "America/New_York", "Asia/Singapore"])
@@ -51,7 +51,7 @@ enum DemoCustomers {
       let services: Set<String>
       let dollars: Int64
       switch tier {
-      case .shared:
+      case .shared, .other:
         servers = ["web0\(Int.random(in: 1...4, using: &random))"]
         services = random.chance(0.7) ? ["web", "mail"] : ["web"]
         dollars = random.pick([4, 6, 9, 12])
@@ -100,7 +100,7 @@ enum DemoTexts {
     ("DNS change not visible", "I changed the A record two hours ago."),
   ]
 
-  static let feedback: [NotificationLocale: [String: [String]]] = [
+  static let feedback: [MessageLocale: [String: [String]]] = [
     .english: [
       "negative": [
         "Support was very slow and my website was down for hours. Very disappointed.",

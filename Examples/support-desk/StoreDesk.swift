@@ -33,7 +33,8 @@ struct StoreDesk {
       let arguments = try ParsedArguments(
         options, valueOptions: ["--customer", "--subject", "--body", "--priority", "--department"])
       _ = try arguments.positionals(exactly: 0, "no positional arguments")
-      let customer = CustomerID(try arguments.required("--customer"))
+      let customer = try inputIdentifier(
+        try arguments.required("--customer"), as: CustomerID.self, option: "--customer")
       let subject = try arguments.required("--subject")
       let body = try arguments.required("--body")
       let priority = try arguments.values["--priority"].map {
@@ -50,14 +51,17 @@ struct StoreDesk {
       let statuses = try arguments.repeated["--status"].map { names in
         Set(try names.map { try parseValue($0, as: TicketStatus.self, option: "--status") })
       }
-      let query = TicketQuery(
-        customerID: arguments.values["--customer"].map(CustomerID.init(rawValue:)), statuses: statuses)
+      let customer = try arguments.values["--customer"].map {
+        try inputIdentifier($0, as: CustomerID.self, option: "--customer")
+      }
+      let query = TicketQuery(customerID: customer, statuses: statuses)
       return { store in
         for ticket in try await store.allTickets(matching: query) { print(TicketRendering.listLine(ticket)) }
       }
     case "show":
       let arguments = try ParsedArguments(options, flagOptions: ["--as-customer", "--json"])
-      let id = TicketID(try arguments.positionals(exactly: 1, "a ticket id")[0])
+      let id = try inputIdentifier(
+        try arguments.positionals(exactly: 1, "a ticket id")[0], as: TicketID.self, option: "ticket id")
       let asCustomer = arguments.flags.contains("--as-customer")
       let json = arguments.flags.contains("--json")
       return { store in
@@ -87,13 +91,14 @@ struct StoreDesk {
   private func parseChange() throws -> (FileTicketStore) async throws -> Void {
     let arguments = try ParsedArguments(
       options, valueOptions: ["--body", "--agent"], flagOptions: command == "reply" ? ["--from-customer"] : [])
-    let agent = AgentID(arguments.values["--agent"] ?? "support")
+    let agent = try inputIdentifier(arguments.values["--agent"] ?? "support", as: AgentID.self, option: "--agent")
     let fromCustomer = arguments.flags.contains("--from-customer")
     let id: TicketID
     var makeKinds: (Ticket) -> [(TicketAuthor, TicketEvent.Kind)]
     switch command {
     case "reply", "note":
-      id = TicketID(try arguments.positionals(exactly: 1, "a ticket id")[0])
+      id = try inputIdentifier(
+        try arguments.positionals(exactly: 1, "a ticket id")[0], as: TicketID.self, option: "ticket id")
       let body = try arguments.required("--body")
       let isNote = command == "note"
       makeKinds = { ticket in
@@ -103,11 +108,12 @@ struct StoreDesk {
       }
     case "status":
       let positionals = try arguments.positionals(exactly: 2, "a ticket id and a status")
-      id = TicketID(positionals[0])
+      id = try inputIdentifier(positionals[0], as: TicketID.self, option: "ticket id")
       let status = try parseValue(positionals[1], as: TicketStatus.self, option: "status")
       makeKinds = { _ in [(.agent(agent), .statusChanged(to: status))] }
     default:  // resolve
-      id = TicketID(try arguments.positionals(exactly: 1, "a ticket id")[0])
+      id = try inputIdentifier(
+        try arguments.positionals(exactly: 1, "a ticket id")[0], as: TicketID.self, option: "ticket id")
       let body = arguments.values["--body"]
       makeKinds = { _ in
         (body.map { [(.agent(agent), .agentReply(body: $0))] } ?? []) + [(.agent(agent), .statusChanged(to: .resolved))]
@@ -152,4 +158,9 @@ private func openTicket(
       number += 1
     }
   }
+}
+
+/// Reads an identifier typed by the user, as a usage error when it breaks the identifier rules.
+func inputIdentifier<Tag>(_ text: String, as type: Identifier<Tag>.Type, option: String) throws -> Identifier<Tag> {
+  do { return try Identifier<Tag>(validating: text) } catch { throw UsageError(message: "\(option): \(error.message)") }
 }

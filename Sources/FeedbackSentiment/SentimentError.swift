@@ -2,9 +2,9 @@ import Foundation
 
 /// An error from FeedbackSentiment: a malformed lexicon or corpus file, a model that does not decode, or
 /// training data that cannot train anything.
-public struct SentimentError: Error, Sendable, Hashable, CustomStringConvertible {
+public struct SentimentError: SupportKitError, Hashable {
   /// What kind of problem. An open set of well-known values, so new codes do not break exhaustive switches.
-  public struct Code: RawRepresentable, Sendable, Hashable, CustomStringConvertible {
+  public struct Code: RawRepresentable, Sendable, Hashable, Codable, CustomStringConvertible {
     /// The code's name.
     public var rawValue: String
     /// Creates a code.
@@ -30,32 +30,37 @@ public struct SentimentError: Error, Sendable, Hashable, CustomStringConvertible
   public var code: Code
   /// What was wrong and what to do, in one sentence.
   public var message: String
-  /// Where: a file name or resource, when known.
-  public var source: String?
-  /// The 1-based line number, when the problem is on a line of a file.
-  public var line: Int?
+  /// Where: `file` (a file name or resource) and `line` (1-based), when known; see `ErrorContextKey`.
+  public var context: [String: String]
 
   /// Creates an error.
   ///
   /// - Parameters:
   ///   - code: What kind of problem.
   ///   - message: What was wrong.
-  ///   - source: The file or resource.
-  ///   - line: The 1-based line.
-  public init(code: Code, message: String, source: String? = nil, line: Int? = nil) {
+  ///   - context: Where, under the keys of `ErrorContextKey`.
+  public init(code: Code, message: String, context: [String: String] = [:]) {
     self.code = code
     self.message = message
-    self.source = source
-    self.line = line
+    self.context = context
   }
 
-  /// `source:line: message`, or as much of it as is known.
-  public var description: String {
-    var prefix = ""
-    if let source { prefix += source + ":" }
-    if let line { prefix += (source == nil ? "line " : "") + "\(line):" }
-    return prefix.isEmpty ? message : prefix + " " + message
+  /// Creates an error located in a file.
+  ///
+  /// - Parameters:
+  ///   - code: What kind of problem.
+  ///   - message: What was wrong.
+  ///   - source: The file or resource.
+  ///   - line: The 1-based line.
+  public init(code: Code, message: String, source: String?, line: Int? = nil) {
+    var context: [String: String] = [:]
+    if let source { context[ErrorContextKey.file] = source }
+    if let line { context[ErrorContextKey.line] = String(line) }
+    self.init(code: code, message: message, context: context)
   }
+
+  /// The file or resource, when known.
+  public var source: String? { context[ErrorContextKey.file] }
 
   /// A line that does not follow its file's format.
   ///

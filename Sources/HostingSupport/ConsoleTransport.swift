@@ -22,8 +22,8 @@ public struct ConsoleTransport: NotificationTransport {
 
   /// Prints the notification.
   /// - Parameter notification: The message.
-  /// - Throws: ``HostingSupportError`` `invalidNotification` if it fails ``Notification/validate()``.
-  public func send(_ notification: Notification) async throws {
+  /// - Throws: ``HostingSupportError`` `invalidNotification` if it fails ``OutboundMessage/validate()``.
+  public func send(_ notification: OutboundMessage) async throws {
     try notification.validate()
     write(Self.render(notification))
   }
@@ -32,7 +32,7 @@ public struct ConsoleTransport: NotificationTransport {
   /// Control characters other than newlines are removed so a message cannot rewrite the terminal.
   /// - Parameter notification: The message.
   /// - Returns: The text, ending with a blank line.
-  public static func render(_ notification: Notification) -> String {
+  public static func render(_ notification: OutboundMessage) -> String {
     let recipient = notification.customerID.map { "customer \($0.rawValue)" } ?? notification.audience.rawValue
     let header =
       "[\(notification.kind.rawValue)] to \(recipient) (\(notification.locale.rawValue)) "

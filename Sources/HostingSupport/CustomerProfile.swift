@@ -4,28 +4,18 @@ import SupportTickets
 /// What the desk knows about one customer: who to write to and in which language, what they run where,
 /// and what they are worth. A host fills it from its billing system.
 public struct CustomerProfile: Hashable, Sendable, Codable, Identifiable {
-  /// How a customer came to the host.
-  public enum Acquisition: String, Hashable, Sendable, Codable, CaseIterable {
-    /// Signed up directly.
-    case direct
-    /// Buys through a reseller.
-    case reseller
-    /// Referred by an affiliate.
-    case affiliate
-  }
-
   /// The customer's id.
   public var id: CustomerID
   /// The name used in greetings.
   public var name: String
   /// The language of their notifications.
-  public var locale: NotificationLocale
+  public var locale: MessageLocale
   /// The IANA time zone their notification times are written in (`Asia/Vientiane`).
   public var timeZoneIdentifier: String
   /// Their (highest) plan tier.
   public var tier: PlanTier
   /// How they came to the host.
-  public var acquisition: Acquisition
+  public var acquisition: AcquisitionChannel
   /// How they usually contact support.
   public var preferredChannel: Channel
   /// Monthly recurring revenue.
@@ -59,10 +49,10 @@ public struct CustomerProfile: Hashable, Sendable, Codable, Identifiable {
   public init(
     id: CustomerID,
     name: String,
-    locale: NotificationLocale = .english,
+    locale: MessageLocale = .english,
     timeZoneIdentifier: String = "UTC",
     tier: PlanTier,
-    acquisition: Acquisition = .direct,
+    acquisition: AcquisitionChannel = .direct,
     preferredChannel: Channel = .panel,
     monthlyRevenue: Money,
     customerSince: Date,

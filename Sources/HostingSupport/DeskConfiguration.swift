@@ -13,7 +13,7 @@ public struct DeskConfiguration: Sendable {
   /// Only tickets open at least this long get progress updates (default 4 h).
   public var progressUpdateMinimumAge: TimeInterval
   /// The customer texts.
-  public var templates: NotificationTemplateCatalog
+  public var templates: MessageTemplateCatalog
   /// Applied to every text before it is stored.
   public var redactor: SensitiveDataRedactor
   /// MRR at or above which a customer counts as high value for follow-up priority (minor units; default
@@ -40,7 +40,7 @@ public struct DeskConfiguration: Sendable {
     maintenanceLeadTimes: [TimeInterval] = [72 * 3_600, 24 * 3_600],
     progressUpdateInterval: TimeInterval = 8 * 3_600,
     progressUpdateMinimumAge: TimeInterval = 4 * 3_600,
-    templates: NotificationTemplateCatalog = .standard,
+    templates: MessageTemplateCatalog = .standard,
     redactor: SensitiveDataRedactor = .standard,
     highValueMRRMinorUnits: Int64 = 10_000,
     flagsPromotersForReferral: Bool = true,

@@ -14,7 +14,7 @@ public struct DeskState: Hashable, Sendable, Codable {
   }
 
   /// Notifications produced but not yet delivered, oldest first.
-  public var pending: [Notification]
+  public var pending: [OutboundMessage]
   /// Maintenance windows, in scheduling order.
   public var maintenance: [MaintenanceRecord]
   /// Feedback recorded, oldest first.

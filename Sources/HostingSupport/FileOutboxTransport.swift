@@ -3,10 +3,10 @@ import Foundation
 /// Appends each notification as one JSON line to an outbox file and fsyncs it before returning.
 ///
 /// The outbox is the hand-off to a host's own sender (a cron job, a mail relay): it reads the file,
-/// delivers each line and remembers the ``Notification/idempotencyKey``s it has processed. The file is
+/// delivers each line and remembers the ``OutboundMessage/idempotencyKey``s it has processed. The file is
 /// opened with `O_APPEND` for every notification, so several processes may share it.
 ///
-/// One line is the JSON object documented on ``Notification``, with sorted keys, ISO 8601 dates and no
+/// One line is the JSON object documented on ``OutboundMessage``, with sorted keys, ISO 8601 dates and no
 /// line breaks inside.
 public actor FileOutboxTransport: NotificationTransport {
   /// The outbox file.
@@ -21,7 +21,7 @@ public actor FileOutboxTransport: NotificationTransport {
   /// Appends the notification and fsyncs the file.
   /// - Parameter notification: The message.
   /// - Throws: ``HostingSupportError`` `invalidNotification`, or `ioFailure` if the file cannot be written.
-  public func send(_ notification: Notification) async throws {
+  public func send(_ notification: OutboundMessage) async throws {
     try notification.validate()
     var line = try Self.encoder.encode(notification)
     line.append(UInt8(ascii: "\n"))
@@ -34,7 +34,7 @@ public actor FileOutboxTransport: NotificationTransport {
   /// - Throws: ``HostingSupportError`` `corruptState` with the line number of a line that is not a notification
   ///   (a torn last line included), or `ioFailure`.
   /// - Complexity: O(n) in the file size.
-  public static func notifications(in fileURL: URL) throws -> [Notification] {
+  public static func notifications(in fileURL: URL) throws -> [OutboundMessage] {
     guard FileManager.default.fileExists(atPath: fileURL.path) else { return [] }
     let data: Data
     do {
@@ -44,11 +44,11 @@ public actor FileOutboxTransport: NotificationTransport {
     }
     let decoder = JSONDecoder()
     decoder.dateDecodingStrategy = .iso8601
-    var result: [Notification] = []
+    var result: [OutboundMessage] = []
     for (index, line) in data.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false).enumerated()
     where !line.isEmpty {
       do {
-        result.append(try decoder.decode(Notification.self, from: Data(line)))
+        result.append(try decoder.decode(OutboundMessage.self, from: Data(line)))
       } catch {
         throw HostingSupportError.corruptState(path: fileURL.path, line: index + 1, reason: "not a notification")
       }

@@ -5,7 +5,7 @@ extension HostingAspect {
   /// What a customer text calls this aspect, in the customer's language (the raw name for unknown aspects).
   /// - Parameter locale: The language.
   /// - Returns: A short noun phrase.
-  public func displayName(in locale: NotificationLocale) -> String {
+  public func displayName(in locale: MessageLocale) -> String {
     let names: [String: (String, String, String)] = [
       "supportSpeed": ("our response time", "masa tindak balas kami", "ຄວາມໄວໃນການຕອບກັບ"),
       "staffCompetence": ("our staff's help", "bantuan kakitangan kami", "ການຊ່ວຍເຫຼືອຂອງພະນັກງານ"),

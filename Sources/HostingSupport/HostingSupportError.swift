@@ -4,7 +4,7 @@ import Foundation
 ///
 /// Compare ``code`` against the static members of ``Code``; switch with a `default` branch, since new codes
 /// may be added.
-public struct HostingSupportError: Error, Hashable, Sendable, CustomStringConvertible {
+public struct HostingSupportError: SupportKitError, Hashable {
   /// What went wrong.
   public struct Code: RawRepresentable, Hashable, Sendable, Codable, CustomStringConvertible {
     /// The code's stable name.
@@ -58,7 +58,7 @@ public struct HostingSupportError: Error, Hashable, Sendable, CustomStringConver
     HostingSupportError(
       code: .invalidNotification,
       message: "The notification's \(field) is invalid: \(reason).",
-      context: ["field": field]
+      context: ["path": field]
     )
   }
 
@@ -70,7 +70,7 @@ public struct HostingSupportError: Error, Hashable, Sendable, CustomStringConver
     HostingSupportError(
       code: .invalidConfiguration,
       message: "The setting \(field) is invalid: \(reason).",
-      context: ["field": field]
+      context: ["path": field]
     )
   }
 
@@ -111,7 +111,7 @@ public struct HostingSupportError: Error, Hashable, Sendable, CustomStringConver
     HostingSupportError(
       code: .ioFailure,
       message: "Could not \(operation) \(path): \(String(cString: strerror(errno))) (errno \(errno)).",
-      context: ["operation": operation, "path": path, "errno": String(errno)]
+      context: ["operation": operation, "file": path, "errno": String(errno)]
     )
   }
 
@@ -123,7 +123,7 @@ public struct HostingSupportError: Error, Hashable, Sendable, CustomStringConver
     HostingSupportError(
       code: .invalidRequest,
       message: "The \(field) is invalid: \(reason).",
-      context: ["field": field]
+      context: ["path": field]
     )
   }
 
@@ -144,10 +144,8 @@ public struct HostingSupportError: Error, Hashable, Sendable, CustomStringConver
     HostingSupportError(
       code: .corruptState,
       message: "\(path), line \(line): \(reason).",
-      context: ["path": path, "line": String(line)]
+      context: ["file": path, "line": String(line)]
     )
   }
 
-  /// `code: message`.
-  public var description: String { "\(code.rawValue): \(message)" }
 }

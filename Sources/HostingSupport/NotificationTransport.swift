@@ -11,12 +11,12 @@ import Foundation
 ///   will not lose it (written and fsynced, acknowledged with a 2xx, queued in the host's database). If it
 ///   throws, the caller must assume the notification was *not* delivered and will send it again.
 /// - **At least once.** Because a failed call is retried, a notification may arrive more than once (the
-///   receiver acknowledged, but the answer was lost). Every ``Notification`` carries an
-///   ``Notification/idempotencyKey``: receivers drop keys they have already processed. A transport never
+///   receiver acknowledged, but the answer was lost). Every ``OutboundMessage`` carries an
+///   ``OutboundMessage/idempotencyKey``: receivers drop keys they have already processed. A transport never
 ///   rewrites or drops the key, and two sends of equal notifications carry the same key.
 /// - **No reordering promises.** Notifications sent concurrently may arrive in any order; each one is
 ///   self-contained.
-/// - **Validation.** A transport refuses a notification that fails ``Notification/validate()`` by throwing that
+/// - **Validation.** A transport refuses a notification that fails ``OutboundMessage/validate()`` by throwing that
 ///   error, before sending anything.
 /// - **Thread safety.** `send` may be called concurrently from any task.
 /// - **Errors.** Throw ``HostingSupportError`` (`invalidNotification`, `webhookRejected` for failures that a
@@ -26,5 +26,5 @@ public protocol NotificationTransport: Sendable {
   /// Delivers one notification at least once.
   /// - Parameter notification: The message; its idempotency key must be passed on unchanged.
   /// - Throws: When the notification may not have been delivered.
-  func send(_ notification: Notification) async throws
+  func send(_ notification: OutboundMessage) async throws
 }

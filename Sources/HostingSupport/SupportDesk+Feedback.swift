@@ -107,7 +107,7 @@ extension SupportDesk {
     let feedback = outcome.feedback
     let priority = followUpPriority(for: outcome, customer: customer)
     let aspect = outcome.criticisedAspects.first
-    let ticketID = TicketID("FB-\(feedback.id)")
+    let ticketID = TicketID(derived: "FB-\(feedback.id)")
     if try await store.ticket(ticketID) == nil {
       let opening = TicketOpening(
         ticketID: ticketID,
@@ -135,7 +135,7 @@ extension SupportDesk {
     outcome.followUpPriority = priority
     outcome.staffAlerted = true
     enqueue(
-      Notification(
+      OutboundMessage(
         idempotencyKey: "feedback/\(feedback.id)/staff-alert",
         audience: .staff,
         kind: .negativeFeedback,
@@ -167,9 +167,9 @@ extension SupportDesk {
     )
   }
 
-  private func referralNotification(_ outcome: FeedbackOutcome, customer: CustomerProfile) -> Notification {
+  private func referralNotification(_ outcome: FeedbackOutcome, customer: CustomerProfile) -> OutboundMessage {
     let feedback = outcome.feedback
-    return Notification(
+    return OutboundMessage(
       idempotencyKey: "feedback/\(feedback.id)/referral",
       audience: .staff,
       kind: .referralOpportunity,
@@ -186,7 +186,7 @@ extension SupportDesk {
     )
   }
 
-  private static func generalAspect(_ locale: NotificationLocale) -> String {
+  private static func generalAspect(_ locale: MessageLocale) -> String {
     switch locale {
     case .english: return "our service"
     case .malay: return "perkhidmatan kami"

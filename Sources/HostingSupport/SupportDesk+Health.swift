@@ -98,7 +98,7 @@ extension SupportDesk {
     case .shared: factors.append(.init(name: "tier", points: -5, detail: "shared plan, easy to move away from"))
     case .dedicated, .reseller:
       factors.append(.init(name: "tier", points: 5, detail: "\(customer.tier.rawValue) plan, costly to move"))
-    case .vps: break
+    case .vps, .other: break
     }
 
     let tenure = now.timeIntervalSince(customer.customerSince)

@@ -91,7 +91,7 @@ extension SupportDesk {
   private func queueNotices(of record: MaintenanceRecord, to customer: CustomerProfile, now: Date) throws {
     let window = record.window
     let prefix = Self.maintenancePrefix(record.id, revision: record.revision)
-    let due: (NotificationTemplateName, NotificationKind, String)
+    let due: (NotificationTemplateName, MessageKind, String)
     if now < window.start {
       let dueLeads = configuration.maintenanceLeadTimes.filter { now >= window.start.addingTimeInterval(-$0) }
       guard let lead = dueLeads.min() else { return }
@@ -148,7 +148,7 @@ extension SupportDesk {
 
   private func queue(
     _ template: NotificationTemplateName,
-    _ kind: NotificationKind,
+    _ kind: MessageKind,
     key: String,
     customer: CustomerProfile,
     values: [String: String],

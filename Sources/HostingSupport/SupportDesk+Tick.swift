@@ -9,7 +9,7 @@ public struct TickReport: Hashable, Sendable {
   /// SLA alerts that became due since the last tick (each reported once).
   public var newAlerts: [SLAAlert]
   /// Notifications delivered during this tick (including ones queued earlier).
-  public var delivered: [Notification]
+  public var delivered: [OutboundMessage]
   /// Deliveries that failed (their notifications stay queued).
   public var failedDeliveries: Int
   /// Notifications still queued after the tick.
@@ -75,14 +75,14 @@ extension SupportDesk {
     return "sla/\(alert.ticketID.rawValue)/\(alert.metric.rawValue)/\(alert.cycle)/\(kind)"
   }
 
-  static func staffNotification(for alert: SLAAlert, ticket: Ticket?, now: Date) -> Notification {
+  static func staffNotification(for alert: SLAAlert, ticket: Ticket?, now: Date) -> OutboundMessage {
     let metric: String
     switch alert.metric {
     case .firstResponse: metric = "first response"
     case .nextResponse: metric = "next update"
     case .resolution: metric = "resolution"
     }
-    let kind: NotificationKind
+    let kind: MessageKind
     let headline: String
     switch alert.kind {
     case .warning(let threshold):
@@ -97,7 +97,7 @@ extension SupportDesk {
     }
     let subjectLine = ticket.map { " \"\(TemplateFormat.plainText.escapeValue($0.subject))\"" } ?? ""
     let due = alert.dueAt.map { Timestamp.format($0) } ?? "unknown"
-    return Notification(
+    return OutboundMessage(
       idempotencyKey: idempotencyKey(for: alert),
       audience: .staff,
       kind: kind,
@@ -140,7 +140,7 @@ extension SupportDesk {
       enqueue(notification)
       // Record the update on the ticket so the customer sees it in the panel and the next interval starts.
       let event = TicketEvent(
-        id: EventID("\(ticket.id.rawValue)-progress-\(millis)"),
+        id: EventID(derived: "\(ticket.id.rawValue)-progress-\(millis)"),
         instant: max(now, ticket.updatedAt),
         author: .system,
         kind: .automatedMessage(body: notification.body)

@@ -27,7 +27,7 @@ extension SupportDesk {
     cleaned.body = configuration.redactor.redact(opening.body)
     let at = instant ?? clock()
     let event = TicketEvent(
-      id: EventID("\(opening.ticketID.rawValue)-1"),
+      id: EventID(derived: "\(opening.ticketID.rawValue)-1"),
       instant: at,
       author: .customer(opening.customerID),
       kind: .created(cleaned)
@@ -59,10 +59,10 @@ extension SupportDesk {
     at instant: Date? = nil
   ) async throws -> TicketUpdate {
     try await ensureLoaded()
-    var id = TicketID("T-\(state.nextTicketNumber)")
+    var id = TicketID(derived: "T-\(state.nextTicketNumber)")
     while try await store.ticket(id) != nil {
       state.nextTicketNumber += 1
-      id = TicketID("T-\(state.nextTicketNumber)")
+      id = TicketID(derived: "T-\(state.nextTicketNumber)")
     }
     state.nextTicketNumber += 1
     try await persist()
@@ -171,7 +171,7 @@ extension SupportDesk {
       let ticket = try await existingTicket(ticketID)
       let visibility: EventVisibility? = if case .internalNote = kind { .internal } else { nil }
       let event = TicketEvent(
-        id: EventID("\(ticketID.rawValue)-\(ticket.version + 1)"),
+        id: EventID(derived: "\(ticketID.rawValue)-\(ticket.version + 1)"),
         instant: max(at, ticket.updatedAt),
         author: author,
         visibility: visibility,

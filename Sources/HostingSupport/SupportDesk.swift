@@ -109,7 +109,7 @@ public actor SupportDesk {
   }
 
   /// The notifications produced but not yet delivered.
-  public func pendingNotifications() async throws -> [Notification] {
+  public func pendingNotifications() async throws -> [OutboundMessage] {
     try await ensureLoaded()
     return state.pending
   }
@@ -124,7 +124,7 @@ public actor SupportDesk {
   /// Queues a notification unless one with the same key was sent or is queued.
   /// - Returns: Whether it was queued.
   @discardableResult
-  func enqueue(_ notification: Notification) -> Bool {
+  func enqueue(_ notification: OutboundMessage) -> Bool {
     guard !isKnown(notification.idempotencyKey) else { return false }
     state.pending.append(notification)
     pendingKeys.insert(notification.idempotencyKey)
@@ -143,13 +143,13 @@ public actor SupportDesk {
   /// flush may deliver a notification again after the restart, which at-least-once delivery allows and the
   /// idempotency key lets the receiver drop.
   /// - Returns: The notifications delivered and how many failed.
-  func flush() async throws -> (delivered: [Notification], failures: Int) {
+  func flush() async throws -> (delivered: [OutboundMessage], failures: Int) {
     guard !state.pending.isEmpty else {
       if isDirty { try await persist() }
       return ([], 0)
     }
-    var delivered: [Notification] = []
-    var remaining: [Notification] = []
+    var delivered: [OutboundMessage] = []
+    var remaining: [OutboundMessage] = []
     var failures = 0
     for notification in state.pending where !sentKeys.contains(notification.idempotencyKey) {
       do {
@@ -173,7 +173,7 @@ public actor SupportDesk {
   /// Delivers what is queued now, without waiting for the next tick.
   /// - Returns: The notifications delivered.
   @discardableResult
-  public func deliverPending() async throws -> [Notification] {
+  public func deliverPending() async throws -> [OutboundMessage] {
     try await ensureLoaded()
     return try await flush().delivered
   }
@@ -194,19 +194,19 @@ public actor SupportDesk {
 
   func customerNotification(
     _ template: NotificationTemplateName,
-    kind: NotificationKind,
+    kind: MessageKind,
     key: String,
     to customer: CustomerProfile,
     values: [String: String],
     at instant: Date,
     ticketID: TicketID? = nil,
     maintenanceID: MaintenanceID? = nil
-  ) throws -> Notification {
+  ) throws -> OutboundMessage {
     var allValues = values
     allValues["customerName"] = customer.name
     allValues["hostName"] = configuration.hostName
     let text = try configuration.templates.render(template, locale: customer.locale, values: allValues)
-    return Notification(
+    return OutboundMessage(
       idempotencyKey: key,
       audience: .customer,
       customerID: customer.id,

@@ -6,7 +6,7 @@ import Foundation
 
 /// Posts each notification as JSON to a host's HTTPS endpoint, signed with HMAC-SHA256.
 ///
-/// The body is the ``Notification`` JSON; the headers carry the idempotency key and the signature described
+/// The body is the ``OutboundMessage`` JSON; the headers carry the idempotency key and the signature described
 /// in ``WebhookSignature``. A 2xx answer is success. HTTP 5xx answers, timeouts and network errors are
 /// retried with exponential backoff and jitter (``WebhookRetryPolicy``); a 4xx answer is not retried and
 /// throws ``HostingSupportError`` `webhookRejected`; when the last attempt fails the transport throws
@@ -115,7 +115,7 @@ public final class WebhookTransport: NotificationTransport, Sendable {
   /// - Parameter notification: The message.
   /// - Throws: ``HostingSupportError`` `invalidNotification`, `webhookRejected` (4xx, not retried) or
   ///   `webhookUnavailable` (every attempt failed); `CancellationError` if the task is cancelled.
-  public func send(_ notification: Notification) async throws {
+  public func send(_ notification: OutboundMessage) async throws {
     try notification.validate()
     let body = try Self.encoder.encode(notification)
     var lastFailure = "no attempt"

@@ -122,7 +122,7 @@ public enum Fixtures {
     /// The text.
     public var text: String
     /// Its language.
-    public var locale: NotificationLocale
+    public var locale: MessageLocale
     /// `negative`, `neutral` or `positive`.
     public var expectedLabel: String
     /// The NPS answer given with it (0–10), if any.
@@ -166,9 +166,9 @@ public enum Fixtures {
   ///   - key: Its idempotency key.
   ///   - instant: When it was produced.
   public static func notification(key: String = "fixture/1", at instant: Date = referenceDate)
-    -> HostingSupport.Notification
+    -> HostingSupport.OutboundMessage
   {
-    HostingSupport.Notification(
+    HostingSupport.OutboundMessage(
       idempotencyKey: key,
       audience: .staff,
       kind: .slaWarning,
@@ -190,8 +190,8 @@ public enum Fixtures {
     key: String = "fixture/customer/1",
     customer: CustomerProfile = customers[2],
     at instant: Date = referenceDate
-  ) -> HostingSupport.Notification {
-    HostingSupport.Notification(
+  ) -> HostingSupport.OutboundMessage {
+    HostingSupport.OutboundMessage(
       idempotencyKey: key,
       audience: .customer,
       customerID: customer.id,

@@ -74,7 +74,7 @@ extension NotificationTransportConformance {
   ]
 
   private static func send(
-    _ notification: HostingSupport.Notification,
+    _ notification: HostingSupport.OutboundMessage,
     with subject: Subject,
     check: String
   ) async throws {
@@ -89,7 +89,7 @@ extension NotificationTransportConformance {
   }
 
   private static func expectDelivered(
-    _ sent: [HostingSupport.Notification],
+    _ sent: [HostingSupport.OutboundMessage],
     subject: Subject,
     check: String
   ) async throws {

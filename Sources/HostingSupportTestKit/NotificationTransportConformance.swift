@@ -45,13 +45,13 @@ public struct NotificationTransportConformance: Sendable {
     /// The idempotency key that arrived.
     public var idempotencyKey: String
     /// The whole notification, when the receiver can decode it (content checks are skipped otherwise).
-    public var notification: HostingSupport.Notification?
+    public var notification: HostingSupport.OutboundMessage?
 
     /// An observation.
     /// - Parameters:
     ///   - idempotencyKey: The key that arrived.
     ///   - notification: The decoded notification, if available.
-    public init(idempotencyKey: String, notification: HostingSupport.Notification? = nil) {
+    public init(idempotencyKey: String, notification: HostingSupport.OutboundMessage? = nil) {
       self.idempotencyKey = idempotencyKey
       self.notification = notification
     }

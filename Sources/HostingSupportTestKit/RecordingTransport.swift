@@ -14,7 +14,7 @@ import HostingSupport
 /// ```
 public actor RecordingTransport: NotificationTransport {
   /// Every notification accepted, in the order `send` was called.
-  public private(set) var notifications: [HostingSupport.Notification] = []
+  public private(set) var notifications: [HostingSupport.OutboundMessage] = []
   private var failuresToInject: [any Error] = []
 
   /// An empty recording transport.
@@ -23,7 +23,7 @@ public actor RecordingTransport: NotificationTransport {
   /// Records the notification, or throws an injected failure.
   /// - Parameter notification: The message.
   /// - Throws: `HostingSupportError` `invalidNotification`, or the next injected failure.
-  public func send(_ notification: HostingSupport.Notification) async throws {
+  public func send(_ notification: HostingSupport.OutboundMessage) async throws {
     try notification.validate()
     if !failuresToInject.isEmpty { throw failuresToInject.removeFirst() }
     notifications.append(notification)
@@ -37,7 +37,7 @@ public actor RecordingTransport: NotificationTransport {
 
   /// The notifications of one kind, in arrival order.
   /// - Parameter kind: The kind wanted.
-  public func notifications(of kind: NotificationKind) -> [HostingSupport.Notification] {
+  public func notifications(of kind: MessageKind) -> [HostingSupport.OutboundMessage] {
     notifications.filter { $0.kind == kind }
   }
 

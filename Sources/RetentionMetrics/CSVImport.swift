@@ -31,19 +31,19 @@ public struct RetentionCSVImporter: Sendable {
   /// Strict or lenient.
   public var mode: ImportMode
   /// The currency of rows without a `currency` column or value.
-  public var defaultCurrency: String
+  public var defaultCurrency: CurrencyCode
   /// The report currency; `nil` takes the first subscription row's currency.
-  public var reportCurrency: String?
+  public var reportCurrency: CurrencyCode?
 
   /// Creates an importer.
   /// - Parameters:
   ///   - mode: Strict (the default) or lenient.
   ///   - defaultCurrency: The currency of rows without one; `"USD"` by default.
   ///   - reportCurrency: The only currency accepted, or `nil` to take the first row's.
-  public init(mode: ImportMode = .strict, defaultCurrency: String = "USD", reportCurrency: String? = nil) {
+  public init(mode: ImportMode = .strict, defaultCurrency: CurrencyCode = "USD", reportCurrency: CurrencyCode? = nil) {
     self.mode = mode
-    self.defaultCurrency = defaultCurrency.uppercased()
-    self.reportCurrency = reportCurrency?.uppercased()
+    self.defaultCurrency = defaultCurrency
+    self.reportCurrency = reportCurrency
   }
 
   /// The required subscription columns.
@@ -70,13 +70,13 @@ public struct RetentionCSVImporter: Sendable {
       if let expected = currency, rowCurrency != expected {
         throw .mixedCurrencies(found: rowCurrency, expected: expected, at: row.location("currency"))
       }
-      let id = SubscriptionID(try row.nonEmpty("subscription_id"))
+      let id = try row.identifier("subscription_id", SubscriptionID.self)
       let start = try row.date("start_date")
       let end = try row.optionalDate("end_date")
       if let end, end < start { throw .endBeforeStart(id.rawValue, at: row.location("end_date")) }
       let subscription = Subscription(
-        id: id, customer: CustomerID(try row.nonEmpty("customer_id")), plan: row["plan"],
-        tier: try row.choice("tier", PlanTier.self), channel: try row.choice("channel", AcquisitionChannel.self),
+        id: id, customer: try row.identifier("customer_id", CustomerID.self), plan: row["plan"],
+        tier: try row.choice("tier", PlanTier.self), channel: try row.channel("channel"),
         billingPeriod: try row.choice("billing_period", BillingPeriod.self),
         mrr: try row.amount("mrr", currency: rowCurrency), start: start, end: end)
       guard seen.insert(id).inserted else { throw .duplicateID(id.rawValue, at: row.location("subscription_id")) }
@@ -96,10 +96,10 @@ public struct RetentionCSVImporter: Sendable {
   public func changes(csv text: String, file: String, subscriptions: [Subscription]) throws(RetentionError)
     -> ImportResult<MRRChange>
   {
-    var currencyOf = [SubscriptionID: String](minimumCapacity: subscriptions.count)
+    var currencyOf = [SubscriptionID: CurrencyCode](minimumCapacity: subscriptions.count)
     for subscription in subscriptions { currencyOf[subscription.id] = subscription.mrr.currency }
     return try read(text, file: file, required: Self.changeColumns) { (row: Row) throws(RetentionError) in
-      let id = SubscriptionID(try row.nonEmpty("subscription_id"))
+      let id = try row.identifier("subscription_id", SubscriptionID.self)
       guard let expected = currencyOf[id] else {
         throw .unknownSubscription(id.rawValue, at: row.location("subscription_id"))
       }
@@ -130,7 +130,8 @@ public struct RetentionCSVImporter: Sendable {
           at: row.location("score"))
       }
       return try SurveyResponse(
-        customer: CustomerID(try row.nonEmpty("customer_id")), date: try row.date("date"), kind: kind, score: score)
+        customer: try row.identifier("customer_id", CustomerID.self), date: try row.date("date"), kind: kind,
+        score: score)
     }
   }
 
@@ -183,6 +184,24 @@ private struct Row {
     return value
   }
 
+  func identifier<Tag>(_ column: String, _ type: Identifier<Tag>.Type) throws(RetentionError) -> Identifier<Tag> {
+    do { return try Identifier<Tag>(validating: self[column]) } catch {
+      throw .invalidValue(
+        self[column], expected: "an identifier (\(error.message.replacingOccurrences(of: "an identifier ", with: "")))",
+        at: location(column))
+    }
+  }
+
+  func channel(_ column: String) throws(RetentionError) -> AcquisitionChannel {
+    let value = self[column]
+    guard let channel = AcquisitionChannel(rawValue: value.lowercased()) else {
+      throw .invalidValue(
+        value, expected: "a channel name such as direct, reseller or affiliate (letters, digits, - and _)",
+        at: location(column))
+    }
+    return channel
+  }
+
   func choice<Value: RawRepresentable & CaseIterable>(_ column: String, _ type: Value.Type) throws(RetentionError)
     -> Value where Value.RawValue == String
   {
@@ -194,9 +213,9 @@ private struct Row {
     return parsed
   }
 
-  func date(_ column: String) throws(RetentionError) -> CalendarDate {
-    let date: CalendarDate
-    do { date = try CalendarDate(parsing: self[column]) } catch {
+  func date(_ column: String) throws(RetentionError) -> CivilDate {
+    let date: CivilDate
+    do { date = try CivilDate(parsing: self[column]) } catch {
       throw .invalidValue(self[column], expected: "a date YYYY-MM-DD", at: location(column))
     }
     guard RetentionDataset.supportedDates.contains(date) else {
@@ -205,23 +224,23 @@ private struct Row {
     return date
   }
 
-  func optionalDate(_ column: String) throws(RetentionError) -> CalendarDate? {
+  func optionalDate(_ column: String) throws(RetentionError) -> CivilDate? {
     self[column].isEmpty ? nil : try date(column)
   }
 
-  func currency(default fallback: String) throws(RetentionError) -> String {
-    let value = self["currency"].uppercased()
+  func currency(default fallback: CurrencyCode) throws(RetentionError) -> CurrencyCode {
+    let value = self["currency"]
     if value.isEmpty { return fallback }
-    guard value.count == 3, value.unicodeScalars.allSatisfy({ $0.value >= 65 && $0.value <= 90 }) else {
+    do { return try CurrencyCode(validating: value) } catch {
       throw .invalidValue(value, expected: "a three-letter ISO 4217 currency code", at: location("currency"))
     }
-    return value
   }
 
-  func amount(_ column: String, currency: String) throws(RetentionError) -> Money {
+  func amount(_ column: String, currency: CurrencyCode) throws(RetentionError) -> Money {
     let money: Money
     do { money = try Money(parsing: self[column], currency: currency) } catch {
-      throw RetentionError(error.code, error.message, at: location(column))
+      let code: RetentionError.Code = error.code == .overflow ? .overflow : .invalidValue
+      throw RetentionError(code, error.message, at: location(column))
     }
     guard money.minorUnits >= 0 else {
       throw .invalidValue(self[column], expected: "an amount ≥ 0", at: location(column))

@@ -11,7 +11,7 @@ public struct CohortTable: Hashable, Sendable, Codable {
   /// One signup cohort.
   public struct Row: Hashable, Sendable, Codable {
     /// The month its customers first had MRR at a month end.
-    public var cohort: CalendarMonth
+    public var cohort: CivilMonth
     /// Active customers at ages 0, 1, 2… (age 0 is the cohort size).
     public var customers: [Int]
     /// Their MRR in minor units at ages 0, 1, 2…
@@ -35,11 +35,11 @@ public struct CohortTable: Hashable, Sendable, Codable {
   }
 
   /// Which customers the table covers.
-  public var segment: CustomerSegment
+  public var segment: RetentionSegment
   /// The report currency.
-  public var currency: String
+  public var currency: CurrencyCode
   /// The last month observed.
-  public var lastMonth: CalendarMonth
+  public var lastMonth: CivilMonth
   /// One row per cohort month from the first to ``lastMonth`` (empty cohorts included).
   public var rows: [Row]
 
@@ -49,7 +49,7 @@ public struct CohortTable: Hashable, Sendable, Codable {
   ///   - currency: The report currency.
   ///   - lastMonth: The last month observed.
   ///   - rows: One row per cohort month.
-  public init(segment: CustomerSegment, currency: String, lastMonth: CalendarMonth, rows: [Row]) {
+  public init(segment: RetentionSegment, currency: CurrencyCode, lastMonth: CivilMonth, rows: [Row]) {
     self.segment = segment
     self.currency = currency
     self.lastMonth = lastMonth
@@ -62,7 +62,7 @@ public struct CohortTable: Hashable, Sendable, Codable {
   ///   - last: The last month observed.
   ///   - segment: Which customers; all by default.
   /// - Complexity: O(n + c + Σ months each customer is followed).
-  public init(dataset: RetentionDataset, through last: CalendarMonth, segment: CustomerSegment = .all) {
+  public init(dataset: RetentionDataset, through last: CivilMonth, segment: RetentionSegment = .all) {
     self = CohortTable.tables(dataset: dataset, through: last, segments: [segment])[0]
   }
 
@@ -74,7 +74,7 @@ public struct CohortTable: Hashable, Sendable, Codable {
   /// - Returns: One table per segment, in the order given.
   /// - Complexity: O(n + c + Σ months each customer is followed × segments it belongs to).
   public static func tables(
-    dataset: RetentionDataset, through last: CalendarMonth, segments: [CustomerSegment] = CustomerSegment.allSegments
+    dataset: RetentionDataset, through last: CivilMonth, segments: [RetentionSegment] = RetentionSegment.allSegments
   ) -> [CohortTable] {
     let first = min(dataset.firstMonth ?? last, last)
     let months = first.distance(to: last) + 1
@@ -124,7 +124,7 @@ public struct CohortTable: Hashable, Sendable, Codable {
     guard segment == other.segment, currency == other.currency, lastMonth == other.lastMonth else {
       throw .invalidArgument("cohort tables differ in segment, currency or last month")
     }
-    var byMonth = [CalendarMonth: Row]()
+    var byMonth = [CivilMonth: Row]()
     for row in rows + other.rows {
       if var existing = byMonth[row.cohort] {
         guard existing.customers.count == row.customers.count else {
@@ -151,7 +151,7 @@ extension CohortTable.Row {
   /// - Throws: `DecodingError.dataCorrupted` when the arrays differ in length.
   public init(from decoder: any Decoder) throws {
     let container = try decoder.container(keyedBy: CodingKeys.self)
-    cohort = try container.decode(CalendarMonth.self, forKey: .cohort)
+    cohort = try container.decode(CivilMonth.self, forKey: .cohort)
     customers = try container.decode([Int].self, forKey: .customers)
     mrr = try container.decode([Int64].self, forKey: .mrr)
     guard customers.count == mrr.count else {

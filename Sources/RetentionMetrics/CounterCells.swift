@@ -93,10 +93,10 @@ struct CounterCells {
           row[Self.renewalsDue + slot] &+= 1
           row[Self.renewalsRenewed + slot] &+= 1
         } else {
-          let startDay = CalendarDate(dayNumber: Int(dataset.startDay[subscription])).components.day
-          let target = CalendarMonth(index: month)
+          let startDay = CivilDate(dayNumber: Int(dataset.startDay[subscription])).components.day
+          let target = CivilMonth(index: month)
           let day = Int32(
-            CalendarDate.days(year: target.year, month: target.month, day: min(startDay, target.numberOfDays)))
+            CivilCalendar.days(year: target.year, month: target.month, day: min(startDay, target.numberOfDays)))
           let end = dataset.endDay[subscription]
           if day < end {
             row[Self.renewalsDue + slot] &+= 1

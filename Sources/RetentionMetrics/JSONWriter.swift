@@ -16,7 +16,7 @@ enum JSONValue {
   static func optional(_ value: Double?) -> JSONValue { value.map { .double($0) } ?? .null }
   static func optional(_ value: Int?) -> JSONValue { value.map { .int($0) } ?? .null }
   static func money(_ money: Money?) -> JSONValue { money.map { .number($0.decimalString) } ?? .null }
-  static func money(_ minorUnits: Int64, _ currency: String) -> JSONValue {
+  static func money(_ minorUnits: Int64, _ currency: CurrencyCode) -> JSONValue {
     .number(Money(minorUnits: minorUnits, currency: currency).decimalString)
   }
   static func doubles(_ values: [Double]) -> JSONValue { .array(values.map { .double($0) }) }

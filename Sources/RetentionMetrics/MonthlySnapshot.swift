@@ -39,11 +39,11 @@ public struct RenewalCount: Hashable, Sendable, Codable {
 /// Every metric of one month, derived from ``MonthlyCounters``.
 public struct MonthlySnapshot: Hashable, Sendable, Codable {
   /// The month.
-  public var month: CalendarMonth
+  public var month: CivilMonth
   /// The month's additive counters (customers, MRR movements in minor units, renewals).
   public var counters: MonthlyCounters
   /// The report currency.
-  public var currency: String
+  public var currency: CurrencyCode
   /// churned ÷ denominator (see ``MetricOptions/ChurnDenominator``), `nil` when the denominator is 0.
   public var customerChurnRate: Double?
   /// (churned + contraction) ÷ MRR at start, `nil` when MRR at start is 0.

@@ -8,11 +8,11 @@ import Foundation
 /// Turn it into per-month metrics with ``snapshots(options:)``.
 public struct RetentionAggregate: Hashable, Sendable, Codable {
   /// The report currency.
-  public private(set) var currency: String
+  public private(set) var currency: CurrencyCode
   /// The first month counted.
-  public private(set) var firstMonth: CalendarMonth
+  public private(set) var firstMonth: CivilMonth
   /// The month of the earliest subscription start (12-month NRR/GRR need 12 months of history after it).
-  public private(set) var historyStart: CalendarMonth
+  public private(set) var historyStart: CivilMonth
   /// Per-month counters, `counters[i]` being month `firstMonth + i`.
   public private(set) var counters: [MonthlyCounters]
 
@@ -20,7 +20,7 @@ public struct RetentionAggregate: Hashable, Sendable, Codable {
   /// - Parameters:
   ///   - currency: The report currency.
   ///   - months: The months to cover.
-  public init(currency: String, months: ClosedRange<CalendarMonth>) {
+  public init(currency: CurrencyCode, months: ClosedRange<CivilMonth>) {
     self.currency = currency
     firstMonth = months.lowerBound
     historyStart = months.lowerBound
@@ -28,7 +28,7 @@ public struct RetentionAggregate: Hashable, Sendable, Codable {
   }
 
   /// The months covered.
-  public var months: [CalendarMonth] { (0..<counters.count).map { firstMonth.advanced(by: $0) } }
+  public var months: [CivilMonth] { (0..<counters.count).map { firstMonth.advanced(by: $0) } }
 
   /// Computes the counters in one pass over the customers.
   ///
@@ -39,7 +39,7 @@ public struct RetentionAggregate: Hashable, Sendable, Codable {
   ///   - last: The last month to compute; renewals are counted up to its last day (the report date).
   ///   - segment: Which customers to count; all by default.
   /// - Complexity: O(n + c + Σ months each customer is followed + renewals), no dictionary or calendar work.
-  public init(dataset: RetentionDataset, through last: CalendarMonth, segment: CustomerSegment = .all) {
+  public init(dataset: RetentionDataset, through last: CivilMonth, segment: RetentionSegment = .all) {
     let first = dataset.firstMonth ?? last
     self.init(currency: dataset.currency, months: min(first, last)...last)
     historyStart = first

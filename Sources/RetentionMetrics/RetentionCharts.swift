@@ -10,14 +10,14 @@ public enum RetentionCharts {
   ///   - title: The chart title.
   /// - Returns: The SVG document.
   public static func mrrMovements(_ months: [MonthlySnapshot], title: String = "MRR movements") -> String {
-    let currency = months.first?.currency ?? ""
+    let currency: CurrencyCode = months.first?.currency ?? "USD"
     let series: [(String, String, (MonthlyCounters) -> Int64, Bool)] = [
       ("New", "#2e7d32", { $0.newMRR }, true), ("Expansion", "#66bb6a", { $0.expansionMRR }, true),
       ("Reactivation", "#26a69a", { $0.reactivationMRR }, true),
       ("Contraction", "#ffa726", { $0.contractionMRR }, false), ("Churn", "#e53935", { $0.churnedMRR }, false),
     ]
     func major(_ minor: Int64) -> Double {
-      Double(minor) / pow(10, Double(Money.minorUnitDigits(for: currency)))
+      Double(minor) / pow(10, Double(currency.minorUnitDigits))
     }
     let up = months.map { m in series.filter(\.3).reduce(0.0) { $0 + major($1.2(m.counters)) } }
     let down = months.map { m in series.filter { !$0.3 }.reduce(0.0) { $0 + major($1.2(m.counters)) } }

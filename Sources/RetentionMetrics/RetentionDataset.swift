@@ -8,7 +8,7 @@ import Foundation
 /// without dictionary lookups or calendar calls.
 public struct RetentionDataset: Sendable {
   /// The currency of every amount.
-  public let currency: String
+  public let currency: CurrencyCode
   /// The subscriptions, in the order given.
   public let subscriptions: [Subscription]
   /// The MRR changes, in the order given.
@@ -38,15 +38,15 @@ public struct RetentionDataset: Sendable {
   let customerTier: [PlanTier]
   let customerChannel: [AcquisitionChannel]
   /// The month of the earliest start, or `nil` without subscriptions.
-  public let firstMonth: CalendarMonth?
+  public let firstMonth: CivilMonth?
   /// The month of the latest date in the data (start, end or change), or `nil` without subscriptions.
-  public let lastMonth: CalendarMonth?
+  public let lastMonth: CivilMonth?
   /// The month of the latest start or MRR change — a good default last month for a report, since end dates
   /// may be scheduled in the future — or `nil` without subscriptions.
-  public let lastActivityMonth: CalendarMonth?
+  public let lastActivityMonth: CivilMonth?
   /// The dates a dataset accepts: 1970-01-01 through 2099-12-31. Tables grow with the months spanned, so a
   /// mistyped year (0024, 2924) is rejected instead of spanning centuries.
-  public static let supportedDates = CalendarDate(dayNumber: 0)...CalendarDate(dayNumber: 47_481)
+  public static let supportedDates = CivilDate(dayNumber: 0)...CivilDate(dayNumber: 47_481)
 
   /// Validates and indexes subscriptions and MRR changes.
   /// - Parameters:
@@ -60,7 +60,7 @@ public struct RetentionDataset: Sendable {
   ///   (negative MRR) or ``RetentionError/Code-swift.struct/unknownReference``.
   /// - Complexity: O(n + c) expected for n subscriptions and c changes, plus sorting each customer's few
   ///   subscriptions.
-  public init(subscriptions: [Subscription], changes: [MRRChange] = [], currency: String? = nil)
+  public init(subscriptions: [Subscription], changes: [MRRChange] = [], currency: CurrencyCode? = nil)
     throws(RetentionError)
   {
     let currency = currency ?? subscriptions.first?.mrr.currency ?? "USD"
@@ -84,7 +84,7 @@ public struct RetentionDataset: Sendable {
     var firstMonthIndex = Int.max
     var lastMonthIndex = Int.min
     var lastActivityIndex = Int.min
-    func checkRange(_ date: CalendarDate, _ kind: String, _ index: Int) throws(RetentionError) {
+    func checkRange(_ date: CivilDate, _ kind: String, _ index: Int) throws(RetentionError) {
       guard RetentionDataset.supportedDates.contains(date) else {
         throw .invalidValue(
           date.description, expected: "a date from 1970-01-01 to 2099-12-31", at: at(kind, index))
@@ -110,11 +110,11 @@ public struct RetentionDataset: Sendable {
           throw .endBeforeStart(subscriptions[index].id.rawValue, at: at("subscriptions", index))
         }
         endDay[index] = Int32(clamping: end.dayNumber)
-        endMonth[index] = Int32(clamping: end.month.index)
-        lastMonthIndex = max(lastMonthIndex, end.month.index)
+        endMonth[index] = Int32(clamping: end.civilMonth.index)
+        lastMonthIndex = max(lastMonthIndex, end.civilMonth.index)
       }
       startDay[index] = Int32(clamping: start.dayNumber)
-      let month = start.month.index
+      let month = start.civilMonth.index
       startMonth[index] = Int32(clamping: month)
       firstMonthIndex = min(firstMonthIndex, month)
       lastMonthIndex = max(lastMonthIndex, month)
@@ -179,8 +179,8 @@ public struct RetentionDataset: Sendable {
       changeTarget[index] = Int32(target)
       changeOffsets[target + 1] += 1
       try checkRange(change.effective, "changes", index)
-      lastMonthIndex = max(lastMonthIndex, change.effective.month.index)
-      lastActivityIndex = max(lastActivityIndex, change.effective.month.index)
+      lastMonthIndex = max(lastMonthIndex, change.effective.civilMonth.index)
+      lastActivityIndex = max(lastActivityIndex, change.effective.civilMonth.index)
     }
     for index in 0..<count { changeOffsets[index + 1] += changeOffsets[index] }
     var changeCursor = changeOffsets
@@ -199,7 +199,7 @@ public struct RetentionDataset: Sendable {
       }
       changeRows.replaceSubrange(range, with: sorted.map(\.element))
     }
-    changeMonth = changeRows.map { Int32(clamping: changes[Int($0)].effective.month.index) }
+    changeMonth = changeRows.map { Int32(clamping: changes[Int($0)].effective.civilMonth.index) }
     changeMRR = changeRows.map { changes[Int($0)].newMRR.minorUnits }
 
     self.customerCount = customerCount
@@ -215,9 +215,9 @@ public struct RetentionDataset: Sendable {
     self.changeOffsets = changeOffsets
     self.customerTier = customerTier
     self.customerChannel = customerChannel
-    firstMonth = count == 0 ? nil : CalendarMonth(index: firstMonthIndex)
-    lastMonth = count == 0 ? nil : CalendarMonth(index: lastMonthIndex)
-    lastActivityMonth = count == 0 ? nil : CalendarMonth(index: lastActivityIndex)
+    firstMonth = count == 0 ? nil : CivilMonth(index: firstMonthIndex)
+    lastMonth = count == 0 ? nil : CivilMonth(index: lastMonthIndex)
+    lastActivityMonth = count == 0 ? nil : CivilMonth(index: lastActivityIndex)
   }
 
   /// The identifier of customer `customer` (an index in `0..<customerCount`).
@@ -267,7 +267,7 @@ public struct RetentionDataset: Sendable {
   }
 
   /// Whether a customer belongs to a segment (by its first subscription's tier and channel).
-  func customer(_ customer: Int, isIn segment: CustomerSegment) -> Bool {
+  func customer(_ customer: Int, isIn segment: RetentionSegment) -> Bool {
     switch segment.kind {
     case .all: return true
     case .tier(let tier): return customerTier[customer] == tier
@@ -278,7 +278,7 @@ public struct RetentionDataset: Sendable {
 
 /// A group of customers to compute metrics for: everyone, or those whose first subscription was of a tier or
 /// came through a channel.
-public struct CustomerSegment: Hashable, Sendable, Codable, CustomStringConvertible {
+public struct RetentionSegment: Hashable, Sendable, Codable, CustomStringConvertible {
   enum Kind: Hashable, Sendable, Codable {
     case all
     case tier(PlanTier)
@@ -287,21 +287,21 @@ public struct CustomerSegment: Hashable, Sendable, Codable, CustomStringConverti
   let kind: Kind
 
   /// Every customer.
-  public static let all = CustomerSegment(kind: .all)
+  public static let all = RetentionSegment(kind: .all)
   /// Customers whose first subscription was of this tier.
   /// - Parameter tier: The tier.
   /// - Returns: The segment.
-  public static func tier(_ tier: PlanTier) -> CustomerSegment { CustomerSegment(kind: .tier(tier)) }
+  public static func tier(_ tier: PlanTier) -> RetentionSegment { RetentionSegment(kind: .tier(tier)) }
   /// Customers whose first subscription came through this channel.
   /// - Parameter channel: The channel.
   /// - Returns: The segment.
-  public static func channel(_ channel: AcquisitionChannel) -> CustomerSegment {
-    CustomerSegment(kind: .channel(channel))
+  public static func channel(_ channel: AcquisitionChannel) -> RetentionSegment {
+    RetentionSegment(kind: .channel(channel))
   }
 
   /// Every segment: all, each tier, each channel.
-  public static var allSegments: [CustomerSegment] {
-    [.all] + PlanTier.allCases.map { .tier($0) } + AcquisitionChannel.allCases.map { .channel($0) }
+  public static var allSegments: [RetentionSegment] {
+    [.all] + PlanTier.allCases.map { .tier($0) } + AcquisitionChannel.wellKnown.map { .channel($0) }
   }
 
   /// `all`, `tier:vps`, `channel:affiliate`.

@@ -4,7 +4,7 @@ import Foundation
 ///
 /// Like `Errno` in swift-system, ``Code`` is an open struct with static members, so new codes can be added
 /// without breaking a client's `switch`. Import errors name the file, line and column.
-public struct RetentionError: Error, Hashable, Sendable, CustomStringConvertible {
+public struct RetentionError: SupportKitError, Hashable {
   /// What kind of problem this is.
   public struct Code: RawRepresentable, Hashable, Sendable, Codable, CustomStringConvertible {
     /// The code's stable name, e.g. `"invalidValue"`.
@@ -63,23 +63,41 @@ public struct RetentionError: Error, Hashable, Sendable, CustomStringConvertible
   public var code: Code
   /// A sentence saying what was wrong and what to do.
   public var message: String
-  /// Where in an input file, for import errors.
-  public var location: Location?
+  /// Where and what: `file`, `line` and `column` for import errors (see `ErrorContextKey`), and the values
+  /// involved.
+  public var context: [String: String]
 
   /// Creates an error.
   /// - Parameters:
   ///   - code: What kind of problem this is.
   ///   - message: What was wrong and what to do.
-  ///   - location: Where in an input file, if any.
-  public init(_ code: Code, _ message: String, at location: Location? = nil) {
+  ///   - context: Named facts, with the location under the keys of `ErrorContextKey`.
+  public init(code: Code, message: String, context: [String: String] = [:]) {
     self.code = code
     self.message = message
-    self.location = location
+    self.context = context
   }
 
-  /// `location: message`, or just the message.
-  public var description: String {
-    location.map { "\($0): \(message)" } ?? message
+  /// Creates an error at a place in an input file.
+  /// - Parameters:
+  ///   - code: What kind of problem this is.
+  ///   - message: What was wrong and what to do.
+  ///   - location: Where in an input file, if any.
+  public init(_ code: Code, _ message: String, at location: Location? = nil) {
+    var context: [String: String] = [:]
+    if let location {
+      context[ErrorContextKey.file] = location.file
+      context[ErrorContextKey.line] = String(location.line)
+      if let column = location.column { context[ErrorContextKey.column] = column }
+    }
+    self.init(code: code, message: message, context: context)
+  }
+
+  /// Where in an input file, for import errors.
+  public var location: Location? {
+    guard let file = context[ErrorContextKey.file], let line = context[ErrorContextKey.line].flatMap({ Int($0) })
+    else { return nil }
+    return Location(file: file, line: line, column: context[ErrorContextKey.column])
   }
 
   /// A field that does not hold an allowed value.
@@ -107,7 +125,8 @@ public struct RetentionError: Error, Hashable, Sendable, CustomStringConvertible
   ///   - expected: The report's currency.
   ///   - location: Where it was found.
   /// - Returns: A ``Code/mixedCurrencies`` error.
-  public static func mixedCurrencies(found: String, expected: String, at location: Location? = nil) -> Self {
+  public static func mixedCurrencies(found: CurrencyCode, expected: CurrencyCode, at location: Location? = nil) -> Self
+  {
     Self(
       .mixedCurrencies, "currency \(found) differs from the report currency \(expected); report one currency at a time",
       at: location)

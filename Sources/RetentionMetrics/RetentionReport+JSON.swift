@@ -7,7 +7,7 @@ extension RetentionReport {
   /// - Returns: The JSON text.
   public func jsonString(pretty: Bool = true) -> String {
     JSONValue.object([
-      ("currency", .string(currency)), ("from", .string(range.lowerBound.description)),
+      ("currency", .string(currency.code)), ("from", .string(range.lowerBound.description)),
       ("to", .string(range.upperBound.description)), ("report_date", .string(reportDate.description)),
       ("months", .array(zip(months, satisfaction.months).map { Self.json($0, satisfaction: $1.overall) })),
       (

@@ -10,7 +10,7 @@ public struct RetentionReport: Sendable {
     /// Denominator and margin choices for the monthly metrics.
     public var metrics: MetricOptions
     /// Segments to compute monthly metrics and cohort tables for, besides everyone.
-    public var segments: [CustomerSegment]
+    public var segments: [RetentionSegment]
     /// Word-of-mouth tell-rates.
     public var wordOfMouth: WordOfMouthModel
     /// The unit of subscription lifetimes for the survival section.
@@ -27,7 +27,7 @@ public struct RetentionReport: Sendable {
     ///   - confidenceLevel: 0.95 by default.
     public init(
       metrics: MetricOptions = MetricOptions(),
-      segments: [CustomerSegment] = Array(CustomerSegment.allSegments.dropFirst()),
+      segments: [RetentionSegment] = Array(RetentionSegment.allSegments.dropFirst()),
       wordOfMouth: WordOfMouthModel = WordOfMouthModel(), lifetimeUnit: SubscriptionLifetimes.Unit = .days,
       confidenceLevel: Double = 0.95
     ) {
@@ -40,15 +40,15 @@ public struct RetentionReport: Sendable {
   }
 
   /// The report currency.
-  public var currency: String
+  public var currency: CurrencyCode
   /// The months reported.
-  public var range: ClosedRange<CalendarMonth>
+  public var range: ClosedRange<CivilMonth>
   /// The last day observed: the last day of the last month.
-  public var reportDate: CalendarDate
+  public var reportDate: CivilDate
   /// Every customer's monthly metrics, one per month in range.
   public var months: [MonthlySnapshot]
-  /// Monthly metrics per segment, keyed by ``CustomerSegment/description``.
-  public var segmentMonths: [(segment: CustomerSegment, months: [MonthlySnapshot])]
+  /// Monthly metrics per segment, keyed by ``RetentionSegment/description``.
+  public var segmentMonths: [(segment: RetentionSegment, months: [MonthlySnapshot])]
   /// Cohort tables: all customers first, then one per segment.
   public var cohorts: [CohortTable]
   /// Shared → VPS / dedicated movement.
@@ -77,7 +77,7 @@ public struct RetentionReport: Sendable {
   /// - Throws: ``RetentionError/Code-swift.struct/invalidArgument`` for a bad confidence level.
   /// - Complexity: O((n + c) × (1 + segments)) plus survival's O(n).
   public init(
-    dataset: RetentionDataset, surveys: [SurveyResponse] = [], months range: ClosedRange<CalendarMonth>,
+    dataset: RetentionDataset, surveys: [SurveyResponse] = [], months range: ClosedRange<CivilMonth>,
     options: Options = Options()
   ) throws(RetentionError) {
     currency = dataset.currency
@@ -112,7 +112,7 @@ public struct RetentionReport: Sendable {
   }
 
   /// Months in range before the first subscription get empty snapshots so every month is present.
-  private static func padded(_ snapshots: [MonthlySnapshot], range: ClosedRange<CalendarMonth>, currency: String)
+  private static func padded(_ snapshots: [MonthlySnapshot], range: ClosedRange<CivilMonth>, currency: CurrencyCode)
     -> [MonthlySnapshot]
   {
     let byMonth = Dictionary(uniqueKeysWithValues: snapshots.map { ($0.month, $0) })

@@ -75,10 +75,10 @@ public struct SatisfactionReport: Hashable, Sendable, Codable {
   /// One month's counts.
   public struct Month: Hashable, Sendable, Codable {
     /// The month.
-    public var month: CalendarMonth
+    public var month: CivilMonth
     /// Every answer of the month.
     public var overall: SatisfactionCounts
-    /// Per segment, keyed by ``CustomerSegment/description`` (`tier:vps`, `channel:direct`).
+    /// Per segment, keyed by ``RetentionSegment/description`` (`tier:vps`, `channel:direct`).
     public var segments: [String: SatisfactionCounts]
   }
 
@@ -95,13 +95,13 @@ public struct SatisfactionReport: Hashable, Sendable, Codable {
   ///   - dataset: The subscriptions that give customers their segment, if any.
   ///   - range: The months to report; answers outside are ignored.
   /// - Complexity: O(r + n) for r answers.
-  public init(responses: [SurveyResponse], dataset: RetentionDataset? = nil, months range: ClosedRange<CalendarMonth>) {
+  public init(responses: [SurveyResponse], dataset: RetentionDataset? = nil, months range: ClosedRange<CivilMonth>) {
     var segmentsOf: [CustomerID: [String]] = [:]
     if let dataset {
       for customer in 0..<dataset.customerCount {
         segmentsOf[dataset.customerID(customer)] = [
-          CustomerSegment.tier(dataset.customerTier[customer]).description,
-          CustomerSegment.channel(dataset.customerChannel[customer]).description,
+          RetentionSegment.tier(dataset.customerTier[customer]).description,
+          RetentionSegment.channel(dataset.customerChannel[customer]).description,
         ]
       }
     }
@@ -109,7 +109,7 @@ public struct SatisfactionReport: Hashable, Sendable, Codable {
     segments = [:]
     months = range.map { Month(month: $0, overall: SatisfactionCounts(), segments: [:]) }
     for response in responses {
-      let month = response.date.month
+      let month = response.date.civilMonth
       guard range.contains(month) else { continue }
       let slot = range.lowerBound.distance(to: month)
       overall.add(response)

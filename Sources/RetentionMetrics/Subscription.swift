@@ -1,31 +1,7 @@
 import Foundation
 
-/// The kind of hosting a plan provides.
-public enum PlanTier: String, Hashable, Sendable, Codable, CaseIterable {
-  /// Shared web hosting.
-  case shared
-  /// A virtual private server.
-  case vps
-  /// A dedicated server.
-  case dedicated
-  /// A reseller account.
-  case reseller
-  /// Anything else (domains, email, add-ons).
-  case other
-}
-
-/// How a customer arrived.
-public enum AcquisitionChannel: String, Hashable, Sendable, Codable, CaseIterable {
-  /// Signed up directly.
-  case direct
-  /// Sold through a reseller.
-  case reseller
-  /// Referred by an affiliate.
-  case affiliate
-}
-
 /// How often a subscription is invoiced. MRR is always the monthly amount: an annual plan's MRR is its
-/// price ÷ 12 (see ``Money/monthlyRecurringRevenue(ofPrice:per:)``).
+/// price ÷ 12 (see `Money.monthlyRecurringRevenue(ofPrice:per:)`).
 public enum BillingPeriod: String, Hashable, Sendable, Codable, CaseIterable {
   /// Every month.
   case monthly
@@ -84,9 +60,9 @@ public struct Subscription: Hashable, Sendable, Codable {
   /// The monthly recurring revenue at the start (later changes come as ``MRRChange`` events).
   public var mrr: Money
   /// The first day of service.
-  public var start: CalendarDate
+  public var start: CivilDate
   /// The first day without service, or `nil` while it runs.
-  public var end: CalendarDate?
+  public var end: CivilDate?
 
   /// Creates a subscription.
   /// - Parameters:
@@ -101,7 +77,7 @@ public struct Subscription: Hashable, Sendable, Codable {
   ///   - end: The first day without service, or `nil`.
   public init(
     id: SubscriptionID, customer: CustomerID, plan: String = "", tier: PlanTier, channel: AcquisitionChannel = .direct,
-    billingPeriod: BillingPeriod = .monthly, mrr: Money, start: CalendarDate, end: CalendarDate? = nil
+    billingPeriod: BillingPeriod = .monthly, mrr: Money, start: CivilDate, end: CivilDate? = nil
   ) {
     self.id = id
     self.customer = customer
@@ -120,7 +96,7 @@ public struct MRRChange: Hashable, Sendable, Codable {
   /// The subscription whose MRR changes.
   public var subscription: SubscriptionID
   /// The first day the new MRR applies.
-  public var effective: CalendarDate
+  public var effective: CivilDate
   /// The subscription's MRR from that day on.
   public var newMRR: Money
 
@@ -129,7 +105,7 @@ public struct MRRChange: Hashable, Sendable, Codable {
   ///   - subscription: The subscription whose MRR changes.
   ///   - effective: The first day the new MRR applies.
   ///   - newMRR: The MRR from that day on.
-  public init(subscription: SubscriptionID, effective: CalendarDate, newMRR: Money) {
+  public init(subscription: SubscriptionID, effective: CivilDate, newMRR: Money) {
     self.subscription = subscription
     self.effective = effective
     self.newMRR = newMRR
@@ -160,7 +136,7 @@ public struct SurveyResponse: Hashable, Sendable, Codable {
   /// Who answered.
   public var customer: CustomerID
   /// When.
-  public var date: CalendarDate
+  public var date: CivilDate
   /// Which survey.
   public var kind: SurveyKind
   /// The score, within ``SurveyKind/scale``.
@@ -173,7 +149,7 @@ public struct SurveyResponse: Hashable, Sendable, Codable {
   ///   - kind: Which survey.
   ///   - score: The score.
   /// - Throws: ``RetentionError/Code-swift.struct/invalidValue`` when the score is outside the scale.
-  public init(customer: CustomerID, date: CalendarDate, kind: SurveyKind, score: Int) throws(RetentionError) {
+  public init(customer: CustomerID, date: CivilDate, kind: SurveyKind, score: Int) throws(RetentionError) {
     guard kind.scale.contains(score) else {
       throw .invalidValue(
         String(score), expected: "a \(kind.rawValue) score in \(kind.scale.lowerBound)...\(kind.scale.upperBound)")
@@ -194,7 +170,7 @@ extension SurveyResponse {
     do {
       try self.init(
         customer: try container.decode(CustomerID.self, forKey: .customer),
-        date: try container.decode(CalendarDate.self, forKey: .date),
+        date: try container.decode(CivilDate.self, forKey: .date),
         kind: try container.decode(SurveyKind.self, forKey: .kind),
         score: try container.decode(Int.self, forKey: .score))
     } catch let error as RetentionError {

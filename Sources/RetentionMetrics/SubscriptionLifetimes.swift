@@ -23,7 +23,7 @@ public enum SubscriptionLifetimes {
   /// - Returns: The counts per distinct lifetime.
   /// - Complexity: O(n).
   public static func table(
-    of subscriptions: [Subscription], reportDate: CalendarDate, unit: Unit = .days,
+    of subscriptions: [Subscription], reportDate: CivilDate, unit: Unit = .days,
     where include: (Subscription) -> Bool = { _ in true }
   ) -> SurvivalTable {
     var durations: [Double] = []
@@ -46,7 +46,7 @@ public enum SubscriptionLifetimes {
   /// - Returns: Named tables sorted by group name, ready for ``LogRankTest/init(groups:)``.
   /// - Complexity: O(n log g) for g groups.
   public static func tables(
-    of subscriptions: [Subscription], reportDate: CalendarDate, unit: Unit = .days,
+    of subscriptions: [Subscription], reportDate: CivilDate, unit: Unit = .days,
     groupedBy group: (Subscription) -> String?
   ) -> [(name: String, table: SurvivalTable)] {
     var grouped: [String: (durations: [Double], observed: [Bool])] = [:]
@@ -62,8 +62,8 @@ public enum SubscriptionLifetimes {
     }
   }
 
-  static func lifetime(of subscription: Subscription, reportDate: CalendarDate, unit: Unit) -> (Double, Bool) {
-    let horizon = CalendarDate(dayNumber: reportDate.dayNumber + 1)
+  static func lifetime(of subscription: Subscription, reportDate: CivilDate, unit: Unit) -> (Double, Bool) {
+    let horizon = CivilDate(dayNumber: reportDate.dayNumber + 1)
     let event = subscription.end.map { $0 <= horizon } ?? false
     let stop = event ? subscription.end! : horizon
     switch unit {

@@ -2,8 +2,8 @@ import Foundation
 
 /// How customers who started on shared hosting moved up to a VPS or a dedicated server.
 ///
-/// A customer is a shared starter when its first subscription (earliest start) is of tier ``PlanTier/shared``.
-/// It upgraded on the first day it started a ``PlanTier/vps`` or ``PlanTier/dedicated`` subscription (on or
+/// A customer is a shared starter when its first subscription (earliest start) is of tier `PlanTier.shared`.
+/// It upgraded on the first day it started a `PlanTier.vps` or `PlanTier.dedicated` subscription (on or
 /// after its first start). "Within w months" means before the w-month anniversary of the first start
 /// (start + w months, clamped to the month's end); only starters whose whole window lies on or before the
 /// report date are counted for that window, so recent signups do not dilute the rate.
@@ -57,7 +57,7 @@ public struct UpgradeFunnel: Hashable, Sendable, Codable {
   ///   - reportDate: The last day observed.
   ///   - windows: Window lengths in months; 6 and 12 by default.
   /// - Complexity: O(n).
-  public init(dataset: RetentionDataset, reportDate: CalendarDate, windows: [Int] = [6, 12]) {
+  public init(dataset: RetentionDataset, reportDate: CivilDate, windows: [Int] = [6, 12]) {
     sharedStarters = 0
     everUpgraded = 0
     self.windows = windows.map { Window(months: $0, eligible: 0, movedToVPS: 0, movedToDedicated: 0, upgraded: 0) }
@@ -88,7 +88,7 @@ public struct UpgradeFunnel: Hashable, Sendable, Codable {
         if daysToUpgrade.count <= days { daysToUpgrade += [Int](repeating: 0, count: days + 1 - daysToUpgrade.count) }
         daysToUpgrade[days] += 1
       }
-      let startDate = CalendarDate(dayNumber: Int(start))
+      let startDate = CivilDate(dayNumber: Int(start))
       for index in self.windows.indices {
         let anniversary = Int32(clamping: startDate.addingMonths(self.windows[index].months).dayNumber)
         guard anniversary <= report + 1 else { continue }

@@ -64,7 +64,7 @@ public struct BusinessCalendar: Sendable, Hashable {
     self.init(
       timeZone: timeZone, weekly: weekly, holidays: sortedHolidays,
       engine: CalendarEngine(
-        template: WeekTemplate(weekly), holidays: sortedHolidays.map(\.date.daysSinceEpoch), timeZone: timeZone))
+        template: WeekTemplate(weekly), holidays: sortedHolidays.map(\.date.dayNumber), timeZone: timeZone))
   }
 
   private init(timeZone: TimeZone, weekly: WeeklySchedule, holidays: [Holiday], engine: CalendarEngine) {

@@ -9,7 +9,7 @@ import Foundation
 /// JSON: either the bare date `"2026-12-25"` or `{"date": "2026-12-26", "name": "Boxing Day"}`.
 public struct Holiday: Sendable, Hashable, Codable, CustomStringConvertible {
   /// The closed day.
-  public let date: LocalDate
+  public let date: CivilDate
   /// A display name such as "Boxing Day", if any.
   public let name: String?
 
@@ -18,7 +18,7 @@ public struct Holiday: Sendable, Hashable, Codable, CustomStringConvertible {
   /// - Parameters:
   ///   - date: The closed day.
   ///   - name: A display name, if any.
-  public init(date: LocalDate, name: String? = nil) {
+  public init(date: CivilDate, name: String? = nil) {
     self.date = date
     self.name = name
   }
@@ -30,7 +30,7 @@ public struct Holiday: Sendable, Hashable, Codable, CustomStringConvertible {
   ///   - name: A display name, if any.
   /// - Throws: ``SLAError`` with code ``SLAError/Code/invalidDate`` for a malformed date.
   public init(_ text: String, name: String? = nil) throws {
-    self.init(date: try LocalDate(parsing: text), name: name)
+    self.init(date: try CivilDate(parsing: text), name: name)
   }
 
   /// `"2026-12-26 Boxing Day"` or `"2026-12-25"`.
@@ -48,7 +48,7 @@ public struct Holiday: Sendable, Hashable, Codable, CustomStringConvertible {
   public init(from decoder: any Decoder) throws {
     let path = decoder.codingPath
     if let text = try? decoder.singleValueContainer().decode(String.self) {
-      self.init(date: try LocalDate(parsing: text, field: fieldPath(path)))
+      self.init(date: try parseHolidayDate(text, field: fieldPath(path)))
       return
     }
     let container = try withFieldErrors(at: path) {
@@ -59,7 +59,8 @@ public struct Holiday: Sendable, Hashable, Codable, CustomStringConvertible {
       return container
     }
     try rejectUnknownKeys(in: decoder, allowed: ["date", "name"])
-    let date = try withFieldErrors(at: path) { try container.decode(LocalDate.self, forKey: .date) }
+    let text = try withFieldErrors(at: path) { try container.decode(String.self, forKey: .date) }
+    let date = try parseHolidayDate(text, field: fieldPath(path, appending: "date"))
     let name = try withFieldErrors(at: path) { try container.decodeIfPresent(String.self, forKey: .name) }
     self.init(date: date, name: name)
   }
@@ -77,4 +78,9 @@ public struct Holiday: Sendable, Hashable, Codable, CustomStringConvertible {
       try container.encode(date)
     }
   }
+}
+
+/// Reads a holiday's `YYYY-MM-DD`, reporting a bad date as an ``SLAError`` that names the field.
+func parseHolidayDate(_ text: String, field: String) throws(SLAError) -> CivilDate {
+  do { return try CivilDate(parsing: text) } catch { throw SLAError.invalidDate(text, field: field) }
 }

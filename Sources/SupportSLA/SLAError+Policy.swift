@@ -18,7 +18,7 @@ extension SLAError {
   ///   - message: What was wrong.
   /// - Returns: An error with code ``Code/invalidPolicy``.
   public static func invalidPolicy(field: String, message: String) -> SLAError {
-    SLAError(code: .invalidPolicy, message: message, context: ["field": field])
+    SLAError(code: .invalidPolicy, message: message, context: ["path": field])
   }
 
   /// A target duration that is not positive and finite.
@@ -31,7 +31,7 @@ extension SLAError {
     SLAError(
       code: .invalidDuration,
       message: "'\(text)' is not a positive duration; write seconds (3600) or units d/h/m/s such as \"1h30m\"",
-      context: ["field": field, "value": text])
+      context: ["path": field, "value": text])
   }
 
   /// A warning threshold outside (0, 1) or a negative escalation delay.
@@ -42,6 +42,6 @@ extension SLAError {
   ///   - message: What was wrong.
   /// - Returns: An error with code ``Code/invalidThreshold``.
   public static func invalidThreshold(_ value: Double, field: String, message: String) -> SLAError {
-    SLAError(code: .invalidThreshold, message: message, context: ["field": field, "value": "\(value)"])
+    SLAError(code: .invalidThreshold, message: message, context: ["path": field, "value": "\(value)"])
   }
 }

@@ -6,7 +6,7 @@ import Foundation
 /// (in this module or in extensions) without breaking a caller's `switch`. Every error carries a message that says
 /// what was wrong and a ``context`` naming where — for decoding errors, the JSON ``field`` path such as
 /// `weekly.monday[0][1]` or `holidays[2].date`.
-public struct SLAError: Error, Sendable, Hashable, CustomStringConvertible {
+public struct SLAError: SupportKitError, Hashable {
   /// What kind of problem occurred.
   public struct Code: RawRepresentable, Sendable, Hashable, Codable, CustomStringConvertible {
     /// The code's stable name, e.g. `invalidAmount`.
@@ -40,7 +40,7 @@ public struct SLAError: Error, Sendable, Hashable, CustomStringConvertible {
   public var code: Code
   /// A human-readable explanation that says what was wrong and what to do.
   public var message: String
-  /// Where the problem was: `field` (a JSON path), `value` (the offending text) and similar keys.
+  /// Where the problem was: `path` (the JSON field path), `value` (the offending text) and similar keys.
   public var context: [String: String]
 
   /// Creates an error.
@@ -48,7 +48,7 @@ public struct SLAError: Error, Sendable, Hashable, CustomStringConvertible {
   /// - Parameters:
   ///   - code: What kind of problem occurred.
   ///   - message: A human-readable explanation.
-  ///   - context: Where the problem was, e.g. `["field": "timeZone"]`.
+  ///   - context: Where the problem was, e.g. `["path": "timeZone"]`.
   public init(code: Code, message: String, context: [String: String] = [:]) {
     self.code = code
     self.message = message
@@ -56,13 +56,7 @@ public struct SLAError: Error, Sendable, Hashable, CustomStringConvertible {
   }
 
   /// The JSON field path the error is about, if any (for example `holidays[1].date`).
-  public var field: String? { context["field"] }
-
-  /// The message, prefixed with the field path when there is one.
-  public var description: String {
-    if let field { return "\(field): \(message)" }
-    return message
-  }
+  public var field: String? { context["path"] }
 }
 
 extension SLAError {
@@ -88,7 +82,7 @@ extension SLAError {
     SLAError(
       code: .unknownTimeZone,
       message: "'\(identifier)' is not a known IANA time zone; use a name such as Europe/London or UTC",
-      context: ["field": field, "value": identifier]
+      context: ["path": field, "value": identifier]
     )
   }
 
@@ -103,7 +97,7 @@ extension SLAError {
     SLAError(
       code: .invalidTime,
       message: reason ?? "'\(text)' is not a time of day; write HH:MM from 00:00 to 24:00, e.g. 09:00",
-      context: ["field": field, "value": text]
+      context: ["path": field, "value": text]
     )
   }
 
@@ -117,7 +111,7 @@ extension SLAError {
     SLAError(
       code: .invalidWeekday,
       message: "'\(name)' is not a weekday; use monday, tuesday, wednesday, thursday, friday, saturday or sunday",
-      context: ["field": field, "value": name]
+      context: ["path": field, "value": name]
     )
   }
 
@@ -131,7 +125,7 @@ extension SLAError {
     SLAError(
       code: .invalidDate,
       message: "'\(text)' is not a date; write YYYY-MM-DD, e.g. 2026-12-25",
-      context: ["field": field, "value": text]
+      context: ["path": field, "value": text]
     )
   }
 
@@ -143,7 +137,7 @@ extension SLAError {
     SLAError(
       code: .emptySchedule,
       message: "the weekly schedule has no opening interval; add one or use \"alwaysOpen\": true",
-      context: ["field": field]
+      context: ["path": field]
     )
   }
 
@@ -154,6 +148,6 @@ extension SLAError {
   ///   - message: What was wrong.
   /// - Returns: An error with code ``Code/invalidCalendar``.
   public static func invalidCalendar(field: String, message: String) -> SLAError {
-    SLAError(code: .invalidCalendar, message: message, context: ["field": field])
+    SLAError(code: .invalidCalendar, message: message, context: ["path": field])
   }
 }

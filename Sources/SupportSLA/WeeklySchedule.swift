@@ -22,7 +22,7 @@ public struct WeeklySchedule: Sendable, Hashable, Codable {
   /// Creates a schedule with the same intervals on each of the given days.
   ///
   /// - Parameters:
-  ///   - days: The open days, e.g. ``Weekday/workdays``.
+  ///   - days: The open days, e.g. `Weekday.workdays`.
   ///   - intervals: The intervals of each of those days.
   public init(days: [Weekday], intervals: [OpeningInterval]) {
     var table: [Weekday: [OpeningInterval]] = [:]

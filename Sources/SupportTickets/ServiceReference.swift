@@ -1,17 +1,5 @@
 import Foundation
 
-/// The kind of hosting plan a service belongs to, from cheapest to largest.
-public enum PlanTier: String, CaseIterable, Hashable, Sendable, Codable {
-  /// Shared hosting: many customers on one server.
-  case shared
-  /// A virtual private server.
-  case vps
-  /// A dedicated physical server.
-  case dedicated
-  /// A reseller account that hosts the reseller's own customers.
-  case reseller
-}
-
 /// Which product a ticket is about: the plan and the domain or server concerned.
 public struct ServiceReference: Hashable, Sendable, Codable {
   /// The hosted service's id in the host's billing system, if known.

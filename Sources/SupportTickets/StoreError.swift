@@ -6,7 +6,7 @@ import Foundation
 /// (including hosts' own) may add codes.
 ///
 /// JSON: `{"code":"versionConflict","message":"…","context":{"ticket":"T-1","expected":"3","actual":"4"}}`.
-public struct StoreError: Error, Hashable, Sendable, Codable, CustomStringConvertible {
+public struct StoreError: SupportKitError, Hashable {
   /// What went wrong.
   public struct Code: RawRepresentable, Hashable, Sendable, Codable, CustomStringConvertible {
     /// The code's stable name.
@@ -114,7 +114,7 @@ public struct StoreError: Error, Hashable, Sendable, Codable, CustomStringConver
   /// - Parameter path: The store's directory.
   public static func locked(_ path: String) -> StoreError {
     StoreError(
-      code: .locked, message: "\(path) is in use by another process", context: ["path": path])
+      code: .locked, message: "\(path) is in use by another process", context: ["file": path])
   }
 
   /// The operating system refused a read or write.
@@ -126,10 +126,8 @@ public struct StoreError: Error, Hashable, Sendable, Codable, CustomStringConver
     StoreError(
       code: .ioFailure,
       message: "\(operation) failed for \(path) (errno \(errno))",
-      context: ["operation": operation, "path": path, "errno": String(errno)]
+      context: ["operation": operation, "file": path, "errno": String(errno)]
     )
   }
 
-  /// `code: message`.
-  public var description: String { "\(code.rawValue): \(message)" }
 }

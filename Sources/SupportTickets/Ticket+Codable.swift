@@ -70,98 +70,6 @@ struct TimelineIndexKey: CodingKey {
   init?(intValue: Int) { self.intValue = intValue }
 }
 
-/// A decoding failure, with the path of the field that was wrong.
-///
-/// ``TicketJSON/decode(_:from:line:)`` turns Foundation's `DecodingError` into this, so a host can show
-/// `events[3].status: unknown value 'done'` instead of an opaque error.
-///
-/// JSON: `{"code":"invalidValue","path":"events[3].status","line":12,"message":"…"}` (`line` only when known).
-public struct DecodingIssue: Error, Hashable, Sendable, Codable, CustomStringConvertible {
-  /// What kind of problem.
-  public struct Code: RawRepresentable, Hashable, Sendable, Codable, CustomStringConvertible {
-    /// The code's stable name.
-    public let rawValue: String
-    /// Creates a code from its name.
-    public init(rawValue: String) { self.rawValue = rawValue }
-    /// The code's stable name.
-    public var description: String { rawValue }
-    /// The input is not JSON at all.
-    public static let malformed = Code(rawValue: "malformed")
-    /// A required field is absent.
-    public static let missingField = Code(rawValue: "missingField")
-    /// A field has the wrong JSON type.
-    public static let wrongType = Code(rawValue: "wrongType")
-    /// A field's value is not allowed (unknown status, bad date, broken lifecycle rule…).
-    public static let invalidValue = Code(rawValue: "invalidValue")
-  }
-
-  /// What kind of problem.
-  public var code: Code
-  /// The field path, such as `events[3].status` (empty for the document itself).
-  public var path: String
-  /// The line of the input, for line-oriented formats (JSON lines, CSV); `nil` otherwise.
-  public var line: Int?
-  /// What was wrong.
-  public var message: String
-
-  /// Creates an issue.
-  /// - Parameters:
-  ///   - code: The kind of problem.
-  ///   - path: The field path.
-  ///   - line: The input line, if any.
-  ///   - message: What was wrong.
-  public init(code: Code, path: String, line: Int? = nil, message: String) {
-    self.code = code
-    self.path = path
-    self.line = line
-    self.message = message
-  }
-
-  /// Describes a `DecodingError`.
-  /// - Parameters:
-  ///   - error: The error Foundation threw.
-  ///   - line: The input line, if any.
-  public init(_ error: DecodingError, line: Int? = nil) {
-    func render(_ path: [any CodingKey]) -> String {
-      var text = ""
-      for key in path {
-        if let index = key.intValue {
-          text += "[\(index)]"
-        } else {
-          text += text.isEmpty ? key.stringValue : "." + key.stringValue
-        }
-      }
-      return text
-    }
-    switch error {
-    case .keyNotFound(let key, let context):
-      self.init(
-        code: .missingField, path: render(context.codingPath + [key]), line: line, message: "is missing")
-    case .typeMismatch(let type, let context):
-      self.init(
-        code: .wrongType, path: render(context.codingPath), line: line, message: "expected \(type)")
-    case .valueNotFound(let type, let context):
-      self.init(code: .wrongType, path: render(context.codingPath), line: line, message: "expected \(type), got null")
-    case .dataCorrupted(let context):
-      if context.codingPath.isEmpty {
-        self.init(code: .malformed, path: "", line: line, message: "not valid JSON")
-      } else {
-        self.init(code: .invalidValue, path: render(context.codingPath), line: line, message: context.debugDescription)
-      }
-    @unknown default:
-      self.init(code: .invalidValue, path: "", line: line, message: String(describing: error))
-    }
-  }
-
-  /// `line N: path: message`.
-  public var description: String {
-    var text = ""
-    if let line { text += "line \(line): " }
-    if !path.isEmpty { text += "\(path): " }
-    return text + message
-  }
-}
-
 /// The encoder and decoder for this package's JSON shapes.
 public enum TicketJSON {
   /// An encoder with sorted keys (stable output); instants are written by the types themselves.
@@ -172,13 +80,13 @@ public enum TicketJSON {
     return encoder
   }
 
-  /// Decodes a value, turning any failure into a ``DecodingIssue`` that names the field path.
+  /// Decodes a value, turning any failure into a `DecodingIssue` that names the field path.
   /// - Parameters:
   ///   - type: What to decode.
   ///   - data: The JSON.
   ///   - line: The input line, for line-oriented formats.
   /// - Returns: The decoded value.
-  /// - Throws: ``DecodingIssue``.
+  /// - Throws: `DecodingIssue`.
   public static func decode<T: Decodable>(_ type: T.Type, from data: Data, line: Int? = nil) throws -> T {
     do {
       return try JSONDecoder().decode(type, from: data)

@@ -85,7 +85,7 @@ public struct AutoClosePolicy: Hashable, Sendable {
   public func closingEvent(for ticket: Ticket, at now: Date) -> TicketEvent? {
     guard let closing = closingInstant(for: ticket), closing <= now else { return nil }
     return TicketEvent(
-      id: EventID("\(ticket.id.rawValue)-autoclose-\(ticket.version)"),
+      id: EventID(derived: "\(ticket.id.rawValue)-autoclose-\(ticket.version)"),
       instant: max(closing, ticket.updatedAt),
       author: .system,
       kind: .statusChanged(to: .closed)

@@ -5,8 +5,8 @@ import Foundation
 /// Compare ``code`` against the static members of ``Code``; new codes may be added in later versions, so
 /// switch with a `default` branch.
 ///
-/// JSON: `{"code":"invalidTransition","message":"…","ticket":"T-1","context":{"from":"closed","to":"open"}}`.
-public struct TicketError: Error, Hashable, Sendable, Codable, CustomStringConvertible {
+/// JSON: `{"code":"invalidTransition","message":"…","context":{"from":"closed","to":"open","ticket":"T-1"}}`.
+public struct TicketError: SupportKitError, Hashable {
   /// What kind of rule was broken.
   public struct Code: RawRepresentable, Hashable, Sendable, Codable, CustomStringConvertible {
     /// The code's stable name.
@@ -26,32 +26,38 @@ public struct TicketError: Error, Hashable, Sendable, Codable, CustomStringConve
     public static let invalidEvent = Code(rawValue: "invalidEvent")
   }
 
-  private enum CodingKeys: String, CodingKey {
-    case code, message, context
-    case ticketID = "ticket"
-  }
-
   /// What kind of rule was broken.
   public var code: Code
   /// A sentence saying what was wrong and what to do.
   public var message: String
-  /// The ticket concerned, when known.
-  public var ticketID: TicketID?
-  /// Extra facts (`from`, `to`, `event`…).
+  /// Extra facts: `ticket` (the ticket concerned), `from`, `to`, `event`…
   public var context: [String: String]
 
   /// Creates an error.
   /// - Parameters:
   ///   - code: The kind of error.
   ///   - message: What was wrong.
-  ///   - ticketID: The ticket concerned.
   ///   - context: Extra facts.
-  public init(code: Code, message: String, ticketID: TicketID? = nil, context: [String: String] = [:]) {
+  public init(code: Code, message: String, context: [String: String] = [:]) {
     self.code = code
     self.message = message
-    self.ticketID = ticketID
     self.context = context
   }
+
+  /// Creates an error about a ticket.
+  /// - Parameters:
+  ///   - code: The kind of error.
+  ///   - message: What was wrong.
+  ///   - ticketID: The ticket concerned.
+  ///   - context: Extra facts.
+  public init(code: Code, message: String, ticketID: TicketID?, context: [String: String] = [:]) {
+    var context = context
+    if let ticketID { context[ErrorContextKey.ticket] = ticketID.rawValue }
+    self.init(code: code, message: message, context: context)
+  }
+
+  /// The ticket concerned, when known.
+  public var ticketID: TicketID? { context[ErrorContextKey.ticket].flatMap(TicketID.init(rawValue:)) }
 
   /// A status change the transition table does not allow.
   /// - Parameters:
@@ -101,7 +107,4 @@ public struct TicketError: Error, Hashable, Sendable, Codable, CustomStringConve
       context: ["event": eventID.rawValue]
     )
   }
-
-  /// `code: message`.
-  public var description: String { "\(code.rawValue): \(message)" }
 }

@@ -98,7 +98,8 @@ struct SLACheckTests {
     defer { try? FileManager.default.removeItem(at: file) }
     let run = try runExample("sla-check", ["elapsed", "--calendar", file.path], input: "")
     #expect(run.status == 2)
-    #expect(run.standardError.contains("timeZone: 'Europe/Londres' is not a known IANA time zone"))
+    #expect(run.standardError.contains("unknownTimeZone: 'Europe/Londres' is not a known IANA time zone"))
+    #expect(run.standardError.contains("path=timeZone"))
   }
 
   @Test("missing options and unknown commands are usage errors")

@@ -120,6 +120,6 @@ struct LexiconFormatTests {
   @Test("the error description names file and line")
   func errorDescription() {
     let error = SentimentError.malformedLine(7, in: "rules-ms.txt", "unknown section [x]")
-    #expect(error.description == "rules-ms.txt:7: unknown section [x]")
+    #expect(error.description == "malformedLine: unknown section [x] (file=rules-ms.txt, line=7)")
   }
 }

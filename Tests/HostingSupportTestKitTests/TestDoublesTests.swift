@@ -45,9 +45,9 @@ struct RecordingTransportTests {
 struct FixturesTests {
   @Test("customers cover every plan tier, acquisition channel and notification language")
   func coverage() {
-    #expect(Set(Fixtures.customers.map(\.tier)) == Set(PlanTier.allCases))
-    #expect(Set(Fixtures.customers.map(\.acquisition)) == Set(CustomerProfile.Acquisition.allCases))
-    #expect(Set(Fixtures.customers.map(\.locale)) == Set(NotificationLocale.allCases))
+    #expect(Set(Fixtures.customers.map(\.tier)) == Set(PlanTier.allCases).subtracting([.other]))
+    #expect(Set(Fixtures.customers.map(\.acquisition)) == Set(AcquisitionChannel.wellKnown))
+    #expect(Set(Fixtures.customers.map(\.locale)) == Set(MessageLocale.allCases))
     #expect(Set(Fixtures.customers.map(\.id)).count == Fixtures.customers.count)
   }
 
@@ -59,7 +59,7 @@ struct FixturesTests {
 
   @Test("feedback covers the three languages and the three sentiments")
   func feedback() {
-    #expect(Set(Fixtures.feedback.map(\.locale)) == Set(NotificationLocale.allCases))
+    #expect(Set(Fixtures.feedback.map(\.locale)) == Set(MessageLocale.allCases))
     #expect(Set(Fixtures.feedback.map(\.expectedLabel)) == ["negative", "neutral", "positive"])
   }
 

@@ -76,7 +76,7 @@ struct TransportConformanceTests {
         let decoder = JSONDecoder()
         decoder.dateDecodingStrategy = .iso8601
         return try server.requests.map { request in
-          let notification = try decoder.decode(HostingSupport.Notification.self, from: request.body)
+          let notification = try decoder.decode(HostingSupport.OutboundMessage.self, from: request.body)
           return .init(idempotencyKey: request.headers["idempotency-key"] ?? "", notification: notification)
         }
       }
@@ -97,7 +97,7 @@ struct BrokenTransport: NotificationTransport {
   let fault: Fault
   let inner: RecordingTransport
 
-  func send(_ notification: HostingSupport.Notification) async throws {
+  func send(_ notification: HostingSupport.OutboundMessage) async throws {
     var copy = notification
     switch fault {
     case .acceptsInvalid:

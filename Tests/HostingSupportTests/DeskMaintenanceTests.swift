@@ -11,8 +11,8 @@ struct DeskMaintenanceTests {
     id: "MW-web02", start: start, end: start + 2 * hour, servers: ["web02"], description: "Kernel upgrade")
 
   /// Ticks every hour over a span and returns every notification delivered.
-  static func run(_ harness: DeskHarness, from: Date, to: Date) async throws -> [HostingSupport.Notification] {
-    var delivered: [HostingSupport.Notification] = []
+  static func run(_ harness: DeskHarness, from: Date, to: Date) async throws -> [HostingSupport.OutboundMessage] {
+    var delivered: [HostingSupport.OutboundMessage] = []
     var now = from
     while now <= to {
       delivered += try await harness.desk.tick(now: now).delivered

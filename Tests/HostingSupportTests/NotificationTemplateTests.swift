@@ -22,8 +22,8 @@ struct NotificationTemplateTests {
     arguments: allTemplateNames)
   func everyLanguage(name: NotificationTemplateName) throws {
     var bodies: Set<String> = []
-    for locale in NotificationLocale.allCases {
-      let template = try #require(NotificationTemplateCatalog.standard.template(named: name, locale: locale))
+    for locale in MessageLocale.allCases {
+      let template = try #require(MessageTemplateCatalog.standard.template(named: name, locale: locale))
       let rendered = try template.render(Self.values)
       #expect(!rendered.subject.contains("{") && !rendered.body.contains("{"))
       #expect(rendered.body.contains(Self.values["hostName"]!))
@@ -34,17 +34,17 @@ struct NotificationTemplateTests {
 
   @Test("Malay texts are in Malay and Lao texts in Lao script")
   func languageOfText() throws {
-    let malay = try NotificationTemplateCatalog.standard.render(
+    let malay = try MessageTemplateCatalog.standard.render(
       .maintenanceAdvance, locale: .malay, values: Self.values)
     #expect(malay.body.contains("penyelenggaraan"))
-    let lao = try NotificationTemplateCatalog.standard.render(.maintenanceAdvance, locale: .lao, values: Self.values)
+    let lao = try MessageTemplateCatalog.standard.render(.maintenanceAdvance, locale: .lao, values: Self.values)
     let laoLetters = lao.body.unicodeScalars.filter { (0x0E80...0x0EFF).contains($0.value) }
     #expect(laoLetters.count > 50)
   }
 
   @Test("values cannot inject placeholders, line breaks or bidirectional overrides")
   func plainTextEscaping() throws {
-    let template = NotificationTemplate(subject: "Hi {name}", body: "Dear {name},\nticket {ticket}")
+    let template = MessageTemplate(subject: "Hi {name}", body: "Dear {name},\nticket {ticket}")
     let rendered = try template.render([
       "name": "Eve\r\nBcc: all@example.com {ticket}", "ticket": "T-1\u{202E}fdp.exe",
     ])
@@ -54,7 +54,7 @@ struct NotificationTemplateTests {
 
   @Test("HTML output escapes values and template text")
   func htmlEscaping() throws {
-    let template = NotificationTemplate(subject: "Re: {subject}", body: "Q&A for {subject}\nBye")
+    let template = MessageTemplate(subject: "Re: {subject}", body: "Q&A for {subject}\nBye")
     let rendered = try template.render(["subject": "<script>alert('x')</script> & \"more\""], format: .html)
     #expect(
       rendered.body
@@ -65,7 +65,7 @@ struct NotificationTemplateTests {
 
   @Test("over-long values are cut to 200 characters with an ellipsis")
   func longValues() throws {
-    let rendered = try NotificationTemplate(subject: "{v}", body: "{v}").render([
+    let rendered = try MessageTemplate(subject: "{v}", body: "{v}").render([
       "v": String(repeating: "a", count: 500)
     ])
     #expect(rendered.body.count == 200)
@@ -75,7 +75,7 @@ struct NotificationTemplateTests {
   @Test("a missing value is an invalidRequest error naming the placeholder")
   func missingValue() {
     let error = #expect(throws: HostingSupportError.self) {
-      try NotificationTemplate(subject: "x", body: "Hello {customerName}").render([:])
+      try MessageTemplate(subject: "x", body: "Hello {customerName}").render([:])
     }
     #expect(error?.code == .invalidRequest)
     #expect(error?.message.contains("{customerName}") == true)
@@ -83,15 +83,15 @@ struct NotificationTemplateTests {
 
   @Test("braces that are not placeholders are kept as written")
   func literalBraces() throws {
-    let rendered = try NotificationTemplate(subject: "s", body: "JSON {\"a\": 1} and {} and {x").render([:])
+    let rendered = try MessageTemplate(subject: "s", body: "JSON {\"a\": 1} and {} and {x").render([:])
     #expect(rendered.body == "JSON {\"a\": 1} and {} and {x")
   }
 
   @Test("a language missing from a custom catalog falls back to English")
   func fallback() throws {
-    var catalog = NotificationTemplateCatalog()
+    var catalog = MessageTemplateCatalog()
     catalog.setTemplate(
-      NotificationTemplate(subject: "Hello", body: "Hi {customerName}"), named: "welcome", locale: .english)
+      MessageTemplate(subject: "Hello", body: "Hi {customerName}"), named: "welcome", locale: .english)
     let rendered = try catalog.render("welcome", locale: .lao, values: ["customerName": "Noy"])
     #expect(rendered.body == "Hi Noy")
     #expect(throws: HostingSupportError.self) { try catalog.render("unknown", locale: .english, values: [:]) }
@@ -99,7 +99,7 @@ struct NotificationTemplateTests {
 
   @Test("the template lists its placeholders")
   func placeholders() {
-    let template = NotificationTemplate(subject: "{a} {b}", body: "{b} {c} {not a placeholder}")
+    let template = MessageTemplate(subject: "{a} {b}", body: "{b} {c} {not a placeholder}")
     #expect(template.placeholders == ["a", "b", "c"])
   }
 }

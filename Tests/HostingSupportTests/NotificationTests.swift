@@ -4,14 +4,14 @@ import HostingSupportTestKit
 import SupportTickets
 import Testing
 
-@Suite("Notification model")
+@Suite("OutboundMessage model")
 struct NotificationTests {
   @Test("a notification without an idempotency key is refused")
   func idempotencyKeyRequired() {
     for key in ["", "line\nbreak", String(repeating: "k", count: 513)] {
       let error = #expect(throws: HostingSupportError.self) { try Fixtures.notification(key: key).validate() }
       #expect(error?.code == .invalidNotification)
-      #expect(error?.context["field"] == "idempotencyKey")
+      #expect(error?.context["path"] == "idempotencyKey")
     }
   }
 
@@ -20,7 +20,7 @@ struct NotificationTests {
     var notification = Fixtures.customerNotification()
     notification.customerID = nil
     let error = #expect(throws: HostingSupportError.self) { try notification.validate() }
-    #expect(error?.context["field"] == "customerID")
+    #expect(error?.context["path"] == "customerID")
   }
 
   @Test("round-trips through JSON, omitting absent ids")
@@ -32,7 +32,7 @@ struct NotificationTests {
     decoder.dateDecodingStrategy = .iso8601
     for notification in [Fixtures.notification(), Fixtures.customerNotification()] {
       let data = try encoder.encode(notification)
-      #expect(try decoder.decode(HostingSupport.Notification.self, from: data) == notification)
+      #expect(try decoder.decode(HostingSupport.OutboundMessage.self, from: data) == notification)
       #expect(!String(decoding: data, as: UTF8.self).contains("maintenanceID"))
     }
   }
@@ -50,30 +50,30 @@ struct NotificationTests {
       for _ in 0..<Int.random(in: 1...6, using: &generator) {
         bytes[Int.random(in: 0..<bytes.count, using: &generator)] = UInt8.random(in: 0...255, using: &generator)
       }
-      _ = try? decoder.decode(HostingSupport.Notification.self, from: Data(bytes))
+      _ = try? decoder.decode(HostingSupport.OutboundMessage.self, from: Data(bytes))
     }
     let emptyKind = String(decoding: valid, as: UTF8.self).replacingOccurrences(
       of: "\"kind\":\"progressUpdate\"",
       with: "\"kind\":\"\""
     )
     #expect(throws: DecodingError.self) {
-      try decoder.decode(HostingSupport.Notification.self, from: Data(emptyKind.utf8))
+      try decoder.decode(HostingSupport.OutboundMessage.self, from: Data(emptyKind.utf8))
     }
   }
 
   @Test(
     "a customer's language tag picks English, Malay (Indonesian too) or Lao",
     arguments: [
-      ("en-GB", NotificationLocale.english), ("ms_MY", .malay), ("id", .malay), ("lo-LA", .lao), ("LO", .lao),
+      ("en-GB", MessageLocale.english), ("ms_MY", .malay), ("id", .malay), ("lo-LA", .lao), ("LO", .lao),
     ])
-  func languageTags(tag: String, locale: NotificationLocale) {
-    #expect(NotificationLocale(languageTag: tag) == locale)
+  func languageTags(tag: String, locale: MessageLocale) {
+    #expect(MessageLocale(languageTag: tag) == locale)
   }
 
   @Test("an unsupported language tag gives no locale")
   func unsupportedTag() {
-    #expect(NotificationLocale(languageTag: "th-TH") == nil)
-    #expect(NotificationLocale(languageTag: "") == nil)
+    #expect(MessageLocale(languageTag: "th-TH") == nil)
+    #expect(MessageLocale(languageTag: "") == nil)
   }
 
   @Test("times are written in the customer's own time zone")

@@ -9,8 +9,8 @@ actor RecordedWaits {
   func record(_ delay: TimeInterval) { delays.append(delay) }
 }
 
-func sampleNotification(key: String = "sla/T-100/firstResponse/breach") -> HostingSupport.Notification {
-  HostingSupport.Notification(
+func sampleNotification(key: String = "sla/T-100/firstResponse/breach") -> HostingSupport.OutboundMessage {
+  HostingSupport.OutboundMessage(
     idempotencyKey: key,
     audience: .staff,
     kind: .slaBreach,
@@ -75,7 +75,7 @@ struct WebhookTransportTests {
     #expect(request.headers["x-hostingsupport-timestamp"] == "1790000100")
     let decoder = JSONDecoder()
     decoder.dateDecodingStrategy = .iso8601
-    #expect(try decoder.decode(HostingSupport.Notification.self, from: request.body) == notification)
+    #expect(try decoder.decode(HostingSupport.OutboundMessage.self, from: request.body) == notification)
   }
 
   @Test("the server verifies the signature with the shared secret and the receiver helper agrees")
@@ -267,7 +267,7 @@ struct WebhookConfigurationTests {
         _ = try WebhookTransport(url: url, secret: secret, timeout: timeout, retryPolicy: policy, now: { .distantPast })
       }
       #expect(error?.code == .invalidConfiguration)
-      #expect(error?.context["field"] == field)
+      #expect(error?.context["path"] == field)
     }
   }
 }

@@ -2,8 +2,8 @@ import Foundation
 
 @testable import RetentionMetrics
 
-func day(_ text: String) -> CalendarDate { try! CalendarDate(parsing: text) }
-func month(_ text: String) -> CalendarMonth { try! CalendarMonth(parsing: text) }
+func day(_ text: String) -> CivilDate { try! CivilDate(parsing: text) }
+func month(_ text: String) -> CivilMonth { try! CivilMonth(parsing: text) }
 func usd(_ text: String) -> Money { try! Money(parsing: text, currency: "USD") }
 
 func sub(
@@ -48,15 +48,15 @@ func randomHost(seed: UInt64, customers: Int) -> (subscriptions: [Subscription],
         Subscription(
           id: SubscriptionID(id), customer: CustomerID("c\(customer)"),
           tier: PlanTier.allCases.randomElement(using: &generator)!,
-          channel: AcquisitionChannel.allCases.randomElement(using: &generator)!,
+          channel: AcquisitionChannel.wellKnown.randomElement(using: &generator)!,
           billingPeriod: BillingPeriod.allCases.randomElement(using: &generator)!,
           mrr: Money(minorUnits: Int64.random(in: 0...5_000, using: &generator), currency: "USD"),
-          start: CalendarDate(dayNumber: start), end: end.map { CalendarDate(dayNumber: $0) }))
+          start: CivilDate(dayNumber: start), end: end.map { CivilDate(dayNumber: $0) }))
       for _ in 0..<Int.random(in: 0...2, using: &generator) {
         changes.append(
           MRRChange(
             subscription: SubscriptionID(id),
-            effective: CalendarDate(dayNumber: start + Int.random(in: -30..<600, using: &generator)),
+            effective: CivilDate(dayNumber: start + Int.random(in: -30..<600, using: &generator)),
             newMRR: Money(minorUnits: Int64.random(in: 0...8_000, using: &generator), currency: "USD")))
       }
     }

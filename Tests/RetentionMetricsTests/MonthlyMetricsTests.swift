@@ -115,7 +115,7 @@ struct MonthlyMetricsTests {
     let (subscriptions, changes) = randomHost(seed: 9, customers: 150)
     let months = try snapshots(subscriptions, changes, through: "2025-03")
     let customers = Set(subscriptions.map(\.customer))
-    func mrr(_ customer: CustomerID, at month: CalendarMonth) -> Int64 {
+    func mrr(_ customer: CustomerID, at month: CivilMonth) -> Int64 {
       let endDay = month.lastDay
       return subscriptions.filter {
         $0.customer == customer && $0.start <= endDay && ($0.end.map { endDay < $0 } ?? true)

@@ -30,7 +30,7 @@ struct BusinessCalendarDSTTests {
     ])
   func wholeDayLength(_ case: DayLength) throws {
     // Only that weekday is open, so a generous window around it measures exactly that day.
-    let date = try LocalDate(parsing: `case`.day)
+    let date = try CivilDate(parsing: `case`.day)
     let oneDay = try calendar(`case`.zone, [date.weekday: [("00:00", "24:00")]])
     let around = instant("\(`case`.day)T00:00:00Z")
     let measured = oneDay.businessTime(

@@ -46,7 +46,7 @@ struct BusinessCalendarPropertyTests {
       var utc = Calendar(identifier: .gregorian)
       utc.timeZone = TimeZone(secondsFromGMT: 0)!
       let parts = utc.dateComponents([.year, .month, .day], from: day)
-      let date = try LocalDate(year: parts.year!, month: parts.month!, day: parts.day!)
+      let date = try CivilDate(year: parts.year!, month: parts.month!, day: parts.day!)
       holidays.append(Holiday(date: date, name: Bool.random(using: &random) ? "Day off" : nil))
     }
     return try BusinessCalendar(

@@ -31,7 +31,7 @@ struct BusinessCalendarZoneTests {
       let moment = Date(timeIntervalSince1970: Double.random(in: -631_152_000..<5_680_281_600, using: &random))
       let interval = try #require(gregorian.dateInterval(of: .day, for: moment))
       let parts = gregorian.dateComponents([.year, .month, .day], from: interval.start)
-      let date = try LocalDate(year: parts.year!, month: parts.month!, day: parts.day!)
+      let date = try CivilDate(year: parts.year!, month: parts.month!, day: parts.day!)
       let calendar = calendars[date.weekday]!
       let context = Comment(rawValue: "\(zone) \(date)")
       #expect(calendar.nextOpening(after: interval.start.addingTimeInterval(-3 * 86_400)) == interval.start, context)

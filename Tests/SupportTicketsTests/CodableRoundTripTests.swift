@@ -117,6 +117,6 @@ struct CodableRoundTripTests {
     #expect(try roundTrip(issue) == issue)
     #expect(
       try json(DecodingIssue(code: .missingField, path: "id", message: "is missing"))
-        == #"{"code":"missingField","message":"is missing","path":"id"}"#)
+        == #"{"code":"missingField","context":{"path":"id"},"message":"is missing"}"#)
   }
 }

@@ -63,6 +63,6 @@ struct StatusTransitionTests {
     builder.add(.statusChanged(to: .onHold))
     let error = #expect(throws: TicketError.self) { try builder.ticket() }
     #expect(error?.code == .invalidTransition)
-    #expect(error?.context == ["from": "resolved", "to": "onHold"])
+    #expect(error?.context["from"] == "resolved" && error?.context["to"] == "onHold")
   }
 }

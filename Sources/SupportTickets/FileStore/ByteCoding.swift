@@ -121,6 +121,29 @@ package struct ByteReader {
     return text
   }
 
+  /// Reads a text and checks that it is a valid `Identifier`.
+  package mutating func readIdentifier<Tag>(_ type: Identifier<Tag>.Type = Identifier<Tag>.self)
+    throws(ByteDecodingError) -> Identifier<Tag>
+  {
+    let start = offset
+    let text = try readString()
+    guard let id = Identifier<Tag>(rawValue: text) else {
+      throw ByteDecodingError(reason: "invalid identifier", offset: start)
+    }
+    return id
+  }
+
+  /// Reads an optional text and checks that it is a valid `Identifier`.
+  package mutating func readOptionalIdentifier<Tag>(_ type: Identifier<Tag>.Type = Identifier<Tag>.self)
+    throws(ByteDecodingError) -> Identifier<Tag>?
+  {
+    switch try readByte() {
+    case 0: return nil
+    case 1: return try readIdentifier(type)
+    default: throw failure("invalid optional marker")
+    }
+  }
+
   package mutating func readOptionalString() throws(ByteDecodingError) -> String? {
     switch try readByte() {
     case 0: return nil

@@ -83,14 +83,16 @@ package enum EventBinaryCodec {
   /// - Throws: ``ByteDecodingError`` for anything malformed (unknown tag, bad UTF-8, unknown status…).
   package static func decode(from reader: inout ByteReader) throws(ByteDecodingError) -> TicketEvent {
     guard let tag = Tag(rawValue: try reader.readByte()) else { throw reader.failure("unknown event kind") }
-    let id = EventID(rawValue: try reader.readString())
+    let id = try reader.readIdentifier(EventID.self)
     let milliseconds = try reader.readSigned()
-    guard abs(milliseconds) < 8_640_000_000_000_000 else { throw reader.failure("instant out of range") }
+    guard milliseconds > -8_640_000_000_000_000, milliseconds < 8_640_000_000_000_000 else {
+      throw reader.failure("instant out of range")
+    }
     let instant = Date(timeIntervalSince1970: Double(milliseconds) / 1000)
     let author: TicketAuthor
     switch try reader.readByte() {
-    case 0: author = .customer(CustomerID(rawValue: try reader.readString()))
-    case 1: author = .agent(AgentID(rawValue: try reader.readString()))
+    case 0: author = .customer(try reader.readIdentifier(CustomerID.self))
+    case 1: author = .agent(try reader.readIdentifier(AgentID.self))
     case 2: author = .system
     default: throw reader.failure("unknown author role")
     }
@@ -116,16 +118,16 @@ package enum EventBinaryCodec {
     case .statusChanged: return .statusChanged(to: try decodeEnum(TicketStatus.self, from: &reader))
     case .priorityChanged: return .priorityChanged(to: try decodeEnum(Priority.self, from: &reader))
     case .departmentChanged: return .departmentChanged(to: Department(rawValue: try reader.readString()))
-    case .assigneeChanged: return .assigneeChanged(to: try reader.readOptionalString().map(AgentID.init(rawValue:)))
-    case .merged: return .merged(into: TicketID(rawValue: try reader.readString()))
-    case .mergedFrom: return .mergedFrom(TicketID(rawValue: try reader.readString()))
+    case .assigneeChanged: return .assigneeChanged(to: try reader.readOptionalIdentifier(AgentID.self))
+    case .merged: return .merged(into: try reader.readIdentifier(TicketID.self))
+    case .mergedFrom: return .mergedFrom(try reader.readIdentifier(TicketID.self))
     case .reopened: return .reopened
     }
   }
 
   private static func decodeOpening(from reader: inout ByteReader) throws(ByteDecodingError) -> TicketOpening {
-    let ticketID = TicketID(rawValue: try reader.readString())
-    let customerID = CustomerID(rawValue: try reader.readString())
+    let ticketID = try reader.readIdentifier(TicketID.self)
+    let customerID = try reader.readIdentifier(CustomerID.self)
     let subject = try reader.readString()
     let body = try reader.readString()
     let priority = try decodeEnum(Priority.self, from: &reader)
@@ -135,7 +137,7 @@ package enum EventBinaryCodec {
     switch try reader.readByte() {
     case 0: service = nil
     case 1:
-      let serviceID = try reader.readOptionalString().map(ServiceID.init(rawValue:))
+      let serviceID = try reader.readOptionalIdentifier(ServiceID.self)
       let tier = try decodeEnum(PlanTier.self, from: &reader)
       service = ServiceReference(
         serviceID: serviceID, tier: tier, plan: try reader.readString(), domain: try reader.readOptionalString(),

@@ -41,7 +41,7 @@ package enum StorePayloads {
     let type = try reader.readByte()
     guard type == created || type == appended else { throw reader.failure("not a journal record (type \(type))") }
     let sequence = try reader.readVarint()
-    let ticketID = TicketID(rawValue: try reader.readString())
+    let ticketID = try reader.readIdentifier(TicketID.self)
     let events = try readEvents(from: &reader)
     guard reader.remaining == 0 else { throw reader.failure("unexpected bytes after the events") }
     return JournalEntry(sequence: sequence, ticketID: ticketID, createsTicket: type == created, events: events)

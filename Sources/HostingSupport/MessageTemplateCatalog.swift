@@ -1,6 +1,6 @@
 import Foundation
 
-/// Names a customer message in a ``NotificationTemplateCatalog``.
+/// Names a customer message in a ``MessageTemplateCatalog``.
 public struct NotificationTemplateName: RawRepresentable, Hashable, Sendable, Codable, ExpressibleByStringLiteral {
   /// The template's stable name.
   public let rawValue: String
@@ -30,8 +30,8 @@ public struct NotificationTemplateName: RawRepresentable, Hashable, Sendable, Co
 /// ``standard`` holds English, Malay and Lao for every ``NotificationTemplateName``. A host replaces or
 /// adds texts with ``setTemplate(_:named:locale:)``; a language missing for one template falls back to
 /// English.
-public struct NotificationTemplateCatalog: Hashable, Sendable, Codable {
-  private var templates: [NotificationTemplateName: [NotificationLocale: NotificationTemplate]]
+public struct MessageTemplateCatalog: Hashable, Sendable, Codable {
+  private var templates: [NotificationTemplateName: [MessageLocale: MessageTemplate]]
 
   /// An empty catalog.
   public init() { templates = [:] }
@@ -41,7 +41,7 @@ public struct NotificationTemplateCatalog: Hashable, Sendable, Codable {
   ///   - name: The template.
   ///   - locale: The customer's language.
   /// - Returns: The template, or `nil` if the catalog has neither that language nor English for it.
-  public func template(named name: NotificationTemplateName, locale: NotificationLocale) -> NotificationTemplate? {
+  public func template(named name: NotificationTemplateName, locale: MessageLocale) -> MessageTemplate? {
     templates[name]?[locale] ?? templates[name]?[.english]
   }
 
@@ -51,9 +51,9 @@ public struct NotificationTemplateCatalog: Hashable, Sendable, Codable {
   ///   - name: The template it is for.
   ///   - locale: Its language.
   public mutating func setTemplate(
-    _ template: NotificationTemplate,
+    _ template: MessageTemplate,
     named name: NotificationTemplateName,
-    locale: NotificationLocale
+    locale: MessageLocale
   ) {
     templates[name, default: [:]][locale] = template
   }
@@ -68,7 +68,7 @@ public struct NotificationTemplateCatalog: Hashable, Sendable, Codable {
   /// - Throws: ``HostingSupportError`` `notFound` for an unknown template, `invalidRequest` for a missing value.
   public func render(
     _ name: NotificationTemplateName,
-    locale: NotificationLocale,
+    locale: MessageLocale,
     values: [String: String],
     format: TemplateFormat = .plainText
   ) throws -> (subject: String, body: String) {
@@ -79,8 +79,8 @@ public struct NotificationTemplateCatalog: Hashable, Sendable, Codable {
   }
 
   /// English, Malay and Lao texts for every template the desk sends.
-  public static let standard: NotificationTemplateCatalog = {
-    var catalog = NotificationTemplateCatalog()
+  public static let standard: MessageTemplateCatalog = {
+    var catalog = MessageTemplateCatalog()
     for (name, texts) in standardTexts {
       for (locale, template) in texts { catalog.setTemplate(template, named: name, locale: locale) }
     }

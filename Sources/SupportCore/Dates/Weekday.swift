@@ -1,13 +1,20 @@
 import Foundation
 
-/// A day of the week, Monday first (ISO 8601). Raw values are the lowercase English names used in JSON.
+/// A day of the week, Monday first (ISO 8601). Raw values are the lower-case English names used in JSON.
 public enum Weekday: String, CaseIterable, Sendable, Hashable, Codable, Comparable {
+  /// Monday.
   case monday
+  /// Tuesday.
   case tuesday
+  /// Wednesday.
   case wednesday
+  /// Thursday.
   case thursday
+  /// Friday.
   case friday
+  /// Saturday.
   case saturday
+  /// Sunday.
   case sunday
 
   /// Monday through Friday.
@@ -27,5 +34,9 @@ public enum Weekday: String, CaseIterable, Sendable, Hashable, Codable, Comparab
   }
 
   /// Whether `lhs` comes before `rhs` in a Monday-first week.
+  /// - Parameters:
+  ///   - lhs: A weekday.
+  ///   - rhs: Another weekday.
+  /// - Returns: Whether `lhs` comes first.
   public static func < (lhs: Weekday, rhs: Weekday) -> Bool { lhs.index < rhs.index }
 }

@@ -1,10 +1,10 @@
 import Foundation
 
 // The standard customer texts. Placeholders are listed on each NotificationTemplateName.
-extension NotificationTemplateCatalog {
-  static let standardTexts: [NotificationTemplateName: [NotificationLocale: NotificationTemplate]] = [
+extension MessageTemplateCatalog {
+  static let standardTexts: [NotificationTemplateName: [MessageLocale: MessageTemplate]] = [
     .progressUpdate: [
-      .english: NotificationTemplate(
+      .english: MessageTemplate(
         subject: "Update on your ticket {ticketID}: {ticketSubject}",
         body: """
           Hello {customerName},
@@ -15,7 +15,7 @@ extension NotificationTemplateCatalog {
           The {hostName} support team
           """
       ),
-      .malay: NotificationTemplate(
+      .malay: MessageTemplate(
         subject: "Kemas kini tiket {ticketID}: {ticketSubject}",
         body: """
           Hai {customerName},
@@ -26,7 +26,7 @@ extension NotificationTemplateCatalog {
           Pasukan sokongan {hostName}
           """
       ),
-      .lao: NotificationTemplate(
+      .lao: MessageTemplate(
         subject: "ຂໍ້ມູນຫຼ້າສຸດກ່ຽວກັບຄຳຮ້ອງ {ticketID}: {ticketSubject}",
         body: """
           ສະບາຍດີ {customerName},
@@ -39,7 +39,7 @@ extension NotificationTemplateCatalog {
       ),
     ],
     .maintenanceAdvance: [
-      .english: NotificationTemplate(
+      .english: MessageTemplate(
         subject: "Scheduled maintenance on {start}: {services}",
         body: """
           Hello {customerName},
@@ -52,7 +52,7 @@ extension NotificationTemplateCatalog {
           The {hostName} team
           """
       ),
-      .malay: NotificationTemplate(
+      .malay: MessageTemplate(
         subject: "Penyelenggaraan berjadual pada {start}: {services}",
         body: """
           Hai {customerName},
@@ -66,7 +66,7 @@ extension NotificationTemplateCatalog {
           Pasukan {hostName}
           """
       ),
-      .lao: NotificationTemplate(
+      .lao: MessageTemplate(
         subject: "ການບຳລຸງຮັກສາລະບົບຕາມກຳນົດ {start}: {services}",
         body: """
           ສະບາຍດີ {customerName},
@@ -81,7 +81,7 @@ extension NotificationTemplateCatalog {
       ),
     ],
     .maintenanceStart: [
-      .english: NotificationTemplate(
+      .english: MessageTemplate(
         subject: "Maintenance has started: {services}",
         body: """
           Hello {customerName},
@@ -92,7 +92,7 @@ extension NotificationTemplateCatalog {
           The {hostName} team
           """
       ),
-      .malay: NotificationTemplate(
+      .malay: MessageTemplate(
         subject: "Penyelenggaraan telah bermula: {services}",
         body: """
           Hai {customerName},
@@ -103,7 +103,7 @@ extension NotificationTemplateCatalog {
           Pasukan {hostName}
           """
       ),
-      .lao: NotificationTemplate(
+      .lao: MessageTemplate(
         subject: "ການບຳລຸງຮັກສາໄດ້ເລີ່ມແລ້ວ: {services}",
         body: """
           ສະບາຍດີ {customerName},
@@ -116,7 +116,7 @@ extension NotificationTemplateCatalog {
       ),
     ],
     .maintenanceCompletion: [
-      .english: NotificationTemplate(
+      .english: MessageTemplate(
         subject: "Maintenance complete: {services}",
         body: """
           Hello {customerName},
@@ -127,7 +127,7 @@ extension NotificationTemplateCatalog {
           The {hostName} team
           """
       ),
-      .malay: NotificationTemplate(
+      .malay: MessageTemplate(
         subject: "Penyelenggaraan selesai: {services}",
         body: """
           Hai {customerName},
@@ -138,7 +138,7 @@ extension NotificationTemplateCatalog {
           Pasukan {hostName}
           """
       ),
-      .lao: NotificationTemplate(
+      .lao: MessageTemplate(
         subject: "ການບຳລຸງຮັກສາສຳເລັດແລ້ວ: {services}",
         body: """
           ສະບາຍດີ {customerName},
@@ -151,7 +151,7 @@ extension NotificationTemplateCatalog {
       ),
     ],
     .maintenanceCancelled: [
-      .english: NotificationTemplate(
+      .english: MessageTemplate(
         subject: "Maintenance cancelled: {services}",
         body: """
           Hello {customerName},
@@ -162,7 +162,7 @@ extension NotificationTemplateCatalog {
           The {hostName} team
           """
       ),
-      .malay: NotificationTemplate(
+      .malay: MessageTemplate(
         subject: "Penyelenggaraan dibatalkan: {services}",
         body: """
           Hai {customerName},
@@ -173,7 +173,7 @@ extension NotificationTemplateCatalog {
           Pasukan {hostName}
           """
       ),
-      .lao: NotificationTemplate(
+      .lao: MessageTemplate(
         subject: "ຍົກເລີກການບຳລຸງຮັກສາ: {services}",
         body: """
           ສະບາຍດີ {customerName},
@@ -186,7 +186,7 @@ extension NotificationTemplateCatalog {
       ),
     ],
     .maintenanceRescheduled: [
-      .english: NotificationTemplate(
+      .english: MessageTemplate(
         subject: "Maintenance moved to {start}: {services}",
         body: """
           Hello {customerName},
@@ -198,7 +198,7 @@ extension NotificationTemplateCatalog {
           The {hostName} team
           """
       ),
-      .malay: NotificationTemplate(
+      .malay: MessageTemplate(
         subject: "Penyelenggaraan dipindahkan ke {start}: {services}",
         body: """
           Hai {customerName},
@@ -210,7 +210,7 @@ extension NotificationTemplateCatalog {
           Pasukan {hostName}
           """
       ),
-      .lao: NotificationTemplate(
+      .lao: MessageTemplate(
         subject: "ເລື່ອນການບຳລຸງຮັກສາໄປເປັນ {start}: {services}",
         body: """
           ສະບາຍດີ {customerName},
@@ -224,7 +224,7 @@ extension NotificationTemplateCatalog {
       ),
     ],
     .feedbackFollowUp: [
-      .english: NotificationTemplate(
+      .english: MessageTemplate(
         subject: "We are sorry: follow-up {ticketID}",
         body: """
           Hello {customerName},
@@ -235,7 +235,7 @@ extension NotificationTemplateCatalog {
           The {hostName} team
           """
       ),
-      .malay: NotificationTemplate(
+      .malay: MessageTemplate(
         subject: "Kami memohon maaf: susulan {ticketID}",
         body: """
           Hai {customerName},
@@ -247,7 +247,7 @@ extension NotificationTemplateCatalog {
           Pasukan {hostName}
           """
       ),
-      .lao: NotificationTemplate(
+      .lao: MessageTemplate(
         subject: "ພວກເຮົາຂໍອະໄພ: ການຕິດຕາມ {ticketID}",
         body: """
           ສະບາຍດີ {customerName},

@@ -5,7 +5,7 @@ import Foundation
 /// Placeholders are `{` + ASCII letters + `}`. Substitution is a single pass: a value that itself contains
 /// `{customerName}` is printed as such, never expanded. Every value is escaped for the output format
 /// (``TemplateFormat``) before it is inserted.
-public struct NotificationTemplate: Hashable, Sendable, Codable {
+public struct MessageTemplate: Hashable, Sendable, Codable {
   /// The subject with placeholders.
   public var subject: String
   /// The body with placeholders.

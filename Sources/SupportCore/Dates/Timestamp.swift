@@ -88,38 +88,20 @@ package enum Timestamp {
     return Date(timeIntervalSince1970: Double(ms) / 1000)
   }
 
-  /// Days since 1970-01-01 of a proleptic Gregorian date (H. Hinnant's algorithm).
+  /// Days since 1970-01-01 of a proleptic Gregorian date.
   package static func days(fromCivil year: Int64, month: Int64, day: Int64) -> Int64 {
-    let y = month <= 2 ? year - 1 : year
-    let era = (y >= 0 ? y : y - 399) / 400
-    let yearOfEra = y - era * 400
-    let dayOfYear = (153 * (month + (month > 2 ? -3 : 9)) + 2) / 5 + day - 1
-    let dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear
-    return era * 146_097 + dayOfEra - 719_468
+    Int64(CivilCalendar.days(year: Int(year), month: Int(month), day: Int(day)))
   }
 
   /// The proleptic Gregorian date of a day count since 1970-01-01.
   package static func civil(fromDays days: Int64) -> (year: Int64, month: Int64, day: Int64) {
-    let z = days + 719_468
-    let era = (z >= 0 ? z : z - 146_096) / 146_097
-    let dayOfEra = z - era * 146_097
-    let yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36_524 - dayOfEra / 146_096) / 365
-    let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
-    let mp = (5 * dayOfYear + 2) / 153
-    let day = dayOfYear - (153 * mp + 2) / 5 + 1
-    let month = mp < 10 ? mp + 3 : mp - 9
-    return (yearOfEra + era * 400 + (month <= 2 ? 1 : 0), month, day)
+    let parts = CivilCalendar.civil(fromDays: Int(days))
+    return (Int64(parts.year), Int64(parts.month), Int64(parts.day))
   }
 
   /// The number of days in a month of the proleptic Gregorian calendar.
   package static func daysInMonth(year: Int64, month: Int64) -> Int64 {
-    switch month {
-    case 2:
-      let leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0
-      return leap ? 29 : 28
-    case 4, 6, 9, 11: return 30
-    default: return 31
-    }
+    Int64(CivilCalendar.daysInMonth(year: Int(year), month: Int(month)))
   }
 
   private static func floorDivide(_ value: Int64, _ divisor: Int64) -> (Int64, Int64) {

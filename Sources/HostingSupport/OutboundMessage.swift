@@ -18,17 +18,17 @@ public typealias MaintenanceID = Identifier<MaintenanceTag>
 ///  "subject":"…","body":"…","createdAt":"2026-11-23T10:00:00Z","ticketID":"T-1","metadata":{}}
 /// ```
 /// `customerID`, `ticketID` and `maintenanceID` are omitted when absent.
-public struct Notification: Hashable, Sendable, Codable, Identifiable {
+public struct OutboundMessage: Hashable, Sendable, Codable, Identifiable {
   /// Stable key naming what this notification is about; the same event always yields the same key.
   public var idempotencyKey: String
   /// Who it is for.
-  public var audience: NotificationAudience
-  /// The customer it is addressed to, when ``audience`` is ``NotificationAudience/customer``.
+  public var audience: MessageAudience
+  /// The customer it is addressed to, when ``audience`` is ``MessageAudience/customer``.
   public var customerID: CustomerID?
   /// What kind of message it is.
-  public var kind: NotificationKind
+  public var kind: MessageKind
   /// The language the text is written in.
-  public var locale: NotificationLocale
+  public var locale: MessageLocale
   /// One-line subject (plain text).
   public var subject: String
   /// The message (plain text).
@@ -60,10 +60,10 @@ public struct Notification: Hashable, Sendable, Codable, Identifiable {
   ///   - metadata: Extra facts.
   public init(
     idempotencyKey: String,
-    audience: NotificationAudience,
+    audience: MessageAudience,
     customerID: CustomerID? = nil,
-    kind: NotificationKind,
-    locale: NotificationLocale = .english,
+    kind: MessageKind,
+    locale: MessageLocale = .english,
     subject: String,
     body: String,
     createdAt: Date,
@@ -103,8 +103,8 @@ public struct Notification: Hashable, Sendable, Codable, Identifiable {
   }
 }
 
-/// Who a ``Notification`` is for.
-public enum NotificationAudience: String, Hashable, Sendable, Codable, CaseIterable {
+/// Who a ``OutboundMessage`` is for.
+public enum MessageAudience: String, Hashable, Sendable, Codable, CaseIterable {
   /// A customer of the host.
   case customer
   /// The host's support staff (on-call agents, team leads).
@@ -112,7 +112,7 @@ public enum NotificationAudience: String, Hashable, Sendable, Codable, CaseItera
 }
 
 /// The language of a customer's notifications. Staff notifications are written in English.
-public enum NotificationLocale: String, Hashable, Sendable, Codable, CaseIterable {
+public enum MessageLocale: String, Hashable, Sendable, Codable, CaseIterable {
   /// English (`en`).
   case english = "en"
   /// Malay (`ms`).
@@ -133,8 +133,8 @@ public enum NotificationLocale: String, Hashable, Sendable, Codable, CaseIterabl
   }
 }
 
-/// What kind of message a ``Notification`` is. Open: hosts can add their own kinds.
-public struct NotificationKind: RawRepresentable, Hashable, Sendable, Codable, ExpressibleByStringLiteral,
+/// What kind of message a ``OutboundMessage`` is. Open: hosts can add their own kinds.
+public struct MessageKind: RawRepresentable, Hashable, Sendable, Codable, ExpressibleByStringLiteral,
   CustomStringConvertible
 {
   /// The kind's stable name.
@@ -162,25 +162,25 @@ public struct NotificationKind: RawRepresentable, Hashable, Sendable, Codable, E
   public var description: String { rawValue }
 
   /// Staff: an SLA target is close to its due date.
-  public static let slaWarning: NotificationKind = "slaWarning"
+  public static let slaWarning: MessageKind = "slaWarning"
   /// Staff: an SLA target was missed.
-  public static let slaBreach: NotificationKind = "slaBreach"
+  public static let slaBreach: MessageKind = "slaBreach"
   /// Staff: a breached ticket was escalated to the next level.
-  public static let slaEscalation: NotificationKind = "slaEscalation"
+  public static let slaEscalation: MessageKind = "slaEscalation"
   /// Customer: we are still working on your ticket.
-  public static let progressUpdate: NotificationKind = "progressUpdate"
+  public static let progressUpdate: MessageKind = "progressUpdate"
   /// Customer: maintenance ahead (72 h, 24 h…).
-  public static let maintenanceAdvance: NotificationKind = "maintenanceAdvance"
+  public static let maintenanceAdvance: MessageKind = "maintenanceAdvance"
   /// Customer: maintenance has started.
-  public static let maintenanceStart: NotificationKind = "maintenanceStart"
+  public static let maintenanceStart: MessageKind = "maintenanceStart"
   /// Customer: maintenance is complete.
-  public static let maintenanceCompletion: NotificationKind = "maintenanceCompletion"
+  public static let maintenanceCompletion: MessageKind = "maintenanceCompletion"
   /// Customer: a maintenance window was cancelled or moved.
-  public static let maintenanceCorrection: NotificationKind = "maintenanceCorrection"
+  public static let maintenanceCorrection: MessageKind = "maintenanceCorrection"
   /// Customer: we read your feedback and opened a follow-up ticket.
-  public static let feedbackFollowUp: NotificationKind = "feedbackFollowUp"
+  public static let feedbackFollowUp: MessageKind = "feedbackFollowUp"
   /// Staff: a customer left negative feedback.
-  public static let negativeFeedback: NotificationKind = "negativeFeedback"
+  public static let negativeFeedback: MessageKind = "negativeFeedback"
   /// Staff: a promoter could be asked for a referral or a testimonial.
-  public static let referralOpportunity: NotificationKind = "referralOpportunity"
+  public static let referralOpportunity: MessageKind = "referralOpportunity"
 }

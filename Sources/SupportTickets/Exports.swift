@@ -1,0 +1,3 @@
+// The kit's shared vocabulary (identifiers, Money, plan tiers, channels, civil dates, the error protocol) is part
+// of this module's API, so `import SupportTickets` is enough to use it.
+@_exported import SupportCore

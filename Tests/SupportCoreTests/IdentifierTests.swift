@@ -1,0 +1,54 @@
+import Foundation
+import SupportCore
+import Testing
+
+@Suite("Identifier: one typed id for the whole kit")
+struct IdentifierTests {
+  @Test(
+    "an empty or whitespace-only id is rejected by the failable and the throwing initializers",
+    arguments: ["", " ", "\t", "\n  ", "\u{00A0}"])
+  func rejectsBlank(_ text: String) {
+    #expect(CustomerID(rawValue: text) == nil)
+    #expect(throws: SupportCoreError.self) { try CustomerID(validating: text) }
+  }
+
+  @Test("an id decodes from a plain JSON string and encodes back to one")
+  func plainStringJSON() throws {
+    let id = try JSONDecoder().decode(CustomerID.self, from: Data(#""cust-42""#.utf8))
+    #expect(id == "cust-42")
+    #expect(String(decoding: try JSONEncoder().encode(id), as: UTF8.self) == #""cust-42""#)
+  }
+
+  @Test(
+    "decoding refuses empty, whitespace-only, over-long and control-character ids",
+    arguments: [#""""#, #""   ""#, #""a\u0007b""#, "\"" + String(repeating: "x", count: 257) + "\""])
+  func decodingRefuses(_ json: String) {
+    #expect(throws: DecodingError.self) { try JSONDecoder().decode(CustomerID.self, from: Data(json.utf8)) }
+  }
+
+  @Test("an id of 256 bytes is accepted and one of 257 is not")
+  func lengthLimit() {
+    #expect(CustomerID(rawValue: String(repeating: "x", count: 256)) != nil)
+    #expect(CustomerID(rawValue: String(repeating: "x", count: 257)) == nil)
+  }
+
+  @Test("coerced(to:) keeps the text and changes only the tag")
+  func coercion() {
+    let partner: PartnerID = "reseller-7"
+    let customer: CustomerID = partner.coerced()
+    #expect(customer.rawValue == "reseller-7")
+    #expect(partner.coerced(to: AgentTag.self).rawValue == "reseller-7")
+  }
+
+  @Test("the validation error names the rule that was broken")
+  func errorNamesRule() {
+    do {
+      _ = try AgentID(validating: "  ")
+      Issue.record("expected an error")
+    } catch {
+      #expect(error.code == .invalidIdentifier)
+      #expect(error.message.contains("whitespace"))
+      #expect(error.description.hasPrefix("invalidIdentifier: "))
+    }
+  }
+}
