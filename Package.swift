@@ -71,7 +71,9 @@ let package = Package(
     // MARK: Benchmarks
     .executableTarget(
       name: "hosting-benchmarks",
-      dependencies: ["SupportTickets", "SupportSLA", "FeedbackSentiment", "RetentionMetrics", "HostingSupport"],
+      dependencies: [
+        "SupportCore", "SupportTickets", "SupportSLA", "FeedbackSentiment", "RetentionMetrics", "HostingSupport",
+      ],
       path: "Benchmarks/hosting-benchmarks",
       swiftSettings: swiftSettings
     ),

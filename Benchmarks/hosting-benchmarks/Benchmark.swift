@@ -1,4 +1,5 @@
 import Foundation
+import SupportCore
 
 /// A figure a benchmark is expected to reach, taken from the issue that asked for it.
 enum BenchmarkGoal: Sendable {
@@ -77,15 +78,5 @@ func formatSeconds(_ value: Double) -> String {
   return String(format: "%.1f ns", value * 1e9)
 }
 
-/// A tiny deterministic generator (SplitMix64) so workloads are the same on every run.
-struct SeededGenerator: RandomNumberGenerator {
-  private var state: UInt64
-  init(seed: UInt64) { state = seed }
-  mutating func next() -> UInt64 {
-    state &+= 0x9E37_79B9_7F4A_7C15
-    var z = state
-    z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-    z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-    return z ^ (z >> 31)
-  }
-}
+/// The kit's seeded generator (SplitMix64), so every run draws the same values.
+typealias SeededGenerator = SplitMix64

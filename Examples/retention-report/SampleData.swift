@@ -130,20 +130,7 @@ struct SampleData {
   }
 }
 
-/// SplitMix64: a tiny seeded generator so the sample data is the same on every machine.
-struct SplitMix64: RandomNumberGenerator {
-  private var state: UInt64
-  init(seed: UInt64) { state = seed }
-  mutating func next() -> UInt64 {
-    state &+= 0x9E37_79B9_7F4A_7C15
-    var z = state
-    z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-    z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-    return z ^ (z >> 31)
-  }
-  mutating func unit() -> Double { Double(next() >> 11) / Double(1 << 53) }
-  mutating func chance(_ probability: Double) -> Bool { unit() < probability }
-  mutating func below(_ bound: Int) -> Int { Int(next() % UInt64(bound)) }
+extension SplitMix64 {
   /// Months until the first success with this monthly probability (at least 1).
   mutating func geometric(_ probability: Double) -> Int {
     1 + Int((log(1 - unit()) / log(1 - probability)).rounded(.down))

@@ -63,3 +63,6 @@ func randomHost(seed: UInt64, customers: Int) -> (subscriptions: [Subscription],
   }
   return (subscriptions, changes)
 }
+
+/// The kit's seeded generator (SplitMix64), so every run draws the same values.
+typealias SeededGenerator = SplitMix64

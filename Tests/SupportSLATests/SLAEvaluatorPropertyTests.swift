@@ -3,19 +3,6 @@ import SupportSLA
 import SupportTickets
 import Testing
 
-/// SplitMix64: a fixed-seed generator so every run draws the same timelines.
-struct SplitMix64: RandomNumberGenerator {
-  private var state: UInt64
-  init(seed: UInt64) { state = seed }
-  mutating func next() -> UInt64 {
-    state &+= 0x9E37_79B9_7F4A_7C15
-    var z = state
-    z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-    z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-    return z ^ (z >> 31)
-  }
-}
-
 /// A random valid timeline on whole minutes, and the status the ticket is in after each oneMinute's events.
 struct RandomTimeline {
   var builder: TimelineBuilder

@@ -1,18 +1,8 @@
 import Foundation
 import SupportTickets
 
-/// A fixed-seed generator (SplitMix64) so property tests see the same inputs on every run.
-struct SeededGenerator: RandomNumberGenerator {
-  private var state: UInt64
-  init(seed: UInt64) { state = seed }
-  mutating func next() -> UInt64 {
-    state &+= 0x9E37_79B9_7F4A_7C15
-    var z = state
-    z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-    z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-    return z ^ (z >> 31)
-  }
-}
+/// The kit's seeded generator (SplitMix64), so every run draws the same values.
+typealias SeededGenerator = SplitMix64
 
 /// 2026-11-23T10:00:00Z, the instant every test timeline starts at.
 let referenceInstant = Date(timeIntervalSince1970: 1_795_428_000)
