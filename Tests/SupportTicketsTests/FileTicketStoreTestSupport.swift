@@ -35,6 +35,19 @@ struct TemporaryStoreDirectory {
   }
 }
 
+/// The header offsets of the records of a journal segment or snapshot, found by walking the framing.
+func recordOffsets(_ bytes: Data) -> [Int] {
+  let bytes = [UInt8](bytes)
+  var offsets: [Int] = []
+  var offset = 8
+  while offset + 12 <= bytes.count {
+    offsets.append(offset)
+    let length = (0..<4).reduce(0) { $0 | Int(bytes[offset + $1]) << (8 * $1) }
+    offset += 12 + length
+  }
+  return offsets
+}
+
 /// Deterministic timelines for store tests.
 enum StoreFixtures {
   static let start = Date(timeIntervalSince1970: 1_795_000_000)
