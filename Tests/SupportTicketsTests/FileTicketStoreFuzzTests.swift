@@ -60,12 +60,11 @@ private struct PristineStore {
     let journal = files[journalName]!
     let end = records == 0 ? 8 : recordEnds[records - 1]
     manifest.segments[0].length = end
-    manifest.segments[0].lastChecksum =
-      records == 0
-      ? 0
-      : journal.withUnsafeBytes { buffer in
-        RecordFraming.storedChecksum(buffer, recordOffset: records == 1 ? 8 : recordEnds[records - 2])
+    manifest.segments[0].chain = journal.withUnsafeBytes { buffer in
+      ([8] + recordEnds).prefix(records).reduce(0) { chain, offset in
+        RecordFraming.chain(chain, RecordFraming.storedChecksum(buffer, recordOffset: offset))
       }
+    }
     manifest.lastSequence = 5 + UInt64(records)
     var result = files
     result["MANIFEST"] = manifest.fileBytes()

@@ -120,3 +120,47 @@ struct SeededRandom: RandomNumberGenerator {
     return z ^ (z >> 31)
   }
 }
+
+extension TemporaryStoreDirectory {
+  /// Every entry below the folder: regular files with their bytes, other entries by kind (`dir`, `link → …`,
+  /// `fifo`), to prove that something changed nothing at all.
+  func entries() throws -> [String: String] { try Self.entries(in: url) }
+
+  static func entries(in url: URL) throws -> [String: String] {
+    var result: [String: String] = [:]
+    let manager = FileManager.default
+    for name in try manager.subpathsOfDirectory(atPath: url.path) {
+      let path = url.appendingPathComponent(name).path
+      let attributes = try manager.attributesOfItem(atPath: path)
+      switch attributes[.type] as? FileAttributeType {
+      case .typeRegular?: result[name] = (try Data(contentsOf: URL(fileURLWithPath: path))).base64EncodedString()
+      case .typeSymbolicLink?: result[name] = "link → " + (try manager.destinationOfSymbolicLink(atPath: path))
+      case .typeDirectory?: result[name] = "dir"
+      case let other: result[name] = other?.rawValue ?? "unknown"
+      }
+    }
+    return result
+  }
+
+  /// A closed store of 10 tickets, each created and then replied to: 20 journal records of one event.
+  func makeTwentyEventStore() async throws -> [Ticket] {
+    let store = try FileTicketStore(directory: url)
+    for index in 0..<10 {
+      _ = try await store.create(opening: StoreFixtures.opening("T-\(index)", customer: "cust-\(index % 3)"))
+      _ = try await store.append(
+        [StoreFixtures.reply("T-\(index)", version: 1)], to: TicketID("T-\(index)"), expectedVersion: 1)
+    }
+    let tickets = try await store.allTickets()
+    await store.close()
+    return tickets
+  }
+
+  /// The URL of a file in the folder.
+  func file(_ name: String) -> URL { url.appendingPathComponent(name) }
+}
+
+/// An error's code and context, for `#expect(throws:)` checks.
+func isStoreError(_ error: any Error, _ code: StoreError.Code, file: String? = nil) -> Bool {
+  guard let error = error as? StoreError, error.code == code else { return false }
+  return file.map { error.context["file"]?.hasSuffix("/" + $0) == true } ?? true
+}

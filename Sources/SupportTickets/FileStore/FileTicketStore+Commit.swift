@@ -6,8 +6,8 @@ struct BatchState {
   /// Framed records not yet handed to the syncer.
   var pendingBytes: [UInt8] = []
   var pendingRecords = 0
-  /// The payload checksum of the last pending record.
-  var pendingChecksum: UInt32 = 0
+  /// The chain checksum of the segment's records including the pending ones.
+  var pendingChain: UInt32 = 0
   /// When the oldest pending record was queued.
   var openedAt: ContinuousClock.Instant?
   var syncInFlight = false
@@ -30,8 +30,11 @@ extension FileTicketStore {
   func commit(_ entries: [JournalEntry]) async throws {
     guard let last = entries.last, let segment else { return }
     var framed: [UInt8] = []
-    var checksum: UInt32 = 0
-    for entry in entries { checksum = RecordFraming.append(payload: StorePayloads.encode(entry), to: &framed) }
+    // The chain of every record handed to the segment, in file order: queued ones follow the pending ones.
+    var chain = batch.pendingBytes.isEmpty ? segmentChain : batch.pendingChain
+    for entry in entries {
+      chain = RecordFraming.chain(chain, RecordFraming.append(payload: StorePayloads.encode(entry), to: &framed))
+    }
     journalBytesSinceSnapshot += framed.count
     switch durability {
     case .fsyncEachWrite:
@@ -39,7 +42,7 @@ extension FileTicketStore {
         try segment.write(framed, at: segmentLength)
         try segment.sync()
         segmentLength += framed.count
-        segmentChecksum = checksum
+        segmentChain = chain
         durableSequence = last.sequence
         if let update = manifestUpdateIfDue() { try writeManifest(update) }
       } catch {
@@ -50,7 +53,7 @@ extension FileTicketStore {
       if batch.pendingBytes.isEmpty { batch.openedAt = .now }
       batch.pendingBytes += framed
       batch.pendingRecords += entries.count
-      batch.pendingChecksum = checksum
+      batch.pendingChain = chain
       try await waitUntilDurable(last.sequence)
     }
     if journalBytesSinceSnapshot >= compactionThreshold, !isCompacting { try? await compact() }
@@ -108,7 +111,7 @@ extension FileTicketStore {
     batch.openedAt = nil
     batch.syncInFlight = true
     segmentLength += bytes.count
-    segmentChecksum = batch.pendingChecksum
+    segmentChain = batch.pendingChain
     let manifestUpdate = manifestUpdateIfDue()
     let (fileSystem, path) = (self.fileSystem, self.path)
     Self.syncQueue.async {

@@ -28,7 +28,7 @@ extension FileTicketStore {
       let next = try Self.startSegment(firstSequence: covered + 1, path: path, fileSystem: fileSystem)
       var sealed = currentManifest()
       sealed.segments.append(
-        StoreManifest.Entry(sequence: covered + 1, length: RecordFraming.magicLength, lastChecksum: 0))
+        StoreManifest.Entry(sequence: covered + 1, length: RecordFraming.magicLength, chain: 0))
       do {
         try writeManifest(sealed)
       } catch {
@@ -39,7 +39,7 @@ extension FileTicketStore {
       segment = next
       segmentFirstSequence = covered + 1
       segmentLength = RecordFraming.magicLength
-      segmentChecksum = 0
+      segmentChain = 0
     }
     let (bytes, entry) = StorePayloads.snapshotFile(of: table, coveringThrough: covered)
     let snapshotName = StoreLayout.snapshotName(sequence: covered)
@@ -48,7 +48,7 @@ extension FileTicketStore {
       StoreManifest(
         lastSequence: covered, snapshot: entry,
         segments: [
-          StoreManifest.Entry(sequence: segmentFirstSequence, length: segmentLength, lastChecksum: segmentChecksum)
+          StoreManifest.Entry(sequence: segmentFirstSequence, length: segmentLength, chain: segmentChain)
         ]))
     let currentSegment = StoreLayout.journalName(firstSequence: segmentFirstSequence)
     for (name, kind) in try fileSystem.entries(in: path) where kind == .regular {

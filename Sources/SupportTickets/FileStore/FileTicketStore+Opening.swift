@@ -90,7 +90,7 @@ extension FileTicketStore {
       } else {
         let first = outcome.lastSequence + 1
         segment = try startSegment(firstSequence: first, path: path, fileSystem: fileSystem)
-        manifest.segments = [StoreManifest.Entry(sequence: first, length: RecordFraming.magicLength, lastChecksum: 0)]
+        manifest.segments = [StoreManifest.Entry(sequence: first, length: RecordFraming.magicLength, chain: 0)]
       }
       if manifest != outcome.manifest {
         try fileSystem.writeAtomically(manifest.fileBytes(), directory: path, name: StoreLayout.manifestName)
@@ -132,7 +132,7 @@ extension FileTicketStore {
     current.lastSequence = lastSequence
     if let last = current.segments.indices.last {
       current.segments[last].length = segmentLength
-      current.segments[last].lastChecksum = segmentChecksum
+      current.segments[last].chain = segmentChain
     }
     return current
   }

@@ -150,7 +150,7 @@ private struct RepairWriter {
     segment.close()
     let manifest = StoreManifest(
       lastSequence: covered, snapshot: entry,
-      segments: [StoreManifest.Entry(sequence: covered + 1, length: RecordFraming.magicLength, lastChecksum: 0)])
+      segments: [StoreManifest.Entry(sequence: covered + 1, length: RecordFraming.magicLength, chain: 0)])
     try fileSystem.writeAtomically(manifest.fileBytes(), directory: path, name: StoreLayout.manifestName)
     let kept: Set<String> = [
       snapshotName, StoreLayout.journalName(firstSequence: covered + 1), StoreLayout.manifestName,

@@ -57,8 +57,8 @@ public actor FileTicketStore: TicketStore {
   var segment: (any StoreFileHandle)?
   var segmentFirstSequence: UInt64
   var segmentLength: Int
-  /// The payload checksum of the last record handed to the segment.
-  var segmentChecksum: UInt32
+  /// The chain checksum (see ``RecordFraming/chain(_:_:)``) of the records up to ``segmentLength``.
+  var segmentChain: UInt32
   /// The manifest as last written (or as read, for read-only stores).
   var manifest: StoreManifest
   /// The sequence of the last record handed to the journal (written, or queued in batched mode).
@@ -121,7 +121,7 @@ public actor FileTicketStore: TicketStore {
     self.segment = opened.segment
     self.segmentFirstSequence = opened.manifest.segments.last?.sequence ?? opened.lastSequence + 1
     self.segmentLength = opened.manifest.segments.last?.length ?? RecordFraming.magicLength
-    self.segmentChecksum = opened.manifest.segments.last?.lastChecksum ?? 0
+    self.segmentChain = opened.manifest.segments.last?.chain ?? 0
     self.manifest = opened.manifest
     self.lastSequence = opened.lastSequence
     self.durableSequence = opened.lastSequence

@@ -35,6 +35,13 @@ package enum RecordFraming {
     return crc
   }
 
+  /// Folds one record's payload checksum into a chain checksum: the CRC-32C of the little-endian payload
+  /// checksums of a file's records, in order. The manifest records it so that a file replaced by another
+  /// with intact records is still told apart from the original.
+  package static func chain(_ chain: UInt32, _ checksum: UInt32) -> UInt32 {
+    withUnsafeBytes(of: checksum.littleEndian) { CRC32C.update(chain, $0) }
+  }
+
   /// Which magic a file starts with: `(isJournal, isLegacy)`, or `nil` for none.
   package static func magic(of bytes: [UInt8]) -> (isJournal: Bool, isLegacy: Bool)? {
     if bytes.starts(with: journalMagic) { return (true, false) }

@@ -5,8 +5,8 @@
 /// File: the manifest magic `HSKMANI1`, then one framed record (see ``RecordFraming``) whose payload is
 /// type `0x20`, the last sequence (varint), a snapshot marker (`0`/`1`) and the snapshot's entry, the
 /// segment count (varint) and each segment's entry. An entry is the file's number (varint: the covered
-/// sequence of a snapshot, the first sequence of a segment), its committed length (varint) and the
-/// payload checksum of the record that ends there (UInt32 LE; 0 when the length is that of the magic).
+/// sequence of a snapshot, the first sequence of a segment), its committed length (varint) and the chain
+/// checksum of the records up to that length (UInt32 LE; see ``RecordFraming/chain(_:_:)``; 0 for none).
 package struct StoreManifest: Hashable, Sendable {
   /// One live file.
   package struct Entry: Hashable, Sendable {
@@ -15,8 +15,8 @@ package struct StoreManifest: Hashable, Sendable {
     /// Bytes known to be on stable storage: a snapshot's whole size; a segment's length when the
     /// manifest was written (sealed segments never grow again).
     package var length: Int
-    /// The payload checksum of the record ending at ``length``: tells a replaced file from the original.
-    package var lastChecksum: UInt32
+    /// The chain checksum of the records up to ``length``: tells a replaced file from the original.
+    package var chain: UInt32
   }
 
   /// The last sequence known to be on stable storage when the manifest was written.
@@ -92,7 +92,7 @@ package struct StoreManifest: Hashable, Sendable {
   private static func write(_ entry: Entry, into writer: inout ByteWriter) {
     writer.write(varint: entry.sequence)
     writer.write(varint: UInt64(entry.length))
-    writer.write(uint32: entry.lastChecksum)
+    writer.write(uint32: entry.chain)
   }
 
   private static func readSequence(_ reader: inout ByteReader) throws(ByteDecodingError) -> UInt64 {
@@ -105,6 +105,6 @@ package struct StoreManifest: Hashable, Sendable {
     let sequence = try readSequence(&reader)
     let length = try reader.readCount(atMost: Int.max)
     guard length >= RecordFraming.magicLength else { throw reader.failure("a file length below its magic's") }
-    return Entry(sequence: sequence, length: length, lastChecksum: try reader.readUInt32())
+    return Entry(sequence: sequence, length: length, chain: try reader.readUInt32())
   }
 }

@@ -107,10 +107,16 @@ package enum StorePayloads {
     bytes: [UInt8], entry: StoreManifest.Entry
   ) {
     var bytes = RecordFraming.snapshotMagic
-    RecordFraming.append(payload: encodeSnapshotHeader(coveringThrough: sequence, ticketCount: table.count), to: &bytes)
-    for ticket in table.tickets { RecordFraming.append(payload: encodeSnapshotTicket(ticket), to: &bytes) }
-    let checksum = RecordFraming.append(payload: encodeSnapshotTrailer(ticketCount: table.count), to: &bytes)
-    return (bytes, StoreManifest.Entry(sequence: sequence, length: bytes.count, lastChecksum: checksum))
+    var chain = RecordFraming.chain(
+      0,
+      RecordFraming.append(
+        payload: encodeSnapshotHeader(coveringThrough: sequence, ticketCount: table.count), to: &bytes))
+    for ticket in table.tickets {
+      chain = RecordFraming.chain(chain, RecordFraming.append(payload: encodeSnapshotTicket(ticket), to: &bytes))
+    }
+    chain = RecordFraming.chain(
+      chain, RecordFraming.append(payload: encodeSnapshotTrailer(ticketCount: table.count), to: &bytes))
+    return (bytes, StoreManifest.Entry(sequence: sequence, length: bytes.count, chain: chain))
   }
 
   private static func writeEvents(_ events: [TicketEvent], into writer: inout ByteWriter) {

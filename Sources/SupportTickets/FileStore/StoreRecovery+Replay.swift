@@ -10,7 +10,7 @@ extension DirectoryScan {
   ) {
     let magicLength = RecordFraming.magicLength
     var segment = LiveSegment(
-      name: name, firstSequence: expected, validLength: magicLength, recordCount: 0, lastChecksum: 0)
+      name: name, firstSequence: expected, validLength: magicLength, recordCount: 0, chain: 0)
     let committedLength = committed?.length ?? magicLength
     let magic = RecordFraming.magic(of: bytes)
     guard bytes.count > magicLength || magic?.isJournal == true else {
@@ -38,7 +38,7 @@ extension DirectoryScan {
         return outcome.damaged(name, committed.length, "data after the committed end of a sealed segment")
       }
     }
-    var committedChecksum: UInt32? = committedLength == magicLength ? 0 : nil
+    var committedChain: UInt32? = committedLength == magicLength ? 0 : nil
     bytes.withUnsafeBytes { buffer in
       /// Whether bad bytes at `offset` are a torn tail rather than damage.
       func isTornTail(at offset: Int) -> Bool {
@@ -65,8 +65,8 @@ extension DirectoryScan {
         expected += 1
         segment.validLength = payload.upperBound
         segment.recordCount += 1
-        segment.lastChecksum = RecordFraming.storedChecksum(buffer, recordOffset: offset)
-        if payload.upperBound == committedLength { committedChecksum = segment.lastChecksum }
+        segment.chain = RecordFraming.chain(segment.chain, RecordFraming.storedChecksum(buffer, recordOffset: offset))
+        if payload.upperBound == committedLength { committedChain = segment.chain }
       }
       if let (offset, reason) = walk.stopOffset {
         if isTornTail(at: offset) {
@@ -76,11 +76,10 @@ extension DirectoryScan {
         }
       }
     }
-    if outcome.damage == nil, let committed, committedChecksum != committed.lastChecksum {
+    if outcome.damage == nil, let committed, committedChain != committed.chain {
       outcome.damaged(
         name, committed.length,
-        "no record ends at the committed length with the checksum MANIFEST records: "
-          + "the segment was replaced")
+        "the records up to the committed length are not those MANIFEST records: the segment was replaced")
     }
     outcome.segments.append(segment)
   }
@@ -116,7 +115,7 @@ extension DirectoryScan {
   }
 
   /// Loads a snapshot into the outcome's table.
-  /// - Returns: The payload checksum of its trailer, or `nil` after recording the damage.
+  /// - Returns: The chain checksum of its records, or `nil` after recording the damage.
   mutating func loadSnapshot(_ name: String, _ bytes: [UInt8], sequence: UInt64) -> UInt32? {
     guard let magic = RecordFraming.magic(of: bytes), !magic.isJournal else {
       outcome.damaged(name, 0, "not a snapshot")
@@ -130,16 +129,16 @@ extension DirectoryScan {
     }
     outcome.table = result.table
     outcome.lastSequence = sequence
-    let entry = StoreManifest.Entry(sequence: sequence, length: bytes.count, lastChecksum: result.trailerChecksum)
+    let entry = StoreManifest.Entry(sequence: sequence, length: bytes.count, chain: result.chain)
     outcome.snapshot = (name, entry)
-    return result.trailerChecksum
+    return result.chain
   }
 }
 
 /// A snapshot file read into a table: header, one record per ticket, trailer, nothing after.
 private struct SnapshotReading {
   var table = TicketTable()
-  var trailerChecksum: UInt32 = 0
+  var chain: UInt32 = 0
   var damage: (offset: Int, reason: String)?
 
   init(_ buffer: UnsafeRawBufferPointer, sequence: UInt64) {
@@ -195,6 +194,8 @@ private struct SnapshotReading {
     } else if let stop = walk.stopOffset {
       damage = stop
     }
-    trailerChecksum = RecordFraming.storedChecksum(buffer, recordOffset: trailer.offset)
+    chain = records.prefix(2 + header.ticketCount).reduce(0) { chain, record in
+      RecordFraming.chain(chain, RecordFraming.storedChecksum(buffer, recordOffset: record.offset))
+    }
   }
 }

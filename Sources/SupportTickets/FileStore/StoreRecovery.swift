@@ -26,8 +26,8 @@ package struct LiveSegment: Hashable, Sendable {
   /// The bytes up to the end of its last intact record.
   package var validLength: Int
   package var recordCount: Int
-  /// The payload checksum of its last intact record (0 when it has none).
-  package var lastChecksum: UInt32
+  /// The chain checksum of its intact records (0 when it has none).
+  package var chain: UInt32
 }
 
 /// What reading a store directory found: the state before any damage, and the damage if any.
@@ -59,7 +59,7 @@ package struct RecoveryOutcome: Sendable {
     StoreManifest(
       lastSequence: lastSequence, snapshot: snapshot?.entry,
       segments: segments.map {
-        StoreManifest.Entry(sequence: $0.firstSequence, length: $0.validLength, lastChecksum: $0.lastChecksum)
+        StoreManifest.Entry(sequence: $0.firstSequence, length: $0.validLength, chain: $0.chain)
       })
   }
 
@@ -161,8 +161,8 @@ struct DirectoryScan {
         return outcome.damaged(
           name, min(bytes.count, entry.length), "it is \(bytes.count) bytes, but MANIFEST records \(entry.length)")
       }
-      guard loadSnapshot(name, bytes, sequence: entry.sequence) == entry.lastChecksum else {
-        return outcome.damaged(name, 0, "it is not the snapshot MANIFEST records (its trailer checksum differs)")
+      guard loadSnapshot(name, bytes, sequence: entry.sequence) == entry.chain else {
+        return outcome.damaged(name, 0, "it is not the snapshot MANIFEST records (its records differ)")
       }
     }
     outcome.obsoleteFiles += snapshots.filter { $0.name != listedSnapshot }.map(\.name)
