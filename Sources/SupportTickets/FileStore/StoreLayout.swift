@@ -12,8 +12,8 @@ package enum StoreLayout {
   package static let manifestName = "MANIFEST"
   package static let damagedFolder = "damaged"
   package static let temporarySuffix = ".tmp"
-  /// The largest sequence number a file name or record may carry: sequences count records, so this is
-  /// never reached, and `sequence + 1` never overflows.
+  /// The largest number a file name may carry. A record's sequence must stay below it, so that the segment
+  /// after the last record always has a valid name; sequences count records, so neither is ever reached.
   package static let maximumSequence = UInt64(Int64.max)
   /// The largest file the store reads: half the memory of the machine (every ticket is held in memory).
   package static let maximumFileSize = Int(clamping: ProcessInfo.processInfo.physicalMemory / 2)

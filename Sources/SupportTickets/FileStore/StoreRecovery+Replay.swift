@@ -87,7 +87,7 @@ extension DirectoryScan {
   /// Applies one decoded journal record; returns why it cannot be applied, or `nil`.
   private mutating func apply(_ record: PreparedRecord, expected: UInt64, size: Int) -> String? {
     guard let entry = record.entry else { return record.failure ?? "undecodable record" }
-    guard entry.sequence == expected else {
+    guard entry.sequence == expected, entry.sequence < StoreLayout.maximumSequence else {
       return "record sequence \(entry.sequence) where \(expected) was expected"
     }
     if entry.sequence <= (outcome.snapshot?.entry.sequence ?? 0) { return nil }

@@ -59,27 +59,33 @@ package struct StoreSalvage: Sendable {
       }
     }
     for (name, sequence) in snapshots.sorted(by: { $0.sequence > $1.sequence }) {
-      salvage.highestSequence = max(salvage.highestSequence, sequence)
+      salvage.noteSequence(sequence)
       guard let bytes = try salvage.load(name, read) else { continue }
       salvage.readSnapshot(name, bytes)
     }
     var entries: [(entry: JournalEntry, file: String, bytes: Range<Int>)] = []
     for (name, sequence) in segments.sorted(by: { $0.sequence < $1.sequence }) {
-      salvage.highestSequence = max(salvage.highestSequence, max(sequence, 1) - 1)
+      salvage.noteSequence(max(sequence, 1) - 1)
       guard let bytes = try salvage.load(name, read) else { continue }
-      entries += salvage.readSegment(name, bytes)
+      entries += salvage.readSegment(name, firstSequence: sequence, bytes)
     }
     // A stable sort keeps file order among records that claim the same sequence.
     for item in entries.enumerated().sorted(by: {
       ($0.element.entry.sequence, $0.offset) < ($1.element.entry.sequence, $1.offset)
     }) {
-      salvage.highestSequence = max(salvage.highestSequence, item.element.entry.sequence)
+      salvage.noteSequence(item.element.entry.sequence)
       salvage.apply(item.element.entry, from: item.element.file, bytes: item.element.bytes)
     }
     salvage.table = TicketTable()
     salvage.table.reserveCapacity(salvage.order.count)
     for id in salvage.order { salvage.table.insert(salvage.tickets[id]!) }
     return salvage
+  }
+
+  /// Raises ``highestSequence`` to `sequence`, kept below the largest valid name so the new segment after
+  /// it has one.
+  private mutating func noteSequence(_ sequence: UInt64) {
+    highestSequence = max(highestSequence, min(sequence, StoreLayout.maximumSequence - 1))
   }
 
   private mutating func lose(
@@ -108,7 +114,7 @@ package struct StoreSalvage: Sendable {
       damagedFiles.insert(StoreLayout.manifestName)
       return lose(StoreLayout.manifestName, 0..<bytes.count, "the manifest is damaged; it is rebuilt")
     }
-    highestSequence = max(highestSequence, manifest.lastSequence)
+    noteSequence(manifest.lastSequence)
     let names =
       manifest.segments.map { StoreLayout.journalName(firstSequence: $0.sequence) }
       + (manifest.snapshot.map { [StoreLayout.snapshotName(sequence: $0.sequence)] } ?? [])
@@ -136,7 +142,7 @@ package struct StoreSalvage: Sendable {
       for (offset, payload) in salvage.records {
         let slice = UnsafeRawBufferPointer(rebasing: buffer[payload])
         if let header = try? StorePayloads.decodeSnapshotHeader(slice) {
-          highestSequence = max(highestSequence, min(header.sequence, StoreLayout.maximumSequence))
+          noteSequence(header.sequence)
         } else if StorePayloads.decodeSnapshotTrailer(slice) != nil {
           continue
         } else if let events = try? StorePayloads.decodeSnapshotTicket(slice), let ticket = try? Ticket(events: events)
@@ -152,7 +158,8 @@ package struct StoreSalvage: Sendable {
     }
   }
 
-  private mutating func readSegment(_ name: String, _ bytes: [UInt8]) -> [(
+  /// The decodable records of a segment whose sequences rise from `firstSequence`; others are losses.
+  private mutating func readSegment(_ name: String, firstSequence: UInt64, _ bytes: [UInt8]) -> [(
     entry: JournalEntry, file: String, bytes: Range<Int>
   )] {
     let magic = RecordFraming.magic(of: bytes)
@@ -160,13 +167,24 @@ package struct StoreSalvage: Sendable {
       let salvage = FrameSalvage(buffer, magicIsValid: magic?.isJournal == true)
       for range in salvage.damaged { recordDamage(name, buffer, range) }
       var entries: [(entry: JournalEntry, file: String, bytes: Range<Int>)] = []
+      var next = firstSequence
       for (offset, payload) in salvage.records {
         let slice = UnsafeRawBufferPointer(rebasing: buffer[payload])
-        guard let entry = try? StorePayloads.decodeEntry(slice), entry.sequence <= StoreLayout.maximumSequence else {
+        guard let entry = try? StorePayloads.decodeEntry(slice), entry.sequence < StoreLayout.maximumSequence else {
           damagedFiles.insert(name)
           lose(name, offset..<payload.upperBound, "a journal record that does not decode")
           continue
         }
+        // Sequences only rise within a segment (gaps are damage lost before it).
+        guard entry.sequence >= next else {
+          damagedFiles.insert(name)
+          lose(
+            name, offset..<payload.upperBound,
+            "record sequence \(entry.sequence) out of order (\(next) or later expected)",
+            ticket: entry.ticketID, events: entry.events.map(\.id))
+          continue
+        }
+        next = entry.sequence + 1
         entries.append((entry, name, offset..<payload.upperBound))
       }
       return entries
@@ -193,6 +211,10 @@ package struct StoreSalvage: Sendable {
       return
     }
     let missing = entry.events.filter { !ticket.containsEvent($0.id) }
+    let conflicting = entry.events.contains { event in
+      ticket.containsEvent(event.id) && !ticket.events.contains(event)
+    }
+    guard !conflicting else { return lost("event ids the ticket already has with other contents") }
     guard !missing.isEmpty else { return }  // already in a snapshot or an earlier copy of the record
     guard !entry.createsTicket || missing.count < entry.events.count else {
       return lost("ticket \(entry.ticketID) is created twice")
