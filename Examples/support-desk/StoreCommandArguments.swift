@@ -7,13 +7,14 @@ struct UsageError: Error {
 
 /// The usage text of the store commands.
 let storeUsage = """
-  usage: support-desk [--store DIR] <command> [options]
-    --store DIR   the ticket store folder (default: ./support-data)
+  usage: support-desk [--store DIR] [--lock-timeout SECONDS] <command> [options]
+    --store DIR              the ticket store folder (default: ./support-data)
+    --lock-timeout SECONDS   how long to wait while another process uses the store (default: 5)
 
   commands:
     open --customer ID --subject TEXT --body TEXT [--priority low|normal|high|critical] [--department NAME]
                                    open a ticket; prints its id once it is stored durably
-    list [--customer ID] [--status STATUS]      one line per ticket
+    list [--customer ID] [--status STATUS]      one line per ticket (list, show, export and verify only read)
     show ID [--as-customer] [--json]            a ticket and its timeline (--as-customer hides internal notes)
     reply ID --body TEXT [--agent NAME | --from-customer]
     note ID --body TEXT [--agent NAME]          an internal note (staff only)
@@ -80,6 +81,23 @@ func extractStoreDirectory(_ arguments: [String]) throws -> (directory: String, 
     }
   }
   return (directory, rest)
+}
+
+/// Splits `--lock-timeout SECONDS` (anywhere) from the rest of the command line; 5 seconds by default.
+func extractLockTimeout(_ arguments: [String]) throws -> (timeout: Duration, rest: [String]) {
+  var timeout = Duration.seconds(5)
+  var rest: [String] = []
+  var iterator = arguments.makeIterator()
+  while let argument = iterator.next() {
+    if argument == "--lock-timeout" {
+      guard let value = iterator.next(), let seconds = Double(value), seconds.isFinite, seconds >= 0, seconds <= 86_400
+      else { throw UsageError(message: "--lock-timeout needs a number of seconds from 0 to 86400") }
+      timeout = .milliseconds(Int64((seconds * 1000).rounded()))
+    } else {
+      rest.append(argument)
+    }
+  }
+  return (timeout, rest)
 }
 
 /// Parses an enumeration value named on the command line.

@@ -7,7 +7,8 @@ import SupportTickets
 /// 2 for bad arguments (the usage is printed).
 func runStoreCommand(_ arguments: [String]) async -> Int32 {
   do {
-    let (directory, rest) = try extractStoreDirectory(arguments)
+    let (directory, afterStore) = try extractStoreDirectory(arguments)
+    let (lockTimeout, rest) = try extractLockTimeout(afterStore)
     guard let command = rest.first else { throw UsageError(message: "no command given") }
     let options = Array(rest.dropFirst())
     let folder = URL(fileURLWithPath: directory)
@@ -15,11 +16,11 @@ func runStoreCommand(_ arguments: [String]) async -> Int32 {
     case "help", "--help", "-h":
       print(storeUsage)
       return 0
-    case "verify": return try verifyCommand(folder, options)
-    case "repair": return try repairCommand(folder, options)
+    case "verify": return try verifyCommand(folder, options, lockTimeout: lockTimeout)
+    case "repair": return try repairCommand(folder, options, lockTimeout: lockTimeout)
     case "__crash-writer": return await crashWriterCommand(folder, options)
     case "open", "list", "show", "reply", "note", "status", "resolve", "export":
-      let desk = try StoreDesk(folder: folder, command: command, options: options)
+      let desk = try StoreDesk(folder: folder, command: command, options: options, lockTimeout: lockTimeout)
       return try await desk.run()
     default:
       throw UsageError(message: "unknown command '\(command)'")
@@ -52,16 +53,16 @@ private func oneLine(_ text: String) -> String {
   text.split(whereSeparator: \.isNewline).joined(separator: " ")
 }
 
-private func verifyCommand(_ folder: URL, _ options: [String]) throws -> Int32 {
+private func verifyCommand(_ folder: URL, _ options: [String], lockTimeout: Duration) throws -> Int32 {
   _ = try ParsedArguments(options).positionals(exactly: 0, "no arguments")
-  let report = try FileTicketStore.verify(at: folder)
+  let report = try FileTicketStore.verify(at: folder, lockTimeout: lockTimeout)
   print(report.description)
   return report.isClean ? 0 : 1
 }
 
-private func repairCommand(_ folder: URL, _ options: [String]) throws -> Int32 {
+private func repairCommand(_ folder: URL, _ options: [String], lockTimeout: Duration) throws -> Int32 {
   _ = try ParsedArguments(options).positionals(exactly: 0, "no arguments")
-  let repair = try FileTicketStore.repair(at: folder)
+  let repair = try FileTicketStore.repair(at: folder, lockTimeout: lockTimeout)
   print(repair.description)
   return repair.result.isClean ? 0 : 1
 }

@@ -6,17 +6,22 @@ struct StoreDesk {
   let folder: URL
   let command: String
   let options: [String]
+  let lockTimeout: Duration
 
-  init(folder: URL, command: String, options: [String]) throws {
+  init(folder: URL, command: String, options: [String], lockTimeout: Duration = .seconds(5)) throws {
     self.folder = folder
     self.command = command
     self.options = options
+    self.lockTimeout = lockTimeout
   }
 
   func run() async throws -> Int32 {
     // Parse before opening, so a typo never creates a store folder.
     let action = try parse()
-    let store = try FileTicketStore(directory: folder)
+    // Reading commands never modify, create or cut anything, and work on a read-only store.
+    let readOnly = ["list", "show", "export"].contains(command)
+    let store = try FileTicketStore(
+      directory: folder, access: readOnly ? .readOnly : .readWrite, lockTimeout: lockTimeout)
     do {
       try await action(store)
     } catch {

@@ -8,20 +8,6 @@ import Testing
   import Darwin
 #endif
 
-/// The built `support-desk` example: its hidden `__crash-writer` command is the crash test's child process.
-private func supportDeskExecutable() -> URL? {
-  var folders = [
-    Bundle.main.bundleURL, Bundle.main.bundleURL.deletingLastPathComponent(),
-    URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent(),
-  ]
-  for bundle in Bundle.allBundles where bundle.bundleURL.pathExtension == "xctest" {
-    folders.append(bundle.bundleURL.deletingLastPathComponent())
-  }
-  return folders.map { $0.appendingPathComponent("support-desk") }.first {
-    FileManager.default.isExecutableFile(atPath: $0.path)
-  }
-}
-
 @Suite("FileTicketStore crash safety")
 struct FileTicketStoreCrashTests {
   @Test("a writer killed with SIGKILL at 50 random moments never loses or repeats an acknowledged event")
