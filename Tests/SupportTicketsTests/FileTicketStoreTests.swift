@@ -195,7 +195,13 @@ struct FileTicketStoreTests {
       try await Task.sleep(for: .milliseconds(150))
       await store.close()
     }
-    let second = try await Task.detached { try FileTicketStore(directory: folder.url, lockTimeout: .seconds(20)) }.value
+    // The wait blocks its thread: run it on its own, so the closing task keeps a thread of the pool.
+    let second = try await withCheckedThrowingContinuation { continuation in
+      Thread {
+        continuation.resume(with: Result { try FileTicketStore(directory: folder.url, lockTimeout: .seconds(20)) })
+      }
+      .start()
+    }
     try await closer.value
     #expect(await second.count == 1)
     _ = try await second.create(opening: StoreFixtures.opening("T-2"))

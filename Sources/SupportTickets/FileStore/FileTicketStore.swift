@@ -139,11 +139,12 @@ public actor FileTicketStore: TicketStore {
   public var count: Int { table.count }
 
   /// Stores a new ticket durably. See ``TicketStore/create(_:)``.
-  /// - Throws: ``StoreError`` `duplicateTicket`, `ioFailure`; ``TicketError`` for an invalid timeline.
+  /// - Throws: ``StoreError`` `duplicateTicket`, `secretInIdentifier`, `readOnly`, `ioFailure`;
+  ///   ``TicketError`` for an invalid timeline.
   /// - Complexity: O(k) for k events, plus one sync (shared with other writers in batched mode).
   public nonisolated func create(_ timeline: [TicketEvent]) async throws -> Ticket {
     // Redaction runs on the caller's task, so concurrent writers redact in parallel.
-    try await createRedacted(timeline.map { $0.mappingText(redactor.redact) })
+    try await createRedacted(try redactor.redacted(timeline))
   }
 
   private func createRedacted(_ timeline: [TicketEvent]) async throws -> Ticket {
@@ -164,14 +165,14 @@ public actor FileTicketStore: TicketStore {
   }
 
   /// Appends events durably if the version matches. See ``TicketStore/append(_:to:expectedVersion:)``.
-  /// - Throws: ``StoreError`` `versionConflict`, `ticketNotFound`, `duplicateEvent`, `ioFailure`;
-  ///   ``TicketError``.
+  /// - Throws: ``StoreError`` `versionConflict`, `ticketNotFound`, `duplicateEvent`, `secretInIdentifier`,
+  ///   `readOnly`, `ioFailure`; ``TicketError``.
   /// - Complexity: Amortized O(k) for k events, plus one sync (shared in batched mode).
   public nonisolated func append(_ events: [TicketEvent], to ticketID: TicketID, expectedVersion: Int) async throws
     -> Ticket
   {
     try await appendRedacted(
-      events.map { $0.mappingText(redactor.redact) }, to: ticketID, expectedVersion: expectedVersion)
+      try redactor.redacted(events), to: ticketID, expectedVersion: expectedVersion)
   }
 
   private func appendRedacted(_ redacted: [TicketEvent], to ticketID: TicketID, expectedVersion: Int) async throws
@@ -210,12 +211,13 @@ public actor FileTicketStore: TicketStore {
   /// Creates several tickets with one journal write and one sync. See ``TicketStore/create(timelines:)``.
   /// - Complexity: O(k) for k events in all, plus one sync.
   public nonisolated func create(timelines: [[TicketEvent]]) async -> [Result<Int, any Error>] {
-    await createRedacted(timelines: timelines.map { $0.map { $0.mappingText(redactor.redact) } })
+    await createRedacted(
+      timelines: timelines.map { timeline in Result { () throws(StoreError) in try redactor.redacted(timeline) } })
   }
 
-  private func createRedacted(timelines: [[TicketEvent]]) async -> [Result<Int, any Error>] {
+  private func createRedacted(timelines: [Result<[TicketEvent], StoreError>]) async -> [Result<Int, any Error>] {
     await commitBatch(timelines) { timeline in
-      let (ticket, entry) = try stageCreate(timeline)
+      let (ticket, entry) = try stageCreate(try timeline.get())
       return (ticket.version, entry)
     }
   }
@@ -224,15 +226,17 @@ public actor FileTicketStore: TicketStore {
   /// - Complexity: Amortized O(k) for k events in all, plus one sync.
   public nonisolated func append(_ batch: [TicketAppend]) async -> [Result<Int, any Error>] {
     let redacted = batch.map { item in
-      TicketAppend(
-        events: item.events.map { $0.mappingText(redactor.redact) }, ticketID: item.ticketID,
-        expectedVersion: item.expectedVersion)
+      Result { () throws(StoreError) in
+        TicketAppend(
+          events: try redactor.redacted(item.events), ticketID: item.ticketID, expectedVersion: item.expectedVersion)
+      }
     }
     return await appendRedacted(batch: redacted)
   }
 
-  private func appendRedacted(batch: [TicketAppend]) async -> [Result<Int, any Error>] {
-    await commitBatch(batch) { item in
+  private func appendRedacted(batch: [Result<TicketAppend, StoreError>]) async -> [Result<Int, any Error>] {
+    await commitBatch(batch) { result in
+      let item = try result.get()
       let (ticket, entry) = try stageAppend(item.events, to: item.ticketID, expectedVersion: item.expectedVersion)
       return (ticket.version, entry)
     }

@@ -26,7 +26,16 @@ struct RedactionTriggers: OptionSet, Hashable, Sendable {
   static let tokenAssignment = RedactionTriggers(rawValue: 1 << 9)
   static let password = RedactionTriggers(rawValue: 1 << 10)
   static let cardDigits = RedactionTriggers(rawValue: 1 << 11)
-  static let all = RedactionTriggers(rawValue: (1 << 12) - 1)
+  /// `://`: credentials in a URL.
+  static let urlCredentials = RedactionTriggers(rawValue: 1 << 12)
+  /// `mysql`, `mariadb`, `sshpass` or ` -u`: a password glued to `-p`.
+  static let shortPasswordFlag = RedactionTriggers(rawValue: 1 << 13)
+  /// `aws` or an access key id: a bare secret access key may follow.
+  static let awsSecret = RedactionTriggers(rawValue: 1 << 14)
+  static let digitalOcean = RedactionTriggers(rawValue: 1 << 15)
+  static let skDash = RedactionTriggers(rawValue: 1 << 16)
+  static let azure = RedactionTriggers(rawValue: 1 << 17)
+  static let all = RedactionTriggers(rawValue: (1 << 18) - 1)
 
   /// The triggers present in `text`.
   /// - Complexity: O(n) in the text's UTF-8 length, a few byte comparisons per byte.
@@ -38,7 +47,7 @@ struct RedactionTriggers: OptionSet, Hashable, Sendable {
   /// For each byte: 1 for an ASCII digit, 2 for a byte that may start a trigger, 0 otherwise.
   private static let byteKinds: [UInt8] = (0...255).map { (byte: Int) -> UInt8 in
     if (0x30...0x39).contains(byte) { return 1 }
-    let starts: [UInt8] = Array("-A_egxbktsplBKTSPL".utf8) + [0xC3, 0xC4, 0xC5, 0xE0, 0xE1, 0xE2, 0xEF]
+    let starts: [UInt8] = Array("-:A_egxbktsplBKTSPLaAcCdmMQG".utf8) + [0xC3, 0xC4, 0xC5, 0xE0, 0xE1, 0xE2, 0xEF]
     return starts.contains(UInt8(byte)) ? 2 : 0
   }
 
@@ -78,11 +87,24 @@ struct RedactionTriggers: OptionSet, Hashable, Sendable {
       switch byte {
       case 0x2D:  // -
         if has("-----BEGIN", exactCase: true) { found.insert(.privateKey) }
+        if has("-u"), index > 0, bytes[index - 1] == 0x20 || bytes[index - 1] == 0x09 {
+          found.insert(.shortPasswordFlag)
+        }
+      case 0x3A:  // :
+        if has("://") { found.insert(.urlCredentials) }
       case 0x41:  // A
-        if has("AKIA", exactCase: true) || has("ASIA", exactCase: true) { found.insert(.awsKey) }
+        if has("AKIA", exactCase: true) || has("ASIA", exactCase: true) { found.formUnion([.awsKey, .awsSecret]) }
         if has("AIza", exactCase: true) { found.insert(.google) }
+      case 0x47:  // G
+        if has("GOCSPX-", exactCase: true) { found.insert(.google) }
+      case 0x51:  // Q
+        if has("Q~", exactCase: true) { found.insert(.azure) }
       case 0x5F:  // _
         if has("_live_", exactCase: true) || has("_test_", exactCase: true) { found.insert(.stripe) }
+      case 0x64:  // d
+        if has("dop_v1_", exactCase: true) || has("doo_v1_", exactCase: true) || has("dor_v1_", exactCase: true) {
+          found.insert(.digitalOcean)
+        }
       case 0x65:  // e
         if has("eyJ", exactCase: true) { found.insert(.jwt) }
       case 0x67:  // g
@@ -90,6 +112,9 @@ struct RedactionTriggers: OptionSet, Hashable, Sendable {
           found.insert(.github)
         }
         if has("glpat-", exactCase: true) { found.insert(.gitlab) }
+      case 0x73:  // s
+        if has("sk-", exactCase: true) { found.insert(.skDash) }
+        if has("sig=", exactCase: true) { found.insert(.azure) }
       case 0x78:  // x
         if has("xox", exactCase: true) { found.insert(.slack) }
       case 0xC3, 0xC4, 0xC5, 0xE1, 0xE2, 0xEF:
@@ -100,15 +125,23 @@ struct RedactionTriggers: OptionSet, Hashable, Sendable {
         break
       }
       switch byte | 0x20 {
+      case 0x61:  // a
+        if has("aws") { found.insert(.awsSecret) }
       case 0x62:  // b
         if has("bearer") { found.insert(.bearer) }
+      case 0x63:  // c
+        if has("credential") { found.insert(.tokenAssignment) }
       case 0x6B:  // k
         if has("key") { found.insert(.tokenAssignment) }
+        if has("kunci") { found.insert(.password) }
+      case 0x6D:  // m
+        if has("mysql") || has("mariadb") { found.insert(.shortPasswordFlag) }
       case 0x74:  // t
         if has("token") { found.insert(.tokenAssignment) }
       case 0x73:  // s
-        if has("secret") { found.insert(.tokenAssignment) }
+        if has("secret") { found.formUnion([.tokenAssignment, .awsSecret]) }
         if has("sandi") { found.insert(.password) }
+        if has("sshpass") { found.insert(.shortPasswordFlag) }
       case 0x70:  // p
         if has("pass") || has("pw") { found.insert(.password) }
       case 0x6C:  // l
