@@ -163,7 +163,7 @@ struct FileTicketStoreDamagePolicyTests {
     }
     await #expect(throws: StoreError.self) { try await store.compact() }
     await store.close()
-    let report = try FileTicketStore.verify(at: folder.url, lockTimeout: .zero, fileSystem: fileSystem)
+    let report = try FileTicketStore.verify(at: folder.url, lockTimeout: .seconds(30), fileSystem: fileSystem)
     #expect(report.tornTail != nil && report.damage == nil)
     #expect(fileSystem.attemptedWrites.isEmpty, "\(fileSystem.attemptedWrites)")
     #expect(try folder.entries() == before)
@@ -186,11 +186,11 @@ struct FileTicketStoreDamagePolicyTests {
     defer { folder.cleanUp() }
     let tickets = try await folder.makeTwentyEventStore()
     let lock = try POSIXStoreFileSystem().lock(folder.url.path, exclusive: false, timeout: .zero)
-    let reader = try FileTicketStore(directory: folder.url, access: .readOnly, lockTimeout: .zero)
+    let reader = try FileTicketStore(directory: folder.url, access: .readOnly, lockTimeout: .seconds(30))
     #expect(try await reader.allTickets() == tickets)
     #expect(throws: StoreError.self) { _ = try FileTicketStore(directory: folder.url, lockTimeout: .zero) }
     lock.release()
-    let writer = try FileTicketStore(directory: folder.url, lockTimeout: .zero)
+    let writer = try FileTicketStore(directory: folder.url, lockTimeout: .seconds(30))
     #expect(throws: StoreError.self) {
       _ = try FileTicketStore(directory: folder.url, access: .readOnly, lockTimeout: .milliseconds(50))
     }

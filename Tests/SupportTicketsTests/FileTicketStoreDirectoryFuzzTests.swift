@@ -151,9 +151,9 @@ struct FileTicketStoreDirectoryFuzzTests {
       let label = "round \(round): \(attack.applied)"
       let outsideBefore = try outside.entries()
 
-      let report = try FileTicketStore.verify(at: folder.url, lockTimeout: .zero)
+      let report = try FileTicketStore.verify(at: folder.url, lockTimeout: .seconds(30))
       do {
-        let reader = try FileTicketStore(directory: folder.url, access: .readOnly, lockTimeout: .zero)
+        let reader = try FileTicketStore(directory: folder.url, access: .readOnly, lockTimeout: .seconds(30))
         #expect(report.damage == nil, "\(label): verify reports damage that open does not see")
         #expect(keepsEverything(try await reader.allTickets(), of: pristine), "\(label): silent loss: \(report)")
         outcomes["opened", default: 0] += 1
@@ -162,9 +162,9 @@ struct FileTicketStoreDirectoryFuzzTests {
         #expect(report.damage != nil, "\(label): open fails but verify reports no damage")
         outcomes["damage", default: 0] += 1
       }
-      let repair = try FileTicketStore.repair(at: folder.url, lockTimeout: .zero)
+      let repair = try FileTicketStore.repair(at: folder.url, lockTimeout: .seconds(30))
       #expect(repair.result.isClean, "\(label): \(repair)")
-      let repaired = try FileTicketStore(directory: folder.url, lockTimeout: .zero)
+      let repaired = try FileTicketStore(directory: folder.url, lockTimeout: .seconds(30))
       let kept = try await repaired.allTickets()
       if round % 10 == 0 { _ = try await repaired.create(opening: StoreFixtures.opening("T-after-repair")) }
       await repaired.close()

@@ -182,7 +182,7 @@ struct FileTicketStoreTests {
     }
     #expect(ContinuousClock.now - started >= .milliseconds(200))
     await store.close()
-    _ = try FileTicketStore(directory: folder.url, lockTimeout: .zero)
+    _ = try FileTicketStore(directory: folder.url, lockTimeout: .seconds(30))
   }
 
   @Test("a writer waits for the lock and gets it when the holder closes within the timeout")
@@ -198,7 +198,7 @@ struct FileTicketStoreTests {
     // The wait blocks its thread: run it on its own, so the closing task keeps a thread of the pool.
     let second = try await withCheckedThrowingContinuation { continuation in
       Thread {
-        continuation.resume(with: Result { try FileTicketStore(directory: folder.url, lockTimeout: .seconds(20)) })
+        continuation.resume(with: Result { try FileTicketStore(directory: folder.url, lockTimeout: .seconds(60)) })
       }
       .start()
     }

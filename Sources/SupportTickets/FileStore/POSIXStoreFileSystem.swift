@@ -57,7 +57,8 @@ package struct POSIXStoreFileSystem: StoreFileSystem {
     var pause = Duration.milliseconds(1)
     while flock(descriptor, operation) != 0 {
       let error = errno
-      guard error == EWOULDBLOCK || error == EAGAIN || error == EINTR else {
+      if error == EINTR { continue }
+      guard error == EWOULDBLOCK || error == EAGAIN else {
         _ = systemClose(descriptor)
         throw StoreError.ioFailure("flock", path: directory, errno: error)
       }
