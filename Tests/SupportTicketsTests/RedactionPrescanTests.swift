@@ -15,8 +15,8 @@ struct RedactionPrescanTests {
     "mysql -u root -p", " -u app -p", "sshpass -p ", "://", "ftp://bob:", "@host", "aws ", "AWS_SECRET=",
     "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY", "GOCSPX-", "1a2B3c4D5e6F7g8H9i0J1k2L", "abc8Q~", "sig=", "?",
     "dop_v1_", "sk-", "proj-", "{\"password\":\"", "\"", "DB_PASSWORD=", "--password=", "--dbpass ", "kunci",
-    "credential", "adalah ", "was ", "now ", "root ", "for my VPS ", "\t", "cc#", "card-", "4111.1111", ".1111",
-    "\n  password: ", "AccountKey=", "ຄື",
+    "adalah ", "was ", "now ", "root ", "for my VPS ", "\t", "cc#", "card-", "4111.1111", ".1111",
+    "\n  password: ", "AccountKey=", "ຄື", "github_pat_", "glpat-", "GitHub", "mariadb -p", "MySQL -pX",
   ]
 
   @Test("the pre-scan never hides a secret: same output as running every pattern, over 5000 random texts")

@@ -40,7 +40,7 @@ enum PasswordPatterns {
   /// Words that make a key name a secret, alone or as a pair.
   static let secretWords: Set<String> = [
     "password", "passwords", "passwd", "passphrase", "passcode", "pass", "pwd", "pw", "secret", "token", "apikey",
-    "credential", "credentials", "katalaluan", "katasandi", "sandi",
+    "katalaluan", "katasandi", "sandi",
   ]
   static let secretPairs: Set<String> = [
     "api key", "access key", "private key", "account key", "kata laluan", "kata sandi", "kata kunci",
