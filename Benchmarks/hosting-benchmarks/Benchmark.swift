@@ -30,7 +30,9 @@ enum BenchmarkGoal: Sendable {
 /// One workload of `hosting-benchmarks`.
 ///
 /// `prepare` runs outside the clock before every measured run and returns the closure that is timed,
-/// so each run starts from the same fresh state (a new store, a new data set).
+/// so each run starts from the same fresh state (a new store, a new data set). The timed closure hands its
+/// results to ``blackHole(_:)`` or ``keep(_:)`` so they cannot be optimised away, and registers teardown
+/// with ``afterTimedRun(_:)`` so it is not timed.
 struct Benchmark {
   /// Unique name, used by `--filter`. Convention: `module.workload`, e.g. `tickets.append-1M-events`.
   var name: String
@@ -46,23 +48,97 @@ struct Benchmark {
   var iterations: Int = 5
   /// Builds the state for one run (not timed) and returns the timed work.
   var prepare: () async throws -> () async throws -> Void
+  /// Per-operation latencies of the measured runs, when the benchmark times each operation.
+  var latencies: LatencyRecorder? = nil
 }
 
-/// The measured outcome of one benchmark.
+extension Benchmark {
+  /// A benchmark that times each of its `operations` separately, so the results carry p50 and p99 latency
+  /// besides the run's total.
+  ///
+  /// `prepareOperation` runs outside the clock and returns the operation; the timed run calls it with
+  /// 0..<operations in order.
+  init(
+    name: String, summary: String, operations: Int, unit: String, goal: BenchmarkGoal? = nil, iterations: Int = 5,
+    prepareOperation: @escaping () async throws -> (Int) async throws -> Void
+  ) {
+    let recorder = LatencyRecorder()
+    self.init(
+      name: name, summary: summary, operations: operations, unit: unit, goal: goal, iterations: iterations,
+      prepare: {
+        let operation = try await prepareOperation()
+        return {
+          for index in 0..<operations {
+            let start = monotonicSeconds()
+            try await operation(index)
+            recorder.record(monotonicSeconds() - start)
+          }
+        }
+      },
+      latencies: recorder)
+  }
+}
+
+/// Collects per-operation latencies over the measured runs of one benchmark.
+final class LatencyRecorder: @unchecked Sendable {
+  private let lock = NSLock()
+  private var samples: [Double] = []
+  /// Whether the current run's samples count (the warm-up run's do not).
+  private var recording = false
+
+  func record(_ seconds: Double) {
+    lock.lock()
+    if recording { samples.append(seconds) }
+    lock.unlock()
+  }
+
+  func setRecording(_ on: Bool) {
+    lock.lock()
+    recording = on
+    lock.unlock()
+  }
+
+  /// The `fraction` quantile (nearest rank) of the samples so far, or `nil` without samples.
+  func quantiles(_ fractions: [Double]) -> [Double]? {
+    lock.lock()
+    let sorted = samples.sorted()
+    lock.unlock()
+    guard !sorted.isEmpty else { return nil }
+    return fractions.map { fraction in
+      sorted[min(sorted.count - 1, max(0, Int((fraction * Double(sorted.count)).rounded(.up)) - 1))]
+    }
+  }
+}
+
+/// The measured outcome of one benchmark, as written to the results file.
 struct BenchmarkResult: Codable {
   var name: String
   var summary: String
   var operations: Int
   var unit: String
   var iterations: Int
+  /// Wall-clock seconds of one run: median, fastest and slowest of the measured runs.
   var medianSeconds: Double
   var minSeconds: Double
   var maxSeconds: Double
   /// Median CPU time of the process (all threads) during a measured run, for comparing on a busy machine.
   var medianCPUSeconds: Double
+  /// Operations per wall-clock second, from the median run.
   var operationsPerSecond: Double
+  /// Per-operation latency quantiles over all measured runs, for benchmarks that time each operation.
+  var p50Seconds: Double?
+  var p99Seconds: Double?
   var goal: String?
   var goalMet: Bool?
+  /// The checksum of the last measured run's results (see `blackHole`); equal across runs of one commit.
+  var checksum: String
+  /// The 1-, 5- and 15-minute load averages just before the warm-up run and just after the last run.
+  var loadAverageBefore: [Double]
+  var loadAverageAfter: [Double]
+  /// When the benchmark finished (ISO 8601, UTC).
+  var measuredAt: String
+  /// The `id` of the run in the results file that measured it (machine, commit, build).
+  var run: String
 }
 
 func formatRate(_ value: Double) -> String {
