@@ -246,6 +246,15 @@ def comparisons(options, binaries, files, outputs):
 
     rows = options.survival_rows
     sample = files["sample"]
+
+    def survival(kind, name, description):
+        ours, peer = output(f"survival-{kind}-ours.json"), output(f"survival-{kind}-lifelines.json")
+        return dict(
+            name=name, input=description, unit="rows", target="≥ 10×",
+            ours=([binaries["retention-report"], "survival", "--durations", files[kind]], None, ours, rows),
+            peer=([python, worker, "lifelines", files[kind]], None, peer, rows),
+            agree=lambda: agreement.survival(ours, peer), met=ratio_met(10))
+
     return {
         "classify": dict(
             name="`feedback-triage classify` vs vaderSentiment `polarity_scores` loop",
@@ -276,24 +285,12 @@ def comparisons(options, binaries, files, outputs):
             agree=lambda: agreement.elapsed(
                 output("elapsed-ours.jsonl"), output("elapsed-pandas.jsonl"), options.pandas_lines),
             met=sla_met),
-        "survival-days": dict(
-            name="`retention-report survival --durations` vs lifelines `KaplanMeierFitter` (read, fit, write JSON)",
-            input=f"{rows:,} rows, whole days", unit="rows", target="≥ 10×",
-            ours=([binaries["retention-report"], "survival", "--durations", files["days"]], None,
-                  output("survival-days-ours.json"), rows),
-            peer=([python, worker, "lifelines", files["days"]], None, output("survival-days-lifelines.json"), rows),
-            agree=lambda: agreement.survival(
-                output("survival-days-ours.json"), output("survival-days-lifelines.json")),
-            met=ratio_met(10)),
-        "survival-distinct": dict(
-            name="the same, every duration distinct (a table of one row per subject)",
-            input=f"{rows:,} rows, all distinct", unit="rows", target="≥ 10×",
-            ours=([binaries["retention-report"], "survival", "--durations", files["distinct"]], None,
-                  output("survival-distinct-ours.json"), rows),
-            peer=([python, worker, "lifelines", files["distinct"]], None, output("survival-distinct-lifelines.json"), rows),
-            agree=lambda: agreement.survival(
-                output("survival-distinct-ours.json"), output("survival-distinct-lifelines.json")),
-            met=ratio_met(10)),
+        "survival-days": survival(
+            "days", "`retention-report survival --durations` vs lifelines `KaplanMeierFitter` (read, fit, write JSON)",
+            f"{rows:,} rows, whole days"),
+        "survival-distinct": survival(
+            "distinct", "the same, every duration distinct (a table of one row per subject)",
+            f"{rows:,} rows, all distinct"),
         "retention-report": dict(
             name=f"`retention-report` text report of the {options.customers:,}-customer sample", unit="customers",
             input=f"`retention-report sample --customers {options.customers}`", target="≤ 3 s and ≤ 400 MB",
