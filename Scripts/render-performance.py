@@ -7,8 +7,7 @@
 Sources: Benchmarks/results/latest.json (written by `swift run -c release hosting-benchmarks --write-results`)
 and Benchmarks/results/peers.json (written by `python3 Benchmarks/peers/run_peers.py`).
 
-A table lives between marker comments in any Markdown file of README.md, Benchmarks/, Documentation/ or a DocC
-catalog:
+A table lives between marker comments in README.md, Benchmarks/*.md, Documentation/ or a DocC catalog:
 
     <!-- benchmarks: filestore., tickets.customer-query -->   benchmarks whose name starts with a prefix
     <!-- /benchmarks -->                                       ("all" for every benchmark)
@@ -213,9 +212,10 @@ def render(text, results, peers, path):
                 raise SystemExit(f"render-performance: {path} needs {RESULTS.relative_to(ROOT)}, which is missing")
             body = benchmarks_table(results, names)
         else:
-            if peers is None:
-                raise SystemExit(f"render-performance: {path} needs {PEERS.relative_to(ROOT)}, which is missing")
-            body = peers_table(peers, names)
+            body = (
+                peers_table(peers, names) if peers is not None
+                else "No comparison recorded yet: run `python3 Benchmarks/peers/run_peers.py`.\n"
+            )
         return match["open"] + body + match["close"]
 
     return BLOCK.sub(replace, text)

@@ -10,11 +10,13 @@ enum BenchmarkGoal: Sendable {
   /// At most this many seconds for each operation (latency).
   case latency(atMost: Double)
 
-  var description: String {
+  /// The goal in words, with operations called `unit` ("≥ 1.00M events/s").
+  func description(unit: String) -> String {
     switch self {
-    case .throughput(let minimum): return "≥ \(formatRate(minimum)) ops/s"
+    case .throughput(let minimum): return "≥ \(formatRate(minimum)) \(unit)/s"
     case .runTime(let maximum): return "≤ \(formatSeconds(maximum)) per run"
-    case .latency(let maximum): return "≤ \(formatSeconds(maximum)) per op"
+    case .latency(let maximum):
+      return "≤ \(formatSeconds(maximum)) per \(unit.hasSuffix("s") ? String(unit.dropLast()) : unit)"
     }
   }
 
@@ -108,6 +110,18 @@ final class LatencyRecorder: @unchecked Sendable {
       sorted[min(sorted.count - 1, max(0, Int((fraction * Double(sorted.count)).rounded(.up)) - 1))]
     }
   }
+}
+
+/// A workload that did not do what it should (a wrong count, a missing input): the harness exits with status 1.
+struct BenchmarkFailure: Error, CustomStringConvertible {
+  var description: String
+  init(_ description: String) { self.description = description }
+}
+
+/// A workload this platform cannot measure honestly: reported on stderr, not recorded, and the run goes on.
+struct BenchmarkSkipped: Error, CustomStringConvertible {
+  var description: String
+  init(_ description: String) { self.description = description }
 }
 
 /// The measured outcome of one benchmark, as written to the results file.

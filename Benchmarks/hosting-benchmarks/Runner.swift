@@ -72,7 +72,7 @@ struct BenchmarkRunner {
       operationsPerSecond: Double(benchmark.operations) / median,
       p50Seconds: quantiles?[0],
       p99Seconds: quantiles?[1],
-      goal: benchmark.goal?.description,
+      goal: benchmark.goal?.description(unit: benchmark.unit),
       goalMet: benchmark.goal?.isMet(medianSeconds: median, operations: benchmark.operations),
       checksum: String(checksum, radix: 16),
       loadAverageBefore: loadBefore,
@@ -94,7 +94,7 @@ extension BenchmarkResult {
   /// One human-readable line.
   var line: String {
     var text =
-      "\(name.padding(toLength: 44, withPad: " ", startingAt: 0)) "
+      "\(name.padding(toLength: 52, withPad: " ", startingAt: 0)) "
       + "median \(formatSeconds(medianSeconds).padding(toLength: 11, withPad: " ", startingAt: 0)) "
       + "\(formatRate(operationsPerSecond)) \(unit)/s"
       + "  (cpu \(formatSeconds(medianCPUSeconds)))"

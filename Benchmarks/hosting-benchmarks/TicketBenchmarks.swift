@@ -95,11 +95,6 @@ func ticketBenchmarks() -> [Benchmark] {
   ]
 }
 
-struct BenchmarkFailure: Error, CustomStringConvertible {
-  var description: String
-  init(_ description: String) { self.description = description }
-}
-
 /// Builds the 1M-ticket store once and shares it between runs (queries do not change it).
 private actor CustomerQueryFixture {
   private var built: InMemoryTicketStore?

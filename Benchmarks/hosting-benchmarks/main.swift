@@ -96,6 +96,8 @@ for benchmark in selected {
     let result = try await runner.run(benchmark)
     results.append(result)
     if !json { print(result.line) }
+  } catch let skipped as BenchmarkSkipped {
+    FileHandle.standardError.write(Data("hosting-benchmarks: \(benchmark.name) skipped: \(skipped)\n".utf8))
   } catch {
     FileHandle.standardError.write(Data("hosting-benchmarks: \(benchmark.name) failed: \(error)\n".utf8))
     await removeScratchStores()
