@@ -104,6 +104,8 @@ let package = Package(
       swiftSettings: swiftSettings
     ),
     .testTarget(
+      name: "HostingBenchmarksTests", dependencies: ["hosting-benchmarks"], swiftSettings: swiftSettings),
+    .testTarget(
       name: "ExamplesTests",
       dependencies: ["support-desk", "sla-check", "feedback-triage", "retention-report"],
       swiftSettings: swiftSettings

@@ -55,6 +55,11 @@ def seconds(value):
     return f"{value * 1e9:.0f} ns"
 
 
+def cell(text):
+    """Table cell text: a `|` would end the cell."""
+    return str(text).replace("|", "\\|")
+
+
 def load(values):
     return f"{values[0]:.2f}" if values else "?"
 
@@ -108,7 +113,7 @@ def benchmarks_table(results, prefixes):
         )
         row = [
             f"`{result['name']}`",
-            result["summary"].replace("|", "\\|"),
+            cell(result["summary"]),
             result.get("goal") or "—",
             seconds(result["medianSeconds"]),
             seconds(result["medianCPUSeconds"]),
@@ -161,10 +166,8 @@ def peers_table(peers, ids):
         )
         met = {True: "yes", False: "**no**", None: "—"}[item.get("targetMet")]
         agree = item.get("agreement") or "—"
-        lines.append(
-            f"| {item['name']} | {item['input']} | {side(ours)} | {side(peer)} | {ratio} | {item['target']} "
-            f"| {met} | {agree} |"
-        )
+        row = [item["name"], item["input"], side(ours), side(peer), ratio, item["target"], met, agree]
+        lines.append("| " + " | ".join(cell(value) for value in row) + " |")
     return "\n".join(lines) + "\n"
 
 
@@ -216,7 +219,8 @@ def render(text, results, peers, path):
                 peers_table(peers, names) if peers is not None
                 else "No comparison recorded yet: run `python3 Benchmarks/peers/run_peers.py`.\n"
             )
-        return match["open"] + body + match["close"]
+        # Blank lines around the body: a table must not run into the closing comment.
+        return match["open"] + "\n" + body + "\n" + match["close"]
 
     return BLOCK.sub(replace, text)
 

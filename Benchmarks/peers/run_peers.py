@@ -17,6 +17,7 @@ import json
 import os
 import pathlib
 import platform
+import shlex
 import statistics
 import subprocess
 import sys
@@ -362,7 +363,7 @@ def main():
     document = {
         "format": 1,
         "about": "Written by Benchmarks/peers/run_peers.py; rendered into the docs by Scripts/render-performance.py.",
-        "command": "python3 Benchmarks/peers/run_peers.py" + (f" --repeat {options.repeat}" if options.repeat != 3 else ""),
+        "command": " ".join(["python3 Benchmarks/peers/run_peers.py", *map(shlex.quote, sys.argv[1:])]),
         "run": run, "comparisons": results,
     }
     if options.no_write or options.only:
