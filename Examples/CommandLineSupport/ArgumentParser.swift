@@ -4,7 +4,7 @@ import Foundation
 ///
 /// Grammar: `--name value`, `--name=value`, flags, positionals in order; `--` ends the options (everything after
 /// it is positional, even `--json`); `-` alone is a positional (conventionally standard input); `-h` or `--help`
-/// anywhere before `--` asks for the command's help. Unknown options, a missing value, a value given to a flag,
+/// anywhere before `--` asks for the command's help, whatever else the line holds. Unknown options, a missing value, a value given to a flag,
 /// missing required options and a wrong number of positionals are ``UsageError``s.
 enum ArgumentParser {
   /// The outcome of parsing: the arguments, or a request for help.
@@ -25,10 +25,12 @@ enum ArgumentParser {
   static func parse(_ arguments: ArraySlice<String>, for command: CommandSpec, base parsed: ParsedArguments)
     throws(UsageError) -> Outcome
   {
+    // Help wins over every other mistake on the line, as in swift-argument-parser.
+    let options = arguments.prefix { $0 != "--" }
+    if options.contains("-h") || options.contains("--help") { return .help }
     var parsed = parsed
     var index = arguments.startIndex
     var optionsEnded = false
-    var wantsHelp = false
     while index < arguments.endIndex {
       let argument = arguments[index]
       index += 1
@@ -38,10 +40,6 @@ enum ArgumentParser {
       }
       if argument == "--" {
         optionsEnded = true
-        continue
-      }
-      if argument == "-h" || argument == "--help" {
-        wantsHelp = true
         continue
       }
       let (name, inlineValue) = split(argument)
@@ -67,7 +65,6 @@ enum ArgumentParser {
         parsed.values[name] = [value]
       }
     }
-    if wantsHelp { return .help }
     try checkComplete(parsed, for: command)
     return .arguments(parsed)
   }
