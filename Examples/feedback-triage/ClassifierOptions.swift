@@ -14,6 +14,14 @@ enum ClassifierOptions {
   static let data = OptionSpec.value(
     "--data", "FILE", help: "Labelled label<TAB>text lines.", required: true, repeatable: true)
 
+  /// The options of the commands that classify feedback input (classify, triage).
+  static let feedbackInput = [format, model, classifier, threshold]
+
+  /// The input format and the classifier that classify and triage read.
+  static func inputAndClassifier(_ arguments: ParsedArguments) throws -> (InputFormat, any SentimentClassifier) {
+    (try arguments.choice("--format", as: InputFormat.self) ?? .jsonl, try makeClassifier(arguments))
+  }
+
   /// The classifier the arguments ask for: lexicon + model ensemble with `--model`, otherwise the default one.
   static func makeClassifier(_ arguments: ParsedArguments) throws -> any SentimentClassifier {
     var lexicon = try LexiconSentimentClassifier.bundled()

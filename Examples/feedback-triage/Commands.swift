@@ -11,14 +11,12 @@ let classifyCommand = CommandSpec(
     "output: {\"id\",\"label\",\"score\",\"confidence\",\"language\",\"aspects\"} per input line, in input order;"
       + " --explain adds \"explanation\": the tokens and rules that moved the score."
   ],
-  options: [
-    ClassifierOptions.format, ClassifierOptions.model, ClassifierOptions.classifier, ClassifierOptions.threshold,
-    .flag("--explain", help: "Add the tokens and rules that moved each score."),
+  options: ClassifierOptions.feedbackInput + [
+    .flag("--explain", help: "Add the tokens and rules that moved each score.")
   ],
   positionals: [inputFile]
 ) { arguments in
-  let format = try arguments.choice("--format", as: InputFormat.self) ?? .jsonl
-  let classifier = try ClassifierOptions.makeClassifier(arguments)
+  let (format, classifier) = try ClassifierOptions.inputAndClassifier(arguments)
   let explain = arguments.flag("--explain")
   let writer = JSONLinesWriter()
   defer { writer.flush() }
@@ -31,14 +29,10 @@ let classifyCommand = CommandSpec(
 /// `triage`: the panel view over all the feedback.
 let triageCommand = CommandSpec(
   "triage", summary: "The panel view: negative feedback first, grouped by aspect, with the suggested follow-up.",
-  options: [
-    ClassifierOptions.format, ClassifierOptions.model, ClassifierOptions.classifier, ClassifierOptions.threshold,
-    .flag("--json", help: "Print the groups as JSON instead of text."),
-  ],
+  options: ClassifierOptions.feedbackInput + [.flag("--json", help: "Print the groups as JSON instead of text.")],
   positionals: [inputFile]
 ) { arguments in
-  let format = try arguments.choice("--format", as: InputFormat.self) ?? .jsonl
-  let classifier = try ClassifierOptions.makeClassifier(arguments)
+  let (format, classifier) = try ClassifierOptions.inputAndClassifier(arguments)
   var results: [(item: FeedbackItem, result: SentimentResult)] = []
   try FeedbackInputReader.forEach(in: arguments.positionals.first, format: format) { item in
     results.append((item, classifier.classify(item.text)))
