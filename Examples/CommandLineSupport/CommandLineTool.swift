@@ -68,21 +68,7 @@ package struct CommandLineTool: Sendable {
   package func run(_ arguments: [String]) async -> Int32 {
     var commandName: String?
     do {
-      var base = ParsedArguments(command: "")
-      var index = 0
-      while index < arguments.count, let option = globalOption(arguments[index]) {
-        let (name, inline) = ArgumentParser.split(arguments[index])
-        index += 1
-        if option.valueName == nil {
-          base.flags.insert(name)
-        } else if let value = inline {
-          base.values[name] = [value]
-        } else {
-          guard index < arguments.count else { throw UsageError("\(name) needs a value (\(option.valueName!))") }
-          base.values[name] = [arguments[index]]
-          index += 1
-        }
-      }
+      var (base, index) = try parseGlobalOptions(arguments)
       let rest = arguments[index...]
       let command: CommandSpec
       switch rest.first {
@@ -91,7 +77,6 @@ package struct CommandLineTool: Sendable {
         return ExitStatus.success.rawValue
       case "help"?:
         if let topic = rest.dropFirst().first {
-          commandName = topic
           Console.write(HelpText.command(try self.command(named: topic), of: self))
         } else {
           Console.write(HelpText.tool(self))
@@ -137,6 +122,30 @@ package struct CommandLineTool: Sendable {
     if error is DecodingIssue { return .invalidInput }
     if let error = error as? any SupportKitError { return statusForError(error) }
     return .failure
+  }
+
+  /// Parses the options given before the command word.
+  ///
+  /// - Returns: Their values, and the index of the first argument that is not one of them.
+  private func parseGlobalOptions(_ arguments: [String]) throws(UsageError) -> (ParsedArguments, Int) {
+    var parsed = ParsedArguments(command: "")
+    var index = 0
+    while index < arguments.count, let option = globalOption(arguments[index]) {
+      let (name, inline) = ArgumentParser.split(arguments[index])
+      index += 1
+      guard let valueName = option.valueName else {
+        parsed.flags.insert(name)
+        continue
+      }
+      if let inline {
+        parsed.values[name] = [inline]
+      } else {
+        guard index < arguments.count else { throw UsageError("\(name) needs a value (\(valueName))") }
+        parsed.values[name] = [arguments[index]]
+        index += 1
+      }
+    }
+    return (parsed, index)
   }
 
   private func command(named name: String) throws(UsageError) -> CommandSpec {

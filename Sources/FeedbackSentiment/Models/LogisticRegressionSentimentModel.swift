@@ -127,7 +127,7 @@ public struct LogisticRegressionSentimentModel: ProbabilisticSentimentModel, Cod
   /// Checks and prepares a model; used by training and decoding.
   ///
   /// - Throws: ``SentimentError`` (``SentimentError/Code/invalidModel``) for non-finite or out-of-range
-  ///   weights and biases (beyond ±``maximumWeight``) or arrays whose lengths do not match. O(stored weights).
+  ///   weights and biases (beyond ±10⁶) or arrays whose lengths do not match. O(stored weights).
   private init(options: SentimentFeatureOptions, biases: [Double], table: SparseClassTable) throws {
     try options.validate()
     guard biases.count == 3, biases.allSatisfy({ abs($0) <= Self.maximumWeight }) else {
@@ -202,7 +202,7 @@ public struct LogisticRegressionSentimentModel: ProbabilisticSentimentModel, Cod
     case kind, options, biases, weights
   }
 
-  /// Decodes a saved model and checks it (finite weights within ±``maximumWeight``, array lengths), so a damaged
+  /// Decodes a saved model and checks it (finite weights within ±10⁶, array lengths), so a damaged
   /// or hostile file is a typed error rather than scores that are silently not numbers.
   ///
   /// - Parameter decoder: The decoder.

@@ -67,8 +67,8 @@ public struct NaiveBayesSentimentModel: ProbabilisticSentimentModel, Codable {
   /// Checks and prepares a model; used by training and decoding.
   ///
   /// - Throws: ``SentimentError`` (``SentimentError/Code/invalidModel``) for counts out of range (negative,
-  ///   above ``maximumCount``, a feature counted more often than its label has texts), non-finite numbers,
-  ///   arrays whose lengths do not match, or smoothing outside (0, ``maximumSmoothing``]. O(stored counts).
+  ///   above 2⁴⁸, a feature counted more often than its label has texts), non-finite numbers,
+  ///   arrays whose lengths do not match, or smoothing outside (0, 1000]. O(stored counts).
   private init(
     options: SentimentFeatureOptions, smoothing: Double, documentCounts: [Int], featureCounts: SparseClassTable
   ) throws {
