@@ -84,7 +84,8 @@ chmod 700 "$workdir"
   cat "$workdir/initdb.log" >&2
   exit 1
 }
-# A test server: only the private socket, room for the tests' pools, no waiting on the disk.
+# A test server: only the private socket, room for the tests' pools, no waiting on the disk, and every
+# writing statement logged with its parameters (the redaction test reads the log: no secret may be in it).
 cat >>"$data/postgresql.conf" <<EOF
 listen_addresses = ''
 unix_socket_directories = '$workdir'
@@ -92,6 +93,7 @@ max_connections = 200
 fsync = off
 synchronous_commit = off
 full_page_writes = off
+log_statement = 'mod'
 EOF
 "${as_server_user[@]}" "$bindir/pg_ctl" -D "$data" -l "$workdir/server.log" -w -t 60 start >/dev/null || {
   cat "$workdir/server.log" >&2
@@ -101,6 +103,7 @@ log "server up on $workdir/.s.PGSQL.5432 after $(($(date +%s) - started)) s"
 
 # --- 3. Tests ---------------------------------------------------------------------------------------------
 export PGHOST="$workdir" PGPORT=5432 PGUSER=postgres PGDATABASE=postgres
+export POSTGRES_STORE_SERVER_LOG="$workdir/server.log"
 set +e
 swift test --package-path "$here" "$@"
 status=$?

@@ -23,6 +23,8 @@ final class LibpqSession {
         code: .connectionFailed, message: "cannot connect: \(reason.trimmingCharacters(in: .whitespacesAndNewlines))")
     }
     connection = opened
+    // Notices (and the server's farewell to an idle session) would otherwise be printed on stderr.
+    PQsetNoticeProcessor(connection, { _, _ in }, nil)
   }
 
   deinit { PQfinish(connection) }
@@ -30,11 +32,24 @@ final class LibpqSession {
   /// The server process serving this session.
   var backendProcessID: Int32 { PQbackendPID(connection) }
 
-  /// Whether the session is open and outside any transaction, after reading whatever the server sent
-  /// while it was idle (so a session the server closed is noticed without sending anything).
+  /// Whether the session is open and outside any transaction. An idle session receives nothing unless the
+  /// server is closing it, so whatever is waiting on the socket is read first: a session the server ended
+  /// is noticed here, before anything is sent on it.
   var isHealthyAndIdle: Bool {
-    _ = PQconsumeInput(connection)
-    return PQstatus(connection) == CONNECTION_OK && PQtransactionStatus(connection) == PQTRANS_IDLE
+    guard PQstatus(connection) == CONNECTION_OK, PQtransactionStatus(connection) == PQTRANS_IDLE else { return false }
+    var reads = 0
+    while reads < 8, Self.hasInput(on: PQsocket(connection)) {
+      if PQconsumeInput(connection) == 0 { return false }
+      reads += 1
+    }
+    return PQstatus(connection) == CONNECTION_OK
+  }
+
+  /// Whether the socket has something to read (data or end of stream), without waiting.
+  private static func hasInput(on socket: Int32) -> Bool {
+    guard socket >= 0 else { return false }
+    var descriptor = pollfd(fd: socket, events: Int16(POLLIN), revents: 0)
+    return poll(&descriptor, 1, 0) > 0
   }
 
   /// Whether a transaction is open (or failed and awaiting `ROLLBACK`).

@@ -128,3 +128,8 @@ func storeError(_ body: () async throws -> Void) async -> StoreError? {
   }
   return nil
 }
+
+/// What `body` returned or threw.
+func outcome<Value>(_ body: () async throws -> Value) async -> Result<Value, any Error> {
+  do { return .success(try await body()) } catch { return .failure(error) }
+}
