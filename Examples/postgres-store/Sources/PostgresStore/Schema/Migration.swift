@@ -25,7 +25,8 @@ package enum SchemaMigrator {
   ///
   /// The transaction first takes a transaction-scoped advisory lock for the schema, so concurrent openers
   /// (two desk processes starting together) queue: the first applies the steps, the others find them
-  /// applied. It creates the schema and the `schema_version` table when missing.
+  /// applied. It creates the schema and the `schema_version` table when missing. The configured statement
+  /// timeout does not apply inside it (an index on a large table takes what it takes).
   /// - Parameters:
   ///   - migrations: The component's steps, numbered 1, 2, 3… in order.
   ///   - component: The component's name in `schema_version` (`tickets`).
@@ -39,6 +40,8 @@ package enum SchemaMigrator {
   ) async throws -> Int {
     precondition(migrations.map(\.version) == Array(1...migrations.count), "migrations are numbered 1, 2, 3…")
     return try await connection.transaction { connection in
+      // Building an index on a large table may take longer than the per-call timeout: none while migrating.
+      try connection.execute(PostgresStatement("SELECT set_config('statement_timeout', '0', true)"))
       try connection.execute(
         PostgresStatement("SELECT pg_advisory_xact_lock($1, hashtext($2))"),
         [.int32(AdvisoryLockKey.migration), .text(schema)])
