@@ -37,7 +37,9 @@ if ((${#missing[@]})); then
   fi
   log "installing ${missing[*]}"
   export DEBIAN_FRONTEND=noninteractive
-  apt_install() { apt-get install -y -q -o Dpkg::Options::=--force-confdef "${missing[@]}" </dev/null; }
+  apt_install() {
+    apt-get install -y -q --no-install-recommends -o Dpkg::Options::=--force-confdef "${missing[@]}" </dev/null
+  }
   if ! apt_install >/tmp/postgres-store-apt.log 2>&1; then
     apt-get update -q </dev/null >>/tmp/postgres-store-apt.log 2>&1
     apt_install >>/tmp/postgres-store-apt.log 2>&1 || {
@@ -45,6 +47,7 @@ if ((${#missing[@]})); then
       exit 1
     }
   fi
+  rm -f /tmp/postgres-store-apt.log
 fi
 bindir="$(find_bindir)"
 [[ -n "$bindir" ]] || { echo "run-tests: no PostgreSQL server binaries under /usr/lib/postgresql" >&2; exit 1; }
