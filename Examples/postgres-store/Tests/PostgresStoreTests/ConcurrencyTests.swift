@@ -9,10 +9,7 @@ struct ConcurrencyTests {
   @Test("writers of two processes contending on one ticket lose no event and win each version once")
   func contendedAppends() async throws {
     let schema = TestDatabase.freshSchema("contention")
-    let stores = [
-      try await PostgresTicketStore.open(TestDatabase.configuration(schema: schema)),
-      try await PostgresTicketStore.open(TestDatabase.configuration(schema: schema)),
-    ]
+    let stores = try await TestDatabase.openTicketStores(2, schema: schema)
     _ = try await stores[0].create(TimelineBuilder(ticket: "W-1").events)
     let writers = 40
     let outcomes = try await withThrowingTaskGroup(of: (won: Int, conflicts: Int).self) { group in
@@ -52,10 +49,7 @@ struct ConcurrencyTests {
   @Test("of many appends with the same expected version exactly one wins; the others conflict and write nothing")
   func sameExpectedVersion() async throws {
     let schema = TestDatabase.freshSchema("conflict")
-    let stores = [
-      try await PostgresTicketStore.open(TestDatabase.configuration(schema: schema)),
-      try await PostgresTicketStore.open(TestDatabase.configuration(schema: schema)),
-    ]
+    let stores = try await TestDatabase.openTicketStores(2, schema: schema)
     _ = try await stores[0].create(TimelineBuilder(ticket: "C-1").events)
     let attempts = 30
     let results = await withTaskGroup(of: Result<Ticket, any Error>.self) { group in
@@ -86,10 +80,7 @@ struct ConcurrencyTests {
   @Test("creating one id from many tasks of two processes: one ticket, every other call gets duplicateTicket")
   func duplicateCreates() async throws {
     let schema = TestDatabase.freshSchema("duplicates")
-    let stores = [
-      try await PostgresTicketStore.open(TestDatabase.configuration(schema: schema)),
-      try await PostgresTicketStore.open(TestDatabase.configuration(schema: schema)),
-    ]
+    let stores = try await TestDatabase.openTicketStores(2, schema: schema)
     let results = await withTaskGroup(of: Result<Ticket, any Error>.self) { group in
       for attempt in 0..<20 {
         let store = stores[attempt % 2]
@@ -111,10 +102,7 @@ struct ConcurrencyTests {
   @Test("a reader following cursors while two processes create tickets misses no ticket")
   func followerMissesNothing() async throws {
     let schema = TestDatabase.freshSchema("follower")
-    let stores = [
-      try await PostgresTicketStore.open(TestDatabase.configuration(schema: schema)),
-      try await PostgresTicketStore.open(TestDatabase.configuration(schema: schema)),
-    ]
+    let stores = try await TestDatabase.openTicketStores(2, schema: schema)
     let follower = try await PostgresTicketStore.open(TestDatabase.configuration(schema: schema))
     let finished = Flag()
     let creators = Task {

@@ -42,16 +42,12 @@ package struct PostgresValue: Hashable, Sendable {
 
   /// A `bigint` (binary).
   package static func int64(_ value: Int64) -> PostgresValue {
-    var bytes: [UInt8] = []
-    bytes.appendBigEndian(value)
-    return PostgresValue(typeOID: TypeOID.int8, bytes: bytes, isBinary: true)
+    PostgresValue(typeOID: TypeOID.int8, bytes: bigEndian(value), isBinary: true)
   }
 
   /// An `integer` (binary).
   package static func int32(_ value: Int32) -> PostgresValue {
-    var bytes: [UInt8] = []
-    bytes.appendBigEndian(value)
-    return PostgresValue(typeOID: TypeOID.int4, bytes: bytes, isBinary: true)
+    PostgresValue(typeOID: TypeOID.int4, bytes: bigEndian(value), isBinary: true)
   }
 
   /// A `boolean` (binary).
@@ -72,10 +68,9 @@ package struct PostgresValue: Hashable, Sendable {
   package static func timestamp(
     _ value: Date?, rounding: FloatingPointRoundingRule = .toNearestOrAwayFromZero
   ) -> PostgresValue {
-    guard let value else { return PostgresValue(typeOID: TypeOID.timestamptz, bytes: nil, isBinary: true) }
-    var bytes: [UInt8] = []
-    bytes.appendBigEndian(postgresMicroseconds(value, rounding: rounding))
-    return PostgresValue(typeOID: TypeOID.timestamptz, bytes: bytes, isBinary: true)
+    PostgresValue(
+      typeOID: TypeOID.timestamptz, bytes: value.map { bigEndian(postgresMicroseconds($0, rounding: rounding)) },
+      isBinary: true)
   }
 
   /// A one-dimensional `text[]` (binary); `nil` elements are `NULL`s. A `nil` array is `NULL`.
@@ -85,19 +80,13 @@ package struct PostgresValue: Hashable, Sendable {
 
   /// A one-dimensional `integer[]` (binary).
   package static func int32Array(_ values: [Int32]) -> PostgresValue {
-    array(values, arrayOID: TypeOID.int4Array, elementOID: TypeOID.int4) { value in
-      var bytes: [UInt8] = []
-      bytes.appendBigEndian(value)
-      return bytes
-    }
+    array(values, arrayOID: TypeOID.int4Array, elementOID: TypeOID.int4, encode: bigEndian)
   }
 
   /// A one-dimensional `timestamptz[]` (binary).
   package static func timestampArray(_ values: [Date]) -> PostgresValue {
     array(values, arrayOID: TypeOID.timestamptzArray, elementOID: TypeOID.timestamptz) { value in
-      var bytes: [UInt8] = []
-      bytes.appendBigEndian(postgresMicroseconds(value, rounding: .toNearestOrAwayFromZero))
-      return bytes
+      bigEndian(postgresMicroseconds(value, rounding: .toNearestOrAwayFromZero))
     }
   }
 
@@ -159,6 +148,13 @@ func postgresMicroseconds(_ date: Date, rounding: FloatingPointRoundingRule) -> 
   if microseconds.isNaN || microseconds < -211_813_488_000_000_000 { return Int64.min }
   if microseconds >= 9_223_371_331_200_000_000 { return Int64.max }
   return Int64(microseconds)
+}
+
+/// An integer's bytes, most significant first (network order, as PostgreSQL's binary formats want).
+func bigEndian<Integer: FixedWidthInteger>(_ value: Integer) -> [UInt8] {
+  var bytes: [UInt8] = []
+  bytes.appendBigEndian(value)
+  return bytes
 }
 
 extension [UInt8] {

@@ -38,6 +38,13 @@ enum TestDatabase {
         applicationName: applicationName))
   }
 
+  /// Stores on one schema, each with a pool of its own, standing for separate processes.
+  static func openTicketStores(_ count: Int, schema: String) async throws -> [PostgresTicketStore] {
+    var stores: [PostgresTicketStore] = []
+    for _ in 0..<count { stores.append(try await PostgresTicketStore.open(configuration(schema: schema))) }
+    return stores
+  }
+
   /// A plain connection working in `schema`, for looking at raw tables and for disturbing the store.
   static func adminConnection(schema: String = "public") throws -> PostgresConnection {
     PostgresConnection(configuration: try configuration(schema: schema, applicationName: "postgres-store-admin"))
