@@ -234,7 +234,6 @@ def comparisons(options, binaries, files, outputs):
     python = sys.executable
     worker = str(HERE / "peer_workers.py")
     calendar = json.loads(files["calendar"].read_text())
-    sla_target = "≥ 1M lines/s and ≥ 100× pandas"
 
     def sla_met(result):
         return result["ours"]["itemsPerSecond"] >= 1_000_000 and min(result["ratioWall"], result["ratioCPU"]) >= 100
@@ -247,6 +246,17 @@ def comparisons(options, binaries, files, outputs):
 
     rows = options.survival_rows
     sample = files["sample"]
+
+    def sla(command, lines, name, check):
+        ours, peer = output(f"{command}-ours.jsonl"), output(f"{command}-pandas.jsonl")
+        return dict(
+            name=name, input=f"{options.sla_lines:,} lines (pandas: the first {options.pandas_lines:,})",
+            unit="lines", target="≥ 1M lines/s and ≥ 100× pandas",
+            ours=([binaries["sla-check"], command, "--calendar", files["calendar"]], files[lines], ours,
+                  options.sla_lines),
+            peer=([python, worker, f"sla-{command}", files["calendar"], files[f"{lines}-prefix"]], None, peer,
+                  options.pandas_lines),
+            agree=lambda: check(ours, peer), met=sla_met)
 
     def survival(kind, name, description):
         ours, peer = output(f"survival-{kind}-ours.json"), output(f"survival-{kind}-lifelines.json")
@@ -264,28 +274,12 @@ def comparisons(options, binaries, files, outputs):
             peer=([python, worker, "vader", files["texts"]], None, output("classify-vader.jsonl"), options.texts),
             agree=lambda: agreement.classify(output("classify-ours.jsonl"), output("classify-vader.jsonl")),
             met=ratio_met(20)),
-        "sla-deadline": dict(
-            name="`sla-check deadline` vs pandas `CustomBusinessHour` loop",
-            input=f"{options.sla_lines:,} lines (pandas: the first {options.pandas_lines:,})", unit="lines",
-            target=sla_target,
-            ours=([binaries["sla-check"], "deadline", "--calendar", files["calendar"]], files["deadlines"],
-                  output("deadline-ours.jsonl"), options.sla_lines),
-            peer=([python, worker, "sla-deadline", files["calendar"], files["deadlines-prefix"]], None,
-                  output("deadline-pandas.jsonl"), options.pandas_lines),
-            agree=lambda: agreement.deadlines(
-                output("deadline-ours.jsonl"), output("deadline-pandas.jsonl"), options.pandas_lines, calendar),
-            met=sla_met),
-        "sla-elapsed": dict(
-            name="`sla-check elapsed` vs pandas + `numpy.busday_count` loop",
-            input=f"{options.sla_lines:,} lines (pandas: the first {options.pandas_lines:,})", unit="lines",
-            target=sla_target,
-            ours=([binaries["sla-check"], "elapsed", "--calendar", files["calendar"]], files["elapsed"],
-                  output("elapsed-ours.jsonl"), options.sla_lines),
-            peer=([python, worker, "sla-elapsed", files["calendar"], files["elapsed-prefix"]], None,
-                  output("elapsed-pandas.jsonl"), options.pandas_lines),
-            agree=lambda: agreement.elapsed(
-                output("elapsed-ours.jsonl"), output("elapsed-pandas.jsonl"), options.pandas_lines),
-            met=sla_met),
+        "sla-deadline": sla(
+            "deadline", "deadlines", "`sla-check deadline` vs pandas `CustomBusinessHour` loop",
+            lambda ours, peer: agreement.deadlines(ours, peer, options.pandas_lines, calendar)),
+        "sla-elapsed": sla(
+            "elapsed", "elapsed", "`sla-check elapsed` vs pandas + `numpy.busday_count` loop",
+            lambda ours, peer: agreement.elapsed(ours, peer, options.pandas_lines)),
         "survival-days": survival(
             "days", "`retention-report survival --durations` vs lifelines `KaplanMeierFitter` (read, fit, write JSON)",
             f"{rows:,} rows, whole days"),
