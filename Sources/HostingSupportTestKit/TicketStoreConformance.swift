@@ -370,12 +370,12 @@ public struct ConformanceFailure: Error, Hashable, Sendable, CustomStringConvert
 /// 2026-11-23T10:00:00Z, the first instant of every timeline of the suite.
 private let conformanceStart = Date(timeIntervalSince1970: 1_795_428_000)
 
-private struct CheckFailed: Error {
+struct CheckFailed: Error {
   var message: String
   init(_ message: String) { self.message = message }
 }
 
-private func require(_ condition: Bool, _ message: @autoclosure () -> String) throws {
+func require(_ condition: Bool, _ message: @autoclosure () -> String) throws {
   if !condition { throw CheckFailed(message()) }
 }
 
