@@ -38,8 +38,13 @@ public actor SupportDesk {
   nonisolated let clock: @Sendable () -> Date
 
   var customers: [CustomerID: CustomerProfile] = [:] {
-    didSet { sortedCustomers = customers.values.sorted { $0.id < $1.id } }
+    didSet {
+      sortedCustomers = customers.values.sorted { $0.id < $1.id }
+      customersRevision += 1
+    }
   }
+  /// Changes whenever customers are registered: segments (and so SLA subjects) may have changed.
+  var customersRevision = 0
   private var sortedCustomers: [CustomerProfile] = []
 
   // State: loaded once, then changed only through `record(_:)`.
@@ -59,8 +64,7 @@ public actor SupportDesk {
   // Ticks: one at a time; the monitor and what it watched persist across ticks.
   var runningTick: (now: Date, task: Task<TickReport, any Error>)?
   var monitor: SLAMonitor
-  var watchedTickets: Set<TicketID> = []
-  var progressChecks: [TicketID: ProgressCheck] = [:]
+  var ticketMemos: [TicketID: TicketMemo] = [:]
 
   // Feedback being processed, by id: a second call with the same id awaits the first.
   var feedbackInFlight: [String: Task<FeedbackOutcome, any Error>] = [:]
