@@ -69,18 +69,12 @@ public struct DeskStateStoreConformance: Sendable {
   /// - Parameter checks: The checks to run (default ``applicableChecks``).
   /// - Throws: ``DeskStateStoreConformanceFailure`` listing every failed check, or the error `makeStore` threw.
   public func run(_ checks: [Check]? = nil) async throws {
-    var failures: [DeskStateStoreConformanceFailure.Failure] = []
-    for check in checks ?? applicableChecks {
-      let store = try await makeStore()
-      do {
-        try await perform(check, on: store)
-      } catch let failed as CheckFailed {
-        failures.append(.init(check: check, message: failed.message))
-      } catch {
-        failures.append(.init(check: check, message: "unexpected error: \(error)"))
-      }
+    let failures = try await runConformanceChecks(checks ?? applicableChecks, makeStore: makeStore) {
+      try await perform($0, on: $1)
     }
-    if !failures.isEmpty { throw DeskStateStoreConformanceFailure(failures: failures) }
+    if !failures.isEmpty {
+      throw DeskStateStoreConformanceFailure(failures: failures.map { .init(check: $0.check, message: $0.message) })
+    }
   }
 
   private func perform(_ check: Check, on store: any DeskStateStore) async throws {

@@ -5,15 +5,23 @@ import Testing
 
 @Suite("Desk state grows sensibly: compaction and retention")
 struct DeskStateRetentionTests {
-  @Test("the state log is compacted as it grows, and history older than the retention is dropped")
-  func retention() async throws {
+  /// A desk with a manual clock and a recording transport over an in-memory state store.
+  static func desk(retention: TimeInterval, compactionThreshold: Int) -> (
+    desk: SupportDesk, clock: ManualClock, stateStore: InMemoryDeskStateStore, transport: RecordingTransport
+  ) {
     let clock = ManualClock(now: Fixtures.referenceDate)
     let stateStore = InMemoryDeskStateStore()
     let transport = RecordingTransport()
     let desk = SupportDesk(
       classifier: KeywordClassifier(), transport: transport, stateStore: stateStore, customers: Fixtures.customers,
-      configuration: DeskConfiguration(stateRetention: 30 * day, stateCompactionThreshold: 40),
+      configuration: DeskConfiguration(stateRetention: retention, stateCompactionThreshold: compactionThreshold),
       now: clock.provider)
+    return (desk, clock, stateStore, transport)
+  }
+
+  @Test("the state log is compacted as it grows, and history older than the retention is dropped")
+  func retention() async throws {
+    let (desk, clock, stateStore, transport) = Self.desk(retention: 30 * day, compactionThreshold: 40)
     let farWindow = Fixtures.referenceDate + 200 * day
     try await desk.scheduleMaintenance(
       MaintenanceWindow(id: "MW-later", start: farWindow, end: farWindow + hour, description: "Later"))
@@ -43,12 +51,7 @@ struct DeskStateRetentionTests {
 
   @Test("queued messages survive compaction and retention until they are delivered")
   func queuedMessagesKept() async throws {
-    let clock = ManualClock(now: Fixtures.referenceDate)
-    let stateStore = InMemoryDeskStateStore()
-    let transport = RecordingTransport()
-    let desk = SupportDesk(
-      classifier: KeywordClassifier(), transport: transport, stateStore: stateStore, customers: Fixtures.customers,
-      configuration: DeskConfiguration(stateRetention: day, stateCompactionThreshold: 5), now: clock.provider)
+    let (desk, clock, stateStore, transport) = Self.desk(retention: day, compactionThreshold: 5)
     let down = HostingSupportError.ioFailure("send", path: "relay", errno: 5)
     await transport.failNextSends(with: Array(repeating: down, count: 2))
     _ = try await desk.recordFeedback(
