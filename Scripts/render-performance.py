@@ -19,7 +19,8 @@ Everything between a pair of markers is replaced; everything else is left alone.
 `--check` also audits README.md, CHANGELOG.md, Documentation/ and the DocC catalogs for measured figures outside
 the rendered tables (a rate such as "52k events/s", a time such as "600 ms", a ratio such as "36×", a memory size
 such as "740 MB"), which nobody can trace to a run: quote the results through a table instead. Goals (a figure
-after ≥ or ≤), code spans and code blocks are not figures. Standard library only.
+after ≥ or ≤), configured values (a default in parentheses after a symbol, a backoff, a timeout), code spans and
+code blocks are not figures. Standard library only.
 """
 import json
 import pathlib
@@ -184,7 +185,13 @@ FIGURE = re.compile(
     r"|[KMG]B\b"  # a memory size: 740 MB
     r"|×(?!\s*\d)))"  # a ratio: 36× (not the product "4.17 × 10")
 )
-GOAL = re.compile(r"(?:[≤≥<>]|at (?:least|most)|under|within|goal|target)\s*[~≈]?\s*$", re.I)
+# What may precede a figure that is not a measurement: a goal, or a configured value (a default in parentheses
+# after a symbol, a backoff, a timeout).
+GOAL = re.compile(
+    r"(?:[≤≥<>]|at (?:least|most)|under|within|goal|target|after|every|timeout|delay|default|backoff \(|`` \()"
+    r"\s*[~≈]?\s*$",
+    re.I,
+)
 
 
 def stray_figures(text):
@@ -195,7 +202,7 @@ def stray_figures(text):
     for number, line in enumerate(text.split("\n"), start=1):
         line = re.sub(r"`[^`]*`", "``", line)
         for match in FIGURE.finditer(line):
-            if not GOAL.search(line[: match.start()][-12:]):
+            if not GOAL.search(line[: match.start()][-16:]):
                 found.append((number, match["figure"]))
     return found
 

@@ -15,8 +15,7 @@ enum BenchmarkGoal: Sendable {
     switch self {
     case .throughput(let minimum): return "≥ \(formatRate(minimum)) \(unit)/s"
     case .runTime(let maximum): return "≤ \(formatSeconds(maximum)) per run"
-    case .latency(let maximum):
-      return "≤ \(formatSeconds(maximum)) per \(unit.hasSuffix("s") ? String(unit.dropLast()) : unit)"
+    case .latency(let maximum): return "≤ \(formatSeconds(maximum)) per \(singular(unit))"
     }
   }
 
@@ -50,8 +49,43 @@ struct Benchmark {
   var iterations: Int = 5
   /// Builds the state for one run (not timed) and returns the timed work.
   var prepare: () async throws -> () async throws -> Void
-  /// Per-operation latencies of the measured runs, when the benchmark times each operation.
-  var latencies: LatencyRecorder? = nil
+  /// Per-operation latencies the timed work records, for workloads that report percentiles (cleared before
+  /// each run by the runner).
+  var latencies: LatencySamples? = nil
+}
+
+/// Latencies of single operations recorded during a measured run, from any task.
+final class LatencySamples: @unchecked Sendable {
+  // Safe to send: `values` is only touched under `lock`.
+  private let lock = NSLock()
+  private var values: [Double] = []
+
+  /// Records one operation's latency in seconds.
+  func record(_ seconds: Double) { lock.withLock { values.append(seconds) } }
+
+  /// Times one operation and records it.
+  func measure<Value>(_ operation: () async throws -> Value) async rethrows -> Value {
+    let start = ContinuousClock.now
+    let value = try await operation()
+    let elapsed = ContinuousClock.now - start
+    record(Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18)
+    return value
+  }
+
+  /// Takes the recorded values and clears them.
+  func drain() -> [Double] {
+    lock.withLock {
+      defer { values = [] }
+      return values
+    }
+  }
+}
+
+/// The value below which `fraction` of the sorted samples fall (nearest rank).
+func percentile(_ fraction: Double, of sorted: [Double]) -> Double? {
+  guard !sorted.isEmpty else { return nil }
+  let rank = Int((fraction * Double(sorted.count)).rounded(.up)) - 1
+  return sorted[min(sorted.count - 1, max(0, rank))]
 }
 
 extension Benchmark {
@@ -64,7 +98,7 @@ extension Benchmark {
     name: String, summary: String, operations: Int, unit: String, goal: BenchmarkGoal? = nil, iterations: Int = 5,
     prepareOperation: @escaping () async throws -> (Int) async throws -> Void
   ) {
-    let recorder = LatencyRecorder()
+    let recorder = LatencySamples()
     self.init(
       name: name, summary: summary, operations: operations, unit: unit, goal: goal, iterations: iterations,
       prepare: {
@@ -78,37 +112,6 @@ extension Benchmark {
         }
       },
       latencies: recorder)
-  }
-}
-
-/// Collects per-operation latencies over the measured runs of one benchmark.
-final class LatencyRecorder: @unchecked Sendable {
-  private let lock = NSLock()
-  private var samples: [Double] = []
-  /// Whether the current run's samples count (the warm-up run's do not).
-  private var recording = false
-
-  func record(_ seconds: Double) {
-    lock.lock()
-    if recording { samples.append(seconds) }
-    lock.unlock()
-  }
-
-  func setRecording(_ on: Bool) {
-    lock.lock()
-    recording = on
-    lock.unlock()
-  }
-
-  /// The `fraction` quantile (nearest rank) of the samples so far, or `nil` without samples.
-  func quantiles(_ fractions: [Double]) -> [Double]? {
-    lock.lock()
-    let sorted = samples.sorted()
-    lock.unlock()
-    guard !sorted.isEmpty else { return nil }
-    return fractions.map { fraction in
-      sorted[min(sorted.count - 1, max(0, Int((fraction * Double(sorted.count)).rounded(.up)) - 1))]
-    }
   }
 }
 
@@ -153,6 +156,12 @@ struct BenchmarkResult: Codable {
   var measuredAt: String
   /// The `id` of the run in the results file that measured it (machine, commit, build).
   var run: String
+}
+
+/// "queries" → "query", "tickets" → "ticket": one operation, for "per …".
+func singular(_ unit: String) -> String {
+  if unit.hasSuffix("ies") { return unit.dropLast(3) + "y" }
+  return unit.hasSuffix("s") ? String(unit.dropLast()) : unit
 }
 
 func formatRate(_ value: Double) -> String {

@@ -36,18 +36,18 @@ struct BenchmarkRunner {
     let loadBefore = loadAverages()
     let sink = BenchmarkSink.shared
     // Warm-up run: not measured.
-    benchmark.latencies?.setRecording(false)
     let warmUp = try await benchmark.prepare()
     sink.startRun()
     try await warmUp()
     _ = try await sink.finishRun()
-    benchmark.latencies?.setRecording(true)
     var samples: [Double] = []
     var cpuSamples: [Double] = []
     var checksum: UInt64 = 0
+    var latencies: [Double] = []
     samples.reserveCapacity(iterations)
     for _ in 0..<iterations {
       let work = try await benchmark.prepare()
+      _ = benchmark.latencies?.drain()  // the warm-up's and the setup's, if any
       sink.startRun()
       let cpuStart = processCPUSeconds()
       let start = monotonicSeconds()
@@ -55,10 +55,11 @@ struct BenchmarkRunner {
       let elapsed = monotonicSeconds() - start
       cpuSamples.append(processCPUSeconds() - cpuStart)
       samples.append(elapsed)
+      latencies += benchmark.latencies?.drain() ?? []
       checksum = try await sink.finishRun()
     }
     let median = max(Self.median(samples), 1e-12)
-    let quantiles = benchmark.latencies?.quantiles([0.5, 0.99])
+    latencies.sort()
     return BenchmarkResult(
       name: benchmark.name,
       summary: benchmark.summary,
@@ -70,8 +71,8 @@ struct BenchmarkRunner {
       maxSeconds: samples.max() ?? median,
       medianCPUSeconds: Self.median(cpuSamples),
       operationsPerSecond: Double(benchmark.operations) / median,
-      p50Seconds: quantiles?[0],
-      p99Seconds: quantiles?[1],
+      p50Seconds: percentile(0.5, of: latencies),
+      p99Seconds: percentile(0.99, of: latencies),
       goal: benchmark.goal?.description(unit: benchmark.unit),
       goalMet: benchmark.goal?.isMet(medianSeconds: median, operations: benchmark.operations),
       checksum: String(checksum, radix: 16),

@@ -41,6 +41,7 @@ class StrayFigures(unittest.TestCase):
             "χ² = 16.79, p = 4.17 × 10⁻⁵; Ŝ = 0.8571 × 16/17.",
             "```", "let rate = \"52k/s\"", "```",
             "Critical tickets are resolved within 1 hour.",
+            "Retried after a backoff (30 s, doubling up to 1 h); ``Config/delay`` (30 s) by default.",
         ])
         self.assertEqual(self.figures(text), [])
 

@@ -31,13 +31,24 @@ struct HarnessTests {
     #expect(decoded.runs.first?.machine == file.runs.first?.machine)
   }
 
-  @Test("p50 and p99 are nearest-rank quantiles of the measured runs' operations only")
-  func latencyQuantiles() {
-    let recorder = LatencyRecorder()
-    recorder.record(1_000)  // warm-up: not recording yet
-    recorder.setRecording(true)
-    for value in 1...100 { recorder.record(Double(value)) }
-    #expect(recorder.quantiles([0.5, 0.99]) == [50, 99])
+  @Test("p50 and p99 are nearest-rank quantiles of the measured runs' operations, not the warm-up's")
+  func latencyQuantiles() async throws {
+    let samples = LatencySamples()
+    let runs = EventLog()
+    let benchmark = Benchmark(
+      name: "test.latency", summary: "records 1…100 (the warm-up: 1,000s)", operations: 100, unit: "queries",
+      goal: .latency(atMost: 1), iterations: 2,
+      prepare: {
+        {
+          let warmUp = runs.events.isEmpty
+          runs.add("run")
+          for value in 1...100 { samples.record(warmUp ? 1_000 : Double(value)) }
+        }
+      }, latencies: samples)
+    let result = try await BenchmarkRunner(iterationsOverride: nil, runID: "R").run(benchmark)
+    #expect(result.p50Seconds == 50)
+    #expect(result.p99Seconds == 99)
+    #expect(result.goal == "≤ 1.000 s per query")
   }
 
   @Test("only the timed closure is timed; teardown runs after it; the checksum comes from blackHole")
