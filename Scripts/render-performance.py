@@ -73,9 +73,11 @@ def machine(info):
 def describe_runs(runs, label):
     lines = []
     for index, run in enumerate(runs):
-        name = f"{label} {index + 1}" if len(runs) > 1 else label.capitalize()
+        name = f"{label.capitalize()} {index + 1}" if len(runs) > 1 else label.capitalize()
+        arguments = " ".join(["hosting-benchmarks", *run.get("arguments", [])])
         lines.append(
-            f"{name}: {run['date']}, {run['build']} build of commit `{run['commit'][:12]}`, on {machine(run['machine'])}; "
+            f"{name} (`{arguments}`): {run['date']}, {run['build']} build of commit `{run['commit'][:12]}`, "
+            f"on {machine(run['machine'])}; "
             f"load average {load(run['loadAverageBefore'])} → {load(run['loadAverageAfter'])} (1 min)."
         )
     return lines
