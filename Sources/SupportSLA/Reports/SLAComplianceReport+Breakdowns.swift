@@ -14,8 +14,7 @@ extension SLAComplianceReport {
   mutating func addTicketFigures(
     subjects: [SLASubject], statuses: [SLAStatus?], ageGuard: SLAAgeGuard?, now: Date, timeZone: TimeZone
   ) {
-    var calendar = Calendar(identifier: .iso8601)
-    calendar.timeZone = timeZone
+    var labeler = SLAPeriodLabeler(period: period, timeZone: timeZone)
     var overall = QualityTally()
     var periods: [String: QualityTally] = [:]
     var agents: [AgentID?: (cycles: [SLATargetStatus], tally: QualityTally)] = [:]
@@ -26,7 +25,7 @@ extension SLAComplianceReport {
       let resolvedLate = status.map(Self.isAnsweredOnTimeResolvedLate) ?? false
       let cycles = status?.targets ?? []
       overall.add(outcome, resolvedLate: resolvedLate)
-      periods[Self.label(for: outcome.createdAt, period: period, calendar: calendar), default: QualityTally()]
+      periods[labeler.label(for: outcome.createdAt), default: QualityTally()]
         .add(outcome, resolvedLate: resolvedLate)
       agents[outcome.agent, default: ([], QualityTally())].cycles += cycles
       agents[outcome.agent]!.tally.add(outcome, resolvedLate: resolvedLate)

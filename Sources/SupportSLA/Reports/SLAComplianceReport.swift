@@ -96,8 +96,7 @@ public struct SLAComplianceReport: Hashable, Sendable, Codable, CustomStringConv
     byAgent = []
     byDepartment = []
     openPastAgeLimit = nil
-    var calendar = Calendar(identifier: .iso8601)
-    calendar.timeZone = timeZone
+    var labeler = SLAPeriodLabeler(period: period, timeZone: timeZone)
     struct GroupKey: Hashable {
       var metric: SLAMetric
       var priority: Priority?
@@ -107,7 +106,7 @@ public struct SLAComplianceReport: Hashable, Sendable, Codable, CustomStringConv
     var groups: [GroupKey: [SLATargetStatus]] = [:]
     for status in statuses {
       for cycle in status.targets {
-        let label = Self.label(for: cycle.activatedAt, period: period, calendar: calendar)
+        let label = labeler.label(for: cycle.activatedAt)
         let key = GroupKey(
           metric: cycle.metric, priority: status.priority, department: status.department, period: label)
         groups[key, default: []].append(cycle)
