@@ -82,4 +82,21 @@ struct SLACheckQualityTests {
     #expect(text.contains("By agent (assignee at resolution"))
     #expect(text.contains("By department"))
   }
+
+  @Test("a department name with control characters is escaped in every table of the text report")
+  func hostileDepartment() throws {
+    let file = FileManager.default.temporaryDirectory.appendingPathComponent("tickets-\(UUID().uuidString).jsonl")
+    defer { try? FileManager.default.removeItem(at: file) }
+    let ticket = #"""
+      {"id":"T-1","events":[{"at":"2026-11-20T10:00:00Z","author":{"id":"cust-1","role":"customer"},"body":"Help",\#
+      "channel":"panel","customer":"cust-1","department":"bil\u001B[2Jling","id":"e1","priority":"low",\#
+      "subject":"Down","ticket":"T-1","type":"created"}]}
+      """#
+    try Data((ticket + "\n").utf8).write(to: file)
+    let run = try runExample("sla-check", ["report", "--tickets", file.path, "--now", "2026-11-30T00:00:00Z"])
+    #expect(run.status == 0, "\(run.standardError)")
+    #expect(!run.standardOutput.contains("\u{1B}"))
+    let escaped = run.standardOutput.components(separatedBy: #"bil\x1B[2Jling"#).count - 1
+    #expect(escaped == 5)  // three metric rows, the open-past-24 h list and the department table
+  }
 }
