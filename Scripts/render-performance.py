@@ -65,6 +65,10 @@ def load(values):
     return f"{values[0]:.2f}" if values else "?"
 
 
+def short_commit(commit):
+    return commit[:12] + ("+dirty" if commit.endswith("+dirty") else "")
+
+
 def machine(info):
     gib = info["memoryBytes"] / (1 << 30)
     return f"{info['cpuModel']}, {info['cores']} cores, {gib:.0f} GiB, {info['os']}, {info['swift']}"
@@ -76,7 +80,7 @@ def describe_runs(runs, label):
         name = f"{label.capitalize()} {index + 1}" if len(runs) > 1 else label.capitalize()
         arguments = " ".join(["hosting-benchmarks", *run.get("arguments", [])])
         lines.append(
-            f"{name} (`{arguments}`): {run['date']}, {run['build']} build of commit `{run['commit'][:12]}`, "
+            f"{name} (`{arguments}`): {run['date']}, {run['build']} build of commit `{short_commit(run['commit'])}`, "
             f"on {machine(run['machine'])}; "
             f"load average {load(run['loadAverageBefore'])} → {load(run['loadAverageAfter'])} (1 min)."
         )
@@ -140,7 +144,7 @@ def peers_table(peers, ids):
         "Rendered from `Benchmarks/results/peers.json` by `Scripts/render-performance.py`; measured with "
         f"`{peers['command']}`.",
         "",
-        f"{run['date']}, commit `{run['commit'][:12]}`, on {machine(run['machine'])}, Python {run['python']} "
+        f"{run['date']}, commit `{short_commit(run['commit'])}`, on {machine(run['machine'])}, Python {run['python']} "
         f"({', '.join(f'{name} {version}' for name, version in sorted(run['packages'].items()))}); "
         f"load average {load(run['loadAverageBefore'])} → {load(run['loadAverageAfter'])} (1 min).",
         "",

@@ -90,7 +90,8 @@ func loadAverages() -> [Double] {
   return count == 3 ? values.map { ($0 * 100).rounded() / 100 } : []
 }
 
-/// The commit the harness was built from, with `+dirty` when the worktree has uncommitted changes.
+/// The checkout's HEAD when the harness runs (build and run from the same checkout), with `+dirty` when it has
+/// uncommitted changes to tracked files.
 func gitCommit() -> String {
   guard let head = runTool(["git", "rev-parse", "HEAD"])?.trimmingCharacters(in: .whitespacesAndNewlines),
     !head.isEmpty

@@ -6,7 +6,7 @@ struct RunInfo: Codable {
   var id: String
   /// When the run started (ISO 8601, UTC).
   var date: String
-  /// The commit the harness was built from (`+dirty` with uncommitted changes).
+  /// The checkout's HEAD when the harness ran (`+dirty` with uncommitted changes to tracked files).
   var commit: String
   /// `release` or `debug`.
   var build: String
