@@ -4,14 +4,20 @@
 # samples that import Testing run with `swift test`, every other sample runs in a fresh empty folder.
 # How to mark a sample that continues the previous one, a Package.swift, or a fragment: Scripts/doc-samples.py.
 #
-# Usage: bash Scripts/check-doc-samples.sh [DOCUMENT...]   (default: README.md Documentation/*.md)
+# Usage: bash Scripts/check-doc-samples.sh [DOCUMENT...]
+#   (default: README.md, Documentation/*.md and the SupportTickets article on bringing your own store)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$PWD
 scratch=$root/.build/doc-samples
 mkdir -p "$scratch"
 
-if [ "$#" -gt 0 ]; then documents=("$@"); else documents=(README.md Documentation/*.md); fi
+if [ "$#" -gt 0 ]; then
+  documents=("$@")
+else
+  # The guides, and the DocC article whose store sample a host copies.
+  documents=(README.md Documentation/*.md Sources/SupportTickets/SupportTickets.docc/BringingYourOwnStore.md)
+fi
 products=$(swift package dump-package | python3 -c \
   'import json, sys; print(",".join(p["name"] for p in json.load(sys.stdin)["products"] if "library" in p["type"]))')
 python3 Scripts/doc-samples.py "$root" "$scratch" "$products" "${documents[@]}"
@@ -41,9 +47,17 @@ print(next(s["reason"] for s in json.load(open(sys.argv[1])) if s["target"] == s
   echo "samples: $location not compiled (fragment: $reason)"
 done < <(samples fragment)
 
-echo "samples: building $(grep -c '"target"' "$scratch/samples.json") samples in $scratch"
+echo "samples: building $({ samples run; samples test; samples build-only; } | wc -l | tr -d ' ') samples in $scratch"
 if ! (cd "$scratch" && swift build --build-tests >"$scratch/build.log" 2>&1); then
-  grep -v '^\[[0-9]*/[0-9]*\]' "$scratch/build.log" >&2
+  # The compiler reports most errors twice (module emission and compilation): show each once.
+  python3 -c 'import re, sys
+seen, showing = set(), True
+for line in open(sys.argv[1], encoding="utf-8", errors="replace"):
+    if re.match(r"^\[\d+/\d+\]", line): continue
+    if re.match(r"^\S.*:\d+:\d+: (error|warning)", line):
+        showing = line not in seen
+        seen.add(line)
+    if showing: sys.stderr.write(line)' "$scratch/build.log"
   echo "samples: a sample does not compile (errors above point at the document's lines)" >&2
   exit 1
 fi
