@@ -91,7 +91,7 @@ struct SLACheckReportTests {
     try Data("\(good)\n\n{\"id\":\"T-9\",\"events\":[]}\n".utf8).write(to: file)
     let run = try runExample("sla-check", ["report", "--tickets", file.path, "--now", "2026-11-30T00:00:00Z"])
     #expect(run.status == 2)
-    #expect(run.standardError.hasPrefix("line 3: "))
+    #expect(run.standardError.hasPrefix("sla-check: invalidValue: \(file.path): line 3: events[0]: "))
     #expect(run.standardOutput.isEmpty)
   }
 
