@@ -1,18 +1,6 @@
 import Foundation
 import SupportTickets
 
-/// 2026-11-23T10:00:00Z, the first instant of every timeline of the suite.
-let conformanceStart = Date(timeIntervalSince1970: 1_795_428_000)
-
-struct CheckFailed: Error {
-  var message: String
-  init(_ message: String) { self.message = message }
-}
-
-func require(_ condition: Bool, _ message: @autoclosure () -> String) throws {
-  if !condition { throw CheckFailed(message()) }
-}
-
 @discardableResult
 func requireStoreError(
   _ code: StoreError.Code, _ action: String, _ body: () async throws -> Void

@@ -82,29 +82,18 @@ public struct TicketStoreConformance: Sendable {
   ///   that could not be closed or reopened), or the error the factory threw making a store.
   @discardableResult
   public func run(_ checks: [Check] = Check.allCases) async throws -> [Check] {
-    var failures: [ConformanceFailure.Failure] = []
-    var ran: [Check] = []
-    for check in checks where check != .reopening || factory.canReopen {
-      ran.append(check)
-      let instance = try await factory.makeInstance()
-      var message: String?
-      do {
+    let applicable = checks.filter { $0 != .reopening || factory.canReopen }
+    let failures = try await runConformanceChecks(
+      applicable, makeStore: factory.makeInstance,
+      perform: { check, instance in
         try await requireEmpty(await instance.store)
         try await perform(check, on: instance)
-      } catch let failed as CheckFailed {
-        message = failed.message
-      } catch {
-        message = "unexpected error: \(error)"
-      }
-      do {
-        try await instance.finish()
-      } catch {
-        message = message ?? "closing the store or removing its location threw \(error)"
-      }
-      if let message { failures.append(.init(check: check, message: message)) }
+      },
+      finish: { instance in try await instance.finish() })
+    if !failures.isEmpty {
+      throw ConformanceFailure(failures: failures.map { .init(check: $0.check, message: $0.message) })
     }
-    if !failures.isEmpty { throw ConformanceFailure(failures: failures) }
-    return ran
+    return applicable
   }
 
   private func requireEmpty(_ store: any TicketStore) async throws {
