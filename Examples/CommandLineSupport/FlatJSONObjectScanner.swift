@@ -40,7 +40,13 @@ package struct FlatJSONObjectScanner {
   package mutating func scan(_ line: ArraySlice<UInt8>) -> Bool {
     for index in fields.indices { fields[index] = .absent }
     otherKeys.removeAll(keepingCapacity: true)
-    var cursor = Cursor(line)
+    return line.withUnsafeBufferPointer { bytes in
+      var cursor = Cursor(bytes, startIndex: line.startIndex)
+      return scanObject(&cursor, in: line)
+    }
+  }
+
+  private mutating func scanObject(_ cursor: inout Cursor, in line: ArraySlice<UInt8>) -> Bool {
     cursor.skipWhitespace()
     guard cursor.take(UInt8(ascii: "{")) else { return false }
     cursor.skipWhitespace()
@@ -71,39 +77,55 @@ package struct FlatJSONObjectScanner {
 
   /// Stores a value under its key; `false` for a key seen before on this line.
   private mutating func record(_ field: Field, key: Range<Int>, in line: ArraySlice<UInt8>) -> Bool {
-    if let index = keys.firstIndex(where: { line[key].elementsEqual($0) }) {
+    for index in keys.indices where Self.equal(line[key], keys[index]) {
       guard fields[index] == .absent else { return false }
       fields[index] = field
       return true
     }
-    guard !otherKeys.contains(where: { line[$0].elementsEqual(line[key]) }) else { return false }
+    for other in otherKeys where Self.equal(line[key], line[other]) { return false }
     otherKeys.append(key)
+    return true
+  }
+
+  private static func equal(_ key: ArraySlice<UInt8>, _ other: some RandomAccessCollection<UInt8>) -> Bool {
+    guard key.count == other.count else { return false }
+    var otherIndex = other.startIndex
+    for byte in key {
+      guard byte == other[otherIndex] else { return false }
+      otherIndex = other.index(after: otherIndex)
+    }
     return true
   }
 }
 
-/// A read position in a line, for ``FlatJSONObjectScanner``.
+/// A read position in a line, for ``FlatJSONObjectScanner``: the one place that reads the line through a
+/// pointer. It lives only inside the `withUnsafeBufferPointer` call of ``FlatJSONObjectScanner/scan(_:)``;
+/// every read is checked against the end (and, in debug builds, by the buffer itself). Positions it returns are
+/// the slice's own indices.
 private struct Cursor {
-  let line: ArraySlice<UInt8>
-  var index: Int
+  private let bytes: UnsafeBufferPointer<UInt8>
+  private let startIndex: Int
+  private var offset = 0
 
-  init(_ line: ArraySlice<UInt8>) {
-    self.line = line
-    index = line.startIndex
+  init(_ bytes: UnsafeBufferPointer<UInt8>, startIndex: Int) {
+    self.bytes = bytes
+    self.startIndex = startIndex
   }
 
-  var atEnd: Bool { index == line.endIndex }
+  var atEnd: Bool { offset == bytes.count }
 
-  private var byte: UInt8? { index < line.endIndex ? line[index] : nil }
+  private var byte: UInt8? { offset < bytes.count ? bytes[offset] : nil }
+
+  private var index: Int { startIndex + offset }
 
   mutating func skipWhitespace() {
-    while let byte, byte == 0x20 || byte == 0x09 || byte == 0x0D || byte == 0x0A { index += 1 }
+    while let byte, byte == 0x20 || byte == 0x09 || byte == 0x0D || byte == 0x0A { offset += 1 }
   }
 
   /// Steps over `expected` if it is next.
   mutating func take(_ expected: UInt8) -> Bool {
     guard byte == expected else { return false }
-    index += 1
+    offset += 1
     return true
   }
 
@@ -111,13 +133,13 @@ private struct Cursor {
   /// next token is not such a string.
   mutating func string() -> Range<Int>? {
     guard byte == UInt8(ascii: "\"") else { return nil }
-    let start = index + 1
-    var end = start
-    while end < line.endIndex {
-      let byte = line[end]
+    var end = offset + 1
+    while end < bytes.count {
+      let byte = bytes[end]
       if byte == UInt8(ascii: "\"") {
-        index = end + 1
-        return start..<end
+        let content = (index + 1)..<(startIndex + end)
+        offset = end + 1
+        return content
       }
       guard byte >= 0x20, byte < 0x80, byte != UInt8(ascii: "\\") else { return nil }
       end += 1
@@ -143,8 +165,8 @@ private struct Cursor {
   }
 
   private mutating func skipDigits() -> Int {
-    let start = index
-    while let byte, byte >= UInt8(ascii: "0"), byte <= UInt8(ascii: "9") { index += 1 }
-    return index - start
+    let start = offset
+    while let byte, byte >= UInt8(ascii: "0"), byte <= UInt8(ascii: "9") { offset += 1 }
+    return offset - start
   }
 }

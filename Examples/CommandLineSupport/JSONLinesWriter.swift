@@ -30,25 +30,17 @@ package final class JSONLinesWriter {
   ///
   /// - Parameter json: One compact JSON value.
   package func write(json: String) {
-    buffer.append(contentsOf: json)
-    endLine()
+    writeLine { $0.append(contentsOf: json) }
   }
 
   /// Writes one line that `build` appends byte by byte — the hot path's form of ``write(json:)``, with no
   /// `String` in between. The newline is added after it.
   ///
-  /// - Parameter build: Appends one compact JSON value (no newline) to the writer's buffer. If it throws,
-  ///   what it appended is dropped, so a line is written whole or not at all.
+  /// - Parameter build: Appends one compact JSON value (no newline) to the writer's buffer; it must not use
+  ///   the writer itself. If it throws, what it appended is dropped, so a line is written whole or not at all.
   /// - Throws: What `build` throws.
   package func writeLine(_ build: (inout JSONLineBytes) throws -> Void) rethrows {
-    let start = buffer.count
-    do {
-      try build(&buffer)
-    } catch {
-      buffer.truncate(to: start)
-      throw error
-    }
-    endLine()
+    if try buffer.appendLine(build) >= threshold { flush() }
   }
 
   /// Encodes a value as one compact line (keys sorted).
@@ -67,8 +59,4 @@ package final class JSONLinesWriter {
     buffer.removeAll()
   }
 
-  private func endLine() {
-    buffer.append(byte: UInt8(ascii: "\n"))
-    if buffer.count >= threshold { flush() }
-  }
 }

@@ -86,37 +86,26 @@ func appendInstant(_ date: Date, to output: inout JSONLineBytes) -> Bool {
   let milliseconds = Int(millis - wholeSeconds * 1000)
   let days = Int(wholeSeconds >= 0 ? wholeSeconds / 86_400 : (wholeSeconds - 86_399) / 86_400)
   let secondOfDay = Int(wholeSeconds - Int64(days) * 86_400)
-  let (year, month, day) = civilDate(daysSinceEpoch: days)
-  output.append(digitsOf: year, width: 4)
-  output.append(byte: ascii("-"))
-  output.append(digitsOf: month, width: 2)
-  output.append(byte: ascii("-"))
-  output.append(digitsOf: day, width: 2)
-  output.append(byte: ascii("T"))
-  output.append(digitsOf: secondOfDay / 3600, width: 2)
-  output.append(byte: ascii(":"))
-  output.append(digitsOf: secondOfDay / 60 % 60, width: 2)
-  output.append(byte: ascii(":"))
-  output.append(digitsOf: secondOfDay % 60, width: 2)
-  if milliseconds != 0 {
-    output.append(byte: ascii("."))
-    output.append(digitsOf: milliseconds, width: 3)
+  let (year, month, day) = CivilCalendar.civil(fromDays: days)
+  output.append(atMost: 24) { text in
+    text.append(digitsOf: year, width: 4)
+    text.append(byte: ascii("-"))
+    text.append(digitsOf: month, width: 2)
+    text.append(byte: ascii("-"))
+    text.append(digitsOf: day, width: 2)
+    text.append(byte: ascii("T"))
+    text.append(digitsOf: secondOfDay / 3600, width: 2)
+    text.append(byte: ascii(":"))
+    text.append(digitsOf: secondOfDay / 60 % 60, width: 2)
+    text.append(byte: ascii(":"))
+    text.append(digitsOf: secondOfDay % 60, width: 2)
+    if milliseconds != 0 {
+      text.append(byte: ascii("."))
+      text.append(digitsOf: milliseconds, width: 3)
+    }
+    text.append(byte: ascii("Z"))
   }
-  output.append(byte: ascii("Z"))
   return true
-}
-
-/// The proleptic Gregorian date of a day count since 1970-01-01 (eras of 400 years starting on 1 March).
-private func civilDate(daysSinceEpoch: Int) -> (year: Int, month: Int, day: Int) {
-  let shifted = daysSinceEpoch + 719_468
-  let era = (shifted >= 0 ? shifted : shifted - 146_096) / 146_097
-  let dayOfEra = shifted - era * 146_097
-  let yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36_524 - dayOfEra / 146_096) / 365
-  let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
-  let monthFromMarch = (5 * dayOfYear + 2) / 153
-  let day = dayOfYear - (153 * monthFromMarch + 2) / 5 + 1
-  let month = monthFromMarch < 10 ? monthFromMarch + 3 : monthFromMarch - 9
-  return (yearOfEra + era * 400 + (month <= 2 ? 1 : 0), month, day)
 }
 
 /// The bytes of an instant's text, indexed from 0 whatever the slice's own indices.
