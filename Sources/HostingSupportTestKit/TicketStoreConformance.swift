@@ -59,18 +59,10 @@ public struct TicketStoreConformance: Sendable {
   /// - Parameter checks: The checks to run; all of them by default.
   /// - Throws: ``ConformanceFailure`` listing every failed check, or the error `makeStore` threw.
   public func run(_ checks: [Check] = Check.allCases) async throws {
-    var failures: [ConformanceFailure.Failure] = []
-    for check in checks {
-      let store = try await makeStore()
-      do {
-        try await perform(check, on: store)
-      } catch let failed as CheckFailed {
-        failures.append(.init(check: check, message: failed.message))
-      } catch {
-        failures.append(.init(check: check, message: "unexpected error: \(error)"))
-      }
+    let failures = try await runConformanceChecks(checks, makeStore: makeStore) { try await perform($0, on: $1) }
+    if !failures.isEmpty {
+      throw ConformanceFailure(failures: failures.map { .init(check: $0.check, message: $0.message) })
     }
-    if !failures.isEmpty { throw ConformanceFailure(failures: failures) }
   }
 
   private func perform(_ check: Check, on store: any TicketStore) async throws {
@@ -369,15 +361,6 @@ public struct ConformanceFailure: Error, Hashable, Sendable, CustomStringConvert
 
 /// 2026-11-23T10:00:00Z, the first instant of every timeline of the suite.
 private let conformanceStart = Date(timeIntervalSince1970: 1_795_428_000)
-
-private struct CheckFailed: Error {
-  var message: String
-  init(_ message: String) { self.message = message }
-}
-
-private func require(_ condition: Bool, _ message: @autoclosure () -> String) throws {
-  if !condition { throw CheckFailed(message()) }
-}
 
 @discardableResult
 private func requireStoreError(
