@@ -8,14 +8,11 @@ import Testing
 struct ByteLevelLinesTests {
   /// Runs `forEachLineBytes` over `text` written to a temporary file, in chunks of `chunkSize` bytes.
   func lineSlices(of text: [UInt8], chunkSize: Int) throws -> [(String, Int)] {
-    let url = FileManager.default.temporaryDirectory.appendingPathComponent("bytes-\(UUID().uuidString)")
-    try Data(text).write(to: url)
-    defer { try? FileManager.default.removeItem(at: url) }
-    let handle = try FileHandle(forReadingFrom: url)
-    defer { try? handle.close() }
     var result: [(String, Int)] = []
-    try JSONLinesReader(handle: handle, chunkSize: chunkSize).forEachLineBytes { line, number in
-      result.append((String(decoding: line, as: UTF8.self), number))
+    try withInputFile(text) { handle in
+      try JSONLinesReader(handle: handle, chunkSize: chunkSize).forEachLineBytes { line, number in
+        result.append((String(decoding: line, as: UTF8.self), number))
+      }
     }
     return result
   }
@@ -90,4 +87,14 @@ struct ByteLevelLinesTests {
     try handle.close()
     #expect(String(decoding: try Data(contentsOf: url), as: UTF8.self) == expected + "{\"end\":true}\n")
   }
+}
+
+/// Calls `body` with a handle reading `bytes` from a temporary file, removed afterwards.
+func withInputFile(_ bytes: some Sequence<UInt8>, _ body: (FileHandle) throws -> Void) throws {
+  let url = FileManager.default.temporaryDirectory.appendingPathComponent("input-\(UUID().uuidString)")
+  try Data(bytes).write(to: url)
+  defer { try? FileManager.default.removeItem(at: url) }
+  let handle = try FileHandle(forReadingFrom: url)
+  defer { try? handle.close() }
+  try body(handle)
 }
