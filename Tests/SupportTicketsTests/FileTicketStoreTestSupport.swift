@@ -164,17 +164,3 @@ func isStoreError(_ error: any Error, _ code: StoreError.Code, file: String? = n
   guard let error = error as? StoreError, error.code == code else { return false }
   return file.map { error.context["file"]?.hasSuffix("/" + $0) == true } ?? true
 }
-
-/// The built `support-desk` example: its hidden `__crash-writer` command is the crash test's child process.
-func supportDeskExecutable() -> URL? {
-  var folders = [
-    Bundle.main.bundleURL, Bundle.main.bundleURL.deletingLastPathComponent(),
-    URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent(),
-  ]
-  for bundle in Bundle.allBundles where bundle.bundleURL.pathExtension == "xctest" {
-    folders.append(bundle.bundleURL.deletingLastPathComponent())
-  }
-  return folders.map { $0.appendingPathComponent("support-desk") }.first {
-    FileManager.default.isExecutableFile(atPath: $0.path)
-  }
-}
