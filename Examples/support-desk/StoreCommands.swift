@@ -44,7 +44,9 @@ let storeCommands: [CommandSpec] = [
     ], positionals: [ticketArgument], run: StoreDesk.change),
   CommandSpec(
     "note", summary: "Add an internal note (staff only).",
-    options: [storeOption, lockTimeoutOption, .value("--body", "TEXT", help: "The note.", required: true), agentOption],
+    options: [
+      storeOption, lockTimeoutOption, .value("--body", "TEXT", help: "The note.", required: true), agentOption,
+    ],
     positionals: [ticketArgument], run: StoreDesk.change),
   CommandSpec(
     "status", summary: "Change the status: open, inProgress, waitingOnCustomer, onHold, resolved, closed.",
@@ -56,10 +58,13 @@ let storeCommands: [CommandSpec] = [
     positionals: [ticketArgument], run: StoreDesk.change),
   CommandSpec(
     "export", summary: "Every ticket with its timeline, one JSON object per line.",
-    options: [storeOption, lockTimeoutOption, .flag("--jsonl", help: "JSON lines (the only format, accepted for clarity).")],
+    options: [
+      storeOption, lockTimeoutOption, .flag("--jsonl", help: "JSON lines (the only format, accepted for clarity)."),
+    ],
     run: StoreDesk.export),
   CommandSpec(
-    "verify", summary: "Check every record; exit status 0 only for a clean store.", options: [storeOption, lockTimeoutOption]
+    "verify", summary: "Check every record; exit status 0 only for a clean store.",
+    options: [storeOption, lockTimeoutOption]
   ) { arguments in
     let report = try FileTicketStore.verify(at: storeFolder(arguments), lockTimeout: lockTimeout(arguments))
     Console.print(TerminalText.escapedLines(report.description.components(separatedBy: "\n")))

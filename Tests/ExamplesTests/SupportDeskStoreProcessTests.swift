@@ -151,7 +151,8 @@ struct SupportDeskStoreProcessTests {
     #expect(run.status == 1 && run.standardError.contains("locked"), "\(run.standardError)")
     #expect(ContinuousClock.now - started >= .milliseconds(300))
     close(descriptor)
-    #expect(try await runDesk(["--store", store.path, "reply", "T-1", "--body", "hi", "--lock-timeout", "5"]).status == 0)
+    #expect(
+      try await runDesk(["--store", store.path, "reply", "T-1", "--body", "hi", "--lock-timeout", "5"]).status == 0)
     #expect(try await runDesk(["--store", store.path, "--lock-timeout", "soon", "list"]).status == 2)
   }
 }

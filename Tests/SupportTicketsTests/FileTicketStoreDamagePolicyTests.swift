@@ -31,12 +31,11 @@ struct FileTicketStoreDamagePolicyTests {
     let folder = try TemporaryStoreDirectory()
     defer { folder.cleanUp() }
     _ = try await folder.makeTwentyEventStore()
-    let journal = folder.file("journal-0000000000000001.log")
-    var bytes = try Data(contentsOf: journal)
-    let tenth = recordOffsets(bytes)[9]
-    let middle = tenth + 20
-    bytes.replaceSubrange(middle..<bytes.count, with: Data(count: bytes.count - middle))
-    try bytes.write(to: journal)
+    let journal = folder.journal
+    let tenth = recordOffsets(try Data(contentsOf: journal))[9]
+    try folder.changeJournal { bytes, _ in
+      bytes.replaceSubrange((tenth + 20)..<bytes.count, with: Data(count: bytes.count - tenth - 20))
+    }
     let before = try folder.entries()
     #expect {
       _ = try FileTicketStore(directory: folder.url)
@@ -126,11 +125,9 @@ struct FileTicketStoreDamagePolicyTests {
     // A crash: the manifest (recorded at open) commits nothing after the header.
     _ = try await store.append([StoreFixtures.reply("T-1", version: 1)], to: "T-1", expectedVersion: 1)
     _ = try await store.append([StoreFixtures.reply("T-1", version: 2)], to: "T-1", expectedVersion: 2)
-    let journal = folder.file("journal-0000000000000001.log")
-    var bytes = try Data(contentsOf: journal)
+    let journal = folder.journal
+    let bytes = try folder.changeJournal { bytes, offsets in bytes[offsets[1] + 15] ^= 0x40 }
     let offsets = recordOffsets(bytes)
-    bytes[offsets[1] + 15] ^= 0x40
-    try bytes.write(to: journal)
     let manifest = try Data(contentsOf: folder.file("MANIFEST"))
     await store.close()
     try manifest.write(to: folder.file("MANIFEST"))  // as the crash left it

@@ -50,76 +50,64 @@ struct FileTicketStoreHostileFileTests {
     "a directory, FIFO or symbolic link named like a journal, snapshot or manifest is corruptJournal for open, read-only open and verify — never a crash, a hang or a write through the link — and repair moves it aside",
     .timeLimit(.minutes(2)), arguments: HostileEntry.allCases, places)
   func hostileEntry(kind: HostileEntry, place: String) async throws {
-    let folder = try TemporaryStoreDirectory()
-    let outsideFolder = try TemporaryStoreDirectory()
-    defer {
-      folder.cleanUp()
-      outsideFolder.cleanUp()
-    }
-    let tickets = try await storeWithSnapshot(folder)
-    let outside = outsideFolder.file("outside-copy")
-    try (try? Data(contentsOf: folder.file(place)) ?? Data("outside".utf8))?.write(to: outside)
-    try kind.make(at: folder.file(place), outside: outside)
-    let outsideBefore = try outsideFolder.entries()
+    try await withStoreAndOutside { folder, outsideFolder in
+      let tickets = try await storeWithSnapshot(folder)
+      let outside = outsideFolder.file("outside-copy")
+      try (try? Data(contentsOf: folder.file(place)) ?? Data("outside".utf8))?.write(to: outside)
+      try kind.make(at: folder.file(place), outside: outside)
+      let outsideBefore = try outsideFolder.entries()
 
-    #expect { _ = try FileTicketStore(directory: folder.url) } throws: {
-      isStoreError($0, .corruptJournal, file: place)
-    }
-    #expect {
-      _ = try FileTicketStore(directory: folder.url, access: .readOnly)
-    } throws: { isStoreError($0, .corruptJournal, file: place) }
-    let report = try FileTicketStore.verify(at: folder.url)
-    #expect(report.damage?.file.hasSuffix("/" + place) == true, "\(report)")
+      #expect { _ = try FileTicketStore(directory: folder.url) } throws: {
+        isStoreError($0, .corruptJournal, file: place)
+      }
+      #expect {
+        _ = try FileTicketStore(directory: folder.url, access: .readOnly)
+      } throws: { isStoreError($0, .corruptJournal, file: place) }
+      let report = try FileTicketStore.verify(at: folder.url)
+      #expect(report.damage?.file.hasSuffix("/" + place) == true, "\(report)")
 
-    let repair = try FileTicketStore.repair(at: folder.url)
-    #expect(repair.result.isClean, "\(repair)")
-    #expect(repair.movedAside.contains { $0.hasSuffix("/" + place) }, "\(repair)")
-    let reopened = try FileTicketStore(directory: folder.url)
-    let kept = try await reopened.allTickets()
-    await reopened.close()
-    if place == "MANIFEST" || !FileManager.default.fileExists(atPath: outside.path) || place.contains("9")
-      || place.contains("ffff")
-    {
-      #expect(kept == tickets, "nothing was in the replaced entry, so nothing may be lost")
+      let repair = try FileTicketStore.repair(at: folder.url)
+      #expect(repair.result.isClean, "\(repair)")
+      #expect(repair.movedAside.contains { $0.hasSuffix("/" + place) }, "\(repair)")
+      let reopened = try FileTicketStore(directory: folder.url)
+      let kept = try await reopened.allTickets()
+      await reopened.close()
+      if place == "MANIFEST" || !FileManager.default.fileExists(atPath: outside.path) || place.contains("9")
+        || place.contains("ffff")
+      {
+        #expect(kept == tickets, "nothing was in the replaced entry, so nothing may be lost")
+      }
+      #expect(try outsideFolder.entries() == outsideBefore, "a file outside the store changed")
     }
-    #expect(try outsideFolder.entries() == outsideBefore, "a file outside the store changed")
   }
 
   @Test("a journal symbolic link pointing outside the store is refused and never written through")
   func journalLinkOutside() async throws {
-    let folder = try TemporaryStoreDirectory()
-    let outsideFolder = try TemporaryStoreDirectory()
-    defer {
-      folder.cleanUp()
-      outsideFolder.cleanUp()
+    try await withStoreAndOutside { folder, outsideFolder in
+      _ = try await folder.makeTwentyEventStore()
+      let journal = folder.file("journal-0000000000000001.log")
+      let outside = outsideFolder.file("journal-copy")
+      try FileManager.default.moveItem(at: journal, to: outside)
+      try FileManager.default.createSymbolicLink(at: journal, withDestinationURL: outside)
+      let before = try Data(contentsOf: outside)
+      #expect {
+        _ = try FileTicketStore(directory: folder.url)
+      } throws: { isStoreError($0, .corruptJournal, file: "journal-0000000000000001.log") }
+      #expect(try Data(contentsOf: outside) == before)
     }
-    _ = try await folder.makeTwentyEventStore()
-    let journal = folder.file("journal-0000000000000001.log")
-    let outside = outsideFolder.file("journal-copy")
-    try FileManager.default.moveItem(at: journal, to: outside)
-    try FileManager.default.createSymbolicLink(at: journal, withDestinationURL: outside)
-    let before = try Data(contentsOf: outside)
-    #expect {
-      _ = try FileTicketStore(directory: folder.url)
-    } throws: { isStoreError($0, .corruptJournal, file: "journal-0000000000000001.log") }
-    #expect(try Data(contentsOf: outside) == before)
   }
 
   @Test("a LOCK symbolic link pointing outside the store is never followed or created")
   func lockLinkOutside() async throws {
-    let folder = try TemporaryStoreDirectory()
-    let outsideFolder = try TemporaryStoreDirectory()
-    defer {
-      folder.cleanUp()
-      outsideFolder.cleanUp()
+    try await withStoreAndOutside { folder, outsideFolder in
+      let target = outsideFolder.file("created-through-lock")
+      try FileManager.default.createSymbolicLink(at: folder.file("LOCK"), withDestinationURL: target)
+      let store = try FileTicketStore(directory: folder.url)
+      _ = try await store.create(opening: StoreFixtures.opening("T-1"))
+      await store.close()
+      _ = try FileTicketStore.verify(at: folder.url)
+      #expect(!FileManager.default.fileExists(atPath: target.path))
     }
-    let target = outsideFolder.file("created-through-lock")
-    try FileManager.default.createSymbolicLink(at: folder.file("LOCK"), withDestinationURL: target)
-    let store = try FileTicketStore(directory: folder.url)
-    _ = try await store.create(opening: StoreFixtures.opening("T-1"))
-    await store.close()
-    _ = try FileTicketStore.verify(at: folder.url)
-    #expect(!FileManager.default.fileExists(atPath: target.path))
   }
 
   @Test("a journal record with a valid checksum whose instant is Int64.min is corruptJournal with file and offset")

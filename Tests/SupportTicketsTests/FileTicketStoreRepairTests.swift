@@ -10,12 +10,8 @@ struct FileTicketStoreRepairTests {
     let folder = try TemporaryStoreDirectory()
     defer { folder.cleanUp() }
     let tickets = try await folder.makeTwentyEventStore()
-    let journal = folder.file("journal-0000000000000001.log")
-    var bytes = try Data(contentsOf: journal)
     // Record 1 is T-0's creation; damage its reply's record (record 2) instead so the ticket survives.
-    let offsets = recordOffsets(bytes)
-    bytes[offsets[1] + 30] ^= 0x01
-    try bytes.write(to: journal)
+    let offsets = recordOffsets(try folder.changeJournal { bytes, offsets in bytes[offsets[1] + 30] ^= 0x01 })
     let repair = try FileTicketStore.repair(at: folder.url)
     #expect(repair.result.isClean)
     #expect(repair.result.eventCount == 19)
@@ -32,12 +28,10 @@ struct FileTicketStoreRepairTests {
     let folder = try TemporaryStoreDirectory()
     defer { folder.cleanUp() }
     let tickets = try await folder.makeTwentyEventStore()
-    let journal = folder.file("journal-0000000000000001.log")
-    var bytes = try Data(contentsOf: journal)
-    let offsets = recordOffsets(bytes)
     // Zero T-4's reply and T-5's creation (records 10 and 11); T-5's reply then has no ticket.
-    bytes.replaceSubrange(offsets[9]..<offsets[11], with: Data(count: offsets[11] - offsets[9]))
-    try bytes.write(to: journal)
+    try folder.changeJournal { bytes, offsets in
+      bytes.replaceSubrange(offsets[9]..<offsets[11], with: Data(count: offsets[11] - offsets[9]))
+    }
     let repair = try FileTicketStore.repair(at: folder.url)
     #expect(repair.result.isClean)
     #expect(repair.lost.contains { $0.ticket == "T-5" && $0.events == ["T-5-e2"] })
@@ -76,53 +70,39 @@ struct FileTicketStoreRepairTests {
 
   @Test("repair never writes through symbolic links planted in damaged/: it creates a fresh, randomly named folder")
   func plantedLinksInDamaged() async throws {
-    let folder = try TemporaryStoreDirectory()
-    let outsideFolder = try TemporaryStoreDirectory()
-    defer {
-      folder.cleanUp()
-      outsideFolder.cleanUp()
+    try await withStoreAndOutside { folder, outsideFolder in
+      _ = try await folder.makeTwentyEventStore()
+      let victim = outsideFolder.file("victim")
+      try Data("precious".utf8).write(to: victim)
+      let damaged = folder.file("damaged")
+      try FileManager.default.createDirectory(at: damaged, withIntermediateDirectories: false)
+      // The names older versions used, and a few guesses at new ones.
+      for name in [
+        "journal-0000000000000001.log", "journal-0000000000000001.log.from-8", "journal-0000000000000001.log.tmp",
+        "REPORT.txt", "repair", "repair-0000000000000000",
+      ] {
+        try FileManager.default.createSymbolicLink(at: damaged.appendingPathComponent(name), withDestinationURL: victim)
+      }
+      try folder.changeJournal { bytes, _ in bytes[30] ^= 0x01 }
+      let repair = try FileTicketStore.repair(at: folder.url)
+      #expect(repair.result.isClean)
+      #expect(try Data(contentsOf: victim) == Data("precious".utf8))
+      #expect(repair.movedAside.allSatisfy { $0.contains("/damaged/repair-") })
+      #expect(try outsideFolder.entries() == ["victim": Data("precious".utf8).base64EncodedString()])
     }
-    _ = try await folder.makeTwentyEventStore()
-    let victim = outsideFolder.file("victim")
-    try Data("precious".utf8).write(to: victim)
-    let damaged = folder.file("damaged")
-    try FileManager.default.createDirectory(at: damaged, withIntermediateDirectories: false)
-    // The names older versions used, and a few guesses at new ones.
-    for name in [
-      "journal-0000000000000001.log", "journal-0000000000000001.log.from-8", "journal-0000000000000001.log.tmp",
-      "REPORT.txt", "repair", "repair-0000000000000000",
-    ] {
-      try FileManager.default.createSymbolicLink(at: damaged.appendingPathComponent(name), withDestinationURL: victim)
-    }
-    let journal = folder.file("journal-0000000000000001.log")
-    var bytes = try Data(contentsOf: journal)
-    bytes[30] ^= 0x01
-    try bytes.write(to: journal)
-    let repair = try FileTicketStore.repair(at: folder.url)
-    #expect(repair.result.isClean)
-    #expect(try Data(contentsOf: victim) == Data("precious".utf8))
-    #expect(repair.movedAside.allSatisfy { $0.contains("/damaged/repair-") })
-    #expect(try outsideFolder.entries() == ["victim": Data("precious".utf8).base64EncodedString()])
   }
 
   @Test(
     "a damaged entry that is a symbolic link to a folder outside the store is refused, and nothing is written there")
   func damagedFolderIsALink() async throws {
-    let folder = try TemporaryStoreDirectory()
-    let outsideFolder = try TemporaryStoreDirectory()
-    defer {
-      folder.cleanUp()
-      outsideFolder.cleanUp()
+    try await withStoreAndOutside { folder, outsideFolder in
+      _ = try await folder.makeTwentyEventStore()
+      try FileManager.default.createSymbolicLink(at: folder.file("damaged"), withDestinationURL: outsideFolder.url)
+      try folder.changeJournal { bytes, _ in bytes[30] ^= 0x01 }
+      let before = try folder.entries()
+      #expect(throws: StoreError.self) { _ = try FileTicketStore.repair(at: folder.url) }
+      #expect(try outsideFolder.entries().isEmpty)
+      #expect(try folder.entries() == before)
     }
-    _ = try await folder.makeTwentyEventStore()
-    try FileManager.default.createSymbolicLink(at: folder.file("damaged"), withDestinationURL: outsideFolder.url)
-    let journal = folder.file("journal-0000000000000001.log")
-    var bytes = try Data(contentsOf: journal)
-    bytes[30] ^= 0x01
-    try bytes.write(to: journal)
-    let before = try folder.entries()
-    #expect(throws: StoreError.self) { _ = try FileTicketStore.repair(at: folder.url) }
-    #expect(try outsideFolder.entries().isEmpty)
-    #expect(try folder.entries() == before)
   }
 }

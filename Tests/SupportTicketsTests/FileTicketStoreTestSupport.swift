@@ -164,3 +164,31 @@ func isStoreError(_ error: any Error, _ code: StoreError.Code, file: String? = n
   guard let error = error as? StoreError, error.code == code else { return false }
   return file.map { error.context["file"]?.hasSuffix("/" + $0) == true } ?? true
 }
+
+extension TemporaryStoreDirectory {
+  /// The first journal segment.
+  var journal: URL { file("journal-0000000000000001.log") }
+
+  /// Rewrites the first journal segment: `change` edits its bytes, knowing the offsets of its records.
+  /// - Returns: The bytes it holds now.
+  @discardableResult
+  func changeJournal(_ change: (inout Data, _ recordOffsets: [Int]) throws -> Void) throws -> Data {
+    var bytes = try Data(contentsOf: journal)
+    try change(&bytes, recordOffsets(bytes))
+    try bytes.write(to: journal)
+    return bytes
+  }
+}
+
+/// A store folder and a folder outside it (to prove nothing is written there), both removed afterwards.
+func withStoreAndOutside(
+  _ body: (_ store: TemporaryStoreDirectory, _ outside: TemporaryStoreDirectory) async throws -> Void
+) async throws {
+  let store = try TemporaryStoreDirectory()
+  let outside = try TemporaryStoreDirectory()
+  defer {
+    store.cleanUp()
+    outside.cleanUp()
+  }
+  try await body(store, outside)
+}

@@ -31,8 +31,7 @@ extension FileTicketStore {
     if exclusive {
       try fileSystem.createDirectories(path)
     } else if fileSystem.kind(of: path) == nil {
-      throw StoreError(
-        code: .ioFailure, message: "there is no ticket store at \(path)", context: [ErrorContextKey.path: path])
+      throw StoreError.noStore(path)
     }
     return try fileSystem.lock(path, exclusive: exclusive, timeout: timeout)
   }

@@ -69,10 +69,7 @@ extension FileTicketStore {
     -> FileStoreRepair
   {
     let path = directory.standardizedFileURL.path
-    guard fileSystem.kind(of: path) != nil else {
-      throw StoreError(
-        code: .ioFailure, message: "there is no ticket store at \(path)", context: [ErrorContextKey.path: path])
-    }
+    guard fileSystem.kind(of: path) != nil else { throw StoreError.noStore(path) }
     let lock = try fileSystem.lock(path, exclusive: true, timeout: lockTimeout)
     defer { lock.release() }
     let outcome = try scanFiles(path: path, fileSystem: fileSystem)

@@ -102,6 +102,11 @@ extension StoreFileSystem {
 }
 
 extension StoreError {
+  /// A folder that does not exist, given to something that never creates one (reads, repair).
+  static func noStore(_ path: String) -> StoreError {
+    StoreError(code: .ioFailure, message: "there is no ticket store at \(path)", context: [ErrorContextKey.path: path])
+  }
+
   /// A store file that is not a regular file (a directory, FIFO, device or symbolic link in its place).
   static func notRegularFile(_ path: String, _ kind: StoreFileKind) -> StoreError {
     corruptJournal(file: path, offset: 0, reason: "it is \(kind.rawValue), not a regular file the store created")
