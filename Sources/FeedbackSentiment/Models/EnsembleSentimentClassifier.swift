@@ -66,8 +66,9 @@ public struct EnsembleSentimentClassifier: SentimentClassifier {
   ///   confidence 0 when neither part recognises anything.
   /// - Complexity: O(n) in the length of the text.
   public func classify(_ text: String) -> SentimentResult {
-    let analysis = lexicon.analyze(text)
     let modelProbabilities = model.knownProbabilities(for: text)
+    // The model's vote ends the lexicon's explanation; the lexicon stores it with its own contributions.
+    let analysis = lexicon.analyze(text, modelVote: modelProbabilities?.score)
     let lexiconKnows = analysis.hasEvidence
     guard lexiconKnows || modelProbabilities != nil else { return analysis.result }
     let combined: SentimentProbabilities
@@ -78,17 +79,10 @@ public struct EnsembleSentimentClassifier: SentimentClassifier {
       combined = analysis.probabilities
     }
     let label = combined.label
-    var explanation = analysis.result.explanation
-    if let modelProbabilities {
-      explanation.append(SentimentContribution(token: "model", rule: .model, amount: modelProbabilities.score))
+    var result = analysis.result.replacingVerdict(label: label, score: combined.score, confidence: combined[label])
+    if !lexiconKnows, let modelProbabilities {
+      result.explanation = [SentimentContribution(token: "model", rule: .model, amount: modelProbabilities.score)]
     }
-    return SentimentResult(
-      label: label,
-      score: combined.score,
-      confidence: combined[label],
-      language: analysis.result.language,
-      aspects: analysis.result.aspects,
-      explanation: explanation
-    )
+    return result
   }
 }

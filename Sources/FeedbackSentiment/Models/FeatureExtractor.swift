@@ -11,7 +11,7 @@ struct FeatureExtractor: Sendable {
 
   init(options: SentimentFeatureOptions) {
     self.options = options
-    tokenizer = FeedbackTokenizer(segmenter: BundledLexicons.segmenter)
+    tokenizer = BundledLexicons.tokenizer
     negators = BundledLexicons.negators
     var firstScalars = Set<UInt32>()
     for negator in BundledLexicons.negators {
