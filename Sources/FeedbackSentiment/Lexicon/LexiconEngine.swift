@@ -51,41 +51,50 @@ final class LexiconEngine: Sendable {
   func analyze(_ text: String, modelVote: Double?) -> LexiconSentimentClassifier.Analysis {
     TextBytes.with(text) { bytes in
       tokenizer.withTokens(of: bytes) { tokens in
-        for index in 0..<tokens.count where tokens.tokens[index].kind != .punctuation {
-          tokens.tokens[index].id = vocabulary.resolve(tokens.tokens[index], in: tokens)
+        analyze(text, tokens: &tokens, modelVote: modelVote)
+      }
+    }
+  }
+
+  /// ``analyze(_:modelVote:)`` over tokens made by this engine's tokenizer (or one with the same dictionary),
+  /// so that an ensemble tokenizes a text once for both of its parts.
+  func analyze(
+    _ text: String, tokens: inout ByteTokens, modelVote: Double?
+  ) -> LexiconSentimentClassifier.Analysis {
+    let bytes = tokens.source
+    for index in 0..<tokens.count where tokens.tokens[index].kind != .punctuation {
+      tokens.tokens[index].id = vocabulary.resolve(tokens.tokens[index], in: tokens)
+    }
+    let (language, resources) = identifyLanguage(tokens)
+    // The resources stay alive for the whole analysis: the frozen tables read below are theirs.
+    return ScratchList<ScoredItem>.with(capacity: LexiconItemBuilder.capacity(for: tokens)) { items in
+      LexiconItemBuilder(resources: resources).build(tokens, into: &items)
+      var valued = 0
+      for index in 0..<items.count where items[index].hasValue { valued += 1 }
+      let capacity = LexiconScorer.contributionCapacity(valuedItems: valued) + 1
+      return ScratchList<StoredContribution>.with(capacity: capacity) { contributions in
+        var scorer = LexiconScorer(items: items, contributions: contributions, source: bytes)
+        let raw = scorer.score(counts: tokens.counts)
+        contributions = scorer.contributions
+        guard !contributions.isEmpty else {
+          return LexiconSentimentClassifier.Analysis(
+            result: .unknown(language: language),
+            probabilities: SentimentProbabilities(negative: 0, neutral: 1, positive: 0),
+            hasEvidence: false
+          )
         }
-        let (language, resources) = identifyLanguage(tokens)
-        // The resources stay alive for the whole analysis: the frozen tables read below are theirs.
-        return ScratchList<ScoredItem>.with(capacity: LexiconItemBuilder.capacity(for: tokens)) { items in
-          LexiconItemBuilder(resources: resources).build(tokens, into: &items)
-          var valued = 0
-          for index in 0..<items.count where items[index].hasValue { valued += 1 }
-          let capacity = LexiconScorer.contributionCapacity(valuedItems: valued) + 1
-          return ScratchList<StoredContribution>.with(capacity: capacity) { contributions in
-            var scorer = LexiconScorer(items: items, contributions: contributions, source: bytes)
-            let raw = scorer.score(counts: tokens.counts)
-            contributions = scorer.contributions
-            guard !contributions.isEmpty else {
-              return LexiconSentimentClassifier.Analysis(
-                result: .unknown(language: language),
-                probabilities: SentimentProbabilities(negative: 0, neutral: 1, positive: 0),
-                hasEvidence: false
-              )
-            }
-            if let modelVote {
-              contributions.append(StoredContribution(text: .model, amount: modelVote, rule: .model))
-            }
-            let score = LexiconScorer.normalize(raw)
-            let probabilities = LexiconSentimentClassifier.probabilities(score: score, threshold: neutralThreshold)
-            let label: SentimentLabel =
-              score >= neutralThreshold && score > 0
-              ? .positive : score <= -neutralThreshold && score < 0 ? .negative : .neutral
-            let details = makeDetails(text, tokens, items, contributions, resources)
-            let result = SentimentResult(
-              label: label, score: score, confidence: probabilities[label], language: language, details: details)
-            return LexiconSentimentClassifier.Analysis(result: result, probabilities: probabilities, hasEvidence: true)
-          }
+        if let modelVote {
+          contributions.append(StoredContribution(text: .model, amount: modelVote, rule: .model))
         }
+        let score = LexiconScorer.normalize(raw)
+        let probabilities = LexiconSentimentClassifier.probabilities(score: score, threshold: neutralThreshold)
+        let label: SentimentLabel =
+          score >= neutralThreshold && score > 0
+          ? .positive : score <= -neutralThreshold && score < 0 ? .negative : .neutral
+        let details = makeDetails(text, tokens, items, contributions, resources)
+        let result = SentimentResult(
+          label: label, score: score, confidence: probabilities[label], language: language, details: details)
+        return LexiconSentimentClassifier.Analysis(result: result, probabilities: probabilities, hasEvidence: true)
       }
     }
   }

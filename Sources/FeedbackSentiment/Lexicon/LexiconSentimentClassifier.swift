@@ -35,8 +35,11 @@ public struct LexiconSentimentClassifier: SentimentClassifier {
   public init(lexicons: [SentimentLanguage: SentimentLexicon], neutralThreshold: Double = defaultNeutralThreshold) {
     self.lexicons = lexicons
     self.neutralThreshold = neutralThreshold.isFinite ? min(1, max(0, neutralThreshold)) : Self.defaultNeutralThreshold
-    let segmenter = LaoSegmenter(words: lexicons.values.flatMap(\.allTerms))
-    let tokenizer = FeedbackTokenizer(segmenter: segmenter)
+    // The bundled lexicons share the bundled tokenizer (and the trained models' tokens).
+    let tokenizer =
+      (try? SentimentLexicon.allBundled()) == lexicons
+      ? BundledLexicons.tokenizer
+      : FeedbackTokenizer(segmenter: LaoSegmenter(words: lexicons.values.flatMap(\.allTerms)))
     languageIdentifier = LanguageIdentifier(lexicons: lexicons, tokenizer: tokenizer)
     engine = LexiconEngine(
       lexicons: lexicons, tokenizer: tokenizer, languageIdentifier: languageIdentifier,

@@ -37,6 +37,20 @@ extension FeedbackTokenizer {
       // ASCII letters, the common case: A–Z and a–z are exactly the bytes whose `| 0x20` lies in a…z.
       let lowered = lead | 0x20
       guard lowered &- UInt8(ascii: "a") < 26 else {
+        if lead < 0x80 {
+          // ASCII digits stay in the word; other ASCII ends it, except an apostrophe or hyphen (below).
+          if lead &- UInt8(ascii: "0") < 10 {
+            run = 0
+            previousLetter = 0
+            if written < maximumWordBytes {
+              output[written] = lead
+              written &+= 1
+            }
+            index &+= 1
+            continue
+          }
+          if lead != UInt8(ascii: "'") && lead != UInt8(ascii: "-") { break }
+        }
         // Values in and out (no locals passed by address), so the letter loop keeps its state in registers.
         let step = scanOther(bytes, at: index, output: output, written: written)
         if step.kind == .end { break }
