@@ -33,10 +33,10 @@ struct AspectDetector {
     terms: inout ScratchList<StoredContribution>
   ) {
     guard tokens.count > 0, items.count > 0, mentionsAnyAspect(tokens) else { return }
-    ScratchList<Int32>.with(capacity: tokens.count) { clauseOfToken in
-      ScratchList<Double>.with(capacity: items.count + 1) { clauseSums in
-        // Clause sums, and the clause each token starts in.
-        for _ in 0..<tokens.count { clauseOfToken.append(0) }
+    ScratchList<Double>.with(capacity: items.count + 1) { clauseSums in
+      ScratchList<Int32>.with(capacity: items.count) { clauseAfterItem in
+        // Clause sums, and the clause each item leaves open (a token is in the clause of the last item that
+        // starts at or before it).
         clauseSums.append(0)
         var clause: Int32 = 0
         for position in 0..<items.count {
@@ -46,15 +46,10 @@ struct AspectDetector {
           } else {
             clauseSums[Int(clause)] += items[position].clauseValue
           }
-          let end = position + 1 < items.count ? Int(items[position + 1].firstToken) : tokens.count
-          var tokenIndex = Int(items[position].firstToken)
-          while tokenIndex < end && tokenIndex < tokens.count {
-            clauseOfToken[tokenIndex] = clause
-            tokenIndex += 1
-          }
+          clauseAfterItem.append(clause)
         }
         ScratchList<Occurrence>.with(capacity: tokens.count) { occurrences in
-          collectOccurrences(tokens, clauseOfToken, clauseSums, into: &occurrences, aspects: &aspects)
+          collectOccurrences(tokens, items, clauseAfterItem, clauseSums, into: &occurrences, aspects: &aspects)
           writeSlots(tokens, occurrences, clauseSums, aspects: &aspects, terms: &terms)
         }
       }
@@ -62,10 +57,12 @@ struct AspectDetector {
   }
 
   private func collectOccurrences(
-    _ tokens: ByteTokens, _ clauseOfToken: ScratchList<Int32>, _ clauseSums: ScratchList<Double>,
-    into occurrences: inout ScratchList<Occurrence>, aspects: inout ScratchList<StoredContribution>
+    _ tokens: ByteTokens, _ items: ScratchList<ScoredItem>, _ clauseAfterItem: ScratchList<Int32>,
+    _ clauseSums: ScratchList<Double>, into occurrences: inout ScratchList<Occurrence>,
+    aspects: inout ScratchList<StoredContribution>
   ) {
     var index = 0
+    var item = 0
     while index < tokens.count {
       let id = Int(tokens.tokens[index].id)
       guard id >= 0, resources.entries[id].aspect >= 0 || resources.entries[id].startsAspectPhrase,
@@ -74,7 +71,9 @@ struct AspectDetector {
         index += 1
         continue
       }
-      let clause = Self.sentimentClause(near: clauseOfToken[index], sums: clauseSums)
+      while item + 1 < items.count && Int(items[item + 1].firstToken) <= index { item += 1 }
+      let tokenClause = Int(items[item].firstToken) <= index ? clauseAfterItem[item] : 0
+      let clause = Self.sentimentClause(near: tokenClause, sums: clauseSums)
       var mention = -1
       for slot in 0..<aspects.count where aspects[slot].text.first == aspect {
         mention = slot
@@ -82,8 +81,7 @@ struct AspectDetector {
       }
       if mention < 0 {
         mention = aspects.count
-        aspects.append(
-          StoredContribution(text: TextReference(kind: .literal, first: aspect), amount: 0, rule: .lexicon))
+        aspects.append(StoredContribution(text: TextReference(kind: .literal, first: aspect), amount: 0, rule: .lexicon))
       }
       occurrences.append(
         Occurrence(mention: Int32(mention), clause: clause, token: Int32(index), length: Int32(length)))

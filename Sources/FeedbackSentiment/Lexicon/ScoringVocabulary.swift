@@ -3,7 +3,7 @@ import Foundation
 /// Every word any lexicon knows, numbered, so that scoring needs one lookup per token; the per-language tables
 /// are then arrays indexed by these numbers.
 ///
-/// Tokens are looked up by their bytes (FNV-1a hash, then a byte comparison). The `String` dictionary is kept
+/// Tokens are looked up by their bytes (a hash, then a byte comparison). The `String` dictionary is kept
 /// for the rare tokens whose bytes might not be in normal form C, where `String` equality (canonical
 /// equivalence) decides.
 struct ScoringVocabulary: Sendable {
@@ -92,12 +92,61 @@ struct ScoringVocabulary: Sendable {
   /// The id of a word given by its bytes, compared byte-wise; -1 when unknown.
   func id(ofBytes bytes: UnsafeBufferPointer<UInt8>) -> Int32 { index.id(of: bytes) ?? -1 }
 
-  /// FNV-1a of the bytes (never `UInt64.max`, which marks empty slots).
+  /// A hash of the bytes, eight at a time (multiply and shift per word; never `UInt64.max`, which marks empty
+  /// slots). Internal to the lookups: nothing stored depends on it.
   @inline(__always)
   static func hash(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
-    var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-    for byte in bytes { hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01b3 }
+    let count = bytes.count
+    var hash: UInt64 = 0x9E37_79B9_7F4A_7C15 ^ UInt64(count)
+    if let base = bytes.baseAddress {
+      hash = mix(base, count, into: hash)
+    }
+    hash = (hash ^ (hash >> 29)) &* 0x94D0_49BB_1331_11EB
     return hash == UInt64.max ? 0 : hash
+  }
+
+  @inline(__always)
+  private static func mix(_ base: UnsafePointer<UInt8>, _ count: Int, into seed: UInt64) -> UInt64 {
+    var hash = seed
+    let raw = UnsafeRawPointer(base)
+    var offset = 0
+    while offset + 8 <= count {
+      hash = (hash ^ raw.loadUnaligned(fromByteOffset: offset, as: UInt64.self)) &* 0xBF58_476D_1CE4_E5B9
+      hash ^= hash >> 31
+      offset += 8
+    }
+    if offset < count {
+      var tail: UInt64 = 0
+      var shift: UInt64 = 0
+      while offset < count {
+        tail |= UInt64(base[offset]) << shift
+        shift += 8
+        offset += 1
+      }
+      hash = (hash ^ tail) &* 0xBF58_476D_1CE4_E5B9
+      hash ^= hash >> 31
+    }
+    return hash
+  }
+
+  /// Whether two byte strings of the same length are equal, compared eight bytes at a time.
+  @inline(__always)
+  static func sameBytes(_ lhs: UnsafeBufferPointer<UInt8>, _ rhs: UnsafeBufferPointer<UInt8>) -> Bool {
+    assert(lhs.count == rhs.count)
+    let count = lhs.count
+    guard count > 0, let left = lhs.baseAddress, let right = rhs.baseAddress else { return true }
+    var offset = 0
+    while offset + 8 <= count {
+      let a = UnsafeRawPointer(left).loadUnaligned(fromByteOffset: offset, as: UInt64.self)
+      let b = UnsafeRawPointer(right).loadUnaligned(fromByteOffset: offset, as: UInt64.self)
+      if a != b { return false }
+      offset += 8
+    }
+    while offset < count {
+      if left[offset] != right[offset] { return false }
+      offset += 1
+    }
+    return true
   }
 }
 
@@ -152,8 +201,6 @@ struct FrozenForms: Sendable {
     let start = Int(offsets[index])
     let count = Int(offsets[index + 1]) - start
     guard count == text.count else { return nil }
-    let stored = bytes.slice(start, count)
-    for offset in 0..<count where stored[offset] != text[offset] { return nil }
-    return ids[index]
+    return ScoringVocabulary.sameBytes(bytes.slice(start, count), text) ? ids[index] : nil
   }
 }
