@@ -42,29 +42,45 @@ let package = Package(
     ),
 
     // MARK: Examples (executables, not products)
+    .target(
+      name: "CommandLineSupport",
+      dependencies: ["SupportCore"],
+      path: "Examples/CommandLineSupport",
+      swiftSettings: swiftSettings
+    ),
     .executableTarget(
       name: "support-desk",
-      dependencies: ["HostingSupport", "SupportTickets", "SupportSLA", "FeedbackSentiment", "RetentionMetrics"],
+      dependencies: [
+        "CommandLineSupport", "HostingSupport", "SupportTickets", "SupportSLA", "FeedbackSentiment", "RetentionMetrics",
+      ],
       path: "Examples/support-desk",
       swiftSettings: swiftSettings
     ),
     .executableTarget(
       name: "sla-check",
-      dependencies: ["SupportSLA", "SupportTickets"],
+      dependencies: ["CommandLineSupport", "SupportSLA", "SupportTickets"],
       path: "Examples/sla-check",
       exclude: ["samples"],
       swiftSettings: swiftSettings
     ),
     .executableTarget(
       name: "feedback-triage",
-      dependencies: ["FeedbackSentiment"],
+      dependencies: ["CommandLineSupport", "FeedbackSentiment"],
       path: "Examples/feedback-triage",
       swiftSettings: swiftSettings
     ),
     .executableTarget(
       name: "retention-report",
-      dependencies: ["RetentionMetrics"],
+      dependencies: ["CommandLineSupport", "RetentionMetrics"],
       path: "Examples/retention-report",
+      swiftSettings: swiftSettings
+    ),
+
+    // MARK: Test-only executables
+    .executableTarget(
+      name: "store-crash-writer",
+      dependencies: ["CommandLineSupport", "SupportTickets"],
+      path: "Tests/StoreCrashWriter",
       swiftSettings: swiftSettings
     ),
 
@@ -80,7 +96,11 @@ let package = Package(
 
     // MARK: Tests
     .testTarget(name: "SupportCoreTests", dependencies: ["SupportCore"], swiftSettings: swiftSettings),
-    .testTarget(name: "SupportTicketsTests", dependencies: ["SupportTickets"], swiftSettings: swiftSettings),
+    .testTarget(
+      name: "SupportTicketsTests",
+      dependencies: ["SupportTickets", "store-crash-writer"],
+      swiftSettings: swiftSettings
+    ),
     .testTarget(
       name: "SupportSLATests",
       dependencies: ["SupportSLA", "SupportTickets"],
@@ -105,7 +125,7 @@ let package = Package(
     ),
     .testTarget(
       name: "ExamplesTests",
-      dependencies: ["support-desk", "sla-check", "feedback-triage", "retention-report"],
+      dependencies: ["CommandLineSupport", "support-desk", "sla-check", "feedback-triage", "retention-report"],
       swiftSettings: swiftSettings
     ),
   ],

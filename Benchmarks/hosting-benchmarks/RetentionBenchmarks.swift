@@ -97,11 +97,13 @@ private let retentionBenchmarkInput: (subscriptions: [Subscription], changes: [M
           mrr: Money(minorUnits: prices.randomElement(using: &generator)!, currency: "USD"),
           start: CivilDate(dayNumber: start), end: end.map { CivilDate(dayNumber: $0) }))
       if Int.random(in: 0..<10, using: &generator) == 0 {
-        changes.append(
-          MRRChange(
-            subscription: SubscriptionID(id),
-            effective: CivilDate(dayNumber: start + Int.random(in: 30..<400, using: &generator)),
-            newMRR: Money(minorUnits: prices.randomElement(using: &generator)!, currency: "USD")))
+        let effective = start + Int.random(in: 30..<400, using: &generator)
+        let newMRR = Money(minorUnits: prices.randomElement(using: &generator)!, currency: "USD")
+        // A dataset refuses changes outside their subscription's service period.
+        if end.map({ effective < $0 }) ?? true {
+          changes.append(
+            MRRChange(subscription: SubscriptionID(id), effective: CivilDate(dayNumber: effective), newMRR: newMRR))
+        }
       }
     }
   }

@@ -1,87 +1,143 @@
+import CommandLineSupport
 import FeedbackSentiment
 import Foundation
 
-enum Commands {
-  static func classify(_ options: CommandOptions) throws {
-    let items = try FeedbackInputReader.read(options.readInput(), format: options.format)
-    let classifier = try options.makeClassifier()
-    var output = ""
-    for item in items {
-      let result = classifier.classify(item.text)
-      var pairs: [(String, String)] = [
-        ("id", item.idJSON),
-        ("label", JSONText.quoted(result.label.rawValue)),
-        ("score", JSONText.number(result.score)),
-        ("confidence", JSONText.number(result.confidence)),
-        ("language", JSONText.quoted(result.language.rawValue)),
-        ("aspects", JSONText.array(result.aspects.map(aspectJSON))),
-      ]
-      if options.explain {
-        let explanation = result.explanation.map { contribution in
-          JSONText.object([
-            ("token", JSONText.quoted(contribution.token)),
-            ("rule", JSONText.quoted(contribution.rule.rawValue)),
-            ("amount", JSONText.number(contribution.amount)),
-          ])
-        }
-        pairs.append(("explanation", JSONText.array(explanation)))
-      }
-      output += JSONText.object(pairs) + "\n"
-      if output.utf8.count > 1 << 16 {
-        FileHandle.standardOutput.write(Data(output.utf8))
-        output = ""
-      }
+private let inputFile = PositionalSpec("FILE", help: "The feedback; standard input when absent.", optional: true)
+
+/// `classify`: one JSON line per feedback item, streamed as the input is read.
+let classifyCommand = CommandSpec(
+  "classify", summary: "Label each feedback item: JSON lines with label, score, confidence, language, aspects.",
+  details: [
+    "output: {\"id\",\"label\",\"score\",\"confidence\",\"language\",\"aspects\"} per input line, in input order;"
+      + " --explain adds \"explanation\": the tokens and rules that moved the score."
+  ],
+  options: ClassifierOptions.feedbackInput + [
+    .flag("--explain", help: "Add the tokens and rules that moved each score.")
+  ],
+  positionals: [inputFile]
+) { arguments in
+  let (format, classifier) = try ClassifierOptions.inputAndClassifier(arguments)
+  let explain = arguments.flag("--explain")
+  let writer = JSONLinesWriter()
+  defer { writer.flush() }
+  try FeedbackInputReader.forEach(in: arguments.positionals.first, format: format, afterChunk: writer.flush) { item in
+    writer.write(json: classificationJSON(item, classifier.classify(item.text), explain: explain))
+  }
+  return .success
+}
+
+/// `triage`: the panel view over all the feedback.
+let triageCommand = CommandSpec(
+  "triage", summary: "The panel view: negative feedback first, grouped by aspect, with the suggested follow-up.",
+  options: ClassifierOptions.feedbackInput + [.flag("--json", help: "Print the groups as JSON instead of text.")],
+  positionals: [inputFile]
+) { arguments in
+  let (format, classifier) = try ClassifierOptions.inputAndClassifier(arguments)
+  var results: [(item: FeedbackItem, result: SentimentResult)] = []
+  try FeedbackInputReader.forEach(in: arguments.positionals.first, format: format) { item in
+    results.append((item, classifier.classify(item.text)))
+  }
+  let view = TriageView(results: results)
+  Console.print(arguments.flag("--json") ? view.json() : view.text())
+  return .success
+}
+
+/// `train`: a model from labelled lines, saved as JSON.
+let trainCommand = CommandSpec(
+  "train", summary: "Train a model on label<TAB>text lines and save it as JSON.",
+  details: ["The data must hold at least two different labels; a model of one label could only ever answer it."],
+  options: [
+    ClassifierOptions.data, .value("--out", "MODEL.json", help: "Where to save the model.", required: true),
+    .value("--kind", "logisticRegression|naiveBayes", help: "The model kind (logisticRegression by default)."),
+  ]
+) { arguments in
+  let kind = try arguments.choice("--kind", as: TrainedSentimentModel.Kind.self) ?? .logisticRegression
+  let out = try arguments.required("--out")
+  let examples = try ClassifierOptions.readExamples(arguments)
+  let labels = Set(examples.map(\.label))
+  guard labels.count >= 2 else {
+    throw SentimentError.insufficientData(
+      examples.isEmpty
+        ? "no training examples in the --data files"
+        : "every training example is labelled \(labels.first!.rawValue); a model needs at least two labels")
+  }
+  let model = try TrainedSentimentModel.train(kind, on: examples)
+  let encoder = JSONEncoder()
+  encoder.outputFormatting = [.sortedKeys]
+  let data: Data
+  switch model {
+  case let model as NaiveBayesSentimentModel: data = try encoder.encode(model)
+  case let model as LogisticRegressionSentimentModel: data = try encoder.encode(model)
+  default: throw SentimentError.invalidModel("cannot save a model of kind \(kind.rawValue)")
+  }
+  try data.write(to: URL(fileURLWithPath: out))
+  let evaluation = model.evaluate(on: examples)
+  Console.print(
+    "trained \(kind.rawValue) on \(examples.count) examples → \(TerminalText.escaped(out)) (\(data.count) bytes)",
+    String(format: "training-set macro-F1 %.4f (optimistic; use evaluate on held-out data)", evaluation.macroF1))
+  return .success
+}
+
+/// `evaluate`: accuracy, per-label metrics and the confusion matrix.
+let evaluateCommand = CommandSpec(
+  "evaluate", summary: "Accuracy, per-label precision/recall/F1, macro-F1 and the confusion matrix.",
+  options: [ClassifierOptions.data, ClassifierOptions.model, ClassifierOptions.classifier, ClassifierOptions.threshold]
+) { arguments in
+  let examples = try ClassifierOptions.readExamples(arguments)
+  guard !examples.isEmpty else {
+    throw SentimentError.insufficientData("no examples to evaluate in the --data files")
+  }
+  let classifier = try ClassifierOptions.makeClassifier(arguments)
+  Console.print(EvaluationReport.text(classifier.evaluate(on: examples), examples: examples.count))
+  return .success
+}
+
+/// `report`: the per-language macro-F1 table of the documentation.
+let reportCommand = CommandSpec(
+  "report", summary: "Macro-F1 per language and classifier on a corpus' test splits.",
+  details: [
+    "Models are trained on all DIR/<lang>-train.tsv and measured on each DIR/<lang>-test.tsv; --cross-validate"
+      + " adds the 5-fold cross-validation on the training splits used to choose the ensemble's model weight."
+  ],
+  options: [
+    .value("--corpus", "DIR", help: "The corpus folder.", required: true),
+    .flag("--cross-validate", help: "Add the 5-fold cross-validation of the ensemble weight."),
+  ]
+) { arguments in
+  let corpus = try arguments.required("--corpus")
+  Console.print(try CorpusReport.markdown(corpus: corpus))
+  if arguments.flag("--cross-validate") {
+    Console.print("", try CorpusReport.weightSearch(corpus: corpus))
+  }
+  return .success
+}
+
+private func classificationJSON(_ item: FeedbackItem, _ result: SentimentResult, explain: Bool) -> String {
+  var pairs: [(String, String)] = [
+    ("id", item.idJSON),
+    ("label", JSONText.quoted(result.label.rawValue)),
+    ("score", JSONText.number(result.score)),
+    ("confidence", JSONText.number(result.confidence)),
+    ("language", JSONText.quoted(result.language.rawValue)),
+    ("aspects", JSONText.array(result.aspects.map(aspectJSON))),
+  ]
+  if explain {
+    let explanation = result.explanation.map { contribution in
+      JSONText.object([
+        ("token", JSONText.quoted(contribution.token)),
+        ("rule", JSONText.quoted(contribution.rule.rawValue)),
+        ("amount", JSONText.number(contribution.amount)),
+      ])
     }
-    FileHandle.standardOutput.write(Data(output.utf8))
+    pairs.append(("explanation", JSONText.array(explanation)))
   }
+  return JSONText.object(pairs)
+}
 
-  static func aspectJSON(_ aspect: AspectSentiment) -> String {
-    JSONText.object([
-      ("aspect", JSONText.quoted(aspect.aspect.rawValue)),
-      ("label", JSONText.quoted(aspect.label.rawValue)),
-      ("score", JSONText.number(aspect.score)),
-    ])
-  }
-
-  static func train(_ options: CommandOptions) throws {
-    guard let out = options.outFile else { throw UsageError(message: "--out MODEL.json is required") }
-    let examples = try options.readExamples()
-    let model = try TrainedSentimentModel.train(options.kind, on: examples)
-    let encoder = JSONEncoder()
-    encoder.outputFormatting = [.sortedKeys]
-    let data: Data
-    switch model {
-    case let model as NaiveBayesSentimentModel: data = try encoder.encode(model)
-    case let model as LogisticRegressionSentimentModel: data = try encoder.encode(model)
-    default: throw UsageError(message: "cannot save this model kind")
-    }
-    try data.write(to: URL(fileURLWithPath: out))
-    let evaluation = model.evaluate(on: examples)
-    print("trained \(options.kind.rawValue) on \(examples.count) examples → \(out) (\(data.count) bytes)")
-    print(String(format: "training-set macro-F1 %.4f (optimistic; use evaluate on held-out data)", evaluation.macroF1))
-  }
-
-  static func evaluate(_ options: CommandOptions) throws {
-    let examples = try options.readExamples()
-    let classifier = try options.makeClassifier()
-    let evaluation = classifier.evaluate(on: examples)
-    print(EvaluationReport.text(evaluation, examples: examples.count))
-  }
-
-  static func report(_ options: CommandOptions) throws {
-    guard let corpus = options.corpus else { throw UsageError(message: "--corpus DIR is required") }
-    print(try CorpusReport.markdown(corpus: corpus))
-    if options.json == false, options.crossValidate {
-      print("")
-      print(try CorpusReport.weightSearch(corpus: corpus))
-    }
-  }
-
-  static func triage(_ options: CommandOptions) throws {
-    let items = try FeedbackInputReader.read(options.readInput(), format: options.format)
-    let classifier = try options.makeClassifier()
-    let results = items.map { (item: $0, result: classifier.classify($0.text)) }
-    let view = TriageView(results: results)
-    print(options.json ? view.json() : view.text())
-  }
+private func aspectJSON(_ aspect: AspectSentiment) -> String {
+  JSONText.object([
+    ("aspect", JSONText.quoted(aspect.aspect.rawValue)),
+    ("label", JSONText.quoted(aspect.label.rawValue)),
+    ("score", JSONText.number(aspect.score)),
+  ])
 }

@@ -1,3 +1,5 @@
+import CommandLineSupport
+import FeedbackSentiment
 import Foundation
 
 /// One feedback item read from the input: its id (kept as the JSON it was written as) and its text.
@@ -9,68 +11,74 @@ struct FeedbackItem {
   var text: String
 }
 
-/// A problem with the input, reported as `line N: message` with exit status 2.
-struct InputError: Error {
-  var line: Int
-  var message: String
-}
-
-enum InputFormat: String {
+enum InputFormat: String, CaseIterable {
   case jsonl
   case csv
 }
 
 enum FeedbackInputReader {
-  static func read(_ data: String, format: InputFormat) throws -> [FeedbackItem] {
-    switch format {
-    case .jsonl: return try readJSONLines(data)
-    case .csv: return try readCSV(data)
-    }
-  }
-
-  static func readJSONLines(_ data: String) throws -> [FeedbackItem] {
-    var items: [FeedbackItem] = []
-    var number = 0
-    for rawLine in data.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline) {
-      number += 1
-      let line = rawLine.trimmingCharacters(in: .whitespacesAndNewlines)
-      if line.isEmpty { continue }
-      let record: JSONRecord
-      do {
-        record = try JSONDecoder().decode(JSONRecord.self, from: Data(line.utf8))
-      } catch DecodingError.keyNotFound(let key, _) {
-        throw InputError(line: number, message: "missing field \"\(key.stringValue)\"")
-      } catch DecodingError.typeMismatch(_, let context), DecodingError.valueNotFound(_, let context) {
-        let field = context.codingPath.first?.stringValue ?? "value"
-        throw InputError(line: number, message: "field \"\(field)\" has the wrong type")
-      } catch {
-        throw InputError(line: number, message: "not a JSON object")
+  /// Calls `body` with each feedback item of a file (or standard input when `path` is `nil`), in order.
+  ///
+  /// JSON lines are streamed: each item is handled as soon as its line is read, split on `\n` only. CSV is read
+  /// whole (a quoted field may span lines).
+  ///
+  /// - Parameters:
+  ///   - path: The input file, or `nil` for standard input.
+  ///   - format: JSON lines or CSV.
+  ///   - afterChunk: Called after each read of JSON lines was handled (flush the output here).
+  ///   - body: What to do with an item.
+  /// - Throws: `DecodingIssue` naming the line of a malformed record (nothing after it is read), or what
+  ///   `body` throws.
+  static func forEach(
+    in path: String?, format: InputFormat, afterChunk: () -> Void = {}, _ body: (FeedbackItem) throws -> Void
+  ) throws {
+    let handle: FileHandle
+    if let path {
+      guard let file = FileHandle(forReadingAtPath: path) else {
+        throw DecodingIssue(code: .malformed, path: "", message: "cannot read the input file").inFile(path)
       }
-      items.append(FeedbackItem(idJSON: record.id.json, idText: record.id.text, text: record.text))
+      handle = file
+    } else {
+      handle = .standardInput
     }
-    return items
+    defer { if path != nil { try? handle.close() } }
+    switch format {
+    case .jsonl:
+      let decoder = JSONDecoder()
+      try JSONLinesReader(handle: handle).forEach(JSONRecord.self, decoder: decoder, afterChunk: afterChunk) {
+        record, _ in
+        try body(FeedbackItem(idJSON: record.id.json, idText: record.id.text, text: record.text))
+      }
+    case .csv:
+      let text = String(decoding: try handle.readToEnd() ?? Data(), as: UTF8.self)
+      for item in try readCSV(text) { try body(item) }
+    }
   }
 
   /// RFC 4180 CSV with a header naming `id` and `text` (in any order, other columns ignored).
   static func readCSV(_ data: String) throws -> [FeedbackItem] {
     let records = try CSVParser.records(data)
-    guard let header = records.first else { throw InputError(line: 1, message: "missing header 'id,text'") }
+    guard let header = records.first else { throw malformed(line: 1, "missing header 'id,text'") }
     let names = header.fields.map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
     guard let idColumn = names.firstIndex(of: "id"), let textColumn = names.firstIndex(of: "text") else {
-      throw InputError(line: header.line, message: "header must name the columns id and text")
+      throw malformed(line: header.line, "the header must name the columns id and text")
     }
     var items: [FeedbackItem] = []
     for record in records.dropFirst() {
       if record.fields.count == 1 && record.fields[0].isEmpty { continue }
       guard record.fields.count == names.count else {
-        throw InputError(
-          line: record.line, message: "expected \(names.count) fields, found \(record.fields.count)")
+        throw malformed(line: record.line, "expected \(names.count) fields, found \(record.fields.count)")
       }
       let id = record.fields[idColumn]
-      guard !id.isEmpty else { throw InputError(line: record.line, message: "empty id") }
+      guard !id.isEmpty else { throw malformed(line: record.line, "empty id") }
       items.append(FeedbackItem(idJSON: JSONText.quoted(id), idText: id, text: record.fields[textColumn]))
     }
     return items
+  }
+
+  /// A malformed CSV record.
+  static func malformed(line: Int, _ message: String) -> DecodingIssue {
+    DecodingIssue(code: .malformed, path: "", line: line, message: message)
   }
 }
 
@@ -96,7 +104,7 @@ struct JSONRecord: Decodable {
       switch self {
       case .string(let value): return JSONText.quoted(value)
       case .integer(let value): return String(value)
-      case .number(let value): return value.isFinite ? "\(value)" : "0"
+      case .number(let value): return value.isFinite ? "\(value)" : "null"
       }
     }
 
@@ -147,7 +155,7 @@ enum CSVParser {
       } else {
         switch character {
         case "\"":
-          guard !fieldStarted else { throw InputError(line: line, message: "quote inside an unquoted field") }
+          guard !fieldStarted else { throw FeedbackInputReader.malformed(line: line, "quote inside an unquoted field") }
           inQuotes = true
           fieldStarted = true
         case ",":
@@ -171,7 +179,7 @@ enum CSVParser {
       }
       index += 1
     }
-    if inQuotes { throw InputError(line: recordLine, message: "unterminated quoted field") }
+    if inQuotes { throw FeedbackInputReader.malformed(line: recordLine, "unterminated quoted field") }
     if fieldStarted || !fields.isEmpty || !field.isEmpty {
       fields.append(field)
       records.append(Record(line: recordLine, fields: fields))

@@ -1,3 +1,4 @@
+import CommandLineSupport
 import FeedbackSentiment
 import Foundation
 
@@ -47,7 +48,7 @@ enum CorpusReport {
         tests.append((language, examples))
       }
     }
-    guard !training.isEmpty, !tests.isEmpty else { throw UsageError(message: "no <lang>-train/test.tsv in \(corpus)") }
+    guard !training.isEmpty, !tests.isEmpty else { throw UsageError("no <lang>-train/test.tsv in \(corpus)") }
     let lexicon = try LexiconSentimentClassifier.bundled()
     let naiveBayes = try NaiveBayesSentimentModel.train(on: training)
     let logistic = try LogisticRegressionSentimentModel.train(on: training)

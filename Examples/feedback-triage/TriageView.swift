@@ -1,3 +1,4 @@
+import CommandLineSupport
 import FeedbackSentiment
 import Foundation
 
@@ -50,7 +51,8 @@ struct TriageView {
       lines.append("  follow-up: \(group.aspect.flatMap { Self.followUps[$0] } ?? Self.generalFollowUp)")
       for entry in group.entries {
         lines.append(
-          "  [\(entry.item.idText)] " + String(format: "%+.2f ", entry.result.score) + "(\(entry.result.language)) "
+          "  [\(TerminalText.escaped(entry.item.idText))] " + String(format: "%+.2f ", entry.result.score)
+            + "(\(entry.result.language)) "
             + Self.oneLine(entry.item.text))
       }
       lines.append("")
@@ -60,7 +62,9 @@ struct TriageView {
       guard !entries.isEmpty else { continue }
       lines.append("\(label.rawValue.uppercased()) (\(entries.count))")
       for (item, result) in entries {
-        lines.append("  [\(item.idText)] " + String(format: "%+.2f ", result.score) + Self.oneLine(item.text))
+        lines.append(
+          "  [\(TerminalText.escaped(item.idText))] " + String(format: "%+.2f ", result.score) + Self.oneLine(item.text)
+        )
       }
       lines.append("")
     }
@@ -82,10 +86,12 @@ struct TriageView {
     ])
   }
 
-  /// The text on one line, control characters replaced, cut at 100 characters.
+  /// The text on one line for a preview: line breaks and tabs become spaces, other control characters are
+  /// escaped (``TerminalText``), cut at 100 characters.
   static func oneLine(_ text: String) -> String {
-    let cleaned = String(
-      String.UnicodeScalarView(text.unicodeScalars.map { $0.properties.generalCategory == .control ? " " : $0 }))
-    return cleaned.count > 100 ? String(cleaned.prefix(99)) + "…" : cleaned
+    let spaced = String(
+      String.UnicodeScalarView(text.unicodeScalars.map { $0 == "\n" || $0 == "\r" || $0 == "\t" ? " " : $0 }))
+    let cut = spaced.count > 100 ? String(spaced.prefix(99)) + "…" : spaced
+    return TerminalText.escaped(cut)
   }
 }

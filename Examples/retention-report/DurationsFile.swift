@@ -9,12 +9,17 @@ struct DurationsFile {
 
   static func parse(_ text: String, file: String) throws -> DurationsFile {
     var result = DurationsFile()
-    var lines = text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline).enumerated().makeIterator()
-    guard let header = lines.next()?.element else { throw UsageError(description: "\(file) is empty") }
+    var lines = text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" })
+      .enumerated().makeIterator()
+    guard let header = lines.next()?.element else {
+      throw RetentionError(
+        .missingColumn, "the file is empty; expected a header duration,event[,group]", at: .init(file: file, line: 1))
+    }
     let columns = header.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
     guard let durationColumn = columns.firstIndex(of: "duration"), let eventColumn = columns.firstIndex(of: "event")
     else {
-      throw UsageError(description: "\(file):1: expected a header with duration,event[,group]")
+      throw RetentionError(
+        .missingColumn, "expected a header with duration,event[,group]", at: .init(file: file, line: 1))
     }
     let groupColumn = columns.firstIndex(of: "group")
     result.hasGroups = groupColumn != nil
@@ -25,19 +30,21 @@ struct DurationsFile {
       }
       let lineNumber = index + 1
       guard fields.count == columns.count else {
-        throw UsageError(description: "\(file):\(lineNumber): expected \(columns.count) fields, found \(fields.count)")
+        throw RetentionError(
+          .malformedRow, "expected \(columns.count) fields, found \(fields.count)",
+          at: .init(file: file, line: lineNumber))
       }
       guard let duration = Double(fields[durationColumn]), duration.isFinite, duration >= 0 else {
-        throw UsageError(
-          description: "\(file):\(lineNumber): column 'duration': '\(fields[durationColumn])' is not a number ≥ 0")
+        throw RetentionError.invalidValue(
+          fields[durationColumn], expected: "a number ≥ 0", at: .init(file: file, line: lineNumber, column: "duration"))
       }
       let observed: Bool
       switch fields[eventColumn].lowercased() {
       case "1", "true": observed = true
       case "0", "false": observed = false
       default:
-        throw UsageError(
-          description: "\(file):\(lineNumber): column 'event': '\(fields[eventColumn])' is not 1/0/true/false")
+        throw RetentionError.invalidValue(
+          fields[eventColumn], expected: "1/0/true/false", at: .init(file: file, line: lineNumber, column: "event"))
       }
       let group = groupColumn.map { fields[$0] } ?? ""
       result.groups[group, default: ([], [])].durations.append(duration)

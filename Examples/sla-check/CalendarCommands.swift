@@ -1,34 +1,56 @@
+import CommandLineSupport
 import Foundation
 import SupportSLA
 
+private let calendarOption = OptionSpec.value(
+  "--calendar", "FILE", help: "The business calendar as JSON (see the SupportSLA BusinessCalendars article).",
+  required: true)
+
 /// `sla-check elapsed --calendar FILE`: business seconds between `start` and `end` of each input line.
-///
-/// - Parameter arguments: The arguments after `elapsed`.
-/// - Returns: 0 on success, 2 on bad arguments, a bad calendar or a malformed line.
-func runElapsedCommand(_ arguments: [String]) -> Int32 {
-  guard let calendar = loadCalendar(arguments, command: "elapsed") else { return 2 }
-  return processLines(ElapsedLine.self) { line in
-    let start = try instant(line.start, key: "start")
-    let end = try instant(line.end, key: "end")
-    return #"{"seconds":\#(formatSeconds(calendar.businessTime(from: start, to: end)))}"#
+let elapsedCommand = CommandSpec(
+  "elapsed", summary: "Business seconds between two instants, for each input line.",
+  details: [
+    #"input: {"start":ISO8601,"end":ISO8601} per line; output: {"seconds":N} per line (negative when end"#
+      + " is before start)."
+  ],
+  options: [calendarOption]
+) { arguments in
+  let calendar = try loadCalendar(try arguments.required("--calendar"))
+  try answerLines(ElapsedLine.self) { line, number in
+    let start = try instant(line.start, key: "start", line: number)
+    let end = try instant(line.end, key: "end", line: number)
+    let seconds = calendar.businessTime(from: start, to: end)
+    guard seconds.isFinite else {
+      throw DecodingIssue(code: .invalidValue, path: "end", line: number, message: "the business time is not finite")
+    }
+    return #"{"seconds":\#(formatSeconds(seconds))}"#
   }
+  return .success
 }
 
 /// `sla-check deadline --calendar FILE`: the instant at which `seconds` of business time have passed since `start`.
-///
-/// - Parameter arguments: The arguments after `deadline`.
-/// - Returns: 0 on success, 2 on bad arguments, a bad calendar or a malformed line.
-func runDeadlineCommand(_ arguments: [String]) -> Int32 {
-  guard let calendar = loadCalendar(arguments, command: "deadline") else { return 2 }
-  return processLines(DeadlineLine.self) { line in
-    let start = try instant(line.start, key: "start")
+let deadlineCommand = CommandSpec(
+  "deadline", summary: "The instant a number of business seconds after a start, for each input line.",
+  details: [#"input: {"start":ISO8601,"seconds":N} per line; output: {"deadline":ISO8601} per line, in UTC."#],
+  options: [calendarOption]
+) { arguments in
+  let calendar = try loadCalendar(try arguments.required("--calendar"))
+  try answerLines(DeadlineLine.self) { line, number in
+    let start = try instant(line.start, key: "start", line: number)
+    let deadline: Date
     do {
-      let deadline = try calendar.date(addingBusinessTime: line.seconds, to: start)
-      return #"{"deadline":"\#(formatInstant(deadline))"}"#
+      deadline = try calendar.date(addingBusinessTime: line.seconds, to: start)
     } catch let error as SLAError {
-      throw LineError("\"seconds\": \(error.message)")
+      throw DecodingIssue(code: .invalidValue, path: "seconds", line: number, message: error.message)
     }
+    guard let text = formatInstant(deadline) else {
+      throw DecodingIssue(
+        code: .invalidValue, path: "seconds", line: number,
+        message: "the deadline falls outside the years 0001–9999, which an RFC 3339 instant cannot write")
+    }
+    return #"{"deadline":"\#(text)"}"#
   }
+  return .success
 }
 
 private struct ElapsedLine: Decodable {
@@ -41,89 +63,35 @@ private struct DeadlineLine: Decodable {
   var seconds: Double
 }
 
-/// Reads `--calendar FILE` and decodes the calendar, reporting problems on stderr.
-private func loadCalendar(_ arguments: [String], command: String) -> BusinessCalendar? {
-  var path: String?
-  var iterator = arguments.makeIterator()
-  while let argument = iterator.next() {
-    switch argument {
-    case "--calendar":
-      guard let value = iterator.next() else {
-        writeError("sla-check \(command): --calendar needs a file")
-        return nil
-      }
-      path = value
-    default:
-      writeError("sla-check \(command): unknown argument '\(argument)'\nusage: sla-check \(command) --calendar FILE")
-      return nil
-    }
-  }
-  guard let path else {
-    writeError("sla-check \(command): missing --calendar FILE\nusage: sla-check \(command) --calendar FILE")
-    return nil
-  }
-  guard let data = FileManager.default.contents(atPath: path) else {
-    writeError("sla-check \(command): cannot read calendar file \(path)")
-    return nil
-  }
+/// Decodes the calendar file; a bad file is reported with its name and the field at fault.
+private func loadCalendar(_ path: String) throws -> BusinessCalendar {
+  let data = try readInputFile(path, what: "calendar file")
   do {
     return try JSONDecoder().decode(BusinessCalendar.self, from: data)
   } catch let error as SLAError {
-    writeError("sla-check \(command): \(path): \(error)")
+    throw error.adding(ErrorContextKey.file, path)
+  } catch let error as DecodingError {
+    throw DecodingIssue(error).inFile(path)
   } catch {
-    writeError("sla-check \(command): \(path): not valid JSON")
-  }
-  return nil
-}
-
-/// A problem with one input line, reported as `line N: message`.
-struct LineError: Error {
-  var message: String
-  init(_ message: String) { self.message = message }
-}
-
-/// Decodes each non-blank stdin line as `Line`, runs `transform` on it and prints the result.
-///
-/// Stops at the first malformed line with `line N: …` on stderr and status 2; nothing is printed for that line.
-private func processLines<Line: Decodable>(_ type: Line.Type, _ transform: (Line) throws -> String) -> Int32 {
-  let decoder = JSONDecoder()
-  var number = 0
-  while let text = readLine(strippingNewline: true) {
-    number += 1
-    if text.allSatisfy({ $0 == " " || $0 == "\t" || $0 == "\r" }) { continue }
-    do {
-      let line: Line
-      do {
-        line = try decoder.decode(Line.self, from: Data(text.utf8))
-      } catch let error as DecodingError {
-        throw LineError(describe(error))
-      }
-      print(try transform(line))
-    } catch let error as LineError {
-      writeError("line \(number): \(error.message)")
-      return 2
-    } catch {
-      writeError("line \(number): \(error)")
-      return 2
-    }
-  }
-  return 0
-}
-
-private func describe(_ error: DecodingError) -> String {
-  switch error {
-  case .keyNotFound(let key, _): return "missing \"\(key.stringValue)\""
-  case .typeMismatch(_, let context), .valueNotFound(_, let context):
-    guard let key = context.codingPath.first?.stringValue else { return "not a JSON object" }
-    return key == "seconds" ? "\"seconds\" must be a number" : "\"\(key)\" must be a string"
-  case .dataCorrupted: return "not valid JSON"
-  @unknown default: return "malformed line"
+    throw DecodingIssue(code: .malformed, path: "", message: "not valid JSON").inFile(path)
   }
 }
 
-private func instant(_ text: String, key: String) throws -> Date {
+/// Answers each non-blank stdin line with one output line; stops at the first malformed line (the lines
+/// answered before it are written out first).
+private func answerLines<Line: Decodable>(_ type: Line.Type, _ transform: (Line, Int) throws -> String) throws {
+  let writer = JSONLinesWriter()
+  defer { writer.flush() }
+  try JSONLinesReader().forEach(type, afterChunk: writer.flush) { line, number in
+    writer.write(json: try transform(line, number))
+  }
+}
+
+private func instant(_ text: String, key: String, line: Int) throws -> Date {
   guard let date = parseInstant(text) else {
-    throw LineError("\"\(key)\" must be an ISO 8601 instant such as 2026-11-20T16:00:00Z, got '\(text)'")
+    throw DecodingIssue(
+      code: .invalidValue, path: key, line: line,
+      message: "must be an ISO 8601 instant such as 2026-11-20T16:00:00Z, not '\(text)'")
   }
   return date
 }
@@ -134,6 +102,10 @@ func formatSeconds(_ value: Double) -> String {
   return "\(value)"
 }
 
-func writeError(_ text: String) {
-  FileHandle.standardError.write(Data((text + "\n").utf8))
+/// The contents of a file named on the command line, or a usage-level error naming it.
+func readInputFile(_ path: String, what: String) throws -> Data {
+  guard let data = FileManager.default.contents(atPath: path) else {
+    throw DecodingIssue(code: .malformed, path: "", message: "cannot read the \(what)").inFile(path)
+  }
+  return data
 }

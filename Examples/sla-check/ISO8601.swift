@@ -53,11 +53,12 @@ func parseInstant(_ text: String) -> Date? {
 /// Writes an instant in UTC with `Z`, adding milliseconds only when it has a fraction of a second.
 ///
 /// - Parameter date: The instant.
-/// - Returns: e.g. `2026-11-20T22:00:00Z` or `2026-11-22T04:00:00.250Z`.
-func formatInstant(_ date: Date) -> String {
+/// - Returns: e.g. `2026-11-20T22:00:00Z` or `2026-11-22T04:00:00.250Z`; `nil` outside the years 0001…9999,
+///   which RFC 3339 cannot write.
+func formatInstant(_ date: Date) -> String? {
   let seconds = date.timeIntervalSince1970
-  // Years 0001…9999 only; anything else is not a valid RFC 3339 year.
-  guard seconds.isFinite, seconds >= -62_135_596_800, seconds < 253_402_300_800 else { return "\(date)" }
+  // The milliseconds are rounded below, so the last half millisecond of 9999 would round into year 10000.
+  guard seconds.isFinite, seconds >= -62_135_596_800, seconds < 253_402_300_799.9995 else { return nil }
   let millis = Int64((seconds * 1000).rounded())
   let wholeSeconds = millis >= 0 ? millis / 1000 : (millis - 999) / 1000
   let milliseconds = Int(millis - wholeSeconds * 1000)

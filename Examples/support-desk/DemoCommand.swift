@@ -1,71 +1,35 @@
+import CommandLineSupport
 import Foundation
 
 /// `support-desk demo [--days N] [--customers N] [--seed N] [--json]`: simulates a small web host on the
 /// embedded defaults (a temporary file ticket store, a file outbox) and prints what the desk did.
-func runDemoCommand(_ arguments: [String]) async -> Int32 {
-  let options: DemoOptions
-  do {
-    options = try parseDemoOptions(arguments)
-  } catch let error as DemoUsageError {
-    FileHandle.standardError.write(Data("support-desk demo: \(error.message)\n".utf8))
-    return 2
-  } catch {
-    return 2
-  }
+let demoCommand = CommandSpec(
+  "demo", summary: "Simulate a small web host end to end on the embedded defaults and print what the desk did.",
+  details: ["The store, outbox and desk state are real files in a scratch folder, deleted when the demo ends."],
+  options: [
+    .value("--days", "N", help: "Days simulated, 1...365 (default 30)."),
+    .value("--customers", "N", help: "Customers, 1...5000 (default 40)."),
+    .value("--seed", "N", help: "The scenario's seed, a whole number ≥ 0 (default 42)."),
+    .flag("--json", help: "Print the report as JSON."),
+  ]
+) { arguments in
+  var options = DemoOptions()
+  options.json = arguments.flag("--json")
+  options.days = try arguments.integer("--days", in: 1...365) ?? options.days
+  options.customers = try arguments.integer("--customers", in: 1...5_000) ?? options.customers
+  options.seed = try arguments.value("--seed", expected: "a whole number ≥ 0") { UInt64($0) } ?? options.seed
   let directory = demoScratchFolder().appendingPathComponent("support-desk-demo-\(options.seed)-\(UUID().uuidString)")
   defer { try? FileManager.default.removeItem(at: directory) }
-  do {
-    let report = try await DemoSimulation(options: options, directory: directory).run()
-    if options.json {
-      let encoder = JSONEncoder()
-      encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-      encoder.dateEncodingStrategy = .iso8601
-      var data = try encoder.encode(report)
-      data.append(UInt8(ascii: "\n"))
-      FileHandle.standardOutput.write(data)
-    } else {
-      FileHandle.standardOutput.write(Data(report.text.utf8))
-    }
-    return 0
-  } catch {
-    FileHandle.standardError.write(Data("support-desk demo: \(error)\n".utf8))
-    return 1
+  let report = try await DemoSimulation(options: options, directory: directory).run()
+  if options.json {
+    let encoder = JSONEncoder()
+    encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+    encoder.dateEncodingStrategy = .iso8601
+    Console.print(String(decoding: try encoder.encode(report), as: UTF8.self))
+  } else {
+    Console.write(TerminalText.escapedLines(report.text.components(separatedBy: "\n")))
   }
-}
-
-struct DemoUsageError: Error {
-  var message: String
-}
-
-/// Parses the demo's options; every value is checked.
-func parseDemoOptions(_ arguments: [String]) throws -> DemoOptions {
-  var options = DemoOptions()
-  var remaining = arguments[...]
-  func value(for flag: String, in range: ClosedRange<Int>) throws -> Int {
-    guard let text = remaining.popFirst() else { throw DemoUsageError(message: "\(flag) needs a value") }
-    guard let number = Int(text), range.contains(number) else {
-      throw DemoUsageError(
-        message: "\(flag) must be a whole number in \(range.lowerBound)...\(range.upperBound), not '\(text)'")
-    }
-    return number
-  }
-  while let argument = remaining.popFirst() {
-    switch argument {
-    case "--json": options.json = true
-    case "--days": options.days = try value(for: "--days", in: 1...365)
-    case "--customers": options.customers = try value(for: "--customers", in: 1...5_000)
-    case "--seed":
-      guard let text = remaining.popFirst(), let seed = UInt64(text) else {
-        throw DemoUsageError(message: "--seed needs a non-negative whole number")
-      }
-      options.seed = seed
-    case "--help", "-h":
-      throw DemoUsageError(message: "usage: support-desk demo [--days N] [--customers N] [--seed N] [--json]")
-    default:
-      throw DemoUsageError(message: "unknown option '\(argument)' (try --help)")
-    }
-  }
-  return options
+  return .success
 }
 
 /// Where the demo's throw-away store lives. The store, outbox and desk state are real files that are fsynced as

@@ -1,67 +1,85 @@
+import CommandLineSupport
 import Foundation
 import SupportTickets
 
-/// `support-desk [--store DIR] open|list|show|reply|note|status|resolve|export|verify|repair …`.
+/// `--store DIR`, accepted before the command and by every ticket command.
+let storeOption = OptionSpec.value("--store", "DIR", help: "The ticket store folder (default: ./support-data).")
+private let agentOption = OptionSpec.value("--agent", "NAME", help: "The agent acting (default: support).")
+private let ticketArgument = PositionalSpec("ID", help: "The ticket's id, as 'open' printed it.")
+
+/// The ticket-store commands: open, list, show, reply, note, status, resolve, export, verify, repair.
 ///
-/// Exit status: 0 on success, 1 when the store refuses (damaged, locked, unknown ticket, invalid change),
-/// 2 for bad arguments (the usage is printed).
-func runStoreCommand(_ arguments: [String]) async -> Int32 {
-  do {
-    let (directory, rest) = try extractStoreDirectory(arguments)
-    guard let command = rest.first else { throw UsageError(message: "no command given") }
-    let options = Array(rest.dropFirst())
-    let folder = URL(fileURLWithPath: directory)
-    switch command {
-    case "help", "--help", "-h":
-      print(storeUsage)
-      return 0
-    case "verify": return try verifyCommand(folder, options)
-    case "repair": return try repairCommand(folder, options)
-    case "__crash-writer": return await crashWriterCommand(folder, options)
-    case "open", "list", "show", "reply", "note", "status", "resolve", "export":
-      let desk = try StoreDesk(folder: folder, command: command, options: options)
-      return try await desk.run()
-    default:
-      throw UsageError(message: "unknown command '\(command)'")
-    }
-  } catch let error as UsageError {
-    printError("support-desk: \(error.message)\n\(storeUsage)")
-    return 2
-  } catch let error as StoreError {
-    printError("support-desk: \(oneLine(error.description))")
-    return 1
-  } catch let error as TicketError {
-    printError("support-desk: \(oneLine(error.description))")
-    return 1
-  } catch {
-    printError("support-desk: \(oneLine(String(describing: error)))")
-    return 1
-  }
+/// Exit status: 0 on success, 1 when the store refuses (damaged, locked, unknown ticket, invalid change) or
+/// `verify`/`repair` find damage, 2 for bad arguments.
+let storeCommands: [CommandSpec] = [
+  CommandSpec(
+    "open", summary: "Open a ticket; prints its id once it is stored durably.",
+    options: [
+      storeOption, .value("--customer", "ID", help: "The customer's id.", required: true),
+      .value("--subject", "TEXT", help: "The subject line.", required: true),
+      .value("--body", "TEXT", help: "The customer's message.", required: true),
+      .value("--priority", "low|normal|high|critical", help: "The priority (normal by default)."),
+      .value("--department", "NAME", help: "The department (technical by default)."),
+    ], run: StoreDesk.open),
+  CommandSpec(
+    "list", summary: "One line per ticket: id, status, priority, customer, subject.",
+    options: [
+      storeOption, .value("--customer", "ID", help: "Only this customer's tickets."),
+      .value("--status", "STATUS", help: "Only tickets in this status.", repeatable: true),
+    ], run: StoreDesk.list),
+  CommandSpec(
+    "show", summary: "A ticket and its timeline.",
+    options: [
+      storeOption, .flag("--as-customer", help: "The customer's view: internal notes never appear."),
+      .flag("--json", help: "Print the ticket as JSON."),
+    ], positionals: [ticketArgument], run: StoreDesk.show),
+  CommandSpec(
+    "reply", summary: "Add a public reply (from an agent, or from the customer).",
+    options: [
+      storeOption, .value("--body", "TEXT", help: "The reply.", required: true), agentOption,
+      .flag("--from-customer", help: "The customer replies (a resolved ticket reopens)."),
+    ], positionals: [ticketArgument], run: StoreDesk.change),
+  CommandSpec(
+    "note", summary: "Add an internal note (staff only).",
+    options: [storeOption, .value("--body", "TEXT", help: "The note.", required: true), agentOption],
+    positionals: [ticketArgument], run: StoreDesk.change),
+  CommandSpec(
+    "status", summary: "Change the status: open, inProgress, waitingOnCustomer, onHold, resolved, closed.",
+    options: [storeOption, agentOption],
+    positionals: [ticketArgument, PositionalSpec("STATUS", help: "The new status.")], run: StoreDesk.change),
+  CommandSpec(
+    "resolve", summary: "Optionally reply, then mark the ticket resolved.",
+    options: [storeOption, .value("--body", "TEXT", help: "A last reply."), agentOption],
+    positionals: [ticketArgument], run: StoreDesk.change),
+  CommandSpec(
+    "export", summary: "Every ticket with its timeline, one JSON object per line.",
+    options: [storeOption, .flag("--jsonl", help: "JSON lines (the only format, accepted for clarity).")],
+    run: StoreDesk.export),
+  CommandSpec(
+    "verify", summary: "Check every record; exit status 0 only for a clean store.", options: [storeOption]
+  ) { arguments in
+    let report = try FileTicketStore.verify(at: storeFolder(arguments))
+    Console.print(TerminalText.escapedLines(report.description.components(separatedBy: "\n")))
+    return report.isClean ? .success : .failure
+  },
+  CommandSpec(
+    "repair", summary: "Keep the intact records, move damaged data aside; exit status 0 once clean.",
+    options: [storeOption]
+  ) { arguments in
+    let repair = try FileTicketStore.repair(at: storeFolder(arguments))
+    Console.print(TerminalText.escapedLines(repair.description.components(separatedBy: "\n")))
+    return repair.result.isClean ? .success : .failure
+  },
+]
+
+/// The store folder: `--store DIR`, or `./support-data`.
+func storeFolder(_ arguments: ParsedArguments) throws -> URL {
+  guard let path = arguments.value("--store") else { return URL(fileURLWithPath: "support-data") }
+  guard !path.isEmpty else { throw UsageError("--store needs a folder") }
+  return URL(fileURLWithPath: path)
 }
 
-func printError(_ text: String) {
-  FileHandle.standardError.write(Data((text + "\n").utf8))
-}
-
-/// Writes a line to standard output immediately (no buffering), so a reader sees it at once.
-func printNow(_ text: String) {
-  FileHandle.standardOutput.write(Data((text + "\n").utf8))
-}
-
-private func oneLine(_ text: String) -> String {
-  text.split(whereSeparator: \.isNewline).joined(separator: " ")
-}
-
-private func verifyCommand(_ folder: URL, _ options: [String]) throws -> Int32 {
-  _ = try ParsedArguments(options).positionals(exactly: 0, "no arguments")
-  let report = try FileTicketStore.verify(at: folder)
-  print(report.description)
-  return report.isClean ? 0 : 1
-}
-
-private func repairCommand(_ folder: URL, _ options: [String]) throws -> Int32 {
-  _ = try ParsedArguments(options).positionals(exactly: 0, "no arguments")
-  let repair = try FileTicketStore.repair(at: folder)
-  print(repair.description)
-  return repair.result.isClean ? 0 : 1
+/// Reads an identifier typed by the user, as a usage error when it breaks the identifier rules.
+func inputIdentifier<Tag>(_ text: String, as type: Identifier<Tag>.Type, option: String) throws -> Identifier<Tag> {
+  do { return try Identifier<Tag>(validating: text) } catch { throw UsageError("\(option): \(error.message)") }
 }

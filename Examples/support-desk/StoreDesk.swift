@@ -1,125 +1,86 @@
+import CommandLineSupport
 import Foundation
 import SupportTickets
 
 /// The ticket commands that open the store: open, list, show, reply, note, status, resolve, export.
-struct StoreDesk {
-  let folder: URL
-  let command: String
-  let options: [String]
-
-  init(folder: URL, command: String, options: [String]) throws {
-    self.folder = folder
-    self.command = command
-    self.options = options
-  }
-
-  func run() async throws -> Int32 {
-    // Parse before opening, so a typo never creates a store folder.
-    let action = try parse()
-    let store = try FileTicketStore(directory: folder)
-    do {
-      try await action(store)
-    } catch {
-      await store.close()
-      throw error
+///
+/// Each parses and checks its arguments before opening the store, so a typo never creates a store folder.
+enum StoreDesk {
+  static func open(_ arguments: ParsedArguments) async throws -> ExitStatus {
+    let customer = try inputIdentifier(try arguments.required("--customer"), as: CustomerID.self, option: "--customer")
+    let subject = try arguments.required("--subject")
+    let body = try arguments.required("--body")
+    let priority = try arguments.choice("--priority", as: Priority.self) ?? .normal
+    let department = arguments.value("--department").map(Department.init(rawValue:)) ?? .technical
+    return try await withStore(arguments) { store in
+      let id = try await openTicket(store, customer, subject, body, priority, department)
+      Console.print(id.rawValue)
     }
-    await store.close()
-    return 0
   }
 
-  private func parse() throws -> (FileTicketStore) async throws -> Void {
-    switch command {
-    case "open":
-      let arguments = try ParsedArguments(
-        options, valueOptions: ["--customer", "--subject", "--body", "--priority", "--department"])
-      _ = try arguments.positionals(exactly: 0, "no positional arguments")
-      let customer = try inputIdentifier(
-        try arguments.required("--customer"), as: CustomerID.self, option: "--customer")
-      let subject = try arguments.required("--subject")
-      let body = try arguments.required("--body")
-      let priority = try arguments.values["--priority"].map {
-        try parseValue($0, as: Priority.self, option: "--priority")
+  static func list(_ arguments: ParsedArguments) async throws -> ExitStatus {
+    let names = arguments.all("--status")
+    let statuses =
+      names.isEmpty
+      ? nil : Set(try names.map { try ParsedArguments.choice($0, as: TicketStatus.self, for: "--status") })
+    let customer = try arguments.value("--customer").map {
+      try inputIdentifier($0, as: CustomerID.self, option: "--customer")
+    }
+    let query = TicketQuery(customerID: customer, statuses: statuses)
+    return try await withStore(arguments) { store in
+      let lines = try await store.allTickets(matching: query).map { TicketRendering.listLine($0) + "\n" }
+      Console.write(lines.joined())
+    }
+  }
+
+  static func show(_ arguments: ParsedArguments) async throws -> ExitStatus {
+    let id = try inputIdentifier(arguments.positionals[0], as: TicketID.self, option: "ID")
+    let asCustomer = arguments.flag("--as-customer")
+    let json = arguments.flag("--json")
+    return try await withStore(arguments) { store in
+      let ticket = try await existing(store, id)
+      Console.print(
+        try asCustomer
+          ? TicketRendering.customerText(ticket, json: json) : TicketRendering.staffText(ticket, json: json))
+    }
+  }
+
+  static func export(_ arguments: ParsedArguments) async throws -> ExitStatus {
+    try await withStore(arguments) { store in
+      let writer = JSONLinesWriter()
+      defer { writer.flush() }
+      let encoder = TicketJSON.makeEncoder()
+      for ticket in try await store.allTickets() {
+        writer.write(json: String(decoding: try encoder.encode(ticket), as: UTF8.self))
       }
-      let department = arguments.values["--department"].map(Department.init(rawValue:))
-      return { store in
-        let id = try await openTicket(store, customer, subject, body, priority ?? .normal, department ?? .technical)
-        printNow(id.rawValue)
-      }
-    case "list":
-      let arguments = try ParsedArguments(options, valueOptions: ["--customer", "--status"])
-      _ = try arguments.positionals(exactly: 0, "no positional arguments")
-      let statuses = try arguments.repeated["--status"].map { names in
-        Set(try names.map { try parseValue($0, as: TicketStatus.self, option: "--status") })
-      }
-      let customer = try arguments.values["--customer"].map {
-        try inputIdentifier($0, as: CustomerID.self, option: "--customer")
-      }
-      let query = TicketQuery(customerID: customer, statuses: statuses)
-      return { store in
-        for ticket in try await store.allTickets(matching: query) { print(TicketRendering.listLine(ticket)) }
-      }
-    case "show":
-      let arguments = try ParsedArguments(options, flagOptions: ["--as-customer", "--json"])
-      let id = try inputIdentifier(
-        try arguments.positionals(exactly: 1, "a ticket id")[0], as: TicketID.self, option: "ticket id")
-      let asCustomer = arguments.flags.contains("--as-customer")
-      let json = arguments.flags.contains("--json")
-      return { store in
-        let ticket = try await existing(store, id)
-        print(
-          try asCustomer
-            ? TicketRendering.customerText(ticket, json: json) : TicketRendering.staffText(ticket, json: json))
-      }
-    case "export":
-      let arguments = try ParsedArguments(options, flagOptions: ["--jsonl"])
-      _ = try arguments.positionals(exactly: 0, "no positional arguments")
-      return { store in
-        let encoder = TicketJSON.makeEncoder()
-        var output = Data()
-        for ticket in try await store.allTickets() {
-          output.append(try encoder.encode(ticket))
-          output.append(0x0A)
-        }
-        FileHandle.standardOutput.write(output)
-      }
-    default:
-      return try parseChange()
     }
   }
 
   /// reply, note, status and resolve: events appended to one ticket.
-  private func parseChange() throws -> (FileTicketStore) async throws -> Void {
-    let arguments = try ParsedArguments(
-      options, valueOptions: ["--body", "--agent"], flagOptions: command == "reply" ? ["--from-customer"] : [])
-    let agent = try inputIdentifier(arguments.values["--agent"] ?? "support", as: AgentID.self, option: "--agent")
-    let fromCustomer = arguments.flags.contains("--from-customer")
-    let id: TicketID
-    var makeKinds: (Ticket) -> [(TicketAuthor, TicketEvent.Kind)]
-    switch command {
+  static func change(_ arguments: ParsedArguments) async throws -> ExitStatus {
+    let agent = try inputIdentifier(arguments.value("--agent") ?? "support", as: AgentID.self, option: "--agent")
+    let fromCustomer = arguments.flag("--from-customer")
+    let id = try inputIdentifier(arguments.positionals[0], as: TicketID.self, option: "ID")
+    let makeKinds: @Sendable (Ticket) -> [(TicketAuthor, TicketEvent.Kind)]
+    switch arguments.command {
     case "reply", "note":
-      id = try inputIdentifier(
-        try arguments.positionals(exactly: 1, "a ticket id")[0], as: TicketID.self, option: "ticket id")
       let body = try arguments.required("--body")
-      let isNote = command == "note"
+      let isNote = arguments.command == "note"
       makeKinds = { ticket in
         if isNote { return [(.agent(agent), .internalNote(body: body))] }
         return fromCustomer
           ? [(.customer(ticket.customerID), .customerReply(body: body))] : [(.agent(agent), .agentReply(body: body))]
       }
     case "status":
-      let positionals = try arguments.positionals(exactly: 2, "a ticket id and a status")
-      id = try inputIdentifier(positionals[0], as: TicketID.self, option: "ticket id")
-      let status = try parseValue(positionals[1], as: TicketStatus.self, option: "status")
+      let status = try ParsedArguments.choice(arguments.positionals[1], as: TicketStatus.self, for: "STATUS")
       makeKinds = { _ in [(.agent(agent), .statusChanged(to: status))] }
     default:  // resolve
-      id = try inputIdentifier(
-        try arguments.positionals(exactly: 1, "a ticket id")[0], as: TicketID.self, option: "ticket id")
-      let body = arguments.values["--body"]
+      let body = arguments.value("--body")
       makeKinds = { _ in
         (body.map { [(.agent(agent), .agentReply(body: $0))] } ?? []) + [(.agent(agent), .statusChanged(to: .resolved))]
       }
     }
-    return { store in
+    return try await withStore(arguments) { store in
       let ticket = try await existing(store, id)
       let instant = max(Date(), ticket.updatedAt)
       let events = makeKinds(ticket).enumerated().map { index, change in
@@ -128,8 +89,23 @@ struct StoreDesk {
           kind: change.1)
       }
       let updated = try await store.append(events, to: id, expectedVersion: ticket.version)
-      print("\(id.rawValue) \(updated.status.rawValue) (version \(updated.version))")
+      Console.print("\(id.rawValue) \(updated.status.rawValue) (version \(updated.version))")
     }
+  }
+
+  /// Opens the store, runs `action`, and closes the store whatever happens.
+  private static func withStore(
+    _ arguments: ParsedArguments, _ action: (FileTicketStore) async throws -> Void
+  ) async throws -> ExitStatus {
+    let store = try FileTicketStore(directory: try storeFolder(arguments))
+    do {
+      try await action(store)
+    } catch {
+      await store.close()
+      throw error
+    }
+    await store.close()
+    return .success
   }
 }
 
@@ -158,9 +134,4 @@ private func openTicket(
       number += 1
     }
   }
-}
-
-/// Reads an identifier typed by the user, as a usage error when it breaks the identifier rules.
-func inputIdentifier<Tag>(_ text: String, as type: Identifier<Tag>.Type, option: String) throws -> Identifier<Tag> {
-  do { return try Identifier<Tag>(validating: text) } catch { throw UsageError(message: "\(option): \(error.message)") }
 }

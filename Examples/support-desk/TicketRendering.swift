@@ -1,12 +1,18 @@
+import CommandLineSupport
 import Foundation
 import SupportTickets
 
 /// How the store commands print tickets.
 enum TicketRendering {
-  /// `T-1  open  high  cust-1  Subject`.
+  /// `T-1  open  high  cust-1  Subject`, with control characters in the text escaped (``TerminalText``), so a
+  /// subject cannot forge a second line or drive the terminal.
   static func listLine(_ ticket: Ticket) -> String {
-    [ticket.id.rawValue, ticket.status.rawValue, ticket.priority.rawValue, ticket.customerID.rawValue, ticket.subject]
-      .joined(separator: "  ")
+    TerminalText.escaped(
+      [
+        ticket.id.rawValue, ticket.status.rawValue, ticket.priority.rawValue, ticket.customerID.rawValue,
+        ticket.subject,
+      ]
+      .joined(separator: "  "))
   }
 
   /// The staff view: every event, internal ones marked.
@@ -16,8 +22,8 @@ enum TicketRendering {
       id: ticket.id, subject: ticket.subject, status: ticket.status, priority: ticket.priority,
       department: ticket.department, customer: ticket.customerID)
     if let assignee = ticket.assignee { lines.append("assignee: \(assignee.rawValue)") }
-    lines += ticket.events.map(eventLine)
-    return lines.joined(separator: "\n")
+    lines += ticket.events.flatMap(eventLines)
+    return TerminalText.escapedLines(lines)
   }
 
   /// The customer's view: built from ``Ticket/customerView``, so internal events never appear.
@@ -27,7 +33,7 @@ enum TicketRendering {
     let lines = header(
       id: view.id, subject: view.subject, status: view.status, priority: view.priority, department: view.department,
       customer: view.customerID)
-    return (lines + view.events.map(eventLine)).joined(separator: "\n")
+    return TerminalText.escapedLines(lines + view.events.flatMap(eventLines))
   }
 
   private static func header(
@@ -41,7 +47,8 @@ enum TicketRendering {
     ]
   }
 
-  private static func eventLine(_ event: TicketEvent) -> String {
+  /// The event's line, then its body's lines indented by four spaces (each escaped by the caller).
+  private static func eventLines(_ event: TicketEvent) -> [String] {
     let author: String
     switch event.author {
     case .customer(let id): author = "customer \(id.rawValue)"
@@ -59,9 +66,9 @@ enum TicketRendering {
     case .mergedFrom(let source): line += ": \(source.rawValue)"
     default: break
     }
-    if let body = event.body {
-      line += "\n    " + body.split(separator: "\n", omittingEmptySubsequences: false).joined(separator: "\n    ")
-    }
-    return line
+    let body =
+      event.body?.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" })
+      .map { "    " + $0 } ?? []
+    return [line] + body
   }
 }

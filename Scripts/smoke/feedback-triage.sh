@@ -15,7 +15,7 @@ test "$(wc -l <"$tmp/out.jsonl")" -eq 4
 corpus=Tests/FeedbackSentimentTests/Resources/corpus
 "$bin/feedback-triage" train --kind naiveBayes --data "$corpus/en-train.tsv" --out "$tmp/model.json" >/dev/null
 "$bin/feedback-triage" evaluate --data "$corpus/en-test.tsv" --model "$tmp/model.json" >/dev/null
-if printf '{"id":1,"text":"ok"}\nnot json\n' | "$bin/feedback-triage" classify 2>/dev/null; then
+if printf '{"id":1,"text":"ok"}\nnot json\n' | "$bin/feedback-triage" classify >/dev/null 2>&1; then
   echo "feedback-triage accepted a malformed line" >&2
   exit 1
 fi

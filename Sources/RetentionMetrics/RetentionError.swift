@@ -33,6 +33,8 @@ public struct RetentionError: SupportKitError, Hashable {
     public static let overflow = Code(rawValue: "overflow")
     /// An option or argument is out of its allowed range.
     public static let invalidArgument = Code(rawValue: "invalidArgument")
+    /// An MRR change is dated before its subscription starts, or on or after the day it ends.
+    public static let changeOutsideSubscription = Code(rawValue: "changeOutsideSubscription")
   }
 
   /// Where a problem was found in an input file.
@@ -148,6 +150,36 @@ public struct RetentionError: SupportKitError, Hashable {
   /// - Returns: A ``Code/unknownReference`` error.
   public static func unknownSubscription(_ id: String, at location: Location? = nil) -> Self {
     Self(.unknownReference, "unknown subscription '\(id)'", at: location)
+  }
+
+  /// An MRR change dated outside its subscription's service: before it starts (it would silently replace the
+  /// starting MRR) or on or after its end date, the first day without service (it could never apply).
+  /// - Parameters:
+  ///   - subscription: The subscription's identifier.
+  ///   - effective: The change's date.
+  ///   - start: The subscription's first day of service.
+  ///   - end: The subscription's first day without service, if it ended.
+  ///   - location: Where the change was found.
+  /// - Returns: A ``Code/changeOutsideSubscription`` error.
+  public static func changeOutsideSubscription(
+    _ subscription: String, effective: CivilDate, start: CivilDate, end: CivilDate?, at location: Location? = nil
+  ) -> Self {
+    let when =
+      effective < start
+      ? "before the subscription starts on \(start)"
+      : "on or after the subscription's end date \(end.map(\.description) ?? "")"
+    return Self(
+      .changeOutsideSubscription, "the MRR change of subscription '\(subscription)' is dated \(effective), \(when)",
+      at: location)
+  }
+
+  /// Amounts whose sum does not fit in 64-bit minor units.
+  /// - Parameters:
+  ///   - what: Which amounts, e.g. `"the MRR of all subscriptions and changes"`.
+  ///   - location: Where, if one record is to blame.
+  /// - Returns: An ``Code/overflow`` error.
+  public static func overflow(_ what: String, at location: Location? = nil) -> Self {
+    Self(.overflow, "\(what) exceeds what 64-bit minor units can hold", at: location)
   }
 
   /// A required column missing from a CSV header.

@@ -84,7 +84,7 @@ struct SupportDeskStoreTests {
   }
 
   @Test(
-    "bad arguments print the usage and exit 2",
+    "bad arguments are one usage line on stderr pointing at --help, and exit 2",
     arguments: [
       [String](), ["frobnicate"], ["open", "--customer", "c"], ["show"], ["status", "T-1", "done"],
       ["open", "--customer", "c", "--subject", "s", "--body", "b", "--priority", "urgent"], ["list", "--bogus"],
@@ -95,7 +95,10 @@ struct SupportDeskStoreTests {
     defer { try? FileManager.default.removeItem(at: folder) }
     let run = try runExample("support-desk", arguments, in: folder)
     #expect(run.status == 2)
-    #expect(run.standardError.contains("usage: support-desk"))
+    #expect(run.standardError.hasPrefix("support-desk: usage: "), "\(run.standardError)")
+    #expect(run.standardError.split(separator: "\n").count == 1)
+    #expect(run.standardError.contains("--help'"))
+    #expect(run.standardOutput.isEmpty)
   }
 
   @Test("a damaged store makes list and export fail with a one-line message; verify fails; repair recovers")

@@ -52,11 +52,13 @@ func randomHost(seed: UInt64, customers: Int) -> (subscriptions: [Subscription],
           billingPeriod: BillingPeriod.allCases.randomElement(using: &generator)!,
           mrr: Money(minorUnits: Int64.random(in: 0...5_000, using: &generator), currency: "USD"),
           start: CivilDate(dayNumber: start), end: end.map { CivilDate(dayNumber: $0) }))
-      for _ in 0..<Int.random(in: 0...2, using: &generator) {
+      // Changes fall within the service period (a dataset refuses others): first day to the day before the end.
+      let lastServiceDay = end.map { $0 - 1 } ?? start + 600
+      for _ in 0..<Int.random(in: 0...2, using: &generator) where lastServiceDay >= start {
         changes.append(
           MRRChange(
             subscription: SubscriptionID(id),
-            effective: CivilDate(dayNumber: start + Int.random(in: -30..<600, using: &generator)),
+            effective: CivilDate(dayNumber: Int.random(in: start...lastServiceDay, using: &generator)),
             newMRR: Money(minorUnits: Int64.random(in: 0...8_000, using: &generator), currency: "USD")))
       }
     }

@@ -8,8 +8,8 @@ import Testing
   import Darwin
 #endif
 
-/// The built `support-desk` example: its hidden `__crash-writer` command is the crash test's child process.
-private func supportDeskExecutable() -> URL? {
+/// The built test-only `store-crash-writer` executable (Tests/StoreCrashWriter): the crash test's child process.
+private func crashWriterExecutable() -> URL? {
   var folders = [
     Bundle.main.bundleURL, Bundle.main.bundleURL.deletingLastPathComponent(),
     URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent(),
@@ -17,7 +17,7 @@ private func supportDeskExecutable() -> URL? {
   for bundle in Bundle.allBundles where bundle.bundleURL.pathExtension == "xctest" {
     folders.append(bundle.bundleURL.deletingLastPathComponent())
   }
-  return folders.map { $0.appendingPathComponent("support-desk") }.first {
+  return folders.map { $0.appendingPathComponent("store-crash-writer") }.first {
     FileManager.default.isExecutableFile(atPath: $0.path)
   }
 }
@@ -26,7 +26,7 @@ private func supportDeskExecutable() -> URL? {
 struct FileTicketStoreCrashTests {
   @Test("a writer killed with SIGKILL at 50 random moments never loses or repeats an acknowledged event")
   func killedWriterLosesNothing() async throws {
-    let executable = try #require(supportDeskExecutable(), "build the support-desk example first")
+    let executable = try #require(crashWriterExecutable(), "build the store-crash-writer target first")
     let folder = try TemporaryStoreDirectory()
     defer { folder.cleanUp() }
     var random = SeededRandom(seed: 20_261_123)
@@ -41,7 +41,7 @@ struct FileTicketStoreCrashTests {
       process.executableURL = executable
       process.arguments =
         [
-          "--store", folder.url.appendingPathComponent("store").path, "__crash-writer", "--seed", "r\(round)",
+          "--store", folder.url.appendingPathComponent("store").path, "--seed", "r\(round)",
           "--compact-every", "20",
         ]
         + (batched ? ["--batched", "--writers", "4"] : [])

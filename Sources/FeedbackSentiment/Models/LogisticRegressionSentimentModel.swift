@@ -120,12 +120,22 @@ public struct LogisticRegressionSentimentModel: ProbabilisticSentimentModel, Cod
     return try LogisticRegressionSentimentModel(options: options, biases: biases, table: SparseClassTable(dense: dense))
   }
 
+  /// The largest magnitude of a weight or bias a saved model may hold. Trained weights stay within a few units;
+  /// the bound keeps every weight a finite `Float` and every score a finite number.
+  static let maximumWeight = 1e6
+
+  /// Checks and prepares a model; used by training and decoding.
+  ///
+  /// - Throws: ``SentimentError`` (``SentimentError/Code/invalidModel``) for non-finite or out-of-range
+  ///   weights and biases (beyond ±10⁶) or arrays whose lengths do not match. O(stored weights).
   private init(options: SentimentFeatureOptions, biases: [Double], table: SparseClassTable) throws {
     try options.validate()
-    guard biases.count == 3, biases.allSatisfy(\.isFinite) else {
-      throw SentimentError.invalidModel("biases must hold three finite numbers")
+    guard biases.count == 3, biases.allSatisfy({ abs($0) <= Self.maximumWeight }) else {
+      throw SentimentError.invalidModel("biases must hold three finite numbers within ±\(Self.maximumWeight)")
     }
-    try table.validate(bucketCount: options.bucketCount, allowNegative: true)
+    try table.validate(
+      bucketCount: options.bucketCount, allowNegative: true, limits: Array(repeating: Self.maximumWeight, count: 3),
+      what: "weights")
     self.options = options
     self.biases = biases
     self.table = table
@@ -192,7 +202,8 @@ public struct LogisticRegressionSentimentModel: ProbabilisticSentimentModel, Cod
     case kind, options, biases, weights
   }
 
-  /// Decodes a saved model and checks it.
+  /// Decodes a saved model and checks it (finite weights within ±10⁶, array lengths), so a damaged
+  /// or hostile file is a typed error rather than scores that are silently not numbers.
   ///
   /// - Parameter decoder: The decoder.
   /// - Throws: `DecodingError` for a wrong shape, ``SentimentError`` (``SentimentError/Code/invalidModel``) for

@@ -41,7 +41,9 @@ public struct NaiveBayesSentimentModel: ProbabilisticSentimentModel, Codable {
   ) throws -> NaiveBayesSentimentModel {
     guard !examples.isEmpty else { throw SentimentError.insufficientData("no training examples") }
     try options.validate()
-    guard smoothing > 0, smoothing.isFinite else { throw SentimentError.invalidModel("smoothing must be > 0") }
+    guard smoothing > 0, smoothing <= maximumSmoothing else {
+      throw SentimentError.invalidModel("smoothing must be in (0, \(maximumSmoothing)]")
+    }
     let extractor = FeatureExtractor(options: options)
     let features = ParallelFeatures.uniqueIndices(of: examples, extractor: extractor)
     var counts = [[Double]](repeating: [Double](repeating: 0, count: options.bucketCount), count: 3)
@@ -56,15 +58,34 @@ public struct NaiveBayesSentimentModel: ProbabilisticSentimentModel, Codable {
       options: options, smoothing: smoothing, documentCounts: documents, featureCounts: table)
   }
 
+  /// The largest number of training texts per label a saved model may claim (2⁴⁸): far above any corpus, and low
+  /// enough that sums of counts stay exact in a `Double` and cannot overflow.
+  static let maximumCount = 1 << 48
+  /// The largest smoothing constant a saved model may hold; Laplace is 1, Lidstone usually below.
+  static let maximumSmoothing = 1_000.0
+
+  /// Checks and prepares a model; used by training and decoding.
+  ///
+  /// - Throws: ``SentimentError`` (``SentimentError/Code/invalidModel``) for counts out of range (negative,
+  ///   above 2⁴⁸, a feature counted more often than its label has texts), non-finite numbers,
+  ///   arrays whose lengths do not match, or smoothing outside (0, 1000]. O(stored counts).
   private init(
     options: SentimentFeatureOptions, smoothing: Double, documentCounts: [Int], featureCounts: SparseClassTable
   ) throws {
     try options.validate()
-    guard documentCounts.count == 3, documentCounts.allSatisfy({ $0 >= 0 }), documentCounts.reduce(0, +) > 0 else {
-      throw SentimentError.invalidModel("documentCounts must hold three non-negative counts, not all zero")
+    guard documentCounts.count == 3, documentCounts.allSatisfy({ (0...Self.maximumCount).contains($0) }),
+      documentCounts.contains(where: { $0 > 0 })
+    else {
+      throw SentimentError.invalidModel(
+        "documentCounts must hold three counts in 0...\(Self.maximumCount), not all zero")
     }
-    guard smoothing > 0, smoothing.isFinite else { throw SentimentError.invalidModel("smoothing must be > 0") }
-    try featureCounts.validate(bucketCount: options.bucketCount, allowNegative: false)
+    guard smoothing > 0, smoothing <= Self.maximumSmoothing else {
+      throw SentimentError.invalidModel("smoothing must be in (0, \(Self.maximumSmoothing)]")
+    }
+    // Each feature is counted once per text, so a label's count of a feature is at most its number of texts.
+    try featureCounts.validate(
+      bucketCount: options.bucketCount, allowNegative: false, limits: documentCounts.map(Double.init),
+      what: "feature counts")
     self.options = options
     self.smoothing = smoothing
     self.documentCounts = documentCounts
@@ -186,7 +207,8 @@ public struct NaiveBayesSentimentModel: ProbabilisticSentimentModel, Codable {
     case kind, options, smoothing, documentCounts, featureCounts
   }
 
-  /// Decodes a saved model and checks it (ranges, array lengths, finite counts).
+  /// Decodes a saved model and checks it (ranges, array lengths, finite counts), so a damaged or hostile file is
+  /// a typed error rather than a trap or scores that are silently not numbers.
   ///
   /// - Parameter decoder: The decoder.
   /// - Throws: `DecodingError` for a wrong shape, ``SentimentError`` (``SentimentError/Code/invalidModel``) for

@@ -26,9 +26,19 @@ struct SparseClassTable: Sendable, Hashable, Codable {
     self.values = values
   }
 
-  func validate(bucketCount: Int, allowNegative: Bool) throws {
+  /// Checks the shape and the numbers of a decoded table, in one pass over its entries.
+  ///
+  /// - Parameters:
+  ///   - bucketCount: The model's number of hash buckets; every index must be below it.
+  ///   - allowNegative: Whether values may be negative (weights) or not (counts).
+  ///   - limits: The largest value allowed for each label (its magnitude, when negatives are allowed).
+  ///   - what: The name of the values in the error (`"weights"`, `"feature counts"`).
+  /// - Throws: ``SentimentError`` with code ``SentimentError/Code/invalidModel``.
+  func validate(bucketCount: Int, allowNegative: Bool, limits: [Double], what: String) throws {
     guard values.count == 3, values.allSatisfy({ $0.count == indices.count }) else {
-      throw SentimentError.invalidModel("values must hold three arrays as long as indices")
+      throw SentimentError.invalidModel(
+        "\(what) must hold three arrays as long as indices (\(indices.count)), found "
+          + values.map { String($0.count) }.joined(separator: ", "))
     }
     var previous = -1
     for index in indices {
@@ -37,9 +47,11 @@ struct SparseClassTable: Sendable, Hashable, Codable {
       }
       previous = index
     }
-    for row in values {
-      for value in row where !value.isFinite || (!allowNegative && value < 0) {
-        throw SentimentError.invalidModel("values must be finite\(allowNegative ? "" : " and non-negative")")
+    for (label, row) in values.enumerated() {
+      let limit = limits[label]
+      for value in row where !(allowNegative ? abs(value) <= limit : value >= 0 && value <= limit) {
+        let range = allowNegative ? "within ±\(limit)" : "in 0...\(limit)"
+        throw SentimentError.invalidModel("\(what) must be finite numbers \(range), found \(value)")
       }
     }
   }

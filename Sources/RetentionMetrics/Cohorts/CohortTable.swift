@@ -118,7 +118,8 @@ public struct CohortTable: Hashable, Sendable, Codable {
   /// - Parameter other: The other shard's table.
   /// - Returns: The table over both.
   /// - Throws: ``RetentionError/Code-swift.struct/invalidArgument`` when segment, currency or last month
-  ///   differ.
+  ///   differ; ``RetentionError/Code-swift.struct/overflow`` when a sum does not fit in 64 bits (tables decoded
+  ///   from elsewhere can hold any values).
   /// - Complexity: O(cohorts × ages).
   public func merging(_ other: CohortTable) throws(RetentionError) -> CohortTable {
     guard segment == other.segment, currency == other.currency, lastMonth == other.lastMonth else {
@@ -131,8 +132,8 @@ public struct CohortTable: Hashable, Sendable, Codable {
           throw .invalidArgument("cohort \(row.cohort) covers different ages in the two tables")
         }
         for age in row.customers.indices {
-          existing.customers[age] += row.customers[age]
-          existing.mrr[age] += row.mrr[age]
+          existing.customers[age] = try checkedSum(existing.customers[age], row.customers[age], "a cohort's customers")
+          existing.mrr[age] = try checkedSum(existing.mrr[age], row.mrr[age], "a cohort's MRR")
         }
         byMonth[row.cohort] = existing
       } else {

@@ -26,7 +26,8 @@ public struct ImportResult<Record: Sendable>: Sendable {
 ///
 /// Every bad row yields a ``RetentionError`` with the file, line and column: unknown tier, channel or period,
 /// malformed dates, end before start, non-numeric MRR, a currency other than the report's, duplicate
-/// subscription ids, changes for unknown subscriptions, scores outside the scale. Nothing is dropped silently.
+/// subscription ids, changes for unknown subscriptions or dated outside their subscription, scores outside the
+/// scale. Nothing is dropped silently.
 public struct RetentionCSVImporter: Sendable {
   /// Strict or lenient.
   public var mode: ImportMode
@@ -91,25 +92,32 @@ public struct RetentionCSVImporter: Sendable {
   ///   - file: The file name used in errors.
   ///   - subscriptions: The subscriptions the changes refer to.
   /// - Returns: The changes and, in lenient mode, the skipped rows' errors.
-  /// - Throws: As ``subscriptions(csv:file:)``; also an unknown subscription or a currency other than the
-  ///   subscription's.
+  /// - Throws: As ``subscriptions(csv:file:)``; also an unknown subscription, a currency other than the
+  ///   subscription's, or a change dated before its subscription starts or on or after its end date
+  ///   (``RetentionError/Code-swift.struct/changeOutsideSubscription``; in lenient mode the row is skipped and
+  ///   reported in ``ImportResult/issues``).
   public func changes(csv text: String, file: String, subscriptions: [Subscription]) throws(RetentionError)
     -> ImportResult<MRRChange>
   {
-    var currencyOf = [SubscriptionID: CurrencyCode](minimumCapacity: subscriptions.count)
-    for subscription in subscriptions { currencyOf[subscription.id] = subscription.mrr.currency }
+    var known = [SubscriptionID: Subscription](minimumCapacity: subscriptions.count)
+    for subscription in subscriptions { known[subscription.id] = subscription }
     return try read(text, file: file, required: Self.changeColumns) { (row: Row) throws(RetentionError) in
       let id = try row.identifier("subscription_id", SubscriptionID.self)
-      guard let expected = currencyOf[id] else {
+      guard let subscription = known[id] else {
         throw .unknownSubscription(id.rawValue, at: row.location("subscription_id"))
       }
+      let expected = subscription.mrr.currency
       let rowCurrency = try row.currency(default: expected)
       guard rowCurrency == expected else {
         throw .mixedCurrencies(found: rowCurrency, expected: expected, at: row.location("currency"))
       }
-      return MRRChange(
-        subscription: id, effective: try row.date("effective_date"),
-        newMRR: try row.amount("new_mrr", currency: rowCurrency))
+      let effective = try row.date("effective_date")
+      guard subscription.accepts(changeOn: effective) else {
+        throw .changeOutsideSubscription(
+          id.rawValue, effective: effective, start: subscription.start, end: subscription.end,
+          at: row.location("effective_date"))
+      }
+      return MRRChange(subscription: id, effective: effective, newMRR: try row.amount("new_mrr", currency: rowCurrency))
     }
   }
 

@@ -91,6 +91,16 @@ public struct Subscription: Hashable, Sendable, Codable {
   }
 }
 
+extension Subscription {
+  /// Whether an MRR change on `day` can apply: on or after the start and before the end date (the first day
+  /// without service).
+  /// - Parameter day: The change's effective date.
+  /// - Returns: `true` inside the service period.
+  public func accepts(changeOn day: CivilDate) -> Bool {
+    day >= start && end.map { day < $0 } ?? true
+  }
+}
+
 /// A change of a subscription's MRR from a date on: an upgrade, a downgrade or a price change.
 public struct MRRChange: Hashable, Sendable, Codable {
   /// The subscription whose MRR changes.

@@ -65,7 +65,8 @@ public struct RetentionAggregate: Hashable, Sendable, Codable {
   /// Combines the aggregates of two disjoint sets of customers.
   /// - Parameter other: The aggregate of other customers, in the same currency.
   /// - Returns: The aggregate over both, covering the union of their months.
-  /// - Throws: ``RetentionError/Code-swift.struct/mixedCurrencies`` when the currencies differ.
+  /// - Throws: ``RetentionError/Code-swift.struct/mixedCurrencies`` when the currencies differ;
+  ///   ``RetentionError/Code-swift.struct/overflow`` when a sum does not fit in 64 bits.
   /// - Complexity: O(months).
   public func merging(_ other: RetentionAggregate) throws(RetentionError) -> RetentionAggregate {
     guard currency == other.currency else { throw .mixedCurrencies(found: other.currency, expected: currency) }
@@ -76,7 +77,7 @@ public struct RetentionAggregate: Hashable, Sendable, Codable {
     merged.historyStart = min(historyStart, other.historyStart)
     for part in [self, other] {
       let offset = lower.distance(to: part.firstMonth)
-      for (index, counter) in part.counters.enumerated() { merged.counters[offset + index].add(counter) }
+      for (index, counter) in part.counters.enumerated() { try merged.counters[offset + index].add(counter) }
     }
     return merged
   }
@@ -124,30 +125,43 @@ public struct MonthlyCounters: Hashable, Sendable, Codable {
   /// Empty counters.
   public init() {}
 
-  /// Adds another shard's counters of the same month.
+  /// Adds another shard's counters of the same month, with checked arithmetic.
   /// - Parameter other: The counters to add.
-  public mutating func add(_ other: MonthlyCounters) {
-    customersStart += other.customersStart
-    customersEnd += other.customersEnd
-    newCustomers += other.newCustomers
-    reactivatedCustomers += other.reactivatedCustomers
-    churnedCustomers += other.churnedCustomers
-    mrrStart += other.mrrStart
-    mrrEnd += other.mrrEnd
-    newMRR += other.newMRR
-    reactivationMRR += other.reactivationMRR
-    expansionMRR += other.expansionMRR
-    contractionMRR += other.contractionMRR
-    churnedMRR += other.churnedMRR
-    nrrBaseCustomers += other.nrrBaseCustomers
-    nrrBaseMRR += other.nrrBaseMRR
-    nrrCurrentMRR += other.nrrCurrentMRR
-    grrCurrentMRR += other.grrCurrentMRR
+  /// - Throws: ``RetentionError/Code-swift.struct/overflow`` when a sum does not fit in 64 bits (counters
+  ///   decoded from elsewhere can hold any values); the counters are then left unchanged.
+  public mutating func add(_ other: MonthlyCounters) throws(RetentionError) {
+    var sum = self
+    sum.customersStart = try checkedSum(customersStart, other.customersStart, "customers at the start")
+    sum.customersEnd = try checkedSum(customersEnd, other.customersEnd, "customers at the end")
+    sum.newCustomers = try checkedSum(newCustomers, other.newCustomers, "new customers")
+    sum.reactivatedCustomers = try checkedSum(
+      reactivatedCustomers, other.reactivatedCustomers, "reactivated customers")
+    sum.churnedCustomers = try checkedSum(churnedCustomers, other.churnedCustomers, "churned customers")
+    sum.mrrStart = try checkedSum(mrrStart, other.mrrStart, "MRR at the start")
+    sum.mrrEnd = try checkedSum(mrrEnd, other.mrrEnd, "MRR at the end")
+    sum.newMRR = try checkedSum(newMRR, other.newMRR, "new MRR")
+    sum.reactivationMRR = try checkedSum(reactivationMRR, other.reactivationMRR, "reactivation MRR")
+    sum.expansionMRR = try checkedSum(expansionMRR, other.expansionMRR, "expansion MRR")
+    sum.contractionMRR = try checkedSum(contractionMRR, other.contractionMRR, "contraction MRR")
+    sum.churnedMRR = try checkedSum(churnedMRR, other.churnedMRR, "churned MRR")
+    sum.nrrBaseCustomers = try checkedSum(nrrBaseCustomers, other.nrrBaseCustomers, "NRR base customers")
+    sum.nrrBaseMRR = try checkedSum(nrrBaseMRR, other.nrrBaseMRR, "NRR base MRR")
+    sum.nrrCurrentMRR = try checkedSum(nrrCurrentMRR, other.nrrCurrentMRR, "NRR current MRR")
+    sum.grrCurrentMRR = try checkedSum(grrCurrentMRR, other.grrCurrentMRR, "GRR current MRR")
     for index in renewalsDue.indices {
-      renewalsDue[index] += other.renewalsDue[index]
-      renewalsRenewed[index] += other.renewalsRenewed[index]
+      sum.renewalsDue[index] = try checkedSum(renewalsDue[index], other.renewalsDue[index], "renewals due")
+      sum.renewalsRenewed[index] = try checkedSum(
+        renewalsRenewed[index], other.renewalsRenewed[index], "renewals renewed")
     }
+    self = sum
   }
+}
+
+/// `a + b`, or an ``RetentionError/Code-swift.struct/overflow`` error naming what was being added.
+func checkedSum<Value: FixedWidthInteger>(_ a: Value, _ b: Value, _ what: String) throws(RetentionError) -> Value {
+  let (sum, overflow) = a.addingReportingOverflow(b)
+  if overflow { throw .overflow("the merged sum of \(what)") }
+  return sum
 }
 
 extension MonthlyCounters {

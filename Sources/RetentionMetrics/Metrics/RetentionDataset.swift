@@ -3,7 +3,8 @@ import Foundation
 /// Subscriptions and MRR changes in one currency, validated and indexed once for the metric computations.
 ///
 /// Building the dataset checks the records (unique subscription ids, end not before start, one currency,
-/// non-negative MRR, changes that refer to known subscriptions), groups subscriptions by customer and lays
+/// non-negative MRR, changes that refer to known subscriptions and fall within them, amounts whose total fits
+/// in 64-bit minor units), groups subscriptions by customer and lays
 /// the fields the metrics need out as flat integer arrays, so every computation afterwards is a linear pass
 /// without dictionary lookups or calendar calls.
 public struct RetentionDataset: Sendable {
@@ -57,7 +58,10 @@ public struct RetentionDataset: Sendable {
   /// - Throws: ``RetentionError`` naming the offending record (`subscriptions[i]`, `changes[i]`):
   ///   ``RetentionError/Code-swift.struct/duplicateID``, ``RetentionError/Code-swift.struct/endBeforeStart``,
   ///   ``RetentionError/Code-swift.struct/mixedCurrencies``, ``RetentionError/Code-swift.struct/invalidValue``
-  ///   (negative MRR) or ``RetentionError/Code-swift.struct/unknownReference``.
+  ///   (negative MRR), ``RetentionError/Code-swift.struct/unknownReference``,
+  ///   ``RetentionError/Code-swift.struct/changeOutsideSubscription`` (a change dated before its subscription
+  ///   starts or on or after its end date) or ``RetentionError/Code-swift.struct/overflow`` (the MRR of all
+  ///   subscriptions and changes together does not fit in 64-bit minor units, so monthly sums could not either).
   /// - Complexity: O(n + c) expected for n subscriptions and c changes, plus sorting each customer's few
   ///   subscriptions.
   public init(subscriptions: [Subscription], changes: [MRRChange] = [], currency: CurrencyCode? = nil)
@@ -90,6 +94,11 @@ public struct RetentionDataset: Sendable {
           date.description, expected: "a date from 1970-01-01 to 2099-12-31", at: at(kind, index))
       }
     }
+    // Every monthly sum of the metrics (MRR at a month end, each movement, NRR/GRR bases, cohort MRR) adds at
+    // most each subscription's largest MRR once, so when the total of all amounts fits in Int64 no sum can
+    // overflow and the per-customer loops can add without checks.
+    var mrrTotal: Int64 = 0
+    var overflow = false
     var subscriptionTier = [PlanTier](repeating: .other, count: count)
     var subscriptionChannel = [AcquisitionChannel](repeating: .direct, count: count)
     for index in 0..<count {
@@ -120,6 +129,10 @@ public struct RetentionDataset: Sendable {
       lastMonthIndex = max(lastMonthIndex, month)
       lastActivityIndex = max(lastActivityIndex, month)
       initialMRR[index] = mrr.minorUnits
+      (mrrTotal, overflow) = mrrTotal.addingReportingOverflow(mrr.minorUnits)
+      if overflow {
+        throw .overflow("the MRR of all subscriptions together", at: at("subscriptions", index))
+      }
       periodMonths[index] = Int32(subscriptions[index].billingPeriod.months)
       periodSlot[index] = UInt8(subscriptions[index].billingPeriod.ordinal)
       subscriptionTier[index] = subscriptions[index].tier
@@ -176,6 +189,14 @@ public struct RetentionDataset: Sendable {
       guard change.newMRR.minorUnits >= 0 else {
         throw .invalidValue(change.newMRR.decimalString, expected: "an MRR ≥ 0", at: at("changes", index))
       }
+      let subscription = subscriptions[target]
+      guard subscription.accepts(changeOn: change.effective) else {
+        throw .changeOutsideSubscription(
+          subscription.id.rawValue, effective: change.effective, start: subscription.start, end: subscription.end,
+          at: at("changes", index))
+      }
+      (mrrTotal, overflow) = mrrTotal.addingReportingOverflow(change.newMRR.minorUnits)
+      if overflow { throw .overflow("the MRR of all subscriptions and changes together", at: at("changes", index)) }
       changeTarget[index] = Int32(target)
       changeOffsets[target + 1] += 1
       try checkRange(change.effective, "changes", index)

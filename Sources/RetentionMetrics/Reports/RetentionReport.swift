@@ -74,12 +74,16 @@ public struct RetentionReport: Sendable {
   ///   - surveys: Survey answers (may be empty).
   ///   - range: The months to report; history before it is still used for movements, NRR and reactivation.
   ///   - options: Choices; documented defaults.
-  /// - Throws: ``RetentionError/Code-swift.struct/invalidArgument`` for a bad confidence level.
+  /// - Throws: ``RetentionError/Code-swift.struct/invalidArgument`` for a bad confidence level, or a range of
+  ///   more than ``maximumMonths`` months or outside the months of ``RetentionDataset/supportedDates``
+  ///   (1970-01 to 2099-12: the tables grow with the months spanned, so 0001-01 … 9999-12 would need
+  ///   hundreds of gigabytes).
   /// - Complexity: O((n + c) × (1 + segments)) plus survival's O(n).
   public init(
     dataset: RetentionDataset, surveys: [SurveyResponse] = [], months range: ClosedRange<CivilMonth>,
     options: Options = Options()
   ) throws(RetentionError) {
+    try Self.checkRange(range)
     currency = dataset.currency
     self.range = range
     reportDate = range.upperBound.lastDay
@@ -109,6 +113,25 @@ public struct RetentionReport: Sendable {
       groups: SubscriptionLifetimes.tables(of: subscriptions, reportDate: reportDate, unit: options.lifetimeUnit) {
         $0.channel.rawValue
       }, confidenceLevel: options.confidenceLevel)
+  }
+
+  /// The most months one report covers: 100 years.
+  public static let maximumMonths = 1_200
+
+  private static func checkRange(_ range: ClosedRange<CivilMonth>) throws(RetentionError) {
+    let months = range.lowerBound.distance(to: range.upperBound) + 1
+    guard months <= maximumMonths else {
+      throw .invalidArgument(
+        "a report covers at most \(maximumMonths) months (100 years); \(range.lowerBound) … \(range.upperBound) "
+          + "spans \(months)")
+    }
+    let supported = RetentionDataset.supportedDates
+    guard range.lowerBound >= supported.lowerBound.civilMonth, range.upperBound <= supported.upperBound.civilMonth
+    else {
+      throw .invalidArgument(
+        "a report's months must lie within \(supported.lowerBound.civilMonth) … \(supported.upperBound.civilMonth), "
+          + "the dates a dataset accepts; got \(range.lowerBound) … \(range.upperBound)")
+    }
   }
 
   /// Months in range before the first subscription get empty snapshots so every month is present.

@@ -27,6 +27,8 @@ public struct SupportCoreError: SupportKitError, Hashable {
     public static let currencyMismatch = Code(rawValue: "currencyMismatch")
     /// A date or month does not exist or lies outside years 1…9999.
     public static let invalidDate = Code(rawValue: "invalidDate")
+    /// A partner or brand field is empty, malformed or out of range.
+    public static let invalidPartner = Code(rawValue: "invalidPartner")
   }
 
   /// What kind of problem this is.
@@ -110,6 +112,20 @@ public struct SupportCoreError: SupportKitError, Hashable {
       code: .invalidDate, message: "'\(abbreviated(text))' is not \(expected)",
       context: [ErrorContextKey.value: abbreviated(text), ErrorContextKey.expected: expected])
   }
+}
+
+extension SupportCoreError {
+  /// A partner or brand field that breaks its rule.
+  /// - Parameters:
+  ///   - field: The field's JSON name, such as `senderAddress`.
+  ///   - reason: What the field must be.
+  /// - Returns: An error with code ``Code/invalidPartner``.
+  public static func invalidPartner(field: String, reason: String) -> SupportCoreError {
+    SupportCoreError(code: .invalidPartner, message: "\(field) \(reason)", context: [ErrorContextKey.path: field])
+  }
+
+  /// The field named in the context, if any.
+  var field: String? { context[ErrorContextKey.path] }
 }
 
 /// The first 64 characters of a value, for messages and context (an error never carries a whole document).

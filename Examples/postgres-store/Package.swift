@@ -1,0 +1,45 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+// A separate package, so that HostingSupportKit itself keeps no dependency: the kit's stores on PostgreSQL
+// through libpq, the database's own C client library (Debian: libpq-dev).
+let swiftSettings: [SwiftSetting] = [
+  .enableUpcomingFeature("ExistentialAny"),
+  .enableUpcomingFeature("MemberImportVisibility"),
+]
+
+let package = Package(
+  name: "postgres-store",
+  platforms: [.macOS(.v14)],
+  products: [
+    .library(name: "PostgresStore", targets: ["PostgresStore"])
+  ],
+  dependencies: [
+    .package(name: "HostingSupportKit", path: "../..")
+  ],
+  targets: [
+    .systemLibrary(
+      name: "CLibPQ",
+      pkgConfig: "libpq",
+      providers: [.apt(["libpq-dev"]), .brew(["libpq"])]
+    ),
+    .target(
+      name: "PostgresStore",
+      dependencies: [
+        "CLibPQ",
+        .product(name: "SupportTickets", package: "HostingSupportKit"),
+      ],
+      swiftSettings: swiftSettings
+    ),
+    .testTarget(
+      name: "PostgresStoreTests",
+      dependencies: [
+        "PostgresStore",
+        .product(name: "SupportTickets", package: "HostingSupportKit"),
+        .product(name: "HostingSupportTestKit", package: "HostingSupportKit"),
+      ],
+      swiftSettings: swiftSettings
+    ),
+  ],
+  swiftLanguageModes: [.v6]
+)
