@@ -81,7 +81,8 @@ struct AspectDetector {
       }
       if mention < 0 {
         mention = aspects.count
-        aspects.append(StoredContribution(text: TextReference(kind: .literal, first: aspect), amount: 0, rule: .lexicon))
+        aspects.append(
+          StoredContribution(text: TextReference(kind: .literal, first: aspect), amount: 0, rule: .lexicon))
       }
       occurrences.append(
         Occurrence(mention: Int32(mention), clause: clause, token: Int32(index), length: Int32(length)))
