@@ -94,7 +94,7 @@ public struct SentimentResult: Sendable, Hashable, Codable {
       && lhs.language == rhs.language && lhs.aspects == rhs.aspects && lhs.explanation == rhs.explanation
   }
 
-  /// Hashes what ``==`` compares.
+  /// Hashes what `==` compares: the spelled-out values.
   ///
   /// - Parameter hasher: The hasher to feed.
   public func hash(into hasher: inout Hasher) {
