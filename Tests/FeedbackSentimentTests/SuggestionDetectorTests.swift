@@ -68,6 +68,19 @@ struct SuggestionDetectorTests {
     #expect(Self.detector.detect("The dumohon word is made up") == nil)
   }
 
+  @Test(
+    "a suggestion names the first hosting aspect in its text, in any of the three languages",
+    arguments: [
+      ("Please add dark mode to the control panel.", "controlPanel"),
+      ("Tolong tambah pilihan dalam panel kawalan.", "controlPanel"),
+      ("Please add a cheaper price for students.", "pricing"),
+      ("Please add more colours.", nil),
+    ] as [(String, String?)])
+  func aspects(text: String, aspect: String?) throws {
+    let cue = try #require(Self.detector.detect(text))
+    #expect(cue.aspect?.rawValue == aspect)
+  }
+
   @Test("the first cue in the text is the one reported")
   func firstCue() throws {
     let cue = try #require(Self.detector.detect("It would be great if you could. Please add SSH keys."))

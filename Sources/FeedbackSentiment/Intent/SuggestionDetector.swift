@@ -9,6 +9,10 @@ import Foundation
 /// every text, so a Malay cue in an English sentence counts too. A cue inside one of its language's exceptions
 /// ("mohon maaf", sorry) does not count.
 ///
+/// A suggestion's ``SuggestionCue/aspect`` is the first hosting aspect the text names (from the aspect terms of the
+/// lexicons, e.g. "control panel", "panel kawalan", "ແຜງຄວບຄຸມ"), so a board can group suggestions that carry no
+/// sentiment, where the classifier's aspect sentiment finds nothing.
+///
 /// ```swift
 /// let detector = try SuggestionDetector.bundled()
 /// detector.detect("Great support! Please add a staging site option.")?.phrase   // "please add"
@@ -17,18 +21,36 @@ import Foundation
 public struct SuggestionDetector: Hashable, Sendable {
   /// The phrase lists, one per language.
   public let phrases: [SuggestionPhrases]
+  /// Aspect terms (lowercase) and the aspect each names.
+  public let aspectTerms: [String: HostingAspect]
+  private let orderedTerms: [String]
 
   /// A detector over phrase lists.
-  /// - Parameter phrases: One list per language (several for one language all count).
-  public init(phrases: [SuggestionPhrases]) {
+  /// - Parameters:
+  ///   - phrases: One list per language (several for one language all count).
+  ///   - aspectTerms: Terms that name a hosting aspect, as in ``SentimentLexicon/aspectTerms``.
+  public init(phrases: [SuggestionPhrases], aspectTerms: [String: HostingAspect] = [:]) {
     self.phrases = phrases
+    var normalized: [String: HostingAspect] = [:]
+    for (term, aspect) in aspectTerms {
+      let key = SuggestionText.normalized(term)
+      if !key.isEmpty { normalized[key] = aspect }
+    }
+    self.aspectTerms = normalized
+    // Longer terms first, so "control panel" wins over "panel" where both start.
+    self.orderedTerms = normalized.keys.sorted { ($0.count, $1) > ($1.count, $0) }
   }
 
-  /// The detector over the bundled English, Malay/Indonesian and Lao phrases.
+  /// The detector over the bundled English, Malay/Indonesian and Lao phrases, with the aspect terms of the
+  /// bundled lexicons.
   /// - Returns: The detector.
   /// - Throws: ``SentimentError`` if a bundled file is missing or malformed.
   public static func bundled() throws -> SuggestionDetector {
-    SuggestionDetector(phrases: try SentimentLanguage.bundled.map(SuggestionPhrases.bundled))
+    var terms: [String: HostingAspect] = [:]
+    for language in SentimentLanguage.bundled {
+      terms.merge(try SentimentLexicon.bundled(language).aspectTerms) { first, _ in first }
+    }
+    return SuggestionDetector(phrases: try SentimentLanguage.bundled.map(SuggestionPhrases.bundled), aspectTerms: terms)
   }
 
   /// The first cue in a text that is not inside an exception.
@@ -46,13 +68,32 @@ public struct SuggestionDetector: Hashable, Sendable {
         where !excluded.contains(where: { $0.lowerBound <= range.lowerBound && range.upperBound <= $0.upperBound }) {
           let offset = normalized.distance(from: normalized.startIndex, to: range.lowerBound)
           if best.map({ offset < $0.offset }) ?? true {
-            best = (offset, SuggestionCue(phrase: cue, language: list.language))
+            best = (offset, SuggestionCue(phrase: cue, language: list.language, aspect: nil))
           }
           break
         }
       }
     }
-    return best?.cue
+    guard var cue = best?.cue else { return nil }
+    cue.aspect = firstAspect(in: normalized)
+    return cue
+  }
+
+  /// The first hosting aspect a text names, by the aspect terms.
+  /// - Parameter text: Any text.
+  /// - Returns: The aspect of the earliest term (the longest one where several start together), or `nil`.
+  public func aspect(of text: String) -> HostingAspect? {
+    firstAspect(in: SuggestionText.normalized(text))
+  }
+
+  private func firstAspect(in normalized: String) -> HostingAspect? {
+    var best: (offset: Int, aspect: HostingAspect)?
+    for term in orderedTerms {
+      guard let range = Self.occurrences(of: term, in: normalized).first else { continue }
+      let offset = normalized.distance(from: normalized.startIndex, to: range.lowerBound)
+      if best.map({ offset < $0.offset }) ?? true { best = (offset, aspectTerms[term]!) }
+    }
+    return best?.aspect
   }
 
   /// Whether a text asks for an improvement.
@@ -86,13 +127,17 @@ public struct SuggestionCue: Hashable, Sendable, Codable {
   public var phrase: String
   /// The language of the list it comes from.
   public var language: SentimentLanguage
+  /// The first hosting aspect the text names, if any (see ``SuggestionDetector``).
+  public var aspect: HostingAspect?
 
   /// A cue.
   /// - Parameters:
   ///   - phrase: The cue.
   ///   - language: Its language.
-  public init(phrase: String, language: SentimentLanguage) {
+  ///   - aspect: The aspect the text names.
+  public init(phrase: String, language: SentimentLanguage, aspect: HostingAspect? = nil) {
     self.phrase = phrase
     self.language = language
+    self.aspect = aspect
   }
 }
