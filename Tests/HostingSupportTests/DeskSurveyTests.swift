@@ -307,7 +307,7 @@ struct DeskSurveyTests {
 
 /// An in-memory ticket store whose creates can be made to fail.
 final class SwitchableTicketStore: TicketStore, @unchecked Sendable {
-  private let base = InMemoryTicketStore()
+  private let base: any TicketStore = InMemoryTicketStore()
   private let lock = NSLock()
   private var failing = false
   var failsCreates: Bool {
