@@ -45,8 +45,8 @@ public struct DeskConfiguration: Sendable {
   /// How often customers affected by an ongoing incident hear from us when staff post nothing new (default
   /// 30 min, like the periodic update of a critical ticket; 0 turns the periodic updates off).
   public var incidentUpdateInterval: TimeInterval = 30 * 60
-  /// How far each automatic new estimate of an overrunning maintenance window reaches past the last one (default
-  /// 1 h).
+  /// How far the first automatic new estimate of an overrunning maintenance window reaches past its planned end
+  /// (default 1 h); each later one reaches twice as far as the one before.
   public var maintenanceOverrunExtension: TimeInterval = 3_600
   /// Checks agent replies for jargon, long sentences and a missing next step; the hints go to the agent on an
   /// internal note and in ``TicketUpdate/clarityHints`` (default: the bundled glossaries; `nil` turns it off).

@@ -25,8 +25,8 @@ extension SupportDesk {
   }
 
   /// Announces a new end for work that overruns (or will overrun) its planned end: customers who were told about
-  /// the window get an "overrunning, new estimate" notice now. Without one, the desk extends the estimate by
-  /// ``DeskConfiguration/maintenanceOverrunExtension`` each time it passes.
+  /// the window get an "overrunning, new estimate" notice now. Without one, the desk makes its own each time the
+  /// estimate passes (``DeskConfiguration/maintenanceOverrunExtension``: 1 h, then 2 h, 4 h…).
   /// - Parameters:
   ///   - id: The window.
   ///   - newEnd: The new estimate, after the planned end and after `instant`.
@@ -50,14 +50,21 @@ extension SupportDesk {
     _ = try await deliver(at: at)
   }
 
-  /// When the work passed its expected end without being marked done, records the next estimate (the last one
-  /// plus ``DeskConfiguration/maintenanceOverrunExtension``, as often as needed to pass `now`) and queues the staff
-  /// alert; returns the record as it now stands.
+  /// When the work passed its expected end without being marked done, records the next estimate and queues the
+  /// staff alert; returns the record as it now stands.
+  ///
+  /// The next estimate is the last one plus ``DeskConfiguration/maintenanceOverrunExtension`` (1 h), doubled for
+  /// each estimate announced before (1 h, then 2 h, 4 h…), so work nobody marks done is announced a few times, not
+  /// every hour; a tick that comes late skips the estimates that passed meanwhile.
   func noteOverrun(of stored: MaintenanceRecord, now: Date) -> MaintenanceRecord {
     guard stored.completedAt == nil, !stored.isCancelled, now >= stored.expectedEnd else { return stored }
-    let step = max(60, configuration.maintenanceOverrunExtension)
+    var step =
+      max(60, configuration.maintenanceOverrunExtension) * pow(2, Double(min(stored.overrunEstimates.count, 20)))
     var estimate = stored.expectedEnd
-    while estimate <= now { estimate += step }
+    while estimate <= now {
+      estimate += step
+      step *= 2
+    }
     var changed = stored
     changed.overrunEstimates.append(estimate)
     record(.maintenance(changed, at: now))

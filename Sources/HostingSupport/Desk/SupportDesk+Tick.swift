@@ -219,7 +219,7 @@ extension SupportDesk {
       }
       let millis = Int64((anchor.timeIntervalSince1970 * 1000).rounded())
       let customer = profile(for: ticket.customerID)
-      let notification = try customerNotification(
+      var notification = try customerNotification(
         .progressUpdate,
         kind: .progressUpdate,
         key: "progress/\(ticket.id.rawValue)/\(millis)",
@@ -228,6 +228,7 @@ extension SupportDesk {
         at: now,
         ticketID: ticket.id
       )
+      notification.metadata["status"] = ticket.status.rawValue
       enqueue(notification)
       // Record the update on the ticket so the customer sees it in the panel and the next interval starts; also
       // when the message was queued by an earlier tick whose append did not land.
