@@ -277,6 +277,25 @@ struct DeskSurveyTests {
     #expect(responses.map(\.score).sorted() == [1, 4, 5] && responses.allSatisfy { $0.kind == .csat })
   }
 
+  @Test("NPS answers give the net promoter score: % promoters (9–10) − % detractors (0–6)")
+  func netPromoterScore() async throws {
+    let harness = DeskHarness.withSurveys(npsInterval: 90 * day)
+    var scores = [10, 9, 3]
+    var now = Fixtures.referenceDate
+    while !scores.isEmpty, now < Fixtures.referenceDate + 90 * day {
+      let report = try await harness.desk.tick(now: now)
+      for request in report.delivered where request.metadata["surveyKind"] == "nps" && !scores.isEmpty {
+        let token = try #require(request.metadata["surveyToken"])
+        _ = try await harness.desk.answerSurvey(token: token, score: scores.removeFirst(), at: now + hour)
+      }
+      now += day
+    }
+    #expect(scores.isEmpty)
+    let nps = try #require(try await harness.desk.surveyReport().totals.first { $0.kind == .nps })
+    #expect(nps.answered == 3 && nps.followedUp == 1 && nps.satisfiedPercent == nil)
+    #expect(abs((nps.netPromoterScore ?? 0) - 100.0 / 3) < 1e-9)
+  }
+
   @Test("an answer whose follow-up could not be opened is finished by the next tick")
   func unfinishedAnswerIsFinished() async throws {
     let store = SwitchableTicketStore()

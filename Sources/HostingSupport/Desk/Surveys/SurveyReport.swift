@@ -80,10 +80,7 @@ public struct SurveyReport: Hashable, Sendable, Codable {
         averageScore: scores.isEmpty ? nil : Double(scores.reduce(0, +)) / Double(scores.count),
         satisfiedPercent: key.kind == .csat ? percent(scores.count { $0 >= 4 }, scores.count) : nil,
         netPromoterScore: key.kind == .nps
-          ? percent(scores.count { $0 >= 9 }, scores.count).map {
-            $0 - percent(scores.count { $0 <= 6 }, scores.count)!
-          }
-          : nil)
+          ? percent(scores.count { $0 >= 9 } - scores.count { $0 <= 6 }, scores.count) : nil)
     }
     let all = groups.map { row($0.key, $0.value) }
     func order(_ lhs: Row, _ rhs: Row) -> Bool {

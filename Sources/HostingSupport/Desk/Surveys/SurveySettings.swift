@@ -71,10 +71,13 @@ public struct SurveySettings: Sendable {
     }
     let durations: [(String, TimeInterval?)] = [
       ("delayAfterResolve", delayAfterResolve), ("tokenLifetime", tokenLifetime), ("requestWindow", requestWindow),
-      ("npsInterval", npsInterval), ("npsMinimumTenure", npsMinimumTenure + 1),
+      ("npsInterval", npsInterval),
     ]
     for case (let name, let value?) in durations where !(value.isFinite && value > 0) {
       throw HostingSupportError.invalidConfiguration(field: "surveys.\(name)", reason: "must be a positive duration")
+    }
+    if !(npsMinimumTenure.isFinite && npsMinimumTenure >= 0) {
+      throw HostingSupportError.invalidConfiguration(field: "surveys.npsMinimumTenure", reason: "must not be negative")
     }
   }
 
