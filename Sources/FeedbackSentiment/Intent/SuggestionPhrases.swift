@@ -64,23 +64,19 @@ public struct SuggestionPhrases: Hashable, Sendable {
     var cues = self.cues
     var exceptions = self.exceptions
     var section: String?
-    for (index, rawLine) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-      let line = rawLine.trimmingCharacters(in: .whitespacesAndNewlines)
-      if line.isEmpty || line.hasPrefix("#") { continue }
-      if line.hasPrefix("[") && line.hasSuffix("]") {
-        let name = String(line.dropFirst().dropLast())
-        guard name == "cues" || name == "exceptions" else {
-          throw SentimentError.malformedLine(index + 1, in: source, "unknown section [\(name)] (cues, exceptions)")
-        }
+    for (number, line) in SentimentLexicon.contentLines(of: text) {
+      let trimmed = line.trimmingCharacters(in: .whitespaces)
+      if let name = try SectionedText.section(
+        opening: trimmed, allowed: ["cues", "exceptions"], line: number, source: source)
+      {
         section = name
         continue
       }
-      let phrase = SuggestionText.normalized(line)
+      let phrase = SuggestionText.normalized(trimmed)
       switch section {
       case "cues": cues.append(phrase)
       case "exceptions": exceptions.append(phrase)
-      default:
-        throw SentimentError.malformedLine(index + 1, in: source, "a phrase before the [cues] section")
+      default: throw SentimentError.malformedLine(number, in: source, "a phrase before the [cues] section")
       }
     }
     self.cues = cues

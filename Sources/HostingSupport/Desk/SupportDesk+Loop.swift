@@ -8,4 +8,11 @@ extension SupportDesk {
     linkIncidentTickets(active, now: now)
     for record in state.loop.ongoingIncidents { try queueIncidentNotices(of: record, now: now) }
   }
+
+  /// Withdraws the queued messages whose key starts with `keyPrefix` (what they announce changed or ended).
+  func withdrawPending(keyPrefix: String, at instant: Date) {
+    for message in state.pending where message.idempotencyKey.hasPrefix(keyPrefix) {
+      record(.withdrawn(key: message.idempotencyKey, at: instant))
+    }
+  }
 }

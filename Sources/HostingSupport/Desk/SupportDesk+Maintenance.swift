@@ -204,10 +204,7 @@ extension SupportDesk {
   }
 
   private func withdrawPendingNotices(of window: MaintenanceRecord, at instant: Date) {
-    let prefix = Self.maintenancePrefix(window.id, revision: window.revision) + "/"
-    for message in state.pending where message.idempotencyKey.hasPrefix(prefix) {
-      record(.withdrawn(key: message.idempotencyKey, at: instant))
-    }
+    withdrawPending(keyPrefix: Self.maintenancePrefix(window.id, revision: window.revision) + "/", at: instant)
   }
 
   private func existingMaintenance(_ id: MaintenanceID) throws -> MaintenanceRecord {

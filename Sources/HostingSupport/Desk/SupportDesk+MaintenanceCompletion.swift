@@ -103,10 +103,7 @@ extension SupportDesk {
   static func millis(_ instant: Date) -> Int64 { Int64((instant.timeIntervalSince1970 * 1000).rounded()) }
 
   private func withdrawPendingOverrunNotices(of window: MaintenanceRecord, at instant: Date) {
-    let prefix = Self.maintenancePrefix(window.id, revision: window.revision) + "/overrun-"
-    for message in state.pending where message.idempotencyKey.hasPrefix(prefix) {
-      record(.withdrawn(key: message.idempotencyKey, at: instant))
-    }
+    withdrawPending(keyPrefix: Self.maintenancePrefix(window.id, revision: window.revision) + "/overrun-", at: instant)
   }
 
   private func maintenanceInProgress(_ id: MaintenanceID) throws -> MaintenanceRecord {

@@ -67,9 +67,7 @@ extension SupportDesk {
     changed.resolvedAt = at
     changed.resolution = summary.flatMap { TextCheck.hasVisibleText($0) ? configuration.redactor.redact($0) : nil }
     changed.revision += 1
-    for message in state.pending where message.idempotencyKey.hasPrefix(Self.incidentPrefix(id)) {
-      record(.withdrawn(key: message.idempotencyKey, at: at))
-    }
+    withdrawPending(keyPrefix: Self.incidentPrefix(id), at: at)
     record(.incident(changed, at: at))
     try queueIncidentNotices(of: changed, now: at)
     try await commit()

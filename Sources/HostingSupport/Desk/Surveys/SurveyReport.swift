@@ -64,7 +64,7 @@ public struct SurveyReport: Hashable, Sendable, Codable {
     }
     var groups: [Key: [SatisfactionSurvey]] = [:]
     for survey in surveys {
-      let label = Self.label(for: survey.requestedAt, period: period, calendar: calendar)
+      let label = SLAComplianceReport.label(for: survey.requestedAt, period: period, calendar: calendar)
       groups[Key(period: label, kind: survey.kind), default: []].append(survey)
       groups[Key(period: nil, kind: survey.kind), default: []].append(survey)
     }
@@ -89,18 +89,6 @@ public struct SurveyReport: Hashable, Sendable, Codable {
     }
     rows = all.filter { $0.period != nil }.sorted(by: order)
     totals = all.filter { $0.period == nil }.sorted(by: order)
-  }
-
-  /// `2026-W45` (ISO week-year and week) or `2026-11`.
-  static func label(for instant: Date, period: SLAReportPeriod, calendar: Calendar) -> String {
-    switch period {
-    case .week:
-      let parts = calendar.dateComponents([.yearForWeekOfYear, .weekOfYear], from: instant)
-      return String(format: "%04d-W%02d", parts.yearForWeekOfYear ?? 0, parts.weekOfYear ?? 0)
-    case .month:
-      let parts = calendar.dateComponents([.year, .month], from: instant)
-      return String(format: "%04d-%02d", parts.year ?? 0, parts.month ?? 0)
-    }
   }
 }
 
