@@ -41,19 +41,21 @@ let survivalCommand = CommandSpec(
       Double(text).flatMap { $0 > 0 && $0 < 1 ? $0 : nil }
     } ?? 0.95
   let path = try arguments.required("--durations")
-  let lifetimes = try DurationsFile.parse(try readText(path), file: path)
+  let lifetimes = try DurationsFile.parse(try readData(path), file: path)
+  var output: [UInt8]
   if lifetimes.hasGroups {
     let groups = try lifetimes.groups.keys.sorted().map { name in
       let rows = lifetimes.groups[name]!
       return (name: name, table: try SurvivalTable(durations: rows.durations, observed: rows.observed))
     }
-    Console.print(try GroupedSurvival(groups: groups, confidenceLevel: confidence).jsonString())
+    output = try GroupedSurvival(groups: groups, confidenceLevel: confidence).jsonBytes()
   } else {
     let rows = lifetimes.groups[""] ?? ([], [])
-    Console.print(
-      try KaplanMeierEstimate(durations: rows.durations, observed: rows.observed, confidenceLevel: confidence)
-        .jsonString())
+    output = try KaplanMeierEstimate(durations: rows.durations, observed: rows.observed, confidenceLevel: confidence)
+      .jsonBytes()
   }
+  output.append(UInt8(ascii: "\n"))
+  Console.write(bytes: output)
   return .success
 }
 
@@ -105,17 +107,17 @@ private func runReport(_ arguments: ParsedArguments) throws {
   let importer = RetentionCSVImporter(
     mode: arguments.flag("--lenient") ? .lenient : .strict, defaultCurrency: currency ?? "USD",
     reportCurrency: currency)
-  let subscriptions = try importer.subscriptions(csv: try readText(subscriptionsPath), file: subscriptionsPath)
+  let subscriptions = try importer.subscriptions(csv: try readData(subscriptionsPath), file: subscriptionsPath)
   var issues = subscriptions.issues
   var changes: [MRRChange] = []
   if let path = arguments.value("--changes") {
-    let result = try importer.changes(csv: try readText(path), file: path, subscriptions: subscriptions.records)
+    let result = try importer.changes(csv: try readData(path), file: path, subscriptions: subscriptions.records)
     changes = result.records
     issues += result.issues
   }
   var surveys: [SurveyResponse] = []
   if let path = arguments.value("--surveys") {
-    let result = try importer.surveys(csv: try readText(path), file: path)
+    let result = try importer.surveys(csv: try readData(path), file: path)
     surveys = result.records
     issues += result.issues
   }
@@ -138,10 +140,10 @@ private func runReport(_ arguments: ParsedArguments) throws {
   Console.write(arguments.flag("--json") ? report.jsonString() + "\n" : TextReport.render(report))
 }
 
-/// A CSV file named on the command line, or an error naming it.
-func readText(_ path: String) throws -> String {
+/// The bytes of a CSV file named on the command line, or an error naming it.
+func readData(_ path: String) throws -> Data {
   guard let data = FileManager.default.contents(atPath: path) else {
     throw RetentionError(.invalidArgument, "cannot read the file", at: nil).adding(ErrorContextKey.file, path)
   }
-  return String(decoding: data, as: UTF8.self)
+  return data
 }

@@ -63,6 +63,10 @@ public struct Subscription: Hashable, Sendable, Codable {
   public var start: CivilDate
   /// The first day without service, or `nil` while it runs.
   public var end: CivilDate?
+  /// The reseller who sells, bills and supports the subscription, if any (CSV column `partner_id`).
+  public var partnerID: PartnerID?
+  /// The affiliate who referred the customer, if any (CSV column `affiliate_id`; attribution only).
+  public var affiliateID: PartnerID?
 
   /// Creates a subscription.
   /// - Parameters:
@@ -75,9 +79,12 @@ public struct Subscription: Hashable, Sendable, Codable {
   ///   - mrr: The monthly recurring revenue.
   ///   - start: The first day of service.
   ///   - end: The first day without service, or `nil`.
+  ///   - partnerID: The reseller who sells and bills it, or `nil`.
+  ///   - affiliateID: The affiliate who referred the customer, or `nil`.
   public init(
     id: SubscriptionID, customer: CustomerID, plan: String = "", tier: PlanTier, channel: AcquisitionChannel = .direct,
-    billingPeriod: BillingPeriod = .monthly, mrr: Money, start: CivilDate, end: CivilDate? = nil
+    billingPeriod: BillingPeriod = .monthly, mrr: Money, start: CivilDate, end: CivilDate? = nil,
+    partnerID: PartnerID? = nil, affiliateID: PartnerID? = nil
   ) {
     self.id = id
     self.customer = customer
@@ -88,7 +95,17 @@ public struct Subscription: Hashable, Sendable, Codable {
     self.mrr = mrr
     self.start = start
     self.end = end
+    self.partnerID = partnerID
+    self.affiliateID = affiliateID
   }
+
+  /// The partner links as SupportCore's `CustomerPartners` (reseller = ``partnerID``, affiliate =
+  /// ``affiliateID``).
+  public var partners: CustomerPartners { CustomerPartners(reseller: partnerID, affiliate: affiliateID) }
+
+  /// The partner a customer is counted under when segmenting by partner: the reseller, else the affiliate,
+  /// else `nil` (no partner).
+  public var attributedPartner: PartnerID? { partnerID ?? affiliateID }
 }
 
 extension Subscription {
