@@ -16,6 +16,7 @@ let reportCommand = CommandSpec(
     .value("--from", "YYYY-MM", help: "The first month reported."),
     .value("--to", "YYYY-MM", help: "The last month reported."),
     .flag("--json", help: "Print the report as JSON."),
+    .value("--by", "DIMENSION", help: "Also monthly rows per channel, tier or partner (see the Metrics article)."),
     .value("--charts", "DIR", help: "Also write the SVG charts into DIR."),
     .flag("--lenient", help: "Skip bad rows (each reported on standard error) instead of stopping."),
     .value("--currency", "CODE", help: "The report currency (ISO 4217); the first row's by default."),
@@ -96,6 +97,9 @@ private func runReport(_ arguments: ParsedArguments) throws {
       throw UsageError("--from \(from) --to \(to) spans more than 100 years; report at most 1200 months at a time")
     }
   }
+  let segmentedBy = try arguments.value("--by", expected: "channel, tier or partner") {
+    RetentionSegment.Dimension(rawValue: $0.lowercased())
+  }
   var metrics = MetricOptions()
   if arguments.flag("--stripe-churn") { metrics.churnDenominator = .customersAtStartPlusNew }
   if let margin = try arguments.value(
@@ -130,7 +134,8 @@ private func runReport(_ arguments: ParsedArguments) throws {
   let from = requestedFrom ?? max(to.advanced(by: -11), dataset.firstMonth ?? to)
   guard from <= to else { throw UsageError("--from \(from) is after --to \(to)") }
   let report = try RetentionReport(
-    dataset: dataset, surveys: surveys, months: from...to, options: RetentionReport.Options(metrics: metrics))
+    dataset: dataset, surveys: surveys, months: from...to,
+    options: RetentionReport.Options(metrics: metrics, segmentedBy: segmentedBy))
   if let directory = arguments.value("--charts") {
     try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
     for chart in RetentionCharts.all(for: report) {

@@ -84,14 +84,15 @@ public struct RetentionCSVImporter: Sendable {
   private func subscriptions(csvBytes bytes: UnsafeRawBufferPointer, file: String) throws(RetentionError)
     -> ImportResult<Subscription>
   {
-    var seen = Set<SubscriptionID>(minimumCapacity: bytes.count / 64)
     var currency = reportCurrency
     var currencies = CurrencyCache()
     var plans = PlanNames()
+    var lines: [Int32] = []
     let tiers = ChoiceTable(PlanTier.self)
     let periods = ChoiceTable(BillingPeriod.self)
-    return try read(bytes, file: file, required: Self.subscriptionColumns, optional: Self.optionalSubscriptionColumns) {
-      (row: CSVRow, columns: [CSVColumn]) throws(RetentionError) in
+    let (parsed, stop) = try read(
+      bytes, file: file, required: Self.subscriptionColumns, optional: Self.optionalSubscriptionColumns
+    ) { (row: CSVRow, columns: [CSVColumn]) throws(RetentionError) in
       let rowCurrency = try row.currency(columns[9], default: defaultCurrency, cache: &currencies)
       if let expected = currency, rowCurrency != expected {
         throw .mixedCurrencies(found: rowCurrency, expected: expected, at: row.location(columns[9]))
@@ -104,13 +105,67 @@ public struct RetentionCSVImporter: Sendable {
         id: id, customer: try row.identifier(columns[0], CustomerID.self),
         plan: row.withBytes(columns[2]) { plans.name($0) }, tier: try row.choice(columns[3], tiers),
         channel: try row.channel(columns[4]), billingPeriod: try row.choice(columns[5], periods),
-        mrr: try row.amount(columns[8], currency: rowCurrency), start: start, end: end,
+        mrr: try row.amount(columns[8], currency: rowCurrency, digits: currencies.minorUnitDigits(of: rowCurrency)),
+        start: start, end: end,
         partnerID: try row.optionalIdentifier(columns[10], PartnerID.self),
         affiliateID: try row.optionalIdentifier(columns[11], PartnerID.self))
-      guard seen.insert(id).inserted else { throw .duplicateID(id.rawValue, at: row.location(columns[1])) }
       currency = rowCurrency
+      lines.append(Int32(clamping: row.line))
       return subscription
     }
+    return try rejectingDuplicates(parsed, lines: lines, stoppedBy: stop, file: file)
+  }
+
+  /// Finds repeated subscription ids after the scan by sorting id hashes (cheaper than a `Set` of a million
+  /// ids): every row after the first with an id is a duplicate. In strict mode the earliest duplicate is
+  /// thrown (it comes before the row that stopped the scan, if any); in lenient mode duplicates are skipped
+  /// and reported in line order with the other issues.
+  private func rejectingDuplicates(
+    _ parsed: ImportResult<Subscription>, lines: [Int32], stoppedBy stop: RetentionError?, file: String
+  ) throws(RetentionError) -> ImportResult<Subscription> {
+    let records = parsed.records
+    let groups = HashGrouping(hashes: records.map { HashGrouping.hash($0.id.rawValue) })
+    var duplicates: [Int] = []
+    try? groups.forEachGroup(where: { records[$0].id == records[$1].id }) { group in
+      duplicates += group.dropFirst().map(Int.init)
+    }
+    duplicates.sort()
+    func error(_ index: Int) -> RetentionError {
+      .duplicateID(
+        records[index].id.rawValue, at: .init(file: file, line: Int(lines[index]), column: "subscription_id"))
+    }
+    if mode == .strict {
+      if let first = duplicates.first { throw error(first) }
+      if let stop { throw stop }
+      return parsed
+    }
+    guard !duplicates.isEmpty else { return parsed }
+    var result = ImportResult<Subscription>(records: [], issues: [])
+    result.records.reserveCapacity(records.count - duplicates.count)
+    var skip = duplicates.makeIterator()
+    var nextSkip = skip.next()
+    for index in records.indices {
+      if index == nextSkip {
+        nextSkip = skip.next()
+      } else {
+        result.records.append(records[index])
+      }
+    }
+    // Merge the two line-ordered lists of issues.
+    var others = parsed.issues.makeIterator()
+    var other = others.next()
+    for duplicate in duplicates.map(error) {
+      while let pending = other, (pending.location?.line ?? 0) < (duplicate.location?.line ?? 0) {
+        result.issues.append(pending)
+        other = others.next()
+      }
+      result.issues.append(duplicate)
+    }
+    while let pending = other {
+      result.issues.append(pending)
+      other = others.next()
+    }
+    return result
   }
 
   /// Reads MRR changes, checking each against the known subscriptions.
@@ -152,7 +207,7 @@ public struct RetentionCSVImporter: Sendable {
   {
     let known = HashGrouping(hashes: subscriptions.map { HashGrouping.hash($0.id.rawValue) })
     var currencies = CurrencyCache()
-    return try read(bytes, file: file, required: Self.changeColumns, optional: ["currency"]) {
+    return try readAll(bytes, file: file, required: Self.changeColumns, optional: ["currency"]) {
       (row: CSVRow, columns: [CSVColumn]) throws(RetentionError) in
       let id = try row.identifier(columns[0], SubscriptionID.self)
       guard
@@ -173,7 +228,8 @@ public struct RetentionCSVImporter: Sendable {
           at: row.location(columns[1]))
       }
       return MRRChange(
-        subscription: id, effective: effective, newMRR: try row.amount(columns[2], currency: rowCurrency))
+        subscription: id, effective: effective,
+        newMRR: try row.amount(columns[2], currency: rowCurrency, digits: currencies.minorUnitDigits(of: rowCurrency)))
     }
   }
 
@@ -202,7 +258,7 @@ public struct RetentionCSVImporter: Sendable {
     -> ImportResult<SurveyResponse>
   {
     let kinds = ChoiceTable(SurveyKind.self)
-    return try read(bytes, file: file, required: Self.surveyColumns, optional: []) {
+    return try readAll(bytes, file: file, required: Self.surveyColumns, optional: []) {
       (row: CSVRow, columns: [CSVColumn]) throws(RetentionError) in
       let kind = try row.choice(columns[2], kinds)
       guard let score = row.withBytes(columns[3], { ASCIIText.integer($0) }) ?? Int(row.text(columns[3])),
@@ -219,11 +275,23 @@ public struct RetentionCSVImporter: Sendable {
     }
   }
 
-  /// Scans the file row by row; `parse` gets each row and the required then optional columns, in order.
-  private func read<Record>(
+  /// Scans the file row by row, throwing the first bad row's error in strict mode.
+  private func readAll<Record>(
     _ bytes: UnsafeRawBufferPointer, file: String, required: [String], optional: [String],
     parse: (CSVRow, [CSVColumn]) throws(RetentionError) -> Record
   ) throws(RetentionError) -> ImportResult<Record> {
+    let (result, stop) = try read(bytes, file: file, required: required, optional: optional, parse: parse)
+    if let stop { throw stop }
+    return result
+  }
+
+  /// Scans the file row by row; `parse` gets each row and the required then optional columns, in order. In
+  /// strict mode the first bad row stops the scan and is returned beside the rows read before it.
+  /// - Throws: A missing column or malformed CSV (an unterminated quote) in either mode.
+  private func read<Record>(
+    _ bytes: UnsafeRawBufferPointer, file: String, required: [String], optional: [String],
+    parse: (CSVRow, [CSVColumn]) throws(RetentionError) -> Record
+  ) throws(RetentionError) -> (ImportResult<Record>, stoppedBy: RetentionError?) {
     try CSVScanner.withScanner(bytes, file: file) { (scanner) throws(RetentionError) in
       var fields: [CSVField] = []
       guard try scanner.nextRecord(into: &fields) else { throw .missingColumn(required[0], file: file) }
@@ -231,7 +299,7 @@ public struct RetentionCSVImporter: Sendable {
       for name in required where header.position(of: name) == nil { throw .missingColumn(name, file: file) }
       let columns = (required + optional).map { CSVColumn(name: $0, position: header.position(of: $0)) }
       var result = ImportResult<Record>(records: [], issues: [])
-      result.records.reserveCapacity(bytes.count / 64)
+      result.records.reserveCapacity(scanner.remainingLineCount)
       while try scanner.nextRecord(into: &fields) {
         do throws(RetentionError) {
           guard fields.count == header.names.count else {
@@ -242,11 +310,11 @@ public struct RetentionCSVImporter: Sendable {
           result.records.append(
             try parse(CSVRow(scanner: scanner, fields: fields, file: file, line: scanner.recordLine), columns))
         } catch {
-          if mode == .strict { throw error }
+          if mode == .strict { return (result, error) }
           result.issues.append(error)
         }
       }
-      return result
+      return (result, nil)
     }
   }
 

@@ -126,7 +126,11 @@ struct CSVRow {
     }
   }
 
-  func amount(_ column: CSVColumn, currency: CurrencyCode) throws(RetentionError) -> Money {
+  func amount(_ column: CSVColumn, currency: CurrencyCode, digits: Int? = nil) throws(RetentionError) -> Money {
+    let digits = digits ?? currency.minorUnitDigits
+    if let minorUnits = withBytes(column, { ASCIIText.minorUnits($0, fractionDigits: digits) }) {
+      return Money(minorUnits: minorUnits, currency: currency)
+    }
     let value = text(column)
     let money: Money
     do { money = try Money(parsing: value, currency: currency) } catch {
@@ -157,14 +161,19 @@ struct ChoiceTable<Value> {
 
 /// The currency codes seen so far, so a file's repeated `USD` is not validated on every row.
 struct CurrencyCache {
-  private var codes: [(bytes: [UInt8], code: CurrencyCode)] = []
+  private var codes: [(bytes: [UInt8], code: CurrencyCode, digits: Int)] = []
 
   func match(_ bytes: UnsafeBufferPointer<UInt8>) -> CurrencyCode? {
     codes.first { ASCIIText.equalsIgnoringCase(bytes, $0.bytes) }?.code
   }
 
   mutating func remember(_ code: CurrencyCode) {
-    if codes.count < 8 { codes.append((Array(code.code.utf8), code)) }
+    if codes.count < 8 { codes.append((Array(code.code.lowercased().utf8), code, code.minorUnitDigits)) }
+  }
+
+  /// The currency's minor-unit digits, looked up among the codes seen before computing them.
+  func minorUnitDigits(of code: CurrencyCode) -> Int {
+    codes.first { $0.code == code }?.digits ?? code.minorUnitDigits
   }
 }
 
@@ -208,6 +217,31 @@ enum ASCIIText {
     }
     guard let year = number(0, 4), let month = number(5, 2), let day = number(8, 2) else { return nil }
     return try? CivilDate(year: year, month: month, day: day)
+  }
+
+  /// A plain non-negative amount (`7.99`, `12`) in minor units with at most `fractionDigits` decimals and
+  /// at most 15 digits in all, or `nil` for anything else (signs, spaces, more decimals, longer numbers),
+  /// which `Money(parsing:currency:)` then reads or rejects with its error.
+  static func minorUnits(_ bytes: UnsafeBufferPointer<UInt8>, fractionDigits: Int) -> Int64? {
+    guard !bytes.isEmpty, bytes.count <= 16 else { return nil }
+    var value: Int64 = 0
+    var decimals = -1
+    var digits = 0
+    for byte in bytes {
+      if byte == UInt8(ascii: ".") {
+        guard decimals < 0 else { return nil }
+        decimals = 0
+        continue
+      }
+      let digit = Int64(byte) &- 48
+      guard digit >= 0 && digit <= 9 else { return nil }
+      value = value &* 10 &+ digit
+      digits += 1
+      if decimals >= 0 { decimals += 1 }
+    }
+    guard digits > 0, digits <= 15, decimals <= fractionDigits else { return nil }
+    for _ in 0..<(fractionDigits - max(decimals, 0)) { value &*= 10 }
+    return value
   }
 
   /// A whole number of at most 18 digits, or `nil`.

@@ -50,6 +50,14 @@ package struct CSVScanner {
     return try body(&scanner)
   }
 
+  /// The number of line breaks after the current position: an upper bound of the records left, to reserve
+  /// storage once.
+  package var remainingLineCount: Int {
+    var count = 0
+    for position in index..<bytes.count where bytes[position] == UInt8(ascii: "\n") { count += 1 }
+    return count + 1
+  }
+
   /// Reads the next non-blank record's fields.
   /// - Parameter fields: Replaced by the record's fields.
   /// - Returns: `false` at the end of the input.

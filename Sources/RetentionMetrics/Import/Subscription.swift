@@ -51,22 +51,23 @@ public struct Subscription: Hashable, Sendable, Codable {
   public var customer: CustomerID
   /// The plan's name, e.g. `"Starter"`.
   public var plan: String
-  /// The kind of hosting.
-  public var tier: PlanTier
   /// How the customer arrived.
   public var channel: AcquisitionChannel
-  /// How often it is invoiced.
-  public var billingPeriod: BillingPeriod
   /// The monthly recurring revenue at the start (later changes come as ``MRRChange`` events).
   public var mrr: Money
   /// The first day of service.
   public var start: CivilDate
-  /// The first day without service, or `nil` while it runs.
-  public var end: CivilDate?
   /// The reseller who sells, bills and supports the subscription, if any (CSV column `partner_id`).
   public var partnerID: PartnerID?
   /// The affiliate who referred the customer, if any (CSV column `affiliate_id`; attribution only).
   public var affiliateID: PartnerID?
+  /// The first day without service, or `nil` while it runs.
+  public var end: CivilDate?
+  /// The kind of hosting.
+  public var tier: PlanTier
+  /// How often it is invoiced.
+  public var billingPeriod: BillingPeriod
+  // (Stored in this order so the one-byte fields share the end date's padding: 144 bytes a subscription.)
 
   /// Creates a subscription.
   /// - Parameters:

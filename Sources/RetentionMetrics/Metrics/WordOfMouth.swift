@@ -42,15 +42,18 @@ public struct WordOfMouthModel: Hashable, Sendable, Codable {
   /// NPS 0–6, CSAT 1–2 and CES 1–3 as unhappy; the rest as neutral.
   /// - Parameter responses: Survey answers; only each customer's latest (by date, then order) counts.
   /// - Returns: People reached positively and negatively.
-  /// - Complexity: O(r) expected.
+  /// - Complexity: O(r): ids are grouped by radix-sorting their hashes.
   public func reach(of responses: [SurveyResponse]) -> WordOfMouthReach {
-    var latest: [CustomerID: SurveyResponse] = [:]
-    for response in responses where (latest[response.customer]?.date ?? .init(dayNumber: .min)) <= response.date {
-      latest[response.customer] = response
-    }
+    // Group answers by customer by sorting hashes of their ids (no dictionary), then take each group's
+    // latest answer (by date; on a tie the later one).
+    let groups = HashGrouping(hashes: responses.map { HashGrouping.hash($0.customer.rawValue) })
     var counts = (happy: 0, neutral: 0, unhappy: 0)
-    for response in latest.values {
-      switch WordOfMouthModel.mood(of: response) {
+    try? groups.forEachGroup(where: { responses[$0].customer == responses[$1].customer }) { group in
+      var latest = Int(group[group.startIndex])
+      for index in group.dropFirst() where responses[latest].date <= responses[Int(index)].date {
+        latest = Int(index)
+      }
+      switch WordOfMouthModel.mood(of: responses[latest]) {
       case 1: counts.happy += 1
       case -1: counts.unhappy += 1
       default: counts.neutral += 1
