@@ -126,7 +126,8 @@ public struct RetentionCSVImporter: Sendable {
     let records = parsed.records
     let groups = HashGrouping(hashes: records.map { HashGrouping.hash($0.id.rawValue) })
     var duplicates: [Int] = []
-    try? groups.forEachGroup(where: { records[$0].id == records[$1].id }) { group in
+    let sameID = { (left: Int, right: Int) in records[left].id == records[right].id }
+    try? groups.forEachGroup(where: sameID) { group in
       duplicates += group.dropFirst().map(Int.init)
     }
     duplicates.sort()

@@ -48,7 +48,8 @@ public struct WordOfMouthModel: Hashable, Sendable, Codable {
     // latest answer (by date; on a tie the later one).
     let groups = HashGrouping(hashes: responses.map { HashGrouping.hash($0.customer.rawValue) })
     var counts = (happy: 0, neutral: 0, unhappy: 0)
-    try? groups.forEachGroup(where: { responses[$0].customer == responses[$1].customer }) { group in
+    let sameCustomer = { (left: Int, right: Int) in responses[left].customer == responses[right].customer }
+    try? groups.forEachGroup(where: sameCustomer) { group in
       var latest = Int(group[group.startIndex])
       for index in group.dropFirst() where responses[latest].date <= responses[Int(index)].date {
         latest = Int(index)
