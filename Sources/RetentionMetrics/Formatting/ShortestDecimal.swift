@@ -83,26 +83,26 @@ struct ShortestDecimal: Equatable {
 
     var removed = 0
     var lastRemovedDigit: UInt64 = 0
+    /// Drops the last digit of the three bounds, remembering the one dropped from vr.
+    func removeDigit() {
+      lastRemovedDigit = vr % 10
+      vr /= 10
+      vp /= 10
+      vm /= 10
+      removed += 1
+    }
     let output: UInt64
     if vmIsTrailingZeros || vrIsTrailingZeros {
       // The rare general case (< 1%).
       while vp / 10 > vm / 10 {
         vmIsTrailingZeros = vmIsTrailingZeros && vm % 10 == 0
         vrIsTrailingZeros = vrIsTrailingZeros && lastRemovedDigit == 0
-        lastRemovedDigit = vr % 10
-        vr /= 10
-        vp /= 10
-        vm /= 10
-        removed += 1
+        removeDigit()
       }
       if vmIsTrailingZeros {
         while vm % 10 == 0 {
           vrIsTrailingZeros = vrIsTrailingZeros && lastRemovedDigit == 0
-          lastRemovedDigit = vr % 10
-          vr /= 10
-          vp /= 10
-          vm /= 10
-          removed += 1
+          removeDigit()
         }
       }
       if vrIsTrailingZeros && lastRemovedDigit == 5 && vr % 2 == 0 {
@@ -112,13 +112,7 @@ struct ShortestDecimal: Equatable {
       let outside = vr == vm && (!acceptBounds || !vmIsTrailingZeros)
       output = vr + (outside || lastRemovedDigit >= 5 ? 1 : 0)
     } else {
-      while vp / 10 > vm / 10 {
-        lastRemovedDigit = vr % 10
-        vr /= 10
-        vp /= 10
-        vm /= 10
-        removed += 1
-      }
+      while vp / 10 > vm / 10 { removeDigit() }
       output = vr + (vr == vm || lastRemovedDigit >= 5 ? 1 : 0)
     }
     digits = output

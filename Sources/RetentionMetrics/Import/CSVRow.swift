@@ -180,27 +180,15 @@ struct CurrencyCache {
 /// Byte-level helpers for ASCII text in CSV fields.
 enum ASCIIText {
   /// Whether `bytes` equal the lower-case ASCII `candidate`, ignoring the case of ASCII letters in `bytes`.
-  static func equalsIgnoringCase(_ bytes: UnsafeBufferPointer<UInt8>, _ candidate: [UInt8]) -> Bool {
+  static func equalsIgnoringCase(_ bytes: UnsafeBufferPointer<UInt8>, _ candidate: some Collection<UInt8>) -> Bool {
     guard bytes.count == candidate.count else { return false }
-    for index in 0..<bytes.count {
-      var byte = bytes[index]
-      if byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") { byte |= 0x20 }
-      if byte != candidate[index] { return false }
+    return zip(bytes, candidate).allSatisfy { byte, expected in
+      (byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") ? byte | 0x20 : byte) == expected
     }
-    return true
   }
 
   static func equalsIgnoringCase(_ bytes: UnsafeBufferPointer<UInt8>, _ candidate: String) -> Bool {
-    var candidate = candidate
-    return candidate.withUTF8 { candidateBytes in
-      guard bytes.count == candidateBytes.count else { return false }
-      for index in 0..<bytes.count {
-        var byte = bytes[index]
-        if byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") { byte |= 0x20 }
-        if byte != candidateBytes[index] { return false }
-      }
-      return true
-    }
+    equalsIgnoringCase(bytes, candidate.utf8)
   }
 
   /// A `YYYY-MM-DD` date, or `nil` for anything else (the caller then reports the error).
