@@ -46,6 +46,43 @@ struct Benchmark {
   var iterations: Int = 5
   /// Builds the state for one run (not timed) and returns the timed work.
   var prepare: () async throws -> () async throws -> Void
+  /// Per-operation latencies the timed work records, for workloads that report percentiles (cleared before
+  /// each run by the runner).
+  var latencies: LatencySamples? = nil
+}
+
+/// Latencies of single operations recorded during a measured run, from any task.
+final class LatencySamples: @unchecked Sendable {
+  // Safe to send: `values` is only touched under `lock`.
+  private let lock = NSLock()
+  private var values: [Double] = []
+
+  /// Records one operation's latency in seconds.
+  func record(_ seconds: Double) { lock.withLock { values.append(seconds) } }
+
+  /// Times one operation and records it.
+  func measure<Value>(_ operation: () async throws -> Value) async rethrows -> Value {
+    let start = ContinuousClock.now
+    let value = try await operation()
+    let elapsed = ContinuousClock.now - start
+    record(Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18)
+    return value
+  }
+
+  /// Takes the recorded values and clears them.
+  func drain() -> [Double] {
+    lock.withLock {
+      defer { values = [] }
+      return values
+    }
+  }
+}
+
+/// The value below which `fraction` of the sorted samples fall (nearest rank).
+func percentile(_ fraction: Double, of sorted: [Double]) -> Double? {
+  guard !sorted.isEmpty else { return nil }
+  let rank = Int((fraction * Double(sorted.count)).rounded(.up)) - 1
+  return sorted[min(sorted.count - 1, max(0, rank))]
 }
 
 /// The measured outcome of one benchmark.
@@ -63,6 +100,10 @@ struct BenchmarkResult: Codable {
   var operationsPerSecond: Double
   var goal: String?
   var goalMet: Bool?
+  /// Median and 99th-percentile latency of one operation over every measured run, for workloads that record
+  /// them.
+  var p50LatencySeconds: Double? = nil
+  var p99LatencySeconds: Double? = nil
 }
 
 func formatRate(_ value: Double) -> String {

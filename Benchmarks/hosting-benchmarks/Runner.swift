@@ -26,14 +26,18 @@ struct BenchmarkRunner {
     try await warmUp()
     var samples: [Double] = []
     var cpuSamples: [Double] = []
+    var latencies: [Double] = []
     samples.reserveCapacity(iterations)
     for _ in 0..<iterations {
       let work = try await benchmark.prepare()
+      _ = benchmark.latencies?.drain()
       let cpuStart = processCPUSeconds()
       let elapsed = try await clock.measure { try await work() }
       cpuSamples.append(processCPUSeconds() - cpuStart)
       samples.append(Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18)
+      latencies += benchmark.latencies?.drain() ?? []
     }
+    latencies.sort()
     samples.sort()
     cpuSamples.sort()
     let median =
@@ -53,7 +57,9 @@ struct BenchmarkRunner {
       medianCPUSeconds: cpuSamples[cpuSamples.count / 2],
       operationsPerSecond: Double(benchmark.operations) / safeMedian,
       goal: benchmark.goal?.description,
-      goalMet: benchmark.goal?.isMet(medianSeconds: safeMedian, operations: benchmark.operations)
+      goalMet: benchmark.goal?.isMet(medianSeconds: safeMedian, operations: benchmark.operations),
+      p50LatencySeconds: percentile(0.5, of: latencies),
+      p99LatencySeconds: percentile(0.99, of: latencies)
     )
   }
 }
@@ -66,6 +72,9 @@ extension BenchmarkResult {
       + "median \(formatSeconds(medianSeconds).padding(toLength: 11, withPad: " ", startingAt: 0)) "
       + "\(formatRate(operationsPerSecond)) \(unit)/s"
       + "  (cpu \(formatSeconds(medianCPUSeconds)))"
+    if let p50LatencySeconds, let p99LatencySeconds {
+      text += "  latency p50 \(formatSeconds(p50LatencySeconds)), p99 \(formatSeconds(p99LatencySeconds))"
+    }
     if let goal, let goalMet {
       text += "  [goal \(goal): \(goalMet ? "met" : "MISSED")]"
     }

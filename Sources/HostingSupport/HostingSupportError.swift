@@ -28,7 +28,7 @@ public struct HostingSupportError: SupportKitError, Hashable {
     public static let invalidRequest = Code(rawValue: "invalidRequest")
     /// No maintenance window, ticket or customer has that id.
     public static let notFound = Code(rawValue: "notFound")
-    /// Persisted desk state (the sent-log) could not be read.
+    /// Persisted desk state is damaged or unreadable: the desk refuses to run on it (repair it first).
     public static let corruptState = Code(rawValue: "corruptState")
   }
 
@@ -148,4 +148,17 @@ public struct HostingSupportError: SupportKitError, Hashable {
     )
   }
 
+  /// A desk state record does not decode into a change this desk knows.
+  /// - Parameters:
+  ///   - position: The record's 0-based position in the loaded log.
+  ///   - kind: Its kind.
+  ///   - reason: What is wrong with it.
+  static func damagedStateRecord(position: Int, kind: String, reason: String) -> HostingSupportError {
+    HostingSupportError(
+      code: .corruptState,
+      message: "Desk state record \(position + 1) (\(kind)) cannot be used: \(reason). The desk refuses to run "
+        + "on it; repair the state store or restore it from a backup.",
+      context: [ErrorContextKey.offset: String(position), "kind": kind]
+    )
+  }
 }

@@ -23,6 +23,18 @@ public struct DeskConfiguration: Sendable {
   public var flagsPromotersForReferral: Bool
   /// How far back customer health looks for SLA breaches, feedback and downgrades (default 90 days).
   public var healthLookback: TimeInterval
+  /// How long the desk keeps history in its state store: sent marks, feedback and breaches older than this,
+  /// and maintenance windows that ended longer ago, are dropped when the log is compacted (default 400 days).
+  /// Queued messages are never dropped.
+  public var stateRetention: TimeInterval
+  /// How many records the state store's log may hold before the desk compacts it, once it holds more than
+  /// twice the records of the live state (default 10,000).
+  public var stateCompactionThreshold: Int
+  /// How long a message waits after its first failed delivery before the next try (default 30 s); each
+  /// further failure doubles the wait.
+  public var deliveryRetryDelay: TimeInterval
+  /// The longest wait between two delivery tries of a message (default 1 h).
+  public var deliveryRetryMaximumDelay: TimeInterval
 
   /// Settings.
   /// - Parameters:
@@ -35,6 +47,10 @@ public struct DeskConfiguration: Sendable {
   ///   - highValueMRRMinorUnits: High-value MRR threshold.
   ///   - flagsPromotersForReferral: Whether to flag promoters.
   ///   - healthLookback: Health look-back period.
+  ///   - stateRetention: How long history stays in the state store.
+  ///   - stateCompactionThreshold: Log records that make a compaction due.
+  ///   - deliveryRetryDelay: Wait after the first failed delivery.
+  ///   - deliveryRetryMaximumDelay: Longest wait between delivery tries.
   public init(
     hostName: String = "HostingSupportKit",
     maintenanceLeadTimes: [TimeInterval] = [72 * 3_600, 24 * 3_600],
@@ -44,7 +60,11 @@ public struct DeskConfiguration: Sendable {
     redactor: SensitiveDataRedactor = .standard,
     highValueMRRMinorUnits: Int64 = 10_000,
     flagsPromotersForReferral: Bool = true,
-    healthLookback: TimeInterval = 90 * 86_400
+    healthLookback: TimeInterval = 90 * 86_400,
+    stateRetention: TimeInterval = 400 * 86_400,
+    stateCompactionThreshold: Int = 10_000,
+    deliveryRetryDelay: TimeInterval = 30,
+    deliveryRetryMaximumDelay: TimeInterval = 3_600
   ) {
     self.hostName = hostName
     self.maintenanceLeadTimes = maintenanceLeadTimes
@@ -55,5 +75,9 @@ public struct DeskConfiguration: Sendable {
     self.highValueMRRMinorUnits = highValueMRRMinorUnits
     self.flagsPromotersForReferral = flagsPromotersForReferral
     self.healthLookback = healthLookback
+    self.stateRetention = stateRetention
+    self.stateCompactionThreshold = max(1, stateCompactionThreshold)
+    self.deliveryRetryDelay = max(0, deliveryRetryDelay)
+    self.deliveryRetryMaximumDelay = max(0, deliveryRetryMaximumDelay)
   }
 }

@@ -13,10 +13,12 @@ extension SupportDesk {
   ///   flagged, and staff get a referral or testimonial opportunity when
   ///   ``DeskConfiguration/flagsPromotersForReferral`` is on.
   ///
-  /// Recording the same feedback id again returns the first outcome and does nothing new.
+  /// Recording the same feedback id again returns the first outcome and does nothing new, also when both calls
+  /// run at once (the second awaits the first).
   /// - Parameter feedback: The feedback.
   /// - Returns: What the desk made of it.
-  /// - Throws: ``HostingSupportError`` `invalidRequest` for empty text or an NPS outside 0–10; store errors.
+  /// - Throws: ``HostingSupportError`` `invalidRequest` for empty text or an NPS outside 0–10, `corruptState` when
+  ///   the desk's stored state is damaged; store errors.
   public func recordFeedback(_ feedback: CustomerFeedback) async throws -> FeedbackOutcome {
     try await ensureLoaded()
     try requireText(feedback.text, field: "feedback text")
@@ -24,8 +26,17 @@ extension SupportDesk {
     if let score = feedback.npsScore, !(0...10).contains(score) {
       throw HostingSupportError.invalidRequest(field: "npsScore", reason: "\(score) is outside 0–10")
     }
-    if let existing = state.feedback.first(where: { $0.feedback.id == feedback.id }) { return existing }
+    if let existing = state.feedback(id: feedback.id) { return existing }
+    if let running = feedbackInFlight[feedback.id] { return try await running.value }
+    let task = Task { try await self.act(on: feedback) }
+    feedbackInFlight[feedback.id] = task
+    defer { feedbackInFlight[feedback.id] = nil }
+    let outcome = try await task.value
+    _ = try await deliver(at: clock())
+    return outcome
+  }
 
+  private func act(on feedback: CustomerFeedback) async throws -> FeedbackOutcome {
     let result = classifier.classify(feedback.text)
     let criticised = result.aspects.filter { $0.label == .negative }.sorted { $0.score < $1.score }.map(\.aspect)
     let praised = result.aspects.filter { $0.label == .positive }.sorted { $0.score > $1.score }.map(\.aspect)
@@ -51,9 +62,8 @@ extension SupportDesk {
         enqueue(referralNotification(outcome, customer: customer))
       }
     }
-    state.feedback.append(outcome)
-    isDirty = true
-    _ = try await flush()
+    record(.feedback(outcome))
+    try await commit()
     return outcome
   }
 

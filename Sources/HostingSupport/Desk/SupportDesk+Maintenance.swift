@@ -6,16 +6,19 @@ extension SupportDesk {
   /// ``DeskConfiguration/maintenanceLeadTimes`` before the start (only the latest one that is due, when the
   /// window was planned late), a start notice, and a completion notice, each to exactly the affected customers
   /// (``MaintenanceWindow/affects(_:)``) in their language.
+  /// The window is recorded before the call returns; concurrent calls with the same id: one wins, the others
+  /// throw.
   /// - Parameter window: The window.
-  /// - Throws: ``HostingSupportError`` `invalidRequest` for an invalid window or an id already used.
+  /// - Throws: ``HostingSupportError`` `invalidRequest` for an invalid window or an id already used,
+  ///   `corruptState` when the desk's stored state is damaged; state store errors.
   public func scheduleMaintenance(_ window: MaintenanceWindow) async throws {
     try await ensureLoaded()
     try window.validate()
-    guard !state.maintenance.contains(where: { $0.id == window.id }) else {
+    guard state.maintenanceRecord(window.id) == nil else {
       throw HostingSupportError.invalidRequest(field: "maintenance id", reason: "\(window.id.rawValue) is already used")
     }
-    state.maintenance.append(MaintenanceRecord(window: window))
-    try await persist()
+    record(.maintenance(MaintenanceRecord(window: window), at: clock()))
+    try await commit()
   }
 
   /// Cancels a window. Customers who were already told about it get a cancellation notice on the next tick;
@@ -24,16 +27,16 @@ extension SupportDesk {
   /// - Throws: ``HostingSupportError`` `notFound`, or `invalidRequest` if it is already cancelled.
   public func cancelMaintenance(_ id: MaintenanceID) async throws {
     try await ensureLoaded()
-    let index = try maintenanceIndex(id)
-    var record = state.maintenance[index]
-    guard !record.isCancelled else {
+    var changed = try existingMaintenance(id)
+    guard !changed.isCancelled else {
       throw HostingSupportError.invalidRequest(field: "maintenance \(id.rawValue)", reason: "is already cancelled")
     }
-    record.corrections.append(.init(kind: .cancelled, correctsRevision: record.revision, previous: record.window))
-    record.isCancelled = true
-    withdrawPendingNotices(of: record)
-    state.maintenance[index] = record
-    try await persist()
+    let at = clock()
+    changed.corrections.append(.init(kind: .cancelled, correctsRevision: changed.revision, previous: changed.window))
+    changed.isCancelled = true
+    withdrawPendingNotices(of: changed, at: at)
+    record(.maintenance(changed, at: at))
+    try await commit()
   }
 
   /// Moves a window. Customers who were told the old times get a correction on the next tick, and the new
@@ -48,22 +51,22 @@ extension SupportDesk {
     async throws
   {
     try await ensureLoaded()
-    let index = try maintenanceIndex(id)
-    var record = state.maintenance[index]
-    guard !record.isCancelled else {
+    var changed = try existingMaintenance(id)
+    guard !changed.isCancelled else {
       throw HostingSupportError.invalidRequest(field: "maintenance \(id.rawValue)", reason: "is cancelled")
     }
-    var moved = record.window
+    var moved = changed.window
     moved.start = start
     moved.end = end
     try moved.validate()
-    record.corrections.append(.init(kind: .rescheduled, correctsRevision: record.revision, previous: record.window))
-    withdrawPendingNotices(of: record)
-    record.window = moved
-    record.revision += 1
-    record.revisedAt = instant ?? clock()
-    state.maintenance[index] = record
-    try await persist()
+    let at = instant ?? clock()
+    changed.corrections.append(.init(kind: .rescheduled, correctsRevision: changed.revision, previous: changed.window))
+    withdrawPendingNotices(of: changed, at: at)
+    changed.window = moved
+    changed.revision += 1
+    changed.revisedAt = at
+    record(.maintenance(changed, at: at))
+    try await commit()
   }
 
   /// Every maintenance window the desk knows, in scheduling order.
@@ -182,25 +185,26 @@ extension SupportDesk {
     let prefix = Self.maintenancePrefix(id, revision: revision)
     let suffix = "/" + customer.id.rawValue
     let leads = configuration.maintenanceLeadTimes.map { "\(prefix)/advance-\(Self.leadName($0))\(suffix)" }
-    return (leads + ["\(prefix)/start\(suffix)", "\(prefix)/rescheduled\(suffix)"]).contains { sentKeys.contains($0) }
-      || revision > 1 && sentKeys.contains("\(Self.maintenancePrefix(id, revision: revision - 1))/rescheduled\(suffix)")
+    return (leads + ["\(prefix)/start\(suffix)", "\(prefix)/rescheduled\(suffix)"]).contains { state.sent[$0] != nil }
+      || revision > 1 && state.sent["\(Self.maintenancePrefix(id, revision: revision - 1))/rescheduled\(suffix)"] != nil
   }
 
   private func wasNotified(_ customer: CustomerProfile, aboutAnyRevisionOf record: MaintenanceRecord) -> Bool {
     (1...record.revision).contains { wasNotified(customer, about: record.id, revision: $0) }
   }
 
-  private func withdrawPendingNotices(of record: MaintenanceRecord) {
-    let prefix = Self.maintenancePrefix(record.id, revision: record.revision) + "/"
-    state.pending.removeAll { $0.idempotencyKey.hasPrefix(prefix) }
-    pendingKeys = Set(state.pending.map(\.idempotencyKey))
+  private func withdrawPendingNotices(of window: MaintenanceRecord, at instant: Date) {
+    let prefix = Self.maintenancePrefix(window.id, revision: window.revision) + "/"
+    for message in state.pending where message.idempotencyKey.hasPrefix(prefix) {
+      record(.withdrawn(key: message.idempotencyKey, at: instant))
+    }
   }
 
-  private func maintenanceIndex(_ id: MaintenanceID) throws -> Int {
-    guard let index = state.maintenance.firstIndex(where: { $0.id == id }) else {
+  private func existingMaintenance(_ id: MaintenanceID) throws -> MaintenanceRecord {
+    guard let found = state.maintenanceRecord(id) else {
       throw HostingSupportError.notFound("maintenance window", id: id.rawValue)
     }
-    return index
+    return found
   }
 
   static func maintenancePrefix(_ id: MaintenanceID, revision: Int) -> String {

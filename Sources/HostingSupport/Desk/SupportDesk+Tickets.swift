@@ -37,6 +37,11 @@ extension SupportDesk {
   }
 
   /// Opens a ticket with the next generated id (`T-1`, `T-2`…).
+  ///
+  /// The number is reserved (and the reservation written to the state store) before the ticket store is asked,
+  /// so concurrent calls never collide. A generated id that is already taken (a ticket opened with that id by
+  /// ``openTicket(_:at:)``, or a state store that lost its last reservations) is skipped: the call takes the
+  /// next number and tries again.
   /// - Parameters:
   ///   - customer: The owner.
   ///   - subject: The subject.
@@ -47,7 +52,7 @@ extension SupportDesk {
   ///   - service: The product concerned.
   ///   - instant: When it was opened.
   /// - Returns: The stored ticket and its SLA.
-  /// - Throws: As ``openTicket(_:at:)``.
+  /// - Throws: As ``openTicket(_:at:)``, except `duplicateTicket`.
   public func openTicket(
     for customer: CustomerID,
     subject: String,
@@ -59,24 +64,28 @@ extension SupportDesk {
     at instant: Date? = nil
   ) async throws -> TicketUpdate {
     try await ensureLoaded()
-    var id = TicketID(derived: "T-\(state.nextTicketNumber)")
-    while try await store.ticket(id) != nil {
-      state.nextTicketNumber += 1
-      id = TicketID(derived: "T-\(state.nextTicketNumber)")
+    try requireText(subject, field: "subject")
+    try requireText(body, field: "body")
+    while true {
+      let number = state.nextTicketNumber
+      record(.ticketNumber(next: number + 1, at: instant ?? clock()))
+      try await commit()
+      let opening = TicketOpening(
+        ticketID: TicketID(derived: "T-\(number)"),
+        customerID: customer,
+        subject: subject,
+        body: body,
+        priority: priority,
+        department: department,
+        channel: channel,
+        service: service
+      )
+      do {
+        return try await openTicket(opening, at: instant)
+      } catch let error as StoreError where error.code == .duplicateTicket {
+        continue  // the number was taken outside the desk's numbering: take the next one
+      }
     }
-    state.nextTicketNumber += 1
-    try await persist()
-    let opening = TicketOpening(
-      ticketID: id,
-      customerID: customer,
-      subject: subject,
-      body: body,
-      priority: priority,
-      department: department,
-      channel: channel,
-      service: service
-    )
-    return try await openTicket(opening, at: instant)
   }
 
   /// Adds the customer's reply (reopens a resolved ticket).

@@ -14,9 +14,14 @@ import SupportTickets
 /// ```
 ///
 /// Every notification goes through a persisted queue: it is produced once (its idempotency key is derived from
-/// what it is about), delivered by ``transport``, and its key recorded in the sent-log of ``stateStore``.
-/// A notification whose delivery fails stays queued and is tried again on the next ``tick(now:)``; one whose
-/// key is already in the sent-log is never sent again, across restarts too.
+/// what it is about), delivered by ``transport``, and its sent mark recorded in ``stateStore`` as soon as it was
+/// delivered. A notification whose delivery fails stays queued and is tried again, with backoff, by later
+/// rounds; one with a sent mark is never sent again, across restarts too.
+///
+/// ## Concurrency
+/// Every method may be called from many tasks at once, whatever the latency of the ticket store, the state store
+/// and the transport: each decides, reserves and records what it changes before it awaits anything. See
+/// <doc:DeskConcurrency> for the invariants and what they cost.
 public actor SupportDesk {
   /// Where tickets live.
   public nonisolated let store: any TicketStore
@@ -26,21 +31,43 @@ public actor SupportDesk {
   public nonisolated let classifier: any SentimentClassifier
   /// Delivers notifications.
   public nonisolated let transport: any NotificationTransport
-  /// Keeps the sent-log, the queue, maintenance windows and feedback between runs.
+  /// Keeps the sent marks, the queue, maintenance windows, feedback and breaches between runs.
   public nonisolated let stateStore: any DeskStateStore
   /// Settings.
   public nonisolated let configuration: DeskConfiguration
   nonisolated let clock: @Sendable () -> Date
 
   var customers: [CustomerID: CustomerProfile] = [:] {
-    didSet { sortedCustomers = customers.values.sorted { $0.id < $1.id } }
+    didSet {
+      sortedCustomers = customers.values.sorted { $0.id < $1.id }
+      customersRevision += 1
+    }
   }
+  /// Changes whenever customers are registered: segments (and so SLA subjects) may have changed.
+  var customersRevision = 0
   private var sortedCustomers: [CustomerProfile] = []
+
+  // State: loaded once, then changed only through `record(_:)`.
   var state = DeskState()
-  var sentKeys: Set<String> = []
-  var pendingKeys: Set<String> = []
-  var isDirty = false
-  private var isLoaded = false
+  var loadPhase = DeskLoadPhase.notLoaded
+  var unwrittenChanges: [DeskChange] = []
+  var bufferedChangeCount = 0
+  var writtenChangeCount = 0
+  var stateWriter: Task<Void, any Error>?
+  var recordsInStore = 0
+  var recordsAfterCompaction = 0
+
+  // Delivery: one round at a time; retry times of failed keys (in memory: a restart retries at once).
+  var deliveryRound: Task<DeliveryOutcome, any Error>?
+  var retries: [String: DeliveryRetry] = [:]
+
+  // Ticks: one at a time; the monitor and what it watched persist across ticks.
+  var runningTick: (now: Date, task: Task<TickReport, any Error>)?
+  var monitor: SLAMonitor
+  var ticketMemos: [TicketID: TicketMemo] = [:]
+
+  // Feedback being processed, by id: a second call with the same id awaits the first.
+  var feedbackInFlight: [String: Task<FeedbackOutcome, any Error>] = [:]
 
   /// A desk.
   /// - Parameters:
@@ -70,6 +97,7 @@ public actor SupportDesk {
     self.stateStore = stateStore
     self.configuration = configuration
     self.clock = now
+    self.monitor = SLAMonitor(policies: policies)
     var byID: [CustomerID: CustomerProfile] = [:]
     for customer in customers { byID[customer.id] = customer }
     self.customers = byID
@@ -92,91 +120,6 @@ public actor SupportDesk {
 
   /// Every registered customer, by id.
   public var registeredCustomers: [CustomerProfile] { sortedCustomers }
-
-  // MARK: State
-
-  func ensureLoaded() async throws {
-    guard !isLoaded else { return }
-    state = try await stateStore.loadState()
-    sentKeys = try await stateStore.loadSentLog()
-    pendingKeys = Set(state.pending.map(\.idempotencyKey))
-    isLoaded = true
-  }
-
-  func persist() async throws {
-    try await stateStore.saveState(state)
-    isDirty = false
-  }
-
-  /// The notifications produced but not yet delivered.
-  public func pendingNotifications() async throws -> [OutboundMessage] {
-    try await ensureLoaded()
-    return state.pending
-  }
-
-  /// Whether a notification with this key was delivered (it is in the sent-log).
-  /// - Parameter key: An idempotency key.
-  public func wasSent(_ key: String) async throws -> Bool {
-    try await ensureLoaded()
-    return sentKeys.contains(key)
-  }
-
-  /// Queues a notification unless one with the same key was sent or is queued.
-  /// - Returns: Whether it was queued.
-  @discardableResult
-  func enqueue(_ notification: OutboundMessage) -> Bool {
-    guard !isKnown(notification.idempotencyKey) else { return false }
-    state.pending.append(notification)
-    pendingKeys.insert(notification.idempotencyKey)
-    isDirty = true
-    return true
-  }
-
-  /// Whether a key was sent or is queued.
-  func isKnown(_ key: String) -> Bool {
-    sentKeys.contains(key) || pendingKeys.contains(key)
-  }
-
-  /// Tries to deliver every queued notification, oldest first; what fails stays queued.
-  ///
-  /// The keys delivered are appended to the sent-log together, once per flush: a crash in the middle of a
-  /// flush may deliver a notification again after the restart, which at-least-once delivery allows and the
-  /// idempotency key lets the receiver drop.
-  /// - Returns: The notifications delivered and how many failed.
-  func flush() async throws -> (delivered: [OutboundMessage], failures: Int) {
-    guard !state.pending.isEmpty else {
-      if isDirty { try await persist() }
-      return ([], 0)
-    }
-    var delivered: [OutboundMessage] = []
-    var remaining: [OutboundMessage] = []
-    var failures = 0
-    for notification in state.pending where !sentKeys.contains(notification.idempotencyKey) {
-      do {
-        try await transport.send(notification)
-        delivered.append(notification)
-      } catch {
-        failures += 1
-        remaining.append(notification)
-      }
-    }
-    if !delivered.isEmpty {
-      try await stateStore.appendToSentLog(delivered.map(\.idempotencyKey))
-      sentKeys.formUnion(delivered.map(\.idempotencyKey))
-    }
-    state.pending = remaining
-    pendingKeys = Set(remaining.map(\.idempotencyKey))
-    try await persist()
-    return (delivered, failures)
-  }
-
-  /// Delivers what is queued now, without waiting for the next tick.
-  /// - Returns: The notifications delivered.
-  @discardableResult
-  public func deliverPending() async throws -> [OutboundMessage] {
-    try await ensureLoaded()
-    return try await flush().delivered
-  }
 
   /// The SLA subject of a ticket: the ticket with its customer's segment.
   func slaSubject(_ ticket: Ticket) -> SLASubject {

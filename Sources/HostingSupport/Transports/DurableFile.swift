@@ -40,11 +40,27 @@ enum DurableFile {
     }
     close(descriptor)
     guard rename(temporary, path) == 0 else { throw HostingSupportError.ioFailure("rename", path: path, errno: errno) }
-    let folder = open(url.deletingLastPathComponent().path, O_RDONLY)
-    if folder >= 0 {
-      _ = fsync(folder)
-      close(folder)
+    syncFolder(of: url)
+  }
+
+  /// Cuts a file to `length` bytes (a torn final line) and fsyncs it.
+  static func truncate(_ url: URL, to length: Int) throws {
+    let path = url.path
+    let descriptor = open(path, O_WRONLY)
+    guard descriptor >= 0 else { throw HostingSupportError.ioFailure("open", path: path, errno: errno) }
+    defer { close(descriptor) }
+    guard ftruncate(descriptor, off_t(length)) == 0 else {
+      throw HostingSupportError.ioFailure("truncate", path: path, errno: errno)
     }
+    guard fsync(descriptor) == 0 else { throw HostingSupportError.ioFailure("fsync", path: path, errno: errno) }
+  }
+
+  /// Fsyncs the folder of a file, so a file just created survives a crash (best effort).
+  static func syncFolder(of url: URL) {
+    let folder = open(url.deletingLastPathComponent().path, O_RDONLY)
+    guard folder >= 0 else { return }
+    _ = fsync(folder)
+    close(folder)
   }
 
   private static func createFolder(of url: URL) throws {

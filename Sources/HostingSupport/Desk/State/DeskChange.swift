@@ -1,0 +1,157 @@
+import Foundation
+import SupportCore
+import SupportTickets
+
+/// An SLA breach a customer suffered (for ``CustomerHealth``).
+struct DeskBreach: Hashable, Sendable, Codable {
+  var customerID: CustomerID
+  var ticketID: TicketID
+  var at: Date
+}
+
+/// One change to the desk's state: what a ``DeskStateRecord`` carries. Every change the desk makes to its state
+/// is applied in memory and written as one record, so replaying the records rebuilds the state.
+///
+/// Adding a kind: a case here, its name in ``kind``, its payload in ``encodedPayload()`` and ``init(_:)``, and how
+/// it folds in `DeskState.apply(_:)`.
+enum DeskChange: Hashable, Sendable {
+  /// The next generated ticket number (`T-<n>`).
+  case ticketNumber(next: Int, at: Date)
+  /// A message was produced and waits for delivery.
+  case queued(OutboundMessage)
+  /// A queued message was withdrawn before delivery (its maintenance window changed).
+  case withdrawn(key: String, at: Date)
+  /// A message was delivered.
+  case sent(key: String, at: Date)
+  /// Feedback was acted on.
+  case feedback(FeedbackOutcome)
+  /// An SLA breach was raised.
+  case breach(DeskBreach)
+  /// A maintenance window was planned, moved or cancelled: its whole new record.
+  case maintenance(MaintenanceRecord, at: Date)
+
+  private struct TicketNumber: Codable {
+    var next: Int
+    var at: Date
+  }
+  private struct KeyAt: Codable {
+    var key: String
+    var at: Date
+  }
+  private struct MaintenanceChange: Codable {
+    var record: MaintenanceRecord
+    var at: Date
+  }
+
+  /// The record kind's name.
+  var kind: DeskStateRecord.Kind {
+    switch self {
+    case .ticketNumber: "ticket-number"
+    case .queued: "queued"
+    case .withdrawn: "withdrawn"
+    case .sent: "sent"
+    case .feedback: "feedback"
+    case .breach: "breach"
+    case .maintenance: "maintenance"
+    }
+  }
+
+  /// When the change happened, as far as retention is concerned.
+  var instant: Date {
+    switch self {
+    case .queued(let message): message.createdAt
+    case .ticketNumber(_, let at), .withdrawn(_, let at), .sent(_, let at), .maintenance(_, let at): at
+    case .feedback(let outcome): outcome.feedback.receivedAt
+    case .breach(let breach): breach.at
+    }
+  }
+
+  /// The change as a record.
+  /// - Throws: `EncodingError` (not expected: every payload is plain data).
+  func record() throws -> DeskStateRecord {
+    DeskStateRecord(kind: kind, instant: instant, payload: try encodedPayload())
+  }
+
+  private func encodedPayload() throws -> String {
+    let encoder = DeskStateJSON.encoder
+    let data: Data
+    switch self {
+    case .ticketNumber(let next, let at): data = try encoder.encode(TicketNumber(next: next, at: at))
+    case .queued(let message): data = try encoder.encode(message)
+    case .withdrawn(let key, let at), .sent(let key, let at): data = try encoder.encode(KeyAt(key: key, at: at))
+    case .feedback(let outcome): data = try encoder.encode(outcome)
+    case .breach(let breach): data = try encoder.encode(breach)
+    case .maintenance(let record, let at): data = try encoder.encode(MaintenanceChange(record: record, at: at))
+    }
+    return String(decoding: data, as: UTF8.self)
+  }
+
+  /// Reads a record back.
+  /// - Parameters:
+  ///   - record: The record.
+  ///   - position: Its 0-based position in the log, for the error.
+  /// - Throws: ``HostingSupportError`` `corruptState` for an unknown kind or a payload that does not decode.
+  init(_ record: DeskStateRecord, position: Int) throws {
+    let decoder = DeskStateJSON.decoder
+    let data = Data(record.payload.utf8)
+    do {
+      switch record.kind.rawValue {
+      case "ticket-number":
+        let number = try decoder.decode(TicketNumber.self, from: data)
+        guard number.next >= 1 else { throw DeskStateJSON.invalid("ticket number \(number.next) is below 1") }
+        self = .ticketNumber(next: number.next, at: number.at)
+      case "queued": self = .queued(try decoder.decode(OutboundMessage.self, from: data))
+      case "withdrawn":
+        let value = try decoder.decode(KeyAt.self, from: data)
+        self = .withdrawn(key: value.key, at: value.at)
+      case "sent":
+        let value = try decoder.decode(KeyAt.self, from: data)
+        self = .sent(key: value.key, at: value.at)
+      case "feedback": self = .feedback(try decoder.decode(FeedbackOutcome.self, from: data))
+      case "breach": self = .breach(try decoder.decode(DeskBreach.self, from: data))
+      case "maintenance":
+        let value = try decoder.decode(MaintenanceChange.self, from: data)
+        self = .maintenance(value.record, at: value.at)
+      default:
+        throw HostingSupportError.damagedStateRecord(
+          position: position, kind: record.kind.rawValue,
+          reason: "this version of the desk does not know this kind (written by a newer version?)")
+      }
+    } catch let error as HostingSupportError {
+      throw error
+    } catch {
+      throw HostingSupportError.damagedStateRecord(
+        position: position, kind: record.kind.rawValue, reason: "its payload does not decode: \(error)")
+    }
+  }
+}
+
+/// The JSON coders of desk state payloads: sorted keys, instants as RFC 3339 with milliseconds.
+enum DeskStateJSON {
+  static let encoder: JSONEncoder = {
+    let encoder = JSONEncoder()
+    encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+    encoder.dateEncodingStrategy = .custom { date, encoder in
+      var container = encoder.singleValueContainer()
+      try container.encode(Timestamp.format(date))
+    }
+    return encoder
+  }()
+
+  static let decoder: JSONDecoder = {
+    let decoder = JSONDecoder()
+    decoder.dateDecodingStrategy = .custom { decoder in
+      let container = try decoder.singleValueContainer()
+      let text = try container.decode(String.self)
+      guard let date = Timestamp.parse(text) else {
+        throw DecodingError.dataCorruptedError(in: container, debugDescription: "not an RFC 3339 instant: \(text)")
+      }
+      return date
+    }
+    return decoder
+  }()
+
+  static func invalid(_ reason: String) -> DecodingError {
+    DecodingError.dataCorrupted(DecodingError.Context(codingPath: [], debugDescription: reason))
+  }
+}
