@@ -44,8 +44,8 @@ public struct RetentionDataset: Sendable {
   let customerPartnerIndex: [Int32]
   /// Each subscription's tier rank (see `PlanTier.segmentRank`), for the highest-tier-at-start rule.
   let tierRank: [UInt8]
-  /// An open-addressing table of customer indices by folded id hash (−1 = empty; a power of two long).
-  let customerLookup: [Int32]
+  /// An open-addressing table of (folded id hash, customer index) (see `CustomerLookup`; a power of two long).
+  let customerLookup: [UInt64]
   /// Each subscription's channel, as a position in ``channels``.
   let subscriptionChannelIndex: [UInt16]
   /// The distinct channels of the subscriptions, sorted by name.
@@ -402,9 +402,13 @@ public struct RetentionDataset: Sendable {
     let hash = HashGrouping.fold(HashGrouping.hash(id.rawValue))
     let mask = customerLookup.count - 1
     var slot = CustomerLookup.start(hash, mask: mask)
-    while customerLookup[slot] >= 0 {
-      let customer = Int(customerLookup[slot])
-      if customerID(customer) == id { return customer }
+    while customerLookup[slot] != CustomerLookup.empty {
+      let entry = customerLookup[slot]
+      // Compare the stored hash first; only an equal hash needs the id itself.
+      if UInt32(truncatingIfNeeded: entry >> 32) == hash {
+        let customer = Int(UInt32(truncatingIfNeeded: entry))
+        if customerID(customer) == id { return customer }
+      }
       slot = (slot + 1) & mask
     }
     return nil
@@ -422,20 +426,23 @@ public struct RetentionDataset: Sendable {
   }
 }
 
-/// Builds and probes the customer lookup table: linear probing from a slot mixed from the folded hash.
+/// Builds and probes the customer lookup table: linear probing from a slot mixed from the folded hash; each
+/// entry holds the hash (high 32 bits) and the customer (low 32 bits).
 enum CustomerLookup {
+  static let empty = UInt64.max
+
   static func start(_ hash: UInt32, mask: Int) -> Int { Int((hash &* 0x9E37_79B1) >> 7) & mask }
 
   /// A table at least twice the number of customers (a power of two), customer c stored from `folds[c]`.
-  static func table(folds: [UInt32]) -> [Int32] {
+  static func table(folds: [UInt32]) -> [UInt64] {
     var size = 16
     while size < 2 * folds.count { size <<= 1 }
-    var table = [Int32](repeating: -1, count: size)
+    var table = [UInt64](repeating: empty, count: size)
     let mask = size - 1
     for (customer, fold) in folds.enumerated() {
       var slot = start(fold, mask: mask)
-      while table[slot] >= 0 { slot = (slot + 1) & mask }
-      table[slot] = Int32(customer)
+      while table[slot] != empty { slot = (slot + 1) & mask }
+      table[slot] = UInt64(fold) << 32 | UInt64(customer)
     }
     return table
   }
