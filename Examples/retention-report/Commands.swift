@@ -119,14 +119,15 @@ private func runReport(_ arguments: ParsedArguments) throws {
     changes = result.records
     issues += result.issues
   }
+  for issue in issues { Console.printError(ErrorLine.render(issue, tool: "retention-report: skipped")) }
+  // The dataset is indexed before the surveys are read, so its working memory and theirs never add up.
+  let dataset = try RetentionDataset(subscriptions: subscriptions.records, changes: changes, currency: currency)
   var surveys: [SurveyResponse] = []
   if let path = arguments.value("--surveys") {
     let result = try importer.surveys(csv: try readData(path), file: path)
     surveys = result.records
-    issues += result.issues
+    for issue in result.issues { Console.printError(ErrorLine.render(issue, tool: "retention-report: skipped")) }
   }
-  for issue in issues { Console.printError(ErrorLine.render(issue, tool: "retention-report: skipped")) }
-  let dataset = try RetentionDataset(subscriptions: subscriptions.records, changes: changes, currency: currency)
   guard let lastData = dataset.lastActivityMonth else {
     throw RetentionError.invalidArgument("no subscriptions in \(subscriptionsPath)")
   }

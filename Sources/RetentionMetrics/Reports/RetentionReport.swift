@@ -123,7 +123,7 @@ public struct RetentionReport: Sendable {
     upgradeFunnel = UpgradeFunnel(dataset: dataset, reportDate: reportDate)
     satisfaction = SatisfactionReport(responses: surveys, dataset: dataset, months: range)
     let reportDate = reportDate
-    wordOfMouth = options.wordOfMouth.reach(of: surveys.filter { $0.date <= reportDate })
+    wordOfMouth = options.wordOfMouth.reach(of: surveys, through: reportDate)
     lifetimeUnit = options.lifetimeUnit
     let level = options.confidenceLevel
     let lifetimes = SubscriptionLifetimes.grouped(dataset: dataset, reportDate: reportDate, unit: options.lifetimeUnit)
@@ -134,14 +134,14 @@ public struct RetentionReport: Sendable {
     let customers = CustomerLifetimes.lifetimes(in: dataset, reportDate: reportDate, unit: options.lifetimeUnit)
     let channelTables = SubscriptionLifetimes.tables(
       durations: customers.durations, observed: customers.observed,
-      keys: customers.customers.map { Int(dataset.customerChannelIndex[Int($0)]) },
+      keys: customers.customers.map { Int32(dataset.customerChannelIndex[Int($0)]) },
       names: dataset.channels.map(\.rawValue))
     let direct = channelTables.first { $0.name == AcquisitionChannel.direct.rawValue }?.table
     customerSurvivalByChannel = try SurvivalAgainstDirect(
       tables: channelTables, direct: direct, directName: AcquisitionChannel.direct.rawValue, confidenceLevel: level)
     let partnerKeys = customers.customers.map { customer in
       let slot = Int(dataset.customerPartnerIndex[Int(customer)])
-      return slot < 0 ? dataset.partners.count : slot
+      return Int32(slot < 0 ? dataset.partners.count : slot)
     }
     customerSurvivalByPartner = try SurvivalAgainstDirect(
       tables: dataset.partners.isEmpty
@@ -151,7 +151,7 @@ public struct RetentionReport: Sendable {
           names: dataset.partners.map(\.rawValue) + [RetentionSegment.noPartnerValue]),
       direct: direct, directName: nil, confidenceLevel: level)
     var customersPerPartner = [Int](repeating: 0, count: dataset.partners.count + 1)
-    for key in partnerKeys { customersPerPartner[key] += 1 }
+    for key in partnerKeys { customersPerPartner[Int(key)] += 1 }
     partnerRanking = PartnerRetention.ranking(
       segmented.segments(of: .partner).compactMap { entry in
         guard case .partner(let partner?) = entry.segment.kind else { return nil }

@@ -90,8 +90,13 @@ public enum SubscriptionLifetimes {
   ) {
     var durations: [Double] = []
     var observed: [Bool] = []
-    var tierKeys: [Int] = []
-    var channelKeys: [Int] = []
+    var tierKeys: [Int32] = []
+    var channelKeys: [Int32] = []
+    let expected = dataset.subscriptions.count
+    durations.reserveCapacity(expected)
+    observed.reserveCapacity(expected)
+    tierKeys.reserveCapacity(expected)
+    channelKeys.reserveCapacity(expected)
     let tiers = PlanTier.allCases
     let tierByRank = PlanTier.byRank.map { tier in tiers.firstIndex(of: tier)! }
     let report = Int32(clamping: reportDate.dayNumber)
@@ -105,8 +110,8 @@ public enum SubscriptionLifetimes {
           ? Double(stop - start)
           : duration(from: CivilDate(dayNumber: Int(start)), to: CivilDate(dayNumber: Int(stop)), unit: unit))
       observed.append(event)
-      tierKeys.append(tierByRank[Int(dataset.tierRank[index])])
-      channelKeys.append(Int(dataset.subscriptionChannelIndex[index]))
+      tierKeys.append(Int32(tierByRank[Int(dataset.tierRank[index])]))
+      channelKeys.append(Int32(dataset.subscriptionChannelIndex[index]))
     }
     let channels = dataset.channels
     let all = (try? SurvivalTable(durations: durations, observed: observed)) ?? SurvivalTable()
@@ -123,13 +128,13 @@ public enum SubscriptionLifetimes {
   ///   - keys: Each subject's group, in `0..<names.count`, or −1 to leave it out.
   ///   - names: The group names.
   /// - Returns: The named tables of the groups with subjects, sorted by name.
-  static func tables(durations: [Double], observed: [Bool], keys: [Int], names: [String])
+  static func tables(durations: [Double], observed: [Bool], keys: [Int32], names: [String])
     -> [(name: String, table: SurvivalTable)]
   {
     var grouped = [(durations: [Double], observed: [Bool])](repeating: ([], []), count: names.count)
     for index in durations.indices where keys[index] >= 0 {
-      grouped[keys[index]].durations.append(durations[index])
-      grouped[keys[index]].observed.append(observed[index])
+      grouped[Int(keys[index])].durations.append(durations[index])
+      grouped[Int(keys[index])].observed.append(observed[index])
     }
     return names.indices.filter { !grouped[$0].durations.isEmpty }.sorted { names[$0] < names[$1] }.map { key in
       let table = (try? SurvivalTable(durations: grouped[key].durations, observed: grouped[key].observed))
