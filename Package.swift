@@ -124,8 +124,11 @@ let package = Package(
       swiftSettings: swiftSettings
     ),
     .testTarget(
+      name: "HostingBenchmarksTests", dependencies: ["hosting-benchmarks"], swiftSettings: swiftSettings),
+    .testTarget(
       name: "ExamplesTests",
       dependencies: ["CommandLineSupport", "support-desk", "sla-check", "feedback-triage", "retention-report"],
+      resources: [.copy("Resources")],
       swiftSettings: swiftSettings
     ),
   ],
