@@ -52,7 +52,7 @@ func retentionBenchmarks() -> [Benchmark] {
           let segmented = SegmentedRetentionAggregate(
             dataset: dataset, through: last, by: [.channel, .tier, .partner])
           precondition(segmented.segments.count >= 50, "every partner segment is computed")
-          _ = segmented.segments.values.map { $0.snapshots() }
+          keep(segmented.segments.values.map { $0.snapshots() })
         }
       }),
     Benchmark(
@@ -64,6 +64,7 @@ func retentionBenchmarks() -> [Benchmark] {
         return {
           let result = try RetentionCSVImporter().subscriptions(csv: csv, file: "subscriptions.csv")
           precondition(result.records.count == 1_000_000, "every row is read")
+          keep(result.records)
         }
       }),
     Benchmark(
@@ -74,7 +75,9 @@ func retentionBenchmarks() -> [Benchmark] {
         let lifetimes = survivalBenchmarkInput(distinct: true)
         return {
           let estimate = try KaplanMeierEstimate(durations: lifetimes.durations, observed: lifetimes.observed)
-          precondition(estimate.jsonBytes().count > 7_000_000, "the whole table is written")
+          let bytes = estimate.jsonBytes()
+          precondition(bytes.count > 7_000_000, "the whole table is written")
+          keep(bytes)
         }
       }),
     Benchmark(
