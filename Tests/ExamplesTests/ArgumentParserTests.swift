@@ -67,6 +67,22 @@ struct ArgumentParserTests {
     #expect(throws: UsageError(message)) { try parse(arguments) }
   }
 
+  @Test("a variadic last positional takes every remaining argument, at least one, and reads FILE… in help")
+  func variadicPositional() throws {
+    let command = CommandSpec(
+      "import", summary: "Import.",
+      positionals: [PositionalSpec("VENDOR", help: "Vendor."), PositionalSpec("FILE", help: "Files.", variadic: true)]
+    ) { _ in .success }
+    func parse(_ arguments: [String]) throws(UsageError) -> [String] {
+      guard case .arguments(let parsed) = try ArgumentParser.parse(arguments[...], for: command, base: .init(command: ""))
+      else { return [] }
+      return parsed.positionals
+    }
+    #expect(try parse(["whmcs", "a.json", "b.json", "--", "-c.json"]) == ["whmcs", "a.json", "b.json", "-c.json"])
+    #expect(throws: UsageError.self) { try parse(["whmcs"]) }
+    #expect(command.positionals.map(\.synopsis) == ["VENDOR", "FILE…"])
+  }
+
   @Test("typed accessors turn a bad value into a usage error naming option, value and what was expected")
   func typedAccessors() throws {
     var parsed = ParsedArguments(command: "demo")

@@ -7,18 +7,18 @@ enum SampleExports {
   static let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
     .deletingLastPathComponent().appendingPathComponent("Examples/support-desk/samples")
 
-  /// Every document of a vendor's sample folder except the mapping, in name order.
+  /// Every document of a vendor's sample folder, in name order.
   static func documents(_ vendor: String) throws -> [ImportDocument] {
     let directory = folder.appendingPathComponent(vendor)
     let names = try FileManager.default.contentsOfDirectory(atPath: directory.path).sorted()
-    return try names.filter { $0 != "mapping.json" }.map {
+    return try names.map {
       try ImportDocument(contentsOf: directory.appendingPathComponent($0))
     }
   }
 
   /// A vendor sample's mapping file.
   static func mapping(_ vendor: String) throws -> ImportMapping {
-    let url = folder.appendingPathComponent(vendor).appendingPathComponent("mapping.json")
+    let url = folder.appendingPathComponent("\(vendor)-mapping.json")
     return try ImportMapping(json: try Data(contentsOf: url), file: url.lastPathComponent)
   }
 

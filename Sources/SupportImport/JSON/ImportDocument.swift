@@ -24,7 +24,17 @@ public struct ImportDocument: Sendable {
   /// - Parameter url: The file.
   /// - Throws: ``ImportError`` `unreadableFile` when it cannot be read.
   public init(contentsOf url: URL) throws(ImportError) {
-    let name = url.isFileURL ? url.path : url.absoluteString
+    try self.init(url: url, name: url.isFileURL ? url.path : url.absoluteString)
+  }
+
+  /// Reads a document from a file named by a path, which errors repeat as it was given.
+  /// - Parameter path: The file's path, relative to the current directory or absolute.
+  /// - Throws: ``ImportError`` `unreadableFile` when it cannot be read.
+  public init(path: String) throws(ImportError) {
+    try self.init(url: URL(fileURLWithPath: path), name: path)
+  }
+
+  private init(url: URL, name: String) throws(ImportError) {
     do {
       self.init(name: name, data: try Data(contentsOf: url))
     } catch {

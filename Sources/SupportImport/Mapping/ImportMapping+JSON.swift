@@ -108,3 +108,24 @@ extension ImportMapping {
     return try entries(of: root, "statuses") { TicketStatus(rawValue: $0) }
   }
 }
+
+extension ImportMapping {
+  /// Reads a mapping file and a status map file, either or both; the status map's entries override the mapping
+  /// file's `statuses`.
+  /// - Parameters:
+  ///   - mappingPath: The path of a mapping file (see ``init(json:file:)``), or `nil`.
+  ///   - statusMapPath: The path of a status map (see ``statusMap(json:file:)``), or `nil`.
+  /// - Returns: The mapping; the built-in tables alone when both are `nil`.
+  /// - Throws: ``ImportError`` `unreadableFile`, `malformed` or `invalidMapping`, naming the file.
+  public static func load(mappingPath: String?, statusMapPath: String?) throws(ImportError) -> ImportMapping {
+    var mapping = ImportMapping()
+    if let mappingPath {
+      mapping = try ImportMapping(json: try ImportDocument(path: mappingPath).data, file: mappingPath)
+    }
+    if let statusMapPath {
+      let table = try statusMap(json: try ImportDocument(path: statusMapPath).data, file: statusMapPath)
+      mapping.statuses.merge(table) { _, new in new }
+    }
+    return mapping
+  }
+}
