@@ -74,8 +74,8 @@ struct ArgumentParserTests {
       positionals: [PositionalSpec("VENDOR", help: "Vendor."), PositionalSpec("FILE", help: "Files.", variadic: true)]
     ) { _ in .success }
     func parse(_ arguments: [String]) throws(UsageError) -> [String] {
-      guard case .arguments(let parsed) = try ArgumentParser.parse(arguments[...], for: command, base: .init(command: ""))
-      else { return [] }
+      let outcome = try ArgumentParser.parse(arguments[...], for: command, base: ParsedArguments(command: ""))
+      guard case .arguments(let parsed) = outcome else { return [] }
       return parsed.positionals
     }
     #expect(try parse(["whmcs", "a.json", "b.json", "--", "-c.json"]) == ["whmcs", "a.json", "b.json", "-c.json"])

@@ -16,7 +16,7 @@ public struct ImportedTicket: Hashable, Sendable, Identifiable {
 
   /// Creates an imported ticket.
   /// - Parameters:
-  ///   - opening: A ``TicketEvent`` of kind `created`.
+  ///   - opening: A `TicketEvent` of kind `created`.
   ///   - events: The later events, oldest first.
   public init(opening: TicketEvent, events: [TicketEvent]) {
     self.opening = opening

@@ -112,17 +112,29 @@ struct LocalTimeConverter {
 
   /// Seconds since 1970-01-01 00:00 on the local clock, or `nil` unless `text` is a valid local date and time.
   static func localSeconds(_ text: String) -> Int64? {
-    let bytes = Array(text.utf8)
-    guard bytes.count == 19, bytes[4] == UInt8(ascii: "-"), bytes[7] == UInt8(ascii: "-"),
-      bytes[10] == UInt8(ascii: " ") || bytes[10] == UInt8(ascii: "T"), bytes[13] == UInt8(ascii: ":"),
-      bytes[16] == UInt8(ascii: ":"),
-      let year = CivilCalendar.digits(bytes, from: 0, count: 4),
-      let month = CivilCalendar.digits(bytes, from: 5, count: 2),
-      let day = CivilCalendar.digits(bytes, from: 8, count: 2),
-      let hour = CivilCalendar.digits(bytes, from: 11, count: 2),
-      let minute = CivilCalendar.digits(bytes, from: 14, count: 2),
-      let second = CivilCalendar.digits(bytes, from: 17, count: 2),
-      year >= 1, (1...12).contains(month), day >= 1, day <= CivilCalendar.daysInMonth(year: year, month: month),
+    guard text.utf8.count == 19 else { return nil }
+    // One pass over the bytes, no copy: digits at 0–3, 5–6, 8–9, 11–12, 14–15, 17–18.
+    var parts = (year: 0, month: 0, day: 0, hour: 0, minute: 0, second: 0)
+    for (position, byte) in text.utf8.enumerated() {
+      switch position {
+      case 4, 7: guard byte == UInt8(ascii: "-") else { return nil }
+      case 10: guard byte == UInt8(ascii: " ") || byte == UInt8(ascii: "T") else { return nil }
+      case 13, 16: guard byte == UInt8(ascii: ":") else { return nil }
+      default:
+        guard byte >= UInt8(ascii: "0"), byte <= UInt8(ascii: "9") else { return nil }
+        let digit = Int(byte - UInt8(ascii: "0"))
+        switch position {
+        case 0..<4: parts.year = parts.year * 10 + digit
+        case 5..<7: parts.month = parts.month * 10 + digit
+        case 8..<10: parts.day = parts.day * 10 + digit
+        case 11..<13: parts.hour = parts.hour * 10 + digit
+        case 14..<16: parts.minute = parts.minute * 10 + digit
+        default: parts.second = parts.second * 10 + digit
+        }
+      }
+    }
+    let (year, month, day, hour, minute, second) = parts
+    guard year >= 1, (1...12).contains(month), day >= 1, day <= CivilCalendar.daysInMonth(year: year, month: month),
       hour < 24, minute < 60, second < 60
     else { return nil }
     let days = Int64(CivilCalendar.days(year: year, month: month, day: day))

@@ -12,7 +12,8 @@ struct WHMCSTicketReader {
   private var tickets: [ImportedTicket] = []
   private var positions: [String: Int] = [:]
   private var ticketServices: [Int: String] = [:]
-  private var surveys: [String: ImportedSurvey] = [:]
+  /// The reply ratings of each ticket, by the ticket's position (a ticket read again replaces its ratings).
+  private var ratings: [[ImportedSurvey]] = []
   private var listed: [(id: String, error: ImportError)] = []
   private var services: [String: ServiceReference] = [:]
 
@@ -46,6 +47,7 @@ struct WHMCSTicketReader {
     var openingMessage = try record.text("message")
     var openingAuthor = TicketAuthor.customer(customer)
     var events: [(event: TicketEvent, rank: Int)] = []
+    var ticketRatings: [ImportedSurvey] = []
     for reply in try record.records("replies", element: "reply") {
       let replyID = try reply.vendorID("replyid") ?? "0"
       var agent: AgentID?
@@ -62,7 +64,9 @@ struct WHMCSTicketReader {
       let id = ImportedID.event(ticketID, "r" + replyID)
       if let agent {
         events.append((TicketEvent(id: id, instant: at, author: .agent(agent), kind: .agentReply(body: body)), 0))
-        try rating(of: reply, replyID: replyID, ticket: ticketID, customer: customer)
+        if let rating = try rating(of: reply, replyID: replyID, ticket: ticketID, customer: customer) {
+          ticketRatings.append(rating)
+        }
       } else {
         events.append(
           (TicketEvent(id: id, instant: at, author: .customer(customer), kind: .customerReply(body: body)), 0))
@@ -100,8 +104,10 @@ struct WHMCSTicketReader {
     if position == tickets.count {
       positions[number] = position
       tickets.append(imported)
+      ratings.append(ticketRatings)
     } else {
       tickets[position] = imported
+      ratings[position] = ticketRatings
     }
     ticketServices[position] = nil
     if let service = try record.nonEmptyText("service"), service.hasPrefix("S") || service.hasPrefix("s") {
@@ -109,18 +115,21 @@ struct WHMCSTicketReader {
     }
   }
 
-  /// A WHMCS star rating (1–5) of a staff reply, as a CSAT answer dated the reply's local day.
-  private mutating func rating(of reply: Record, replyID: String, ticket: TicketID, customer: CustomerID)
-    throws(ImportError)
+  /// A WHMCS star rating (1–5) of a staff reply, as a CSAT answer dated the reply's local day; `nil` for 0 (not
+  /// rated).
+  private func rating(of reply: Record, replyID: String, ticket: TicketID, customer: CustomerID)
+    throws(ImportError) -> ImportedSurvey?
   {
-    guard let text = try reply.text("rating"), text != "0", !text.isEmpty else { return }
+    guard let text = try reply.text("rating"), text != "0", !text.isEmpty else { return nil }
     guard let score = Int(text), (1...5).contains(score),
       let local = LocalTimeConverter.localSeconds(try reply.requiredText("date"))
     else { throw reply.failure(.invalidValue, "rating", "expected a rating 0…5", value: text) }
     let day = LocalTimeConverter.day(ofLocalSeconds: local)
-    guard let response = try? SurveyResponse(customer: customer, date: day, kind: .csat, score: score) else { return }
+    guard let response = try? SurveyResponse(customer: customer, date: day, kind: .csat, score: score) else {
+      return nil
+    }
     let id = ImportedID.event(ticket, "r" + replyID).rawValue
-    surveys[id] = ImportedSurvey(response: response, id: id, ticketID: ticket, comment: nil, vendorScore: text)
+    return ImportedSurvey(response: response, id: id, ticketID: ticket, comment: nil, vendorScore: text)
   }
 
   // MARK: GetTickets and GetClientsProducts
@@ -156,8 +165,7 @@ struct WHMCSTicketReader {
       tickets[position].opening.kind = .created(opening)
     }
     let warnings = listed.filter { positions[$0.id] == nil }.map(\.error)
-    let ratings = surveys.values.sorted { $0.id < $1.id }
-    return TicketImport(tickets: tickets, surveys: ratings, warnings: warnings)
+    return TicketImport(tickets: tickets, surveys: ratings.flatMap { $0 }, warnings: warnings)
   }
 
   // MARK: Fields
