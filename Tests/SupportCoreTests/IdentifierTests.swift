@@ -52,7 +52,7 @@ struct IdentifierTests {
     }
   }
 
-  @Test("ASCII text is judged by its bytes exactly as the Unicode rules judge it: controls refused, spaces alone refused")
+  @Test("ASCII ids are judged by their bytes exactly as the Unicode rules judge them")
   func asciiAgreesWithUnicodeRules() {
     /// The rules written with Unicode properties, as for any other text.
     func expected(_ text: String) -> Bool {
