@@ -13,11 +13,7 @@ func importBenchmarks() -> [Benchmark] {
         let data = await WHMCSExportFixture.shared.data()
         let folder = try ScratchFolder.shared.fresh()
         return {
-          let importer = WHMCSImporter(timeZone: try ServerTimeZone(identifier: "America/New_York"))
-          let read = try importer.tickets(from: [ImportDocument(name: "whmcs.jsonl", data: data)])
-          let store = try FileTicketStore(directory: folder)
-          let summary = try await TicketImportWriter().write(read.tickets, to: store)
-          await store.close()
+          let summary = try await importExport(data, into: folder)
           precondition(summary.ticketsCreated == WHMCSExportFixture.ticketCount && summary.warningCount == 0)
         }
       }
@@ -30,21 +26,32 @@ func importBenchmarks() -> [Benchmark] {
       prepare: {
         let data = await WHMCSExportFixture.shared.data()
         let folder = try ScratchFolder.shared.fresh()
-        let importer = WHMCSImporter(timeZone: try ServerTimeZone(identifier: "America/New_York"))
-        let first = try FileTicketStore(directory: folder, durability: .batched(maxDelay: .milliseconds(1)))
-        _ = try await TicketImportWriter().write(
-          try importer.tickets(from: [ImportDocument(name: "whmcs.jsonl", data: data)]).tickets, to: first)
-        await first.close()
+        _ = try await importExport(data, into: folder, durability: .batched(maxDelay: .milliseconds(1)))
         return {
-          let read = try importer.tickets(from: [ImportDocument(name: "whmcs.jsonl", data: data)])
-          let store = try FileTicketStore(directory: folder)
-          let summary = try await TicketImportWriter().write(read.tickets, to: store)
-          await store.close()
+          let summary = try await importExport(data, into: folder)
           precondition(summary.ticketsUnchanged == WHMCSExportFixture.ticketCount && summary.eventsWritten == 0)
         }
       }
     ),
   ]
+}
+
+/// Reads, maps and writes the WHMCS export into the file store in `folder` (the store's default durability:
+/// each batch of 256 tickets is one journal write and one sync).
+private func importExport(
+  _ data: Data, into folder: URL, durability: FileTicketStore.Durability = .fsyncEachWrite
+) async throws -> TicketImportSummary {
+  let importer = WHMCSImporter(timeZone: try ServerTimeZone(identifier: "America/New_York"))
+  let read = try importer.tickets(from: [ImportDocument(name: "whmcs.jsonl", data: data)])
+  let store = try FileTicketStore(directory: folder, durability: durability)
+  do {
+    let summary = try await TicketImportWriter().write(read.tickets, to: store)
+    await store.close()
+    return summary
+  } catch {
+    await store.close()
+    throw error
+  }
 }
 
 /// One folder per run under the temporary directory; the previous run's folder is removed first (outside the

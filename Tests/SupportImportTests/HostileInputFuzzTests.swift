@@ -1,21 +1,10 @@
 import Foundation
+import SupportCore
 import SupportImport
 import Testing
 
 @Suite("Hostile input never crashes an importer: seeded mutations of the samples")
 struct HostileInputFuzzTests {
-  /// A small seeded generator (SplitMix64), so a failure reproduces from its seed.
-  struct Generator: RandomNumberGenerator {
-    var state: UInt64
-    mutating func next() -> UInt64 {
-      state &+= 0x9E37_79B9_7F4A_7C15
-      var z = state
-      z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-      z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-      return z ^ (z >> 31)
-    }
-  }
-
   static let fragments: [[UInt8]] =
     [
       "null", "\"\"", "[]", "{}", "-", "1e999999", "-0.0000000001", "\"\\ud800\"", "\"\\u0000\"",
@@ -25,7 +14,7 @@ struct HostileInputFuzzTests {
     ].map { Array($0.utf8) } + [[0xFF, 0xFE], [0xC0, 0x80], [0x00]]
 
   /// One seeded mutation: flip, delete, duplicate, truncate or splice in a fragment.
-  static func mutate(_ input: [UInt8], _ random: inout Generator) -> [UInt8] {
+  static func mutate(_ input: [UInt8], _ random: inout SplitMix64) -> [UInt8] {
     var bytes = input
     for _ in 0...Int.random(in: 0...3, using: &random) {
       guard !bytes.isEmpty else { break }
@@ -49,7 +38,7 @@ struct HostileInputFuzzTests {
 
   /// One seeded mutation that keeps the JSON valid: a value replaced by a hostile one, a key removed, or an array
   /// element repeated (so the mappers and the writer see the damage, not only the JSON reader).
-  static func mutateTree(_ value: Any, _ random: inout Generator, depth: Int = 0) -> Any {
+  static func mutateTree(_ value: Any, _ random: inout SplitMix64, depth: Int = 0) -> Any {
     if var object = value as? [String: Any], !object.isEmpty {
       let key = object.keys.sorted()[Int.random(in: 0..<object.count, using: &random)]
       switch Int.random(in: 0..<6, using: &random) {
@@ -72,7 +61,7 @@ struct HostileInputFuzzTests {
   }
 
   /// A valid-JSON mutation of a one-value document, or `nil` when the document is JSON lines.
-  static func mutateValid(_ data: Data, _ random: inout Generator) -> Data? {
+  static func mutateValid(_ data: Data, _ random: inout SplitMix64) -> Data? {
     guard var tree = try? JSONSerialization.jsonObject(with: data, options: [.fragmentsAllowed]) else { return nil }
     for _ in 0...Int.random(in: 0...3, using: &random) { tree = mutateTree(tree, &random) }
     return try? JSONSerialization.data(withJSONObject: tree, options: [.fragmentsAllowed, .sortedKeys])
@@ -114,7 +103,7 @@ struct HostileInputFuzzTests {
     let samples = try SampleExports.documents("whmcs") + SampleExports.documents("zendesk")
     var imported = 0
     for seed in UInt64(1)...2_000 {
-      var random = Generator(state: seed)
+      var random = SplitMix64(seed: seed)
       let original = samples[Int(seed % UInt64(samples.count))]
       let bytes =
         seed % 3 == 0
