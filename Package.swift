@@ -33,7 +33,7 @@ let package = Package(
     .target(name: "RetentionMetrics", dependencies: ["SupportCore"], swiftSettings: swiftSettings),
     .target(
       name: "HostingSupport",
-      dependencies: ["SupportCore", "SupportTickets", "SupportSLA", "FeedbackSentiment"],
+      dependencies: ["SupportCore", "SupportTickets", "SupportSLA", "FeedbackSentiment", "RetentionMetrics"],
       swiftSettings: swiftSettings
     ),
     .target(
@@ -124,7 +124,10 @@ let package = Package(
     .testTarget(name: "RetentionMetricsTests", dependencies: ["RetentionMetrics"], swiftSettings: swiftSettings),
     .testTarget(
       name: "HostingSupportTests",
-      dependencies: ["HostingSupport", "HostingSupportTestKit", "SupportTickets", "SupportSLA"],
+      dependencies: [
+        "HostingSupport", "HostingSupportTestKit", "SupportTickets", "SupportSLA", "FeedbackSentiment",
+        "RetentionMetrics",
+      ],
       swiftSettings: swiftSettings
     ),
     .testTarget(
@@ -137,6 +140,8 @@ let package = Package(
       dependencies: ["SupportImport", "SupportTickets", "RetentionMetrics"],
       swiftSettings: swiftSettings
     ),
+    .testTarget(
+      name: "HostingBenchmarksTests", dependencies: ["hosting-benchmarks"], swiftSettings: swiftSettings),
     .testTarget(
       name: "ExamplesTests",
       dependencies: ["CommandLineSupport", "support-desk", "sla-check", "feedback-triage", "retention-report"],

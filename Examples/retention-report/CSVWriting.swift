@@ -5,9 +5,9 @@ import RetentionMetrics
 /// quote or a line break is quoted, a quote inside written twice), so `report` reads back what `sample` and
 /// `convert` write.
 enum CSVWriting {
-  /// The subscriptions header, with the optional currency column.
+  /// The subscriptions header, with the optional currency, partner and affiliate columns.
   static let subscriptionsHeader =
-    "customer_id,subscription_id,plan,tier,channel,billing_period,start_date,end_date,mrr,currency"
+    "customer_id,subscription_id,plan,tier,channel,billing_period,start_date,end_date,mrr,currency,partner_id,affiliate_id"
   /// The surveys header.
   static let surveysHeader = "customer_id,date,kind,score"
 
@@ -27,6 +27,7 @@ enum CSVWriting {
         subscription.customer.rawValue, subscription.id.rawValue, subscription.plan, subscription.tier.rawValue,
         subscription.channel.rawValue, subscription.billingPeriod.rawValue, subscription.start.description,
         subscription.end?.description ?? "", subscription.mrr.decimalString, subscription.mrr.currency.code,
+        subscription.partnerID?.rawValue ?? "", subscription.affiliateID?.rawValue ?? "",
       ])
     }
     return ([subscriptionsHeader] + rows).joined(separator: "\n") + "\n"

@@ -101,11 +101,11 @@ struct CommandLineToolTests {
   static let tools: [(String, [String])] = [
     (
       "support-desk",
-      ["open", "list", "show", "reply", "note", "status", "resolve", "export", "verify", "repair", "demo"]
+      ["open", "list", "show", "reply", "note", "status", "resolve", "export", "verify", "repair", "import", "demo"]
     ),
     ("sla-check", ["elapsed", "deadline", "report"]),
     ("feedback-triage", ["classify", "triage", "train", "evaluate", "report"]),
-    ("retention-report", ["report", "survival", "sample"]),
+    ("retention-report", ["report", "survival", "sample", "convert"]),
   ]
 
   @Test("every tool prints its help on stdout with exit 0, laid out the same way", arguments: tools)
