@@ -102,6 +102,32 @@ struct MappingErrorTests {
     #expect(flat == ["Awaiting Parts": .onHold])
     let badFlat = Self.error { _ = try ImportMapping.statusMap(json: Data(#"{"A": 3}"#.utf8), file: "s.json") }
     #expect(badFlat?.code == .invalidMapping && badFlat?.path == "A")
+    let directPartner = Self.error {
+      _ = try ImportMapping(json: Data(#"{"clientGroupPartners": {"3": "acme"}}"#.utf8), file: "map.json")
+    }
+    #expect(directPartner?.code == .invalidMapping && directPartner?.path == "clientGroupPartners.3")
+    let partners = try ImportMapping(
+      json: Data(#"{"clientGroupChannels": {"4": "affiliate"}, "clientGroupPartners": {"4": "reviews"}}"#.utf8),
+      file: "map.json")
+    #expect(partners.clientGroupPartners == ["4": "reviews"])
+  }
+
+  @Test("a group's affiliate is the subscription's affiliate, a reseller group's partner its reseller")
+  func groupPartners() throws {
+    let documents = [
+      SampleExports.document(#"{"clients":{"client":[{"id":"1","groupid":"4"},{"id":"2","groupid":"3"}]}}"#),
+      SampleExports.document(
+        #"{"products":{"product":[{"id":"1","clientid":"1","name":"A","regdate":"2024-01-01","#
+          + #""recurringamount":"5.00","billingcycle":"Monthly","status":"Active"},{"id":"2","clientid":"2","#
+          + #""name":"A","regdate":"2024-01-01","recurringamount":"5.00","billingcycle":"Monthly","status":"Active"}]}}"#
+      ),
+    ]
+    let mapping = ImportMapping(
+      defaultTier: .shared, clientGroupChannels: ["4": .affiliate, "3": .reseller],
+      clientGroupPartners: ["4": "reviews", "3": "acme"], currency: "USD")
+    let book = try WHMCSImporter(timeZone: .utc, mapping: mapping).subscriptions(from: documents)
+    #expect(book.subscriptions.map(\.affiliateID) == ["reviews", nil])
+    #expect(book.subscriptions.map(\.partnerID) == [nil, "acme"])
   }
 
   @Test("API error responses, foreign documents and orphaned comment pages are typed errors")

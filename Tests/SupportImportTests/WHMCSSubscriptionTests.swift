@@ -47,7 +47,8 @@ struct WHMCSSubscriptionTests {
   func immediateCancellation() throws {
     let server = try subscription("whmcs-S14")
     #expect(server.end == (try CivilDate(parsing: "2024-03-11")))
-    #expect(server.channel == .reseller)
+    #expect(server.channel == .reseller && server.partnerID == "sihavong-reseller" && server.affiliateID == nil)
+    #expect(try subscription("whmcs-S12").partnerID == nil)
     #expect(server.tier == .dedicated)
   }
 

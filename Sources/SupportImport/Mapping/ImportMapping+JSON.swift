@@ -6,7 +6,8 @@ extension ImportMapping {
   /// The keys a mapping file may have.
   static let fileKeys: Set<String> = [
     "statuses", "priorities", "departments", "productTiers", "productGroupTiers", "defaultTier",
-    "clientGroupChannels", "currency", "includeFreeAccounts", "satisfaction", "zendeskExternalIDs",
+    "clientGroupChannels", "clientGroupPartners", "currency", "includeFreeAccounts", "satisfaction",
+    "zendeskExternalIDs",
   ]
 
   /// Reads a mapping file (the JSON shown in ``ImportMapping``). Every key is optional; unknown keys and values
@@ -37,6 +38,14 @@ extension ImportMapping {
     productTiers = try Self.table(root, "productTiers") { PlanTier(rawValue: $0) }
     productGroupTiers = try Self.table(root, "productGroupTiers") { PlanTier(rawValue: $0) }
     clientGroupChannels = try Self.table(root, "clientGroupChannels") { AcquisitionChannel(rawValue: $0) }
+    clientGroupPartners = try Self.table(root, "clientGroupPartners") { PartnerID(rawValue: $0) }
+    if let partners = try root.nested("clientGroupPartners") {
+      for group in clientGroupPartners.keys.sorted()
+      where clientGroupChannels[group] != .reseller && clientGroupChannels[group] != .affiliate {
+        throw partners.failure(
+          .invalidMapping, group, "a partner needs the group's channel reseller or affiliate in clientGroupChannels")
+      }
+    }
     if let tier = try root.text("defaultTier") {
       guard let value = PlanTier(rawValue: tier) else {
         throw root.failure(.invalidMapping, "defaultTier", "expected a plan tier", value: tier)

@@ -19,7 +19,8 @@ import SupportTickets
 ///   "productTiers": {"12": "vps", "Starter": "shared"},
 ///   "productGroupTiers": {"Shared Hosting": "shared", "Dedicated Servers": "dedicated"},
 ///   "defaultTier": "other",
-///   "clientGroupChannels": {"3": "reseller"},
+///   "clientGroupChannels": {"3": "reseller", "4": "affiliate"},
+///   "clientGroupPartners": {"3": "acme-reseller", "4": "hostreviews"},
 ///   "currency": "USD",
 ///   "includeFreeAccounts": false,
 ///   "satisfaction": {"good": 5, "bad": 1},
@@ -42,6 +43,11 @@ public struct ImportMapping: Hashable, Sendable {
   public var defaultTier: PlanTier?
   /// WHMCS client group id → acquisition channel; clients of other groups came `direct`.
   public var clientGroupChannels: [String: AcquisitionChannel]
+  /// WHMCS client group id → the partner its clients came through: the reseller (`Subscription.partnerID`) of a
+  /// group whose channel is `reseller`, the affiliate (`Subscription.affiliateID`) of one whose channel is
+  /// `affiliate`; ignored for other channels (a mapping file with such an entry is refused). Without an entry a
+  /// subscription has no partner, so retention by partner counts it under no partner.
+  public var clientGroupPartners: [String: PartnerID]
   /// The currency of amounts whose client has no invoice saying otherwise.
   public var currency: CurrencyCode?
   /// Whether WHMCS services on the "Free Account" billing cycle become subscriptions at zero MRR (they are
@@ -62,6 +68,7 @@ public struct ImportMapping: Hashable, Sendable {
   ///   - productGroupTiers: WHMCS product group → plan tier.
   ///   - defaultTier: The tier of products neither table names.
   ///   - clientGroupChannels: WHMCS client group id → channel.
+  ///   - clientGroupPartners: WHMCS client group id → the group's reseller or affiliate.
   ///   - currency: The currency when no invoice names one.
   ///   - includeFreeAccounts: Whether free accounts become zero-MRR subscriptions.
   ///   - satisfaction: The CSAT scores of good and bad ratings.
@@ -70,7 +77,8 @@ public struct ImportMapping: Hashable, Sendable {
     statuses: [String: TicketStatus] = [:], priorities: [String: Priority] = [:],
     departments: [String: Department] = [:], productTiers: [String: PlanTier] = [:],
     productGroupTiers: [String: PlanTier] = [:], defaultTier: PlanTier? = nil,
-    clientGroupChannels: [String: AcquisitionChannel] = [:], currency: CurrencyCode? = nil,
+    clientGroupChannels: [String: AcquisitionChannel] = [:], clientGroupPartners: [String: PartnerID] = [:],
+    currency: CurrencyCode? = nil,
     includeFreeAccounts: Bool = false, satisfaction: SatisfactionScores = .init(),
     zendeskExternalIDs: Bool = false
   ) {
@@ -81,6 +89,7 @@ public struct ImportMapping: Hashable, Sendable {
     self.productGroupTiers = productGroupTiers
     self.defaultTier = defaultTier
     self.clientGroupChannels = clientGroupChannels
+    self.clientGroupPartners = clientGroupPartners
     self.currency = currency
     self.includeFreeAccounts = includeFreeAccounts
     self.satisfaction = satisfaction

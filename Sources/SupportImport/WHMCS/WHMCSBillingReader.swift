@@ -130,13 +130,16 @@ struct WHMCSBillingReader {
     if let end, end < start {
       throw product.failure(.invalidValue, "nextduedate", "the service ends (\(end)) before it starts (\(start))")
     }
-    let channel = clientGroups[client].flatMap { channels.value(for: $0) } ?? .direct
+    let group = clientGroups[client]
+    let channel = group.flatMap { channels.value(for: $0) } ?? .direct
+    let partner = group.flatMap { mapping.clientGroupPartners[$0] }
     let plan = SafeText.name(try product.text("name") ?? "")
     return .success(
       Subscription(
         id: SubscriptionID(derived: "whmcs-S\(id)"), customer: people.client(client),
         plan: plan.isEmpty ? "(unnamed)" : plan, tier: tier, channel: channel, billingPeriod: period,
-        mrr: mrr, start: start, end: end))
+        mrr: mrr, start: start, end: end, partnerID: channel == .reseller ? partner : nil,
+        affiliateID: channel == .affiliate ? partner : nil))
   }
 
   private func currency(of client: String, _ product: Record) throws(ImportError) -> CurrencyCode {
