@@ -16,7 +16,7 @@ let importCommand = CommandSpec(
       + " and JSON path (exit status 2).",
   ],
   options: [
-    storeOption,
+    storeOption, lockTimeoutOption,
     .value("--time-zone", "ZONE", help: "The WHMCS server's IANA time zone, e.g. Asia/Vientiane (required for whmcs)."),
     .value("--mapping", "FILE", help: "A mapping file: statuses, priorities, departments, plan tiers (JSON)."),
     .value("--status-map", "FILE", help: "A status map: {\"Vendor status\": \"kit status\"}, over --mapping's."),
@@ -44,6 +44,7 @@ private struct ImportRun {
   let mapping: ImportMapping
   let json: Bool
   let store: URL
+  let lockWait: Duration
 
   init(_ arguments: ParsedArguments) throws {
     vendor = try ParsedArguments.choice(arguments.positionals[0], as: Vendor.self, for: "VENDOR")
@@ -63,6 +64,7 @@ private struct ImportRun {
       mappingPath: arguments.value("--mapping"), statusMapPath: arguments.value("--status-map"))
     json = arguments.flag("--json")
     store = try storeFolder(arguments)
+    lockWait = try lockTimeout(arguments)
   }
 
   func run() async throws -> ExitStatus {
@@ -72,7 +74,7 @@ private struct ImportRun {
     case .whmcs: read = try WHMCSImporter(timeZone: timeZone ?? .utc, mapping: mapping).tickets(from: documents)
     case .zendesk: read = try ZendeskImporter(mapping: mapping).tickets(from: documents)
     }
-    let fileStore = try FileTicketStore(directory: store)
+    let fileStore = try FileTicketStore(directory: store, lockTimeout: lockWait)
     let summary: TicketImportSummary
     do {
       summary = try await TicketImportWriter().write(read.tickets, to: fileStore)
