@@ -21,7 +21,8 @@ whmcs=()
 for file in products clients invoices cancellations; do whmcs+=(--whmcs "$samples/whmcs/$file.json"); done
 "$bin/retention-report" convert "${whmcs[@]}" --zendesk "$samples/zendesk/satisfaction_ratings.json" \
   --time-zone Asia/Vientiane --mapping "$samples/whmcs-mapping.json" --out "$work/csv" 2>/dev/null >/dev/null
-grep -q "^whmcs-C8,whmcs-S13,VPS 4 GB,vps,direct,annual,2023-04-02,2024-04-02,23.99,USD$" "$work/csv/subscriptions.csv"
+grep -q "^whmcs-C8,whmcs-S13,VPS 4 GB,vps,direct,annual,2023-04-02,2024-04-02,23.99,USD,,$" "$work/csv/subscriptions.csv"
+grep -q "^whmcs-C9,whmcs-S14,.*,reseller,.*,sihavong-reseller,$" "$work/csv/subscriptions.csv"
 "$bin/retention-report" --subscriptions "$work/csv/subscriptions.csv" --surveys "$work/csv/surveys.csv" \
   | grep -q "Retention report"
 "$bin/retention-report" "${whmcs[@]}" --time-zone Asia/Vientiane --mapping "$samples/whmcs-mapping.json" 2>/dev/null \
