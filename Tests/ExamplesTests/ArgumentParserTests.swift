@@ -67,6 +67,22 @@ struct ArgumentParserTests {
     #expect(throws: UsageError(message)) { try parse(arguments) }
   }
 
+  @Test("a variadic last positional takes every remaining argument, at least one, and reads FILE… in help")
+  func variadicPositional() throws {
+    let command = CommandSpec(
+      "import", summary: "Import.",
+      positionals: [PositionalSpec("VENDOR", help: "Vendor."), PositionalSpec("FILE", help: "Files.", variadic: true)]
+    ) { _ in .success }
+    func parse(_ arguments: [String]) throws(UsageError) -> [String] {
+      let outcome = try ArgumentParser.parse(arguments[...], for: command, base: ParsedArguments(command: ""))
+      guard case .arguments(let parsed) = outcome else { return [] }
+      return parsed.positionals
+    }
+    #expect(try parse(["whmcs", "a.json", "b.json", "--", "-c.json"]) == ["whmcs", "a.json", "b.json", "-c.json"])
+    #expect(throws: UsageError.self) { try parse(["whmcs"]) }
+    #expect(command.positionals.map(\.synopsis) == ["VENDOR", "FILE…"])
+  }
+
   @Test("typed accessors turn a bad value into a usage error naming option, value and what was expected")
   func typedAccessors() throws {
     var parsed = ParsedArguments(command: "demo")
@@ -85,11 +101,11 @@ struct CommandLineToolTests {
   static let tools: [(String, [String])] = [
     (
       "support-desk",
-      ["open", "list", "show", "reply", "note", "status", "resolve", "export", "verify", "repair", "demo"]
+      ["open", "list", "show", "reply", "note", "status", "resolve", "export", "verify", "repair", "import", "demo"]
     ),
     ("sla-check", ["elapsed", "deadline", "report"]),
     ("feedback-triage", ["classify", "triage", "train", "evaluate", "report"]),
-    ("retention-report", ["report", "survival", "sample"]),
+    ("retention-report", ["report", "survival", "sample", "convert"]),
   ]
 
   @Test("every tool prints its help on stdout with exit 0, laid out the same way", arguments: tools)
