@@ -108,6 +108,7 @@ let package = Package(
     .testTarget(
       name: "SupportTicketsTests",
       dependencies: ["SupportTickets", "store-crash-writer"],
+      resources: [.copy("Fixtures")],
       swiftSettings: swiftSettings
     ),
     .testTarget(

@@ -17,13 +17,15 @@ extension TicketStoreConformance {
   }
 
   /// Creates tickets one by one and in a batch, appends single events, several at once and in a batch, with
-  /// every kind of change, internal notes, a secret, and one timeline long enough to need an id index.
+  /// every kind of change, internal notes, a secret, tickets of a reseller's customers and a move to a
+  /// reseller, and one timeline long enough to need an id index.
   private func writeHistory(to store: any TicketStore, round: Int) async throws {
     var timelines: [ConformanceTimeline] = []
     for index in 0..<9 {
       var timeline = ConformanceTimeline(
         ticket: TicketID("RO-\(round)-\(index)"), customer: CustomerID("cust-\(index % 3)"),
-        offset: Double(round * 100 + index) * 60, subject: index == 4 ? "Backup restore" : "Mail bounce")
+        offset: Double(round * 100 + index) * 60, subject: index == 4 ? "Backup restore" : "Mail bounce",
+        reseller: index % 3 == 2 ? "acme" : nil)
       if index % 3 == 0 { timeline.add(.agentReply(body: "Looking into it.")) }
       _ = try await store.create(timeline.events)
       timelines.append(timeline)
@@ -53,7 +55,7 @@ extension TicketStoreConformance {
     [
       .statusChanged(to: .resolved), .priorityChanged(to: .critical), .departmentChanged(to: .billing),
       .internalNote(body: "backup server sh12"), .customerReply(body: "My password: Hunter2!x"),
-      .statusChanged(to: .onHold), .agentReply(body: "Restarted."),
+      .statusChanged(to: .onHold), .agentReply(body: "Restarted."), .resellerChanged(to: "acme"),
     ]
   }
 
@@ -100,6 +102,7 @@ private struct ReopeningSnapshot {
     ("text in a subject", TicketQuery(text: "backup")),
     ("text in an internal note", TicketQuery(text: "sh12", searchesInternalNotes: true)),
     ("a redacted secret", TicketQuery(text: "Hunter2!x", searchesInternalNotes: true)),
+    ("partner", TicketQuery(partnerID: "acme", limit: 2)),
   ]
 
   init(of store: any TicketStore) async throws {

@@ -23,10 +23,11 @@ struct ConformanceTimeline {
 
   init(
     ticket: TicketID, customer: CustomerID, offset: TimeInterval = 0, subject: String = "Mail bounce",
-    body: String = "Mail to my domain bounces."
+    body: String = "Mail to my domain bounces.", reseller: PartnerID? = nil
   ) {
     instant = conformanceStart.addingTimeInterval(offset)
-    let opening = TicketOpening(ticketID: ticket, customerID: customer, subject: subject, body: body)
+    let opening = TicketOpening(
+      ticketID: ticket, customerID: customer, subject: subject, body: body, resellerID: reseller)
     events = [TicketEvent(id: "e0", instant: instant, author: .customer(customer), kind: .created(opening))]
   }
 

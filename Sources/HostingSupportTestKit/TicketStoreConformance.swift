@@ -40,6 +40,17 @@ public struct TicketStoreConformance: Sendable {
     case pagingStability
     /// A customer-scoped query returns that customer's tickets and nobody else's.
     case customerScoping
+    /// A partner-scoped query (`TicketQuery.partnerID`) returns exactly that reseller's customers' tickets,
+    /// in creation order, with the other filters and cursor paging: never another reseller's, never a direct
+    /// customer's.
+    case partnerScoping
+    /// A partner-scoped search never finds text that only an internal note holds, even when the query asks
+    /// to search internal notes; `PartnerTicketAccess` answers with customer views, without internal events,
+    /// and refuses another partner's tickets.
+    case partnerInternalNotes
+    /// A ticket whose customer changed reseller (`resellerChanged`, `moveTickets`) leaves the old reseller's
+    /// scope and joins the new one's in its creation place; closed tickets stay with the old reseller.
+    case resellerMoves
     /// Every query criterion selects exactly the matching tickets, in creation order.
     case queryCriteria
     /// Secrets are redacted before anything is stored, returned or searchable.
@@ -114,6 +125,9 @@ public struct TicketStoreConformance: Sendable {
     case .concurrentWriters: try await checkConcurrentWriters(store)
     case .pagingStability: try await checkPagingStability(store)
     case .customerScoping: try await checkCustomerScoping(store)
+    case .partnerScoping: try await checkPartnerScoping(store)
+    case .partnerInternalNotes: try await checkPartnerInternalNotes(store)
+    case .resellerMoves: try await checkResellerMoves(store)
     case .queryCriteria: try await checkQueryCriteria(store)
     case .redactionBeforeStorage: try await checkRedaction(store)
     case .invalidCursor: try await checkInvalidCursor(store)

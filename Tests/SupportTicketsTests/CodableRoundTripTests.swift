@@ -24,6 +24,8 @@ private func everyKind() -> [TicketEvent] {
   builder.add(.assigneeChanged(to: "bo"))
   builder.add(.assigneeChanged(to: nil))
   builder.add(.mergedFrom("T-2"))
+  builder.add(.resellerChanged(to: "acme"))
+  builder.add(.resellerChanged(to: nil))
   builder.add(.statusChanged(to: .resolved))
   builder.add(.reopened)
   builder.add(.merged(into: "T-3"))
@@ -35,7 +37,7 @@ struct CodableRoundTripTests {
   @Test("every event kind survives a JSON round trip")
   func events() throws {
     let events = everyKind()
-    #expect(Set(events.map(\.kind.name)).count == 12)
+    #expect(Set(events.map(\.kind.name)).count == 13)
     for event in events { #expect(try roundTrip(event) == event) }
     #expect(try roundTrip(events) == events)
   }
@@ -62,7 +64,7 @@ struct CodableRoundTripTests {
     #expect(try roundTrip(ticket) == ticket)
     let text = try json(ticket)
     for field in [
-      #""id":"T-1""#, #""customer":"cust-1""#, #""status":"closed""#, #""version":14"#, #""priority":"critical""#,
+      #""id":"T-1""#, #""customer":"cust-1""#, #""status":"closed""#, #""version":16"#, #""priority":"critical""#,
     ] {
       #expect(text.contains(field), "\(field)")
     }

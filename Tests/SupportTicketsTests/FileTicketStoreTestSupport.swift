@@ -54,7 +54,7 @@ enum StoreFixtures {
 
   static func opening(
     _ ticket: String, customer: String = "cust-1", subject: String = "Site down", body: String = "It is down",
-    at offset: TimeInterval = 0
+    at offset: TimeInterval = 0, reseller: PartnerID? = nil
   ) -> TicketEvent {
     TicketEvent(
       id: EventID("\(ticket)-e1"), instant: start.addingTimeInterval(offset), author: .customer(CustomerID(customer)),
@@ -62,7 +62,8 @@ enum StoreFixtures {
         TicketOpening(
           ticketID: TicketID(ticket), customerID: CustomerID(customer), subject: subject, body: body,
           priority: .high, department: .technical, channel: .email,
-          service: ServiceReference(serviceID: "svc-9", tier: .vps, plan: "VPS 4 GB", server: "vps9.example.net"))))
+          service: ServiceReference(serviceID: "svc-9", tier: .vps, plan: "VPS 4 GB", server: "vps9.example.net"),
+          resellerID: reseller)))
   }
 
   static func reply(_ ticket: String, version: Int, body: String = "On it", at offset: TimeInterval = 60)
@@ -79,10 +80,10 @@ enum StoreFixtures {
       kind: .internalNote(body: body))
   }
 
-  /// An event sequence touching every event kind the codec knows.
+  /// An event sequence touching every event kind the codec knows (its opening names a reseller).
   static func everyKind(_ ticket: String) -> [TicketEvent] {
     let customer = CustomerID("cust-1")
-    var events = [opening(ticket)]
+    var events = [opening(ticket, reseller: "globex")]
     let kinds: [(TicketAuthor, TicketEvent.Kind)] = [
       (.agent("ana"), .assigneeChanged(to: "ana")),
       (.agent("ana"), .agentReply(body: "Looking — ຂອບໃຈ 👍")),
@@ -94,6 +95,8 @@ enum StoreFixtures {
       (.customer(customer), .customerReply(body: "Still down")),
       (.agent("ana"), .statusChanged(to: .resolved)),
       (.agent("ana"), .reopened),
+      (.system, .resellerChanged(to: "acme")),
+      (.agent("ana"), .resellerChanged(to: nil)),
       (.agent("ana"), .mergedFrom("T-other")),
       (.agent("ana"), .assigneeChanged(to: nil)),
       (.agent("ana"), .merged(into: "T-main")),

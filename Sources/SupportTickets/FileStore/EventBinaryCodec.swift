@@ -6,19 +6,28 @@ import Foundation
 /// author tag (0 customer, 1 agent, 2 system) and its id string, visibility (0 public, 1 internal),
 /// then the kind's fields. Strings are a varint byte count followed by UTF-8; optionals a 0/1 marker.
 /// Enumerations are written as their JSON names, so a new case never renumbers old files.
+///
+/// Tags: 1 created, 2 customerReply, 3 agentReply, 4 automatedMessage, 5 internalNote, 6 statusChanged,
+/// 7 priorityChanged, 8 departmentChanged, 9 assigneeChanged, 10 merged, 11 mergedFrom, 12 reopened,
+/// 13 resellerChanged (an optional partner id), 14 created for a reseller's customer (the fields of tag 1,
+/// then the reseller's id). An opening without a reseller is still written as tag 1, byte for byte as
+/// before tickets knew their reseller, so older stores read unchanged and stores without resellers stay
+/// readable by older versions.
 package enum EventBinaryCodec {
   private enum Tag: UInt8 {
     case created = 1
     case customerReply, agentReply, automatedMessage, internalNote
     case statusChanged, priorityChanged, departmentChanged, assigneeChanged
     case merged, mergedFrom, reopened
+    case resellerChanged = 13
+    case createdForReseller = 14
   }
 
   /// Appends the binary form of `event`.
   package static func encode(_ event: TicketEvent, into writer: inout ByteWriter) {
     switch event.kind {
     case .created(let opening):
-      writer.write(Tag.created.rawValue)
+      writer.write(opening.resellerID == nil ? Tag.created.rawValue : Tag.createdForReseller.rawValue)
       writeHeader(event, into: &writer)
       writer.write(opening.ticketID.rawValue)
       writer.write(opening.customerID.rawValue)
@@ -37,6 +46,7 @@ package enum EventBinaryCodec {
       } else {
         writer.write(0)
       }
+      if let resellerID = opening.resellerID { writer.write(resellerID.rawValue) }
     case .customerReply(let body): writeText(.customerReply, event, body, into: &writer)
     case .agentReply(let body): writeText(.agentReply, event, body, into: &writer)
     case .automatedMessage(let body): writeText(.automatedMessage, event, body, into: &writer)
@@ -54,6 +64,10 @@ package enum EventBinaryCodec {
     case .reopened:
       writer.write(Tag.reopened.rawValue)
       writeHeader(event, into: &writer)
+    case .resellerChanged(let reseller):
+      writer.write(Tag.resellerChanged.rawValue)
+      writeHeader(event, into: &writer)
+      writer.write(optional: reseller?.rawValue)
     }
   }
 
@@ -112,6 +126,10 @@ package enum EventBinaryCodec {
   {
     switch tag {
     case .created: return .created(try decodeOpening(from: &reader))
+    case .createdForReseller:
+      var opening = try decodeOpening(from: &reader)
+      opening.resellerID = try reader.readIdentifier(PartnerID.self)
+      return .created(opening)
     case .customerReply: return .customerReply(body: try reader.readString())
     case .agentReply: return .agentReply(body: try reader.readString())
     case .automatedMessage: return .automatedMessage(body: try reader.readString())
@@ -123,6 +141,7 @@ package enum EventBinaryCodec {
     case .merged: return .merged(into: try reader.readIdentifier(TicketID.self))
     case .mergedFrom: return .mergedFrom(try reader.readIdentifier(TicketID.self))
     case .reopened: return .reopened
+    case .resellerChanged: return .resellerChanged(to: try reader.readOptionalIdentifier(PartnerID.self))
     }
   }
 

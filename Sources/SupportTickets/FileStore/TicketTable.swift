@@ -5,12 +5,14 @@ import Foundation
 /// A ticket's position in ``tickets`` is its creation sequence number: cursors encode it, and it never
 /// changes (tickets are never removed). The indexes are rebuilt whenever a store is opened:
 /// - by customer: each customer's positions, ascending;
+/// - by reseller: each reseller's positions, ascending (kept current when a ticket changes reseller);
 /// - by status: one bitmap of positions per status;
 /// - by updated-at: positions grouped by the hour of their last event.
 package struct TicketTable: Sendable {
   package private(set) var tickets: [Ticket] = []
   private var positions: [TicketID: Int] = [:]
-  private var byCustomer: [CustomerID: [Int]] = [:]
+  private var byCustomer = PositionGroups<CustomerID>()
+  private var byReseller = PositionGroups<PartnerID>()
   private var byStatus: [TicketStatus: PositionBitmap] = [:]
   private var byUpdatedHour: [Int64: Set<Int>] = [:]
 
@@ -40,7 +42,8 @@ package struct TicketTable: Sendable {
     let position = tickets.count
     tickets.append(ticket)
     positions[ticket.id] = position
-    byCustomer[ticket.customerID, default: []].append(position)
+    byCustomer.append(position, to: ticket.customerID)
+    byReseller.append(position, to: ticket.resellerID)
     byStatus[ticket.status, default: PositionBitmap()].insert(position)
     byUpdatedHour[Self.hour(of: ticket.updatedAt), default: []].insert(position)
   }
@@ -51,12 +54,14 @@ package struct TicketTable: Sendable {
   package mutating func apply(_ events: [TicketEvent], at position: Int) throws {
     let oldStatus = tickets[position].status
     let oldHour = Self.hour(of: tickets[position].updatedAt)
+    let oldReseller = tickets[position].resellerID
     if events.count == 1 {
       try tickets[position].apply(events[0])  // leaves the ticket unchanged when it throws
     } else {
       tickets[position] = try tickets[position].applying(events)
     }
     let ticket = tickets[position]
+    byReseller.move(position, from: oldReseller, to: ticket.resellerID)
     if oldStatus != ticket.status {
       byStatus[oldStatus]?.remove(position)
       byStatus[ticket.status, default: PositionBitmap()].insert(position)
@@ -70,8 +75,8 @@ package struct TicketTable: Sendable {
   }
 
   /// One page of matching tickets, in creation order; the same paging rules as ``InMemoryTicketStore``.
-  /// - Complexity: O(c) over the candidates of the most selective index used (customer, then status, then
-  ///   updated-at, else all tickets after the cursor), until the page is full.
+  /// - Complexity: O(c) over the candidates of the most selective index used (customer, then reseller, then
+  ///   status, then updated-at, else all tickets after the cursor), until the page is full.
   package func query(_ query: TicketQuery) throws -> TicketPage {
     var start = 0
     if let cursor = query.cursor {
@@ -94,9 +99,8 @@ package struct TicketTable: Sendable {
       return found.count < query.limit
     }
     let hasMore: Bool
-    if let customerID = query.customerID {
-      let candidates = byCustomer[customerID] ?? []
-      var index = Self.lowerBound(of: start, in: candidates)
+    if let candidates = query.customerID.map({ byCustomer[$0] }) ?? query.partnerID.map({ byReseller[$0] }) {
+      var index = candidates.firstIndex(notBelow: start)
       while index < candidates.count, consider(candidates[index]) { index += 1 }
       hasMore = index + 1 < candidates.count
     } else if let statuses = query.statuses {
@@ -133,16 +137,6 @@ package struct TicketTable: Sendable {
   private static func hour(of date: Date) -> Int64 {
     let (quotient, remainder) = Timestamp.milliseconds(date).quotientAndRemainder(dividingBy: 3_600_000)
     return remainder < 0 ? quotient - 1 : quotient
-  }
-
-  private static func lowerBound(of value: Int, in sorted: [Int]) -> Int {
-    var low = 0
-    var high = sorted.count
-    while low < high {
-      let middle = (low + high) / 2
-      if sorted[middle] < value { low = middle + 1 } else { high = middle }
-    }
-    return low
   }
 }
 

@@ -6,12 +6,13 @@ import Foundation
 /// {"id":"T-1","customer":"cust-1","subject":"Site down","status":"open","priority":"critical",
 ///  "department":"technical","version":2,"events":[{…created…},{…agentReply…}]}
 /// ```
+/// `assignee` and `reseller` (the ticket's reseller, see ``Ticket/resellerID``) are present when set.
 /// Only `id` and `events` are read back: the state is always re-folded from the timeline, so a
 /// summary that disagrees with the events can never be trusted by accident. Decoding fails with
 /// a `DecodingError` naming the field path when the timeline breaks a lifecycle rule.
 extension Ticket: Codable {
   private enum CodingKeys: String, CodingKey {
-    case id, customer, subject, status, priority, department, assignee, version, events
+    case id, customer, subject, status, priority, department, assignee, reseller, version, events
   }
 
   /// Decodes a ticket by folding its `events`.
@@ -45,6 +46,7 @@ extension Ticket: Codable {
     try container.encode(priority, forKey: .priority)
     try container.encode(department, forKey: .department)
     try container.encodeIfPresent(assignee, forKey: .assignee)
+    try container.encodeIfPresent(resellerID, forKey: .reseller)
     try container.encode(version, forKey: .version)
     try container.encode(events, forKey: .events)
   }

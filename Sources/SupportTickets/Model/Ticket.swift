@@ -50,6 +50,9 @@ public struct Ticket: Sendable, Identifiable {
   public var channel: Channel { state.channel }
   /// The product concerned, if known.
   public var service: ServiceReference? { state.service }
+  /// The reseller whose customers the ticket belongs to (set when opened, moved by
+  /// ``TicketEvent/Kind/resellerChanged(to:)``), or `nil` for a direct customer's ticket.
+  public var resellerID: PartnerID? { state.resellerID }
   /// The agent responsible, if any.
   public var assignee: AgentID? { state.assignee }
   /// When the ticket was opened.

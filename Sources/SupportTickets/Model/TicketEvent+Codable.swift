@@ -7,14 +7,16 @@ import Foundation
 ///  "author":{"role":"agent","id":"ana"},"visibility":"public","body":"We are on it."}
 /// ```
 /// `type` selects the other fields: `created` carries `ticket`, `customer`, `subject`, `body`, `priority`,
-/// `department`, `channel` and optional `service`; replies and notes carry `body`; `statusChanged` carries
+/// `department`, `channel`, optional `service` and optional `reseller` (the customer's reseller's partner id);
+/// replies and notes carry `body`; `statusChanged` carries
 /// `status`; `priorityChanged` `priority`; `departmentChanged` `department`; `assigneeChanged` `assignee`
-/// (null to unassign); `merged` `into`; `mergedFrom` `from`; `reopened` nothing.
+/// (null to unassign); `merged` `into`; `mergedFrom` `from`; `resellerChanged` `reseller` (null when the
+/// customer became a direct customer); `reopened` nothing.
 extension TicketEvent: Codable {
   enum CodingKeys: String, CodingKey {
     case id, type, at, author, visibility
     case body, ticket, customer, subject, priority, department, channel, service
-    case status, assignee, into, from
+    case status, assignee, into, from, reseller
   }
 
   /// Decodes an event, validating every field.
@@ -45,6 +47,8 @@ extension TicketEvent: Codable {
     case "merged": kind = .merged(into: try container.decode(TicketID.self, forKey: .into))
     case "mergedFrom": kind = .mergedFrom(try container.decode(TicketID.self, forKey: .from))
     case "reopened": kind = .reopened
+    case "resellerChanged":
+      kind = .resellerChanged(to: try container.decodeIfPresent(PartnerID.self, forKey: .reseller))
     default:
       throw DecodingError.dataCorruptedError(
         forKey: .type, in: container, debugDescription: "unknown event type '\(type.prefix(40))'")
@@ -71,6 +75,7 @@ extension TicketEvent: Codable {
     case .assigneeChanged(let assignee): try container.encode(assignee, forKey: .assignee)
     case .merged(let target): try container.encode(target, forKey: .into)
     case .mergedFrom(let source): try container.encode(source, forKey: .from)
+    case .resellerChanged(let reseller): try container.encode(reseller, forKey: .reseller)
     case .reopened: break
     }
   }
@@ -81,14 +86,16 @@ extension TicketEvent: Codable {
 /// ```json
 /// {"ticket":"T-1","customer":"cust-1","subject":"Site down","body":"example.com shows a 500 error",
 ///  "priority":"critical","department":"technical","channel":"panel",
-///  "service":{"tier":"shared","plan":"Starter","domain":"example.com"}}
+///  "service":{"tier":"shared","plan":"Starter","domain":"example.com"},"reseller":"acme"}
 /// ```
+/// `service` and `reseller` are left out when absent; openings written before tickets knew their reseller
+/// have no `reseller` and read back as a direct customer's.
 extension TicketOpening: Codable {
   private enum CodingKeys: String, CodingKey {
-    case ticket, customer, subject, body, priority, department, channel, service
+    case ticket, customer, subject, body, priority, department, channel, service, reseller
   }
 
-  /// Decodes an opening; `service` is optional, every other field is required.
+  /// Decodes an opening; `service` and `reseller` are optional, every other field is required.
   /// - Throws: `DecodingError` naming the field for a missing, mistyped, unknown or oversized value.
   public init(from decoder: any Decoder) throws {
     let container = try decoder.container(keyedBy: CodingKeys.self)
@@ -100,7 +107,8 @@ extension TicketOpening: Codable {
       priority: try container.decode(Priority.self, forKey: .priority),
       department: try container.decode(Department.self, forKey: .department),
       channel: try container.decode(Channel.self, forKey: .channel),
-      service: try container.decodeIfPresent(ServiceReference.self, forKey: .service)
+      service: try container.decodeIfPresent(ServiceReference.self, forKey: .service),
+      resellerID: try container.decodeIfPresent(PartnerID.self, forKey: .reseller)
     )
   }
 
@@ -115,6 +123,7 @@ extension TicketOpening: Codable {
     try container.encode(department, forKey: .department)
     try container.encode(channel, forKey: .channel)
     try container.encodeIfPresent(service, forKey: .service)
+    try container.encodeIfPresent(resellerID, forKey: .reseller)
   }
 }
 

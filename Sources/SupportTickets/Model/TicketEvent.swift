@@ -18,6 +18,10 @@ public struct TicketOpening: Hashable, Sendable {
   public var channel: Channel
   /// The product concerned, if known.
   public var service: ServiceReference?
+  /// The customer's reseller when the ticket is opened (who bills and supports them), or `nil` for a direct
+  /// customer. Set it from the customer's `CustomerPartners/reseller`: it decides which reseller's panel
+  /// sees the ticket (``TicketQuery/partnerID``). Later moves are ``TicketEvent/Kind/resellerChanged(to:)``.
+  public var resellerID: PartnerID?
 
   /// Describes a new ticket.
   /// - Parameters:
@@ -29,6 +33,7 @@ public struct TicketOpening: Hashable, Sendable {
   ///   - department: The initial department.
   ///   - channel: How it arrived.
   ///   - service: The product concerned.
+  ///   - resellerID: The customer's reseller, `nil` for a direct customer.
   public init(
     ticketID: TicketID,
     customerID: CustomerID,
@@ -37,7 +42,8 @@ public struct TicketOpening: Hashable, Sendable {
     priority: Priority = .normal,
     department: Department = .technical,
     channel: Channel = .panel,
-    service: ServiceReference? = nil
+    service: ServiceReference? = nil,
+    resellerID: PartnerID? = nil
   ) {
     self.ticketID = ticketID
     self.customerID = customerID
@@ -47,6 +53,7 @@ public struct TicketOpening: Hashable, Sendable {
     self.department = department
     self.channel = channel
     self.service = service
+    self.resellerID = resellerID
   }
 }
 
@@ -83,6 +90,10 @@ public struct TicketEvent: Hashable, Sendable, Identifiable {
     case mergedFrom(TicketID)
     /// An agent reopened a resolved ticket (status becomes `open`).
     case reopened
+    /// The ticket moved to another reseller's customers (`nil`: the customer is now a direct customer),
+    /// because the customer changed reseller. Internal by default; customers cannot make it. See
+    /// ``TicketStore/moveTickets(ofCustomer:toReseller:at:author:)``.
+    case resellerChanged(to: PartnerID?)
   }
 
   /// The event's id, unique within its ticket.
@@ -167,12 +178,13 @@ extension TicketEvent.Kind {
     case .merged: return "merged"
     case .mergedFrom: return "mergedFrom"
     case .reopened: return "reopened"
+    case .resellerChanged: return "resellerChanged"
     }
   }
 
   var defaultVisibility: EventVisibility {
     switch self {
-    case .internalNote, .assigneeChanged, .mergedFrom: return .internal
+    case .internalNote, .assigneeChanged, .mergedFrom, .resellerChanged: return .internal
     default: return .public
     }
   }

@@ -75,7 +75,7 @@ enum TicketEventRules {
       try validateBody(body, event: event, ticketID: ticketID)
     case .statusChanged, .reopened:
       return
-    case .priorityChanged, .departmentChanged, .assigneeChanged, .merged, .mergedFrom:
+    case .priorityChanged, .departmentChanged, .assigneeChanged, .merged, .mergedFrom, .resellerChanged:
       if case .customer = event.author {
         throw TicketError.invalidEvent(
           "customers cannot make a \(event.kind.name) change", eventID: event.id, ticketID: ticketID)

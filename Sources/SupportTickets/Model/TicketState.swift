@@ -46,6 +46,8 @@ struct TicketState {
   var mergedTickets: [TicketID]
   /// The product concerned, if known.
   var service: ServiceReference?
+  /// The reseller whose customers the ticket belongs to, or `nil` for a direct customer.
+  var resellerID: PartnerID?
   private static let linearScanLimit = 24
 
   /// The number of events: the version a store's optimistic concurrency compares.
@@ -98,6 +100,7 @@ struct TicketState {
     department = opening.department
     channel = opening.channel
     service = opening.service
+    resellerID = opening.resellerID
     assignee = nil
     createdAt = event.instant
     updatedAt = event.instant
@@ -175,6 +178,13 @@ struct TicketState {
         throw TicketError.invalidEvent("a ticket cannot absorb itself", eventID: event.id, ticketID: id)
       }
       mergedTickets.append(source)
+    case .resellerChanged(let next):
+      guard next != resellerID else {
+        throw TicketError.invalidEvent(
+          "the ticket already belongs to \(next.map { "reseller \($0)" } ?? "no reseller")", eventID: event.id,
+          ticketID: id)
+      }
+      resellerID = next
     case .reopened:
       guard status == .resolved else { throw TicketError.invalidTransition(from: status, to: .open, ticketID: id) }
       reopen(at: event.instant)

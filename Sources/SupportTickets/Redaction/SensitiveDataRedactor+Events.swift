@@ -24,6 +24,7 @@ extension SensitiveDataRedactor {
       try check(opening.ticketID.rawValue, "ticketID", position)
       try check(opening.customerID.rawValue, "customerID", position)
       if let serviceID = opening.service?.serviceID { try check(serviceID.rawValue, "serviceID", position) }
+      if let resellerID = opening.resellerID { try check(resellerID.rawValue, "resellerID", position) }
       let redacted = redacted(opening)
       // Unchanged texts (the usual case) keep the event as it is, without boxing a new opening.
       guard redacted != opening else { return event }
@@ -37,7 +38,8 @@ extension SensitiveDataRedactor {
     case .assigneeChanged(let agent?): try check(agent.rawValue, "agentID", position)
     case .merged(let target): try check(target.rawValue, "ticketID", position)
     case .mergedFrom(let source): try check(source.rawValue, "ticketID", position)
-    case .statusChanged, .priorityChanged, .assigneeChanged(nil), .reopened: break
+    case .resellerChanged(let reseller?): try check(reseller.rawValue, "resellerID", position)
+    case .statusChanged, .priorityChanged, .assigneeChanged(nil), .resellerChanged(nil), .reopened: break
     }
     return copy
   }

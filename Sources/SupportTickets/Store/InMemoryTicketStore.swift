@@ -3,13 +3,14 @@ import Foundation
 /// A ``TicketStore`` that keeps tickets in memory: the default for tests, demos and hosts that persist
 /// elsewhere. Everything is lost when the process ends.
 ///
-/// Tickets are kept in creation order with indexes by id and by customer, so a customer-scoped query
-/// touches only that customer's tickets. Each ticket's position in creation order never changes, which is
+/// Tickets are kept in creation order with indexes by id, by customer and by reseller, so a customer- or
+/// partner-scoped query touches only that customer's or reseller's tickets. Each ticket's position in creation order never changes, which is
 /// what makes paging stable while other tasks write.
 public actor InMemoryTicketStore: TicketStore {
   private var tickets: [Ticket] = []
   private var positions = TicketPositionIndex()
-  private var byCustomer: [CustomerID: [Int]] = [:]
+  private var byCustomer = PositionGroups<CustomerID>()
+  private var byReseller = PositionGroups<PartnerID>()
   private let redactor: SensitiveDataRedactor
 
   /// Creates an empty store.
@@ -30,7 +31,8 @@ public actor InMemoryTicketStore: TicketStore {
     let position = tickets.count
     tickets.append(ticket)
     positions.insert(ticket.id, at: position)
-    byCustomer[ticket.customerID, default: []].append(position)
+    byCustomer.append(position, to: ticket.customerID)
+    byReseller.append(position, to: ticket.resellerID)
     return ticket
   }
 
@@ -43,6 +45,8 @@ public actor InMemoryTicketStore: TicketStore {
       throw StoreError.versionConflict(ticketID, expected: expectedVersion, actual: current)
     }
     try tickets[position].requireNewEventIDs(events)
+    let reseller = tickets[position].resellerID
+    defer { byReseller.move(position, from: reseller, to: tickets[position].resellerID) }
     if events.count == 1 {
       // Fast path: apply in place; `apply` leaves the ticket unchanged when it throws.
       try tickets[position].apply(try redactor.redacted(events[0]), checkingDuplicateID: false)
@@ -79,14 +83,15 @@ public actor InMemoryTicketStore: TicketStore {
 
   /// One page of matching tickets. See ``TicketStore/query(_:)``.
   /// - Throws: ``StoreError`` `invalidCursor` for a cursor this store could not have issued.
-  /// - Complexity: O(log c + m) for a customer-scoped query (c of that customer's tickets, m examined
-  ///   until the page is full), else O(m) over the tickets after the cursor, until the page is full.
+  /// - Complexity: O(log c + m) for a customer- or partner-scoped query (c of that customer's or reseller's
+  ///   tickets, m examined until the page is full), else O(m) over the tickets after the cursor, until the
+  ///   page is full.
   public func query(_ query: TicketQuery) throws -> TicketPage {
     let start = try query.startSequence(nextSequence: tickets.count)
     var builder = TicketPageBuilder(for: query)
-    if let customerID = query.customerID {
-      let candidates = byCustomer[customerID] ?? []
-      var index = lowerBound(of: start, in: candidates)
+    let scoped = query.customerID.map { byCustomer[$0] } ?? query.partnerID.map { byReseller[$0] }
+    if let candidates = scoped {
+      var index = candidates.firstIndex(notBelow: start)
       while index < candidates.count, builder.offer(tickets[candidates[index]], sequence: candidates[index]) {
         index += 1
       }
@@ -95,15 +100,5 @@ public actor InMemoryTicketStore: TicketStore {
       while position < tickets.count, builder.offer(tickets[position], sequence: position) { position += 1 }
     }
     return builder.page
-  }
-
-  private func lowerBound(of value: Int, in sorted: [Int]) -> Int {
-    var low = 0
-    var high = sorted.count
-    while low < high {
-      let middle = (low + high) / 2
-      if sorted[middle] < value { low = middle + 1 } else { high = middle }
-    }
-    return low
   }
 }

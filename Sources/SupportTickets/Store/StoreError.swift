@@ -35,6 +35,9 @@ public struct StoreError: SupportKitError, Hashable {
     /// An identifier (ticket, customer, agent, event, service) that contains a card number, password or
     /// key: identifiers are stored as given, never redacted, so the event is refused.
     public static let secretInIdentifier = Code(rawValue: "secretInIdentifier")
+    /// A partner-scoped read asked for another partner's tickets (``PartnerTicketAccess``): refused, nothing
+    /// is returned.
+    public static let outsidePartnerScope = Code(rawValue: "outsidePartnerScope")
   }
 
   /// What went wrong.
@@ -158,4 +161,14 @@ public struct StoreError: SupportKitError, Hashable {
     )
   }
 
+  /// A partner-scoped read that names another partner.
+  /// - Parameters:
+  ///   - partnerID: The partner the access belongs to.
+  ///   - requested: The partner the query named.
+  public static func outsidePartnerScope(_ partnerID: PartnerID, requested: PartnerID) -> StoreError {
+    StoreError(
+      code: .outsidePartnerScope,
+      message: "partner \(partnerID) can read only its own customers' tickets, not partner \(requested)'s",
+      context: ["partner": partnerID.rawValue, "requested": requested.rawValue])
+  }
 }

@@ -3,15 +3,16 @@ import Foundation
 /// JSON for a query, as a host's API might receive it from a panel.
 ///
 /// ```json
-/// {"customer":"cust-1","statuses":["open","inProgress"],"priorities":["critical"],
+/// {"customer":"cust-1","partner":"acme","statuses":["open","inProgress"],"priorities":["critical"],
 ///  "departments":["technical"],"assignee":"ana","updatedSince":"2026-11-01T00:00:00.000Z",
 ///  "text":"backup","searchesInternalNotes":false,"limit":50,"cursor":"s41"}
 /// ```
 /// Every field is optional; `limit` defaults to 100 and must be 1…1000, `searchesInternalNotes` defaults
-/// to `false`. Sets are written as arrays sorted by name.
+/// to `false` and is always `false` with `partner` (a partner-scoped query never searches internal notes).
+/// Sets are written as arrays sorted by name.
 extension TicketQuery: Codable {
   private enum CodingKeys: String, CodingKey {
-    case customer, statuses, priorities, departments, assignee, updatedSince, text, searchesInternalNotes
+    case customer, partner, statuses, priorities, departments, assignee, updatedSince, text, searchesInternalNotes
     case limit, cursor
   }
 
@@ -36,6 +37,7 @@ extension TicketQuery: Codable {
     }
     self.init(
       customerID: try container.decodeIfPresent(CustomerID.self, forKey: .customer),
+      partnerID: try container.decodeIfPresent(PartnerID.self, forKey: .partner),
       statuses: try container.decodeIfPresent([TicketStatus].self, forKey: .statuses).map(Set.init),
       priorities: try container.decodeIfPresent([Priority].self, forKey: .priorities).map(Set.init),
       departments: try container.decodeIfPresent([Department].self, forKey: .departments).map(Set.init),
@@ -53,6 +55,7 @@ extension TicketQuery: Codable {
   public func encode(to encoder: any Encoder) throws {
     var container = encoder.container(keyedBy: CodingKeys.self)
     try container.encodeIfPresent(customerID, forKey: .customer)
+    try container.encodeIfPresent(partnerID, forKey: .partner)
     try container.encodeIfPresent(statuses?.map(\.rawValue).sorted(), forKey: .statuses)
     try container.encodeIfPresent(priorities?.sorted(), forKey: .priorities)
     try container.encodeIfPresent(departments?.map(\.rawValue).sorted(), forKey: .departments)

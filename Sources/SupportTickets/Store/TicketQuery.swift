@@ -4,9 +4,18 @@ import Foundation
 ///
 /// Results come in a stable order, the order in which the tickets were created, so paging while other
 /// writers change tickets never repeats or skips a ticket that existed when paging began.
+///
+/// A query with ``partnerID`` is *partner-scoped*: it reads for a reseller's own panel, so it never looks
+/// into internal notes (``searchesInternalNotes`` stays `false` whatever is asked). A reseller's panel reads
+/// through ``PartnerTicketAccess``, which answers in customer views only. See <doc:PartnerScopedAccess>.
 public struct TicketQuery: Hashable, Sendable {
   /// Only this customer's tickets. Set it for every customer-facing read.
   public var customerID: CustomerID?
+  /// Only the tickets of this reseller's customers (``Ticket/resellerID``): a reseller's own panel. Never
+  /// matches a direct customer's ticket or another reseller's. Setting it turns ``searchesInternalNotes`` off.
+  public var partnerID: PartnerID? {
+    didSet { if partnerID != nil { searchesInternalNotes = false } }
+  }
   /// Only tickets in one of these statuses.
   public var statuses: Set<TicketStatus>?
   /// Only tickets with one of these priorities.
@@ -19,8 +28,12 @@ public struct TicketQuery: Hashable, Sendable {
   public var updatedSince: Date?
   /// Only tickets whose subject or public messages contain this text (case- and diacritic-insensitive).
   public var text: String?
-  /// Whether ``text`` also searches internal notes (staff searches only; never for a customer).
-  public var searchesInternalNotes: Bool
+  /// Whether ``text`` also searches internal notes (staff searches only; never for a customer). Always
+  /// `false` for a partner-scoped query: setting it to `true` while ``partnerID`` is set has no effect, so
+  /// a reseller cannot learn what an internal note says from which tickets a search returns.
+  public var searchesInternalNotes: Bool {
+    didSet { if partnerID != nil, searchesInternalNotes { searchesInternalNotes = false } }
+  }
   /// The most tickets one page holds (1…1000).
   public var limit: Int
   /// Where the previous page ended; `nil` for the first page.
@@ -29,17 +42,19 @@ public struct TicketQuery: Hashable, Sendable {
   /// Creates a query.
   /// - Parameters:
   ///   - customerID: Only this customer's tickets.
+  ///   - partnerID: Only the tickets of this reseller's customers (turns `searchesInternalNotes` off).
   ///   - statuses: Only these statuses.
   ///   - priorities: Only these priorities.
   ///   - departments: Only these departments.
   ///   - assignee: Only this agent's tickets.
   ///   - updatedSince: Only tickets updated at or after this instant.
   ///   - text: Only tickets containing this text.
-  ///   - searchesInternalNotes: Whether `text` searches internal notes too.
+  ///   - searchesInternalNotes: Whether `text` searches internal notes too; ignored when `partnerID` is set.
   ///   - limit: Page size, clamped to 1…1000.
   ///   - cursor: The previous page's ``TicketPage/nextCursor``.
   public init(
     customerID: CustomerID? = nil,
+    partnerID: PartnerID? = nil,
     statuses: Set<TicketStatus>? = nil,
     priorities: Set<Priority>? = nil,
     departments: Set<Department>? = nil,
@@ -51,13 +66,14 @@ public struct TicketQuery: Hashable, Sendable {
     cursor: TicketCursor? = nil
   ) {
     self.customerID = customerID
+    self.partnerID = partnerID
     self.statuses = statuses
     self.priorities = priorities
     self.departments = departments
     self.assignee = assignee
     self.updatedSince = updatedSince
     self.text = text
-    self.searchesInternalNotes = searchesInternalNotes
+    self.searchesInternalNotes = searchesInternalNotes && partnerID == nil
     self.limit = min(max(limit, 1), 1000)
     self.cursor = cursor
   }
@@ -68,6 +84,7 @@ public struct TicketQuery: Hashable, Sendable {
   /// - Complexity: O(1), or O(total text length) when ``text`` is set.
   public func matches(_ ticket: Ticket) -> Bool {
     if let customerID, ticket.customerID != customerID { return false }
+    if let partnerID, ticket.resellerID != partnerID { return false }
     if let statuses, !statuses.contains(ticket.status) { return false }
     if let priorities, !priorities.contains(ticket.priority) { return false }
     if let departments, !departments.contains(ticket.department) { return false }

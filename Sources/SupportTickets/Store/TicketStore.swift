@@ -27,6 +27,9 @@ import Foundation
 /// - **Durability across restarts.** A store that persists returns, once reopened, every ticket and event it
 ///   acknowledged, in the same creation order, and accepts the cursors it issued before.
 /// - **Customer scoping.** A query with ``TicketQuery/customerID`` returns only that customer's tickets.
+/// - **Partner scoping.** A query with ``TicketQuery/partnerID`` returns only the tickets whose
+///   ``Ticket/resellerID`` is that partner (kept current as `resellerChanged` events move tickets), and its
+///   text never matches internal notes. Using ``TicketQuery/matches(_:)`` on the candidates gives both.
 /// - **Batches.** ``create(timelines:)`` and ``append(_:)`` have exactly the outcome of the separate calls
 ///   made in order (each element succeeds or fails on its own); the default implementations make those
 ///   calls. A store overrides them only to save round trips (one actor hop, one journal write).

@@ -2,7 +2,8 @@
 ///
 /// - `tickets`: one row per ticket, the columns every ``TicketQuery`` filter reads, kept in step with the
 ///   timeline by the store (`version` is the number of events). `seq` is the creation sequence number that
-///   cursors carry; `partner_id` is filled once tickets know their reseller.
+///   cursors carry; `partner_id` is the ticket's reseller (`Ticket.resellerID`), `NULL` for a direct
+///   customer's ticket (step 2 adds it and its index where an older step 1 lacked them).
 /// - `ticket_events`: the timeline, one row per event; `payload` is the event in the kit's documented JSON
 ///   (`TicketEvent`'s `Codable` form), the other columns repeat what reports and SQL users filter on.
 ///
@@ -57,6 +58,7 @@ package enum TicketSchema {
         PostgresStatement("CREATE INDEX tickets_by_department ON tickets (department, seq)"),
         PostgresStatement("CREATE INDEX tickets_by_assignee ON tickets (assignee, seq) WHERE assignee IS NOT NULL"),
         PostgresStatement("CREATE INDEX tickets_by_update ON tickets (updated_at, seq)"),
-      ])
+      ]),
+    partnerMigration,
   ]
 }

@@ -61,7 +61,7 @@ extension PostgresTicketStore {
     return value
   }
 
-  /// `$2`…`$7` of ``TicketStatements/candidates``: `NULL` for each criterion the query leaves open.
+  /// `$2`…`$8` of ``TicketStatements/candidates``: `NULL` for each criterion the query leaves open.
   ///
   /// `updatedSince` is rounded down to the microsecond so that SQL selects a superset; the exact comparison
   /// is `TicketQuery.matches`'.
@@ -73,6 +73,7 @@ extension PostgresTicketStore {
       .textArray(query.departments.map { $0.map(\.rawValue).sorted() }),
       .text(query.assignee?.rawValue),
       .timestamp(query.updatedSince, rounding: .down),
+      .text(query.partnerID?.rawValue),
     ]
   }
 }

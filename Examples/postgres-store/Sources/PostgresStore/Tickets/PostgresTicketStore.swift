@@ -155,22 +155,22 @@ public final class PostgresTicketStore: TicketStore, Sendable {
     return ticket
   }
 
-  /// `$1`…`$10` of ``TicketStatements/insertTicket``.
+  /// `$1`…`$11` of ``TicketStatements/insertTicket``.
   private static func rowValues(of ticket: Ticket) -> [PostgresValue] {
     [
       .text(ticket.id.rawValue), .text(ticket.customerID.rawValue), .text(ticket.subject),
       .text(ticket.status.rawValue), .text(ticket.priority.rawValue), .text(ticket.department.rawValue),
       .text(ticket.assignee?.rawValue), .timestamp(ticket.createdAt), .timestamp(ticket.updatedAt),
-      .int32(Int32(clamping: ticket.version)),
+      .int32(Int32(clamping: ticket.version)), .text(ticket.resellerID?.rawValue),
     ]
   }
 
-  /// `$1`…`$8` of ``TicketStatements/updateTicket``.
+  /// `$1`…`$9` of ``TicketStatements/updateTicket``.
   private static func summaryValues(of ticket: Ticket) -> [PostgresValue] {
     [
       .text(ticket.id.rawValue), .text(ticket.subject), .text(ticket.status.rawValue),
       .text(ticket.priority.rawValue), .text(ticket.department.rawValue), .text(ticket.assignee?.rawValue),
-      .timestamp(ticket.updatedAt), .int32(Int32(clamping: ticket.version)),
+      .timestamp(ticket.updatedAt), .int32(Int32(clamping: ticket.version)), .text(ticket.resellerID?.rawValue),
     ]
   }
 }

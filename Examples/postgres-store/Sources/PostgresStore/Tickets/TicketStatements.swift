@@ -3,12 +3,12 @@ enum TicketStatements {
   /// `$1` lock key, `$2` schema: serialises ticket creation until commit (see ``PostgresTicketStore``).
   static let lockCreation = PostgresStatement("SELECT pg_advisory_xact_lock($1, hashtext($2))")
 
-  /// `$1`…`$10`: a new ticket's row; no row is inserted (and none returned) when the id is taken.
+  /// `$1`…`$11`: a new ticket's row; no row is inserted (and none returned) when the id is taken.
   static let insertTicket = PostgresStatement(
     """
     INSERT INTO tickets (id, customer_id, subject, status, priority, department, assignee, created_at, updated_at,
-                         version)
-    VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
+                         version, partner_id)
+    VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)
     ON CONFLICT (id) DO NOTHING
     RETURNING seq
     """)
@@ -31,11 +31,13 @@ enum TicketStatements {
   static let timeline = PostgresStatement(
     "SELECT json_agg(payload ORDER BY sequence)::text FROM ticket_events WHERE ticket_id = $1")
 
-  /// `$1` ticket id, `$2`…`$8`: the row's summary after an append.
+  /// `$1` ticket id, `$2`…`$9`: the row's summary after an append (`$9`: the reseller, which a
+  /// `resellerChanged` event moves).
   static let updateTicket = PostgresStatement(
     """
     UPDATE tickets
-    SET subject = $2, status = $3, priority = $4, department = $5, assignee = $6, updated_at = $7, version = $8
+    SET subject = $2, status = $3, priority = $4, department = $5, assignee = $6, updated_at = $7, version = $8,
+        partner_id = $9
     WHERE id = $1
     """)
 
@@ -53,9 +55,10 @@ enum TicketStatements {
 
   /// One batch of query candidates after `$1` in creation order: `seq`, id, version and timeline.
   ///
-  /// `$2` customer, `$3` statuses, `$4` priorities, `$5` departments, `$6` assignee, `$7` updated since;
-  /// a `NULL` parameter leaves its filter out (the planner drops the branch: the values are known when
-  /// an unnamed statement is planned). `$8` is the batch size.
+  /// `$2` customer, `$3` statuses, `$4` priorities, `$5` departments, `$6` assignee, `$7` updated since,
+  /// `$8` partner (the reseller, on `tickets_by_partner`); a `NULL` parameter leaves its filter out (the
+  /// planner drops the branch: the values are known when an unnamed statement is planned). `$9` is the batch
+  /// size.
   static let candidates = PostgresStatement(
     """
     SELECT t.seq, t.id, t.version,
@@ -68,7 +71,8 @@ enum TicketStatements {
       AND ($5::text[] IS NULL OR t.department = ANY ($5))
       AND ($6::text IS NULL OR t.assignee = $6)
       AND ($7::timestamptz IS NULL OR t.updated_at >= $7)
+      AND ($8::text IS NULL OR t.partner_id = $8)
     ORDER BY t.seq
-    LIMIT $8
+    LIMIT $9
     """)
 }
