@@ -12,13 +12,14 @@ extension SupportDesk {
   /// - Throws: ``HostingSupportError`` `invalidRequest` for an invalid window or an id already used,
   ///   `corruptState` when the desk's stored state is damaged; state store errors.
   public func scheduleMaintenance(_ window: MaintenanceWindow) async throws {
-    try await ensureLoaded()
+    try await ensureCurrent()
     try window.validate()
     guard state.maintenanceRecord(window.id) == nil else {
       throw HostingSupportError.invalidRequest(field: "maintenance id", reason: "\(window.id.rawValue) is already used")
     }
-    record(.maintenance(MaintenanceRecord(window: window), at: clock()))
-    try await commit()
+    let change = DeskChange.maintenance(MaintenanceRecord(window: window), at: clock())
+    record(change)
+    try await requireFirst(change, conflict: "is already used")
   }
 
   /// Cancels a window. Customers who were already told about it get a cancellation notice on the next tick;
@@ -26,7 +27,7 @@ extension SupportDesk {
   /// - Parameter id: The window.
   /// - Throws: ``HostingSupportError`` `notFound`, or `invalidRequest` if it is already cancelled.
   public func cancelMaintenance(_ id: MaintenanceID) async throws {
-    try await ensureLoaded()
+    try await ensureCurrent()
     var changed = try existingMaintenance(id)
     guard !changed.isCancelled else {
       throw HostingSupportError.invalidRequest(field: "maintenance \(id.rawValue)", reason: "is already cancelled")
@@ -35,8 +36,9 @@ extension SupportDesk {
     changed.corrections.append(.init(kind: .cancelled, correctsRevision: changed.revision, previous: changed.window))
     changed.isCancelled = true
     withdrawPendingNotices(of: changed, at: at)
-    record(.maintenance(changed, at: at))
-    try await commit()
+    let change = DeskChange.maintenance(changed, at: at)
+    record(change)
+    try await requireFirst(change, conflict: "was changed by another desk meanwhile: read it again")
   }
 
   /// Moves a window. Customers who were told the old times get a correction on the next tick, and the new
@@ -50,7 +52,7 @@ extension SupportDesk {
   public func rescheduleMaintenance(_ id: MaintenanceID, start: Date, end: Date, at instant: Date? = nil)
     async throws
   {
-    try await ensureLoaded()
+    try await ensureCurrent()
     var changed = try existingMaintenance(id)
     guard !changed.isCancelled else {
       throw HostingSupportError.invalidRequest(field: "maintenance \(id.rawValue)", reason: "is cancelled")
@@ -65,13 +67,14 @@ extension SupportDesk {
     changed.window = moved
     changed.revision += 1
     changed.revisedAt = at
-    record(.maintenance(changed, at: at))
-    try await commit()
+    let change = DeskChange.maintenance(changed, at: at)
+    record(change)
+    try await requireFirst(change, conflict: "was changed by another desk meanwhile: read it again")
   }
 
   /// Every maintenance window the desk knows, in scheduling order.
   public func maintenanceWindows() async throws -> [MaintenanceRecord] {
-    try await ensureLoaded()
+    try await ensureCurrent()
     return state.maintenance
   }
 
@@ -198,6 +201,14 @@ extension SupportDesk {
     for message in state.pending where message.idempotencyKey.hasPrefix(prefix) {
       record(.withdrawn(key: message.idempotencyKey, at: instant))
     }
+  }
+
+  /// Commits, and throws when a shared store already held a change with the same key: another desk made the
+  /// same change to the window first (its version wins; this desk reads it on its next call).
+  private func requireFirst(_ change: DeskChange, conflict reason: String) async throws {
+    let alreadyStored = try await commit()
+    guard let key = change.key, alreadyStored.contains(key), case .maintenance(let record, _) = change else { return }
+    throw HostingSupportError.invalidRequest(field: "maintenance \(record.id.rawValue)", reason: reason)
   }
 
   private func existingMaintenance(_ id: MaintenanceID) throws -> MaintenanceRecord {

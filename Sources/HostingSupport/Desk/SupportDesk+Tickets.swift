@@ -67,9 +67,7 @@ extension SupportDesk {
     try requireText(subject, field: "subject")
     try requireText(body, field: "body")
     while true {
-      let number = state.nextTicketNumber
-      record(.ticketNumber(next: number + 1, at: instant ?? clock()))
-      try await commit()
+      let number = try await reserveTicketNumber(at: instant ?? clock())
       let opening = TicketOpening(
         ticketID: TicketID(derived: "T-\(number)"),
         customerID: customer,

@@ -7,6 +7,9 @@ struct DeskBreach: Hashable, Sendable, Codable {
   var customerID: CustomerID
   var ticketID: TicketID
   var at: Date
+  /// The idempotency key of the alert that raised it (absent in records written before desks shared a store):
+  /// a breach is recorded once per alert, whichever desk raised it.
+  var alertKey: String?
 }
 
 /// One change to the desk's state: what a ``DeskStateRecord`` carries. Every change the desk makes to its state
@@ -56,6 +59,20 @@ enum DeskChange: Hashable, Sendable {
     }
   }
 
+  /// The record's identity in a shared log: two desks that make the same change write it once. `nil` for the
+  /// ticket counter (every record counts) and for breaches written before they named their alert.
+  var key: String? {
+    switch self {
+    case .ticketNumber: nil
+    case .queued(let message): "queued/\(message.idempotencyKey)"
+    case .withdrawn(let key, _): "withdrawn/\(key)"
+    case .sent(let key, _): "sent/\(key)"
+    case .feedback(let outcome): "feedback/\(outcome.feedback.id)"
+    case .breach(let breach): breach.alertKey.map { "breach/\($0)" }
+    case .maintenance(let record, _): "maintenance/\(record.id.rawValue)/v\(record.corrections.count)"
+    }
+  }
+
   /// When the change happened, as far as retention is concerned.
   var instant: Date {
     switch self {
@@ -70,6 +87,12 @@ enum DeskChange: Hashable, Sendable {
   /// - Throws: `EncodingError` (not expected: every payload is plain data).
   func record() throws -> DeskStateRecord {
     DeskStateRecord(kind: kind, instant: instant, payload: try encodedPayload())
+  }
+
+  /// The change as a record with its key, for a shared log.
+  /// - Throws: `EncodingError` (not expected).
+  func keyedRecord() throws -> KeyedDeskStateRecord {
+    KeyedDeskStateRecord(key: key, record: try record())
   }
 
   private func encodedPayload() throws -> String {
