@@ -107,6 +107,45 @@ struct DeskSharingTests {
     for desk in shared.desks { #expect(try await desk.pendingNotifications().isEmpty) }
   }
 
+  @Test("two desks on a suspending store and transports, under hundreds of concurrent calls, deliver each key once")
+  func concurrentCallsOnTwoDesks() async throws {
+    let stateStore = LatencyDeskStateStore(
+      wrapping: SharedInMemoryDeskStateStore(), latency: SimulatedLatency(seed: 31))
+    let transports = (0..<2).map {
+      RecordingTransport(latency: SimulatedLatency(seed: UInt64(40 + $0)), firstTryFailureRate: 0.2, seed: UInt64($0))
+    }
+    let shared = SharedDesks(stateStore: stateStore, transports: transports)
+    let opened = await concurrently(100) { index in
+      try await shared.desks[index % 2].openTicket(
+        for: Fixtures.customers[index % Fixtures.customers.count].id, subject: "Issue \(index)", body: "Help",
+        priority: Priority.allCases[index % Priority.allCases.count], at: Fixtures.referenceDate)
+    }
+    #expect(opened.allSatisfy { (try? $0.get()) != nil })
+    // Hundreds of ticks and delivery rounds at once on both desks, at each instant in turn: the desks' clocks
+    // move forward together, as real clocks do (leases are measured in the desks' instants).
+    var alertsByDesk: [Set<String>] = [[], []]
+    for now in [2.0, 6, 12].map({ Fixtures.referenceDate + $0 * hour }) {
+      let calls = await concurrently(300) { index -> [String] in
+        let desk = shared.desks[index % 2]
+        if index % 3 == 2 {
+          _ = try await desk.deliverPending(now: now)
+          return []
+        }
+        return try await desk.tick(now: now).newAlerts.map(SupportDesk.idempotencyKey(for:))
+      }
+      #expect(calls.allSatisfy { (try? $0.get()) != nil }, "a concurrent call failed")
+      for (index, call) in calls.enumerated() { alertsByDesk[index % 2].formUnion((try? call.get()) ?? []) }
+    }
+    #expect(!alertsByDesk[0].union(alertsByDesk[1]).isEmpty)
+    #expect(alertsByDesk[0].isDisjoint(with: alertsByDesk[1]), "both desks reported an alert")
+    // Late rounds retry the first tries that failed, once their backoff and the other desk's claims ran out.
+    _ = try await shared.tickAll(at: [Fixtures.referenceDate + 20 * hour, Fixtures.referenceDate + 21 * hour])
+    let deliveries = await shared.deliveries()
+    #expect(deliveries.count > 100)
+    #expect(deliveries.values.allSatisfy { $0 == 1 }, "\(deliveries.filter { $0.value > 1 }.count) keys sent twice")
+    for desk in shared.desks { #expect(try await desk.pendingNotifications().isEmpty) }
+  }
+
   @Test("tickets opened concurrently on two desks get distinct generated ids from the shared counter")
   func distinctTicketNumbers() async throws {
     let shared = SharedDesks()
