@@ -48,6 +48,15 @@ func dropSchema(_ configuration: PostgresConfiguration) async {
   await connection.close()
 }
 
+/// The first tick and the idle ticks of a desk, as figures.
+func tickFigures(_ desk: SupportDesk, store: String) async throws -> [Figure] {
+  let ticks = try await Workloads.ticks(desk: desk, repeats: 5)
+  return [
+    Figure(workload: "first tick, \(openTickets) open tickets", store: store, operations: 1, seconds: ticks.first),
+    latencyFigure("idle tick, \(openTickets) open tickets", store: store, samples: ticks.idle),
+  ]
+}
+
 do {
   machine.postgres = try await BulkLoad.serverVersion(PostgresConfiguration(schema: "public"))
 
@@ -123,15 +132,7 @@ do {
     store: tickTickets, classifier: LexiconSentimentClassifier(), transport: ConsoleTransport { _ in },
     stateStore: try await PostgresDeskStateStore.open(tickConfiguration),
     customers: Workloads.profiles(tickCustomers), configuration: deskSettings, now: { Workloads.start })
-  let postgresTicks = try await Workloads.ticks(desk: postgresDesk, repeats: 5)
-  figures.append(
-    Figure(
-      workload: "first tick, \(openTickets) open tickets", store: "PostgreSQL (tickets + desk state)",
-      operations: 1, seconds: postgresTicks.first))
-  figures.append(
-    latencyFigure(
-      "idle tick, \(openTickets) open tickets", store: "PostgreSQL (tickets + desk state)", samples: postgresTicks.idle)
-  )
+  figures += try await tickFigures(postgresDesk, store: "PostgreSQL (tickets + desk state)")
   await tickTickets.close()
   await dropSchema(tickConfiguration)
   let tickFolder = scratchFolder("ticks")
@@ -142,15 +143,7 @@ do {
     store: fileTickets, classifier: LexiconSentimentClassifier(), transport: ConsoleTransport { _ in },
     stateStore: FileDeskStateStore(directory: tickFolder.appendingPathComponent("desk")),
     customers: Workloads.profiles(tickCustomers), configuration: deskSettings, now: { Workloads.start })
-  let fileTicks = try await Workloads.ticks(desk: fileDesk, repeats: 5)
-  figures.append(
-    Figure(
-      workload: "first tick, \(openTickets) open tickets", store: "files (FileTicketStore + FileDeskStateStore)",
-      operations: 1, seconds: fileTicks.first))
-  figures.append(
-    latencyFigure(
-      "idle tick, \(openTickets) open tickets", store: "files (FileTicketStore + FileDeskStateStore)",
-      samples: fileTicks.idle))
+  figures += try await tickFigures(fileDesk, store: "files (FileTicketStore + FileDeskStateStore)")
   await fileTickets.close()
   try? FileManager.default.removeItem(at: tickFolder)
 } catch {
@@ -174,7 +167,7 @@ if json {
     var value = ""
     if let rate = figure.perSecond { value = String(format: "%10.0f /s", rate) }
     if let p50 = figure.p50Milliseconds, let p99 = figure.p99Milliseconds {
-      value = String(format: "p50 %8.2f ms  p99 %8.2f ms", p50, p99)
+      value = String(format: "p50 %9.3f ms  p99 %9.3f ms", p50, p99)
     } else if figure.perSecond == nil {
       value = String(format: "%10.3f s", figure.seconds)
     }

@@ -31,6 +31,15 @@ import Foundation
 /// - **Errors.** Throw ``HostingSupportError`` `corruptState` for damage and `ioFailure` for storage that cannot
 ///   be reached or written (or the host's own error type); the desk reports both to its caller, and refuses to
 ///   run on `corruptState`.
+///
+/// ## Sharing between desks
+/// A store that several desk processes open at once (a database behind a load balancer) says so with
+/// ``isShared`` and implements the requirements after it for real: ``records(after:)`` in commit order,
+/// ``appendUnique(_:)`` with unique keys, ``replaceRecords(through:with:)``, ``claimDeliveries(_:for:at:until:)``,
+/// ``acquireLease(_:for:at:until:)`` and ``releaseLease(_:for:)``, ``reserveTicketNumber()``. Each has a default
+/// implementation that is right for a store one desk uses, so such stores implement only the three requirements
+/// above; the desk does not call the others on them. `SharedDeskStateStoreConformance` in HostingSupportTestKit
+/// checks a shared store; <doc:DeskConcurrency> describes what the desk does with it.
 public protocol DeskStateStore: Sendable {
   /// Every record stored, oldest first.
   /// - Returns: The records; none for a store that was never written.
