@@ -35,6 +35,18 @@ func slaPolicyBenchmarks() -> [Benchmark] {
         _ = monitor.scan(subjects, now: SLABenchmarkData.now.addingTimeInterval(-300))
         return { blackHole(monitor.scan(subjects, now: SLABenchmarkData.now).count) }
       }),
+    Benchmark(
+      name: "sla.compliance-report-100k",
+      summary: "SLAComplianceReport.make over 100k varied tickets: rows, quality, agents, departments, open past 24 h",
+      operations: 100_000, unit: "tickets", goal: .runTime(atMost: 1.0), iterations: 3,
+      prepare: {
+        let subjects = SLABenchmarkData.shared.mixed
+        return {
+          let report = SLAComplianceReport.make(
+            subjects, evaluator: SLAEvaluator(), now: SLABenchmarkData.now, period: .week)
+          blackHole(report.rows.count + (report.openPastAgeLimit?.count ?? 0))
+        }
+      }),
   ]
 }
 

@@ -46,7 +46,7 @@ while let argument = arguments.next() {
 
 let allBenchmarks: [Benchmark] =
   ticketBenchmarks() + fileStoreBenchmarks() + slaBenchmarks() + slaPolicyBenchmarks() + sentimentBenchmarks()
-  + retentionBenchmarks() + deskBenchmarks()
+  + clarityBenchmarks() + retentionBenchmarks() + deskBenchmarks()
 let selected = allBenchmarks.filter { benchmark in
   filters.isEmpty || filters.contains { benchmark.name.contains($0) }
 }

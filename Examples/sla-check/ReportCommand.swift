@@ -8,7 +8,9 @@ import SupportTickets
 /// Exit status 2 for an unreadable or invalid policy or a malformed ticket line (reported as
 /// `tickets.jsonl: line N: …` on stderr, with nothing written to stdout).
 let reportCommand = CommandSpec(
-  "report", summary: "The SLA compliance report (attainment, median, p90) over exported tickets.",
+  "report",
+  summary:
+    "The SLA compliance report (attainment, median, p90; open past 24 h; resolution quality) over exported tickets.",
   details: ["Tickets are JSON lines, one Ticket per line: what 'support-desk export --jsonl' writes."],
   options: [
     .value("--tickets", "FILE", help: "The tickets as JSON lines.", required: true),
@@ -39,15 +41,27 @@ let reportCommand = CommandSpec(
   if arguments.flag("--json") {
     Console.print(String(decoding: try TicketJSON.makeEncoder(pretty: true).encode(report), as: UTF8.self))
   } else {
-    // Department names are open text from the tickets: escaped, so one cannot forge a table row.
-    for index in report.rows.indices {
-      report.rows[index].department = report.rows[index].department.map {
-        Department(rawValue: TerminalText.escaped($0.rawValue))
-      }
-    }
+    escapeDepartments(in: &report)
     Console.write("\(tickets.count) tickets evaluated at \(formatInstant(instant) ?? "\(instant)")\n\(report)")
   }
   return .success
+}
+
+/// Escapes every department name of a report for the terminal: they are open text from the tickets, and a control
+/// character in one must not forge a table row.
+private func escapeDepartments(in report: inout SLAComplianceReport) {
+  func escaped(_ department: Department) -> Department {
+    Department(rawValue: TerminalText.escaped(department.rawValue))
+  }
+  for index in report.rows.indices { report.rows[index].department = report.rows[index].department.map(escaped) }
+  for index in report.byDepartment.indices {
+    report.byDepartment[index].department = escaped(report.byDepartment[index].department)
+  }
+  if let aged = report.openPastAgeLimit {
+    for index in aged.tickets.indices {
+      report.openPastAgeLimit?.tickets[index].department = escaped(aged.tickets[index].department)
+    }
+  }
 }
 
 /// Decodes one ``Ticket`` per non-blank line; the first bad line throws a `DecodingIssue` naming file and line.

@@ -100,6 +100,39 @@ struct SLAComplianceReportTests {
     #expect(text.contains("all       resolution"))
   }
 
+  @Test(
+    "every cycle is labelled with the calendar's week or month in the report's zone, across DST and year ends (seeded)",
+    arguments: ["UTC", "Asia/Kathmandu", "America/New_York", "Australia/Lord_Howe", "Pacific/Chatham"])
+  func labelsMatchTheCalendar(zone: String) throws {
+    let timeZone = try #require(TimeZone(identifier: zone))
+    var calendar = Calendar(identifier: .iso8601)
+    calendar.timeZone = timeZone
+    var generator = SplitMix64(seed: 77)
+    let base = utc("2024-12-20T00:00:00Z")
+    // Random instants over two years, in random order: the report must not depend on the order it meets them.
+    let instants = (0..<600).map { _ in
+      base.addingTimeInterval(Double(Int.random(in: 0..<63_072_000, using: &generator)))
+    }
+    for period in SLAReportPeriod.allCases {
+      var expected: [String: Int] = [:]
+      for instant in instants {
+        let parts = calendar.dateComponents([.yearForWeekOfYear, .weekOfYear, .year, .month], from: instant)
+        let label =
+          period == .week
+          ? String(format: "%04d-W%02d", parts.yearForWeekOfYear!, parts.weekOfYear!)
+          : String(format: "%04d-%02d", parts.year!, parts.month!)
+        expected[label, default: 0] += 1
+      }
+      let statuses = instants.enumerated().map { index, instant in
+        status("t\(index)", .low, .sales, [cycle(.achieved, elapsed: 60, start: instant)])
+      }
+      let report = SLAComplianceReport(statuses: statuses, period: period, timeZone: timeZone)
+      var counted: [String: Int] = [:]
+      for row in report.rows { counted[row.period!, default: 0] += row.measured }
+      #expect(counted == expected)
+    }
+  }
+
   @Test("an empty report has no rows and still prints its header")
   func empty() {
     let report = SLAComplianceReport(statuses: [], period: .month)

@@ -95,9 +95,9 @@ struct SLAEvaluatorTests {
   }
 
   @Test(
-    "waiting on the customer and on hold pause the clock; other active statuses do not",
+    "under the hosting default only waiting on the customer pauses the clock; on hold and in progress count",
     arguments: [
-      (TicketStatus.waitingOnCustomer, true), (.onHold, true), (.inProgress, false),
+      (TicketStatus.waitingOnCustomer, true), (.onHold, false), (.inProgress, false),
     ])
   func pauseStatuses(status: TicketStatus, pauses: Bool) throws {
     var builder = TimelineBuilder(at: opened, priority: .normal)
@@ -105,6 +105,18 @@ struct SLAEvaluatorTests {
     let resolution = try #require(try evaluateDefault(builder, at: 5 * oneHour).current(.resolution))
     #expect(resolution.elapsed == (pauses ? 1 * oneHour : 5 * oneHour))
     #expect(resolution.state == (pauses ? .paused : .running))
+  }
+
+  @Test(
+    "a target's default pause statuses are waiting on the customer and on hold",
+    arguments: [(TicketStatus.waitingOnCustomer, true), (.onHold, true), (.inProgress, false)])
+  func defaultPauseStatuses(status: TicketStatus, pauses: Bool) throws {
+    let policy = try SLAPolicy(name: "Work time", targets: [SLATarget(.resolution, within: 24 * oneHour)])
+    var builder = TimelineBuilder(at: opened, priority: .normal)
+    builder.status(status, after: 1 * oneHour)
+    let status = SLAEvaluator.evaluate(try builder.ticket(), under: policy, now: opened.addingTimeInterval(5 * oneHour))
+    let resolution = try #require(status.current(.resolution))
+    #expect(resolution.elapsed == (pauses ? 1 * oneHour : 5 * oneHour))
   }
 
   @Test("each target pauses on its own statuses")

@@ -58,11 +58,12 @@ struct SLAPolicyTests {
       #expect(first.goal < resolution.goal)
       for target in policy.targets {
         #expect(target.calendar.isAlwaysOpen)
-        #expect(target.pauseStatuses == [.waitingOnCustomer, .onHold])
+        #expect(target.pauseStatuses == [.waitingOnCustomer], "requester wait: only waiting on the customer pauses")
         #expect(target.warningThresholds == [0.75, 0.9])
       }
     }
     #expect(set.policy(for: try subject(priority: .critical))?.target(for: .resolution)?.goal == oneHour)
+    #expect(set.ageGuard?.limit == 24 * oneHour, "nothing open past 24 h, in any case")
     // Stricter priorities never get looser goals.
     let goals = Priority.allCases.sorted().map {
       set.policy(for: try! subject(priority: $0))!.target(for: .firstResponse)!.goal

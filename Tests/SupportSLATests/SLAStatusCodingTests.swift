@@ -11,7 +11,7 @@ struct SLAStatusCodingTests {
   func statusRoundTrip() throws {
     var builder = TimelineBuilder(at: opened, priority: .critical)
     builder.agentReply(after: 5 * oneMinute)
-    builder.status(.onHold, after: 10 * oneMinute)
+    builder.status(.waitingOnCustomer, after: 10 * oneMinute)
     builder.status(.inProgress, after: 40 * oneMinute)
     let status = try evaluateDefault(builder, at: 3 * oneHour)
     let decoded = try JSONDecoder().decode(SLAStatus.self, from: JSONEncoder().encode(status))

@@ -52,6 +52,9 @@ struct TimelineBuilder {
     add(offset, .agent("ana"), .priorityChanged(to: priority))
   }
   mutating func reopen(after offset: TimeInterval) { add(offset, .agent("ana"), .reopened) }
+  mutating func assign(_ agent: AgentID?, after offset: TimeInterval) {
+    add(offset, .agent("lead"), .assigneeChanged(to: agent))
+  }
 
   func ticket() throws -> Ticket { try Ticket(events: events) }
 }

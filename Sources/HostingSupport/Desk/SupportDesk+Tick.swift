@@ -161,6 +161,7 @@ extension SupportDesk {
     case .warning(let threshold): kind = "warning-\(Int((threshold * 100).rounded()))"
     case .breach: kind = "breach"
     case .escalation(let level): kind = "escalation-\(level)"
+    case .ageLimitExceeded: kind = "age-limit"
     }
     return "sla/\(alert.ticketID.rawValue)/\(alert.metric.rawValue)/\(alert.cycle)/\(kind)"
   }
@@ -184,6 +185,9 @@ extension SupportDesk {
     case .escalation(let level):
       kind = .slaEscalation
       headline = "escalation level \(level): \(metric) overdue"
+    case .ageLimitExceeded(let limit):
+      kind = .slaEscalation
+      headline = "open past \(DurationText.format(limit)), whatever its pauses"
     }
     let subjectLine = ticket.map { " \"\(TemplateFormat.plainText.escapeValue($0.subject))\"" } ?? ""
     let due = alert.dueAt.map { Timestamp.format($0) } ?? "unknown"

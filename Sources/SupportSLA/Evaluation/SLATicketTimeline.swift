@@ -148,3 +148,28 @@ extension Priority {
     priorities.reduce(0) { $0 | $1.slaBit }
   }
 }
+
+extension SLATicketTimeline {
+  /// Where the ticket stands in its resolution cycles at the end of the timeline.
+  struct ResolutionPosition {
+    /// How many resolution cycles have started: 1 at creation, one more per reopening.
+    var cycles: Int
+    /// Whether the ticket is active (not resolved or closed) at the end of the timeline.
+    var isActive: Bool
+    /// The number of the running resolution cycle, or `nil` when the ticket is solved.
+    var activeCycle: Int? { isActive ? cycles : nil }
+  }
+
+  /// Counts the resolution cycles (active stretches, as ``SLACycleMeasurer`` walks them) and reads the last status.
+  /// - Complexity: O(*c*) for *c* status changes.
+  func resolutionCycle() -> ResolutionPosition {
+    var cycles = 0
+    var wasActive = false
+    for index in 0..<changes.count {
+      let isActive = changes[index].status.isActive
+      if isActive, !wasActive { cycles += 1 }
+      wasActive = isActive
+    }
+    return ResolutionPosition(cycles: cycles, isActive: wasActive)
+  }
+}

@@ -1,9 +1,13 @@
 public import Foundation
 public import SupportTickets
 
-/// A notice that a ticket's SLA target needs attention: approaching its deadline, past it, or escalated.
+/// A notice that a ticket's SLA target needs attention — approaching its deadline, past it, or escalated — or that
+/// the ticket has stayed open past the age guard's limit.
 public struct SLAAlert: Hashable, Sendable, Codable {
   /// How serious the alert is.
+  ///
+  /// New kinds may be added in later releases; switch over it with a `default` branch for the kinds you do not
+  /// handle specially.
   public enum Kind: Hashable, Sendable, Comparable {
     /// The cycle has used this fraction of its goal (from ``SLATarget/warningThresholds``).
     case warning(threshold: Double)
@@ -11,16 +15,22 @@ public struct SLAAlert: Hashable, Sendable, Codable {
     case breach
     /// The cycle is overdue by the level's delay (from ``SLATarget/escalationDelays``); levels start at 1.
     case escalation(level: Int)
+    /// The ticket is not resolved or closed and its wall-clock age has reached the ``SLAAgeGuard`` limit (in
+    /// seconds), whatever its pauses: "open past 24 h". Raised once per resolution cycle; the alert's metric is
+    /// ``SLAMetric/resolution``, its goal the limit, its elapsed time the ticket's age and its due date the
+    /// instant the ticket reached the limit.
+    case ageLimitExceeded(limit: TimeInterval)
 
     private var order: (Int, Double) {
       switch self {
       case .warning(let threshold): return (0, threshold)
       case .breach: return (1, 0)
       case .escalation(let level): return (2, Double(level))
+      case .ageLimitExceeded(let limit): return (3, limit)
       }
     }
 
-    /// Orders warnings (by threshold) before the breach before escalations (by level).
+    /// Orders warnings (by threshold) before the breach before escalations (by level) before the age guard.
     public static func < (lhs: Kind, rhs: Kind) -> Bool { lhs.order < rhs.order }
   }
 
@@ -82,10 +92,13 @@ extension SLAAlert.Kind: Codable {
     case type
     case threshold
     case level
+    case limit
   }
 
-  /// Decodes `{"type":"warning","threshold":0.75}`, `{"type":"breach"}` or `{"type":"escalation","level":1}`.
-  /// - Throws: `DecodingError` for an unknown type, a threshold outside (0, 1) or a level below 1.
+  /// Decodes `{"type":"warning","threshold":0.75}`, `{"type":"breach"}`, `{"type":"escalation","level":1}` or
+  /// `{"type":"ageLimitExceeded","limit":86400}`.
+  /// - Throws: `DecodingError` for an unknown type, a threshold outside (0, 1), a level below 1 or a limit that is
+  ///   not positive.
   public init(from decoder: any Decoder) throws {
     let container = try decoder.container(keyedBy: CodingKeys.self)
     switch try container.decode(String.self, forKey: .type) {
@@ -104,13 +117,20 @@ extension SLAAlert.Kind: Codable {
         throw DecodingError.dataCorruptedError(forKey: .level, in: container, debugDescription: "levels start at 1")
       }
       self = .escalation(level: level)
+    case "ageLimitExceeded":
+      let limit = try container.decode(TimeInterval.self, forKey: .limit)
+      guard limit.isFinite, limit > 0 else {
+        throw DecodingError.dataCorruptedError(forKey: .limit, in: container, debugDescription: "a limit is positive")
+      }
+      self = .ageLimitExceeded(limit: limit)
     case let other:
       throw DecodingError.dataCorruptedError(
-        forKey: .type, in: container, debugDescription: "unknown alert type '\(other)' (warning, breach, escalation)")
+        forKey: .type, in: container,
+        debugDescription: "unknown alert type '\(other)' (warning, breach, escalation, ageLimitExceeded)")
     }
   }
 
-  /// Encodes as `{"type":…}` with the threshold or level.
+  /// Encodes as `{"type":…}` with the threshold, level or limit.
   public func encode(to encoder: any Encoder) throws {
     var container = encoder.container(keyedBy: CodingKeys.self)
     switch self {
@@ -122,6 +142,9 @@ extension SLAAlert.Kind: Codable {
     case .escalation(let level):
       try container.encode("escalation", forKey: .type)
       try container.encode(level, forKey: .level)
+    case .ageLimitExceeded(let limit):
+      try container.encode("ageLimitExceeded", forKey: .type)
+      try container.encode(limit, forKey: .limit)
     }
   }
 }

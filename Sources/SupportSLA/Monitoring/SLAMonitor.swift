@@ -105,14 +105,19 @@ extension SLAMonitorState: Codable {
 /// - a **breach** once the cycle has breached (even if a late reply has fulfilled it since),
 /// - an **escalation** of level *k* once the unfulfilled cycle is overdue by ``SLATarget/escalationDelays``[*k*−1].
 ///
+/// and, when the policy set has an ``SLAPolicySet/ageGuard``, for every active ticket (whether or not a policy
+/// covers it):
+/// - an **age alert**, ``SLAAlert/Kind/ageLimitExceeded(limit:)``, once per resolution cycle when the ticket's
+///   wall-clock age reaches the limit, whatever its pauses ("open past 24 h").
+///
 /// Alerts whose key is in ``state`` are skipped and new ones are added to it, so repeated scans never repeat an
 /// alert; a scan that comes late raises everything that became due meanwhile, in order. Persist ``state`` and
 /// pass it back after a restart to keep that promise.
 ///
-/// Between scans the monitor remembers, for each ticket, the instant its next alert can fall due. A later scan
-/// skips a ticket whose timeline (its `version`) and segment are unchanged until that instant, so a steady
-/// stream of scans mostly re-evaluates the tickets that changed or have something due. Replacing ``state`` or
-/// ``evaluator`` clears that memory.
+/// Keep one monitor for the life of the process and scan it on every tick: between scans it remembers, for each
+/// ticket, the instant its next alert (SLA or age) can fall due. A later scan skips a ticket whose timeline (its
+/// `version`) and segment are unchanged until that instant, so a steady stream of scans mostly re-evaluates the
+/// tickets that changed or have something due. Replacing ``state`` or ``evaluator`` clears that memory.
 ///
 /// ```swift
 /// var monitor = SLAMonitor(policies: .hostingDefault, state: savedState)
@@ -131,8 +136,11 @@ public struct SLAMonitor: Sendable {
   public var evaluator: SLAEvaluator {
     didSet { wakeUps.removeAll() }
   }
-  private var emittedState: SLAMonitorState
+  var emittedState: SLAMonitorState
   private var wakeUps: [TicketID: WakeUp] = [:]
+
+  /// The age guard of the policies (``SLAPolicySet/ageGuard``); set it through ``evaluator``.
+  public var ageGuard: SLAAgeGuard? { evaluator.policies.ageGuard }
 
   /// The alerts emitted so far.
   public var state: SLAMonitorState {
@@ -157,7 +165,8 @@ public struct SLAMonitor: Sendable {
   /// - Parameters:
   ///   - subjects: The tickets to watch with their customers' segments; solved tickets are skipped.
   ///   - now: The scan instant.
-  /// - Returns: New alerts in the order of `subjects`, then metric, cycle and severity.
+  /// - Returns: New alerts in the order of `subjects`, then metric, cycle and severity (a ticket's age alert after
+  ///   its target alerts).
   /// - Complexity: O(*n*) for *n* subjects, plus an O(*e*) evaluation of each ticket that changed or may have
   ///   something due.
   public mutating func scan(_ subjects: [SLASubject], now: Date) -> [SLAAlert] {
@@ -176,10 +185,17 @@ public struct SLAMonitor: Sendable {
           let segment = subjects[index].segment
           if let wake = wakeUps[ticketID], wake.version == version, wake.segment == segment, now < wake.at { continue }
           var wakeAt = Date.distantFuture
-          if let policyIndex = SLAPolicySet.firstMatch(in: policies, for: subjects[index]) {
+          let policyIndex = SLAPolicySet.firstMatch(in: policies, for: subjects[index])
+          if let policyIndex {
             let status = SLAEvaluator.evaluate(box, under: policies.baseAddress! + policyIndex, now: now)
             collectAlerts(for: status, under: policies[policyIndex], now: now, into: &alerts)
             wakeAt = Self.nextAlertInstant(of: status, under: policies[policyIndex], after: now)
+          }
+          if let ageGuard = evaluator.policies.ageGuard {
+            let ageWake = guardAge(
+              of: box, with: ageGuard, policyName: policyIndex.map { policies[$0].name } ?? SLAAgeGuard.policyName,
+              now: now, into: &alerts)
+            wakeAt = min(wakeAt, ageWake)
           }
           // Events after `now` (when replaying history) change the clocks without changing the version.
           if box.updatedAt > now {

@@ -5,7 +5,8 @@ import SupportTickets
 //   {"policies":[{"name":"Critical","conditions":{"priorities":["critical"]},
 //                 "calendar":{"timeZone":"UTC","alwaysOpen":true},
 //                 "targets":[{"metric":"resolution","within":"1h","warningThresholds":[0.75,0.9],
-//                             "escalationDelays":["0m","30m"],"pauseStatuses":["waitingOnCustomer","onHold"]}]}]}
+//                             "escalationDelays":["0m","30m"],"pauseStatuses":["waitingOnCustomer","onHold"]}]}],
+//    "ageGuard":{"limit":"24h"}}
 
 /// A coding key for any name, used to reject unknown fields.
 struct PolicyKey: CodingKey {
@@ -263,17 +264,31 @@ extension SLAPolicy: Codable {
 }
 
 extension SLAPolicySet: Codable {
-  /// Decodes `{"policies":[…]}`.
+  /// Decodes `{"policies":[…],"ageGuard":{"limit":"24h"}}`.
+  ///
+  /// `ageGuard` is optional: absent, the set gets ``SLAAgeGuard/hostingDefault``; `null` turns the guard off.
   /// - Throws: ``SLAError`` naming the field.
   public init(from decoder: any Decoder) throws {
-    let reader = try PolicyObjectReader(decoder, allowed: ["policies"])
-    self.init(try reader.decode([SLAPolicy].self, "policies"))
+    let reader = try PolicyObjectReader(decoder, allowed: ["policies", "ageGuard"])
+    var ageGuard: SLAAgeGuard? = .hostingDefault
+    if reader.contains("ageGuard") {
+      let isNull = try policyFieldErrors(at: reader.path) {
+        try reader.container.decodeNil(forKey: PolicyKey("ageGuard"))
+      }
+      ageGuard = isNull ? nil : try reader.decode(SLAAgeGuard.self, "ageGuard")
+    }
+    self.init(try reader.decode([SLAPolicy].self, "policies"), ageGuard: ageGuard)
   }
 
-  /// Encodes `{"policies":[…]}`.
+  /// Encodes `{"policies":[…],"ageGuard":{…}}`, with `"ageGuard":null` when the guard is off.
   public func encode(to encoder: any Encoder) throws {
     var container = encoder.container(keyedBy: PolicyKey.self)
     try container.encode(policies, forKey: PolicyKey("policies"))
+    if let ageGuard {
+      try container.encode(ageGuard, forKey: PolicyKey("ageGuard"))
+    } else {
+      try container.encodeNil(forKey: PolicyKey("ageGuard"))
+    }
   }
 
   /// Reads a policy set from JSON bytes.

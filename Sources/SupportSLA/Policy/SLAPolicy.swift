@@ -122,17 +122,26 @@ public struct SLAPolicy: Hashable, Sendable {
   public func applies(to subject: SLASubject) -> Bool { conditions.matches(subject) }
 }
 
-/// An ordered list of policies: a ticket gets the first policy whose conditions it meets.
+/// An ordered list of policies: a ticket gets the first policy whose conditions it meets; and the age guard that
+/// watches every ticket, matched or not.
 ///
 /// Put specific policies (a VIP segment, dedicated servers) before general ones (by priority). A ticket no policy
-/// matches has no SLA.
+/// matches has no SLA targets, but the ``ageGuard`` still flags it when it stays open too long.
 public struct SLAPolicySet: Hashable, Sendable {
   /// The policies, in matching order.
   public var policies: [SLAPolicy]
+  /// The wall-clock backstop for every unsolved ticket, whatever its pauses (see ``SLAAgeGuard``); `nil` turns
+  /// it off. ``SLAAgeGuard/hostingDefault`` (24 h) unless set otherwise.
+  public var ageGuard: SLAAgeGuard?
 
   /// Creates a policy set.
-  /// - Parameter policies: The policies, in matching order.
-  public init(_ policies: [SLAPolicy]) { self.policies = policies }
+  /// - Parameters:
+  ///   - policies: The policies, in matching order.
+  ///   - ageGuard: The age guard; ``SLAAgeGuard/hostingDefault`` (24 h) by default, `nil` for none.
+  public init(_ policies: [SLAPolicy], ageGuard: SLAAgeGuard? = .hostingDefault) {
+    self.policies = policies
+    self.ageGuard = ageGuard
+  }
 
   /// The first policy that covers a subject.
   /// - Parameter subject: The ticket and its customer's segment.

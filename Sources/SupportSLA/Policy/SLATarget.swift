@@ -32,8 +32,17 @@ public enum SLAMetric: String, CaseIterable, Hashable, Sendable, Codable, Compar
 /// let update = try SLATarget(.nextResponse, within: 4 * 3600, warningThresholds: [0.75, 0.9])
 /// ```
 public struct SLATarget: Hashable, Sendable {
-  /// The statuses that pause every target unless a target says otherwise.
+  /// The statuses that pause every target unless a target says otherwise: waiting on the customer and on hold.
+  ///
+  /// With these pauses a target measures the team's own working time, like Zendesk's *agent work time*: time
+  /// spent waiting for the customer or for a third party (a registrar, a data centre) does not count. For the
+  /// customer's view, pause only while waiting on them: ``requesterWaitPauseStatuses``.
   public static let defaultPauseStatuses: Set<TicketStatus> = [.waitingOnCustomer, .onHold]
+  /// The pauses of a target that measures *requester wait time*, the customer's view: the clock runs while the
+  /// ticket is open, in progress and on hold (a third party the host waits on is the host's problem) and stops
+  /// only while waiting on the customer, as Zendesk's requester-wait metric counts.
+  /// ``SLAPolicySet/hostingDefault`` uses it for every target.
+  public static let requesterWaitPauseStatuses: Set<TicketStatus> = [.waitingOnCustomer]
   /// The warning thresholds used unless a target says otherwise: 75 % and 90 % of the goal.
   public static let defaultWarningThresholds: [Double] = [0.75, 0.9]
 

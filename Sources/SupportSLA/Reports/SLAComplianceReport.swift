@@ -9,8 +9,10 @@ public enum SLAReportPeriod: String, CaseIterable, Hashable, Sendable, Codable {
   case month
 }
 
-/// How well SLA targets were kept: attainment, typical times and breaches, per target × priority × department ×
-/// week or month.
+/// How well SLA targets were kept — attainment, typical times and breaches, per target × priority × department ×
+/// week or month — and, when built from tickets with ``make(_:evaluator:now:period:timeZone:)``, how well tickets
+/// were resolved (reopen rate, first-contact resolution, answered on time but resolved late), attainment per agent
+/// and per department, and the tickets open past the age guard's limit.
 ///
 /// Each cycle counts once, in the period in which it was activated (read in the report's time zone):
 /// - **measured** cycles are the achieved plus the breached ones; cycles still running or paused within their
@@ -20,9 +22,14 @@ public enum SLAReportPeriod: String, CaseIterable, Hashable, Sendable, Codable {
 ///   between updates, to resolution), by linear interpolation between closest ranks (the default of NumPy's
 ///   `percentile` and Excel's `PERCENTILE.INC`).
 ///
+/// The ticket figures are described on ``ResolutionQuality``, ``AgentFigures``, ``DepartmentFigures`` and
+/// ``OpenPastAgeLimit``.
+///
 /// ```swift
-/// let report = SLAComplianceReport(statuses: statuses, period: .month)
-/// print(report)  // a table
+/// let report = SLAComplianceReport.make(subjects, evaluator: SLAEvaluator(), now: now, period: .month)
+/// print(report)  // tables
+/// report.openPastAgeLimit?.tickets.map(\.ticketID)   // open past 24 h, whatever their pauses
+/// report.quality?.firstContactResolutionPercent
 /// ```
 public struct SLAComplianceReport: Hashable, Sendable, Codable, CustomStringConvertible {
   /// One group of cycles and how they fared.
@@ -60,8 +67,21 @@ public struct SLAComplianceReport: Hashable, Sendable, Codable, CustomStringConv
   public var rows: [Row]
   /// One row per metric over everything.
   public var totals: [Row]
+  /// The resolution quality of every ticket; `nil` for a report built from statuses alone.
+  public var quality: ResolutionQuality?
+  /// The resolution quality per period, in period order; empty for a report built from statuses alone.
+  public var qualityByPeriod: [PeriodQuality]
+  /// Attainment and resolution quality per agent (assignee at resolution), by agent id with unassigned tickets
+  /// last; empty for a report built from statuses alone.
+  public var byAgent: [AgentFigures]
+  /// Attainment and resolution quality per department, by name; empty for a report built from statuses alone.
+  public var byDepartment: [DepartmentFigures]
+  /// The tickets open past the age guard's limit at the report instant; `nil` when the policies have no age
+  /// guard or the report was built from statuses alone.
+  public var openPastAgeLimit: OpenPastAgeLimit?
 
-  /// Builds a report from evaluated statuses.
+  /// Builds a report from evaluated statuses: the rows and totals only (the ticket figures need the tickets; see
+  /// ``make(_:evaluator:now:period:timeZone:)``).
   ///
   /// - Parameters:
   ///   - statuses: One status per ticket (from ``SLAEvaluator``).
@@ -71,8 +91,12 @@ public struct SLAComplianceReport: Hashable, Sendable, Codable, CustomStringConv
   public init(statuses: [SLAStatus], period: SLAReportPeriod, timeZone: TimeZone = TimeZone(identifier: "UTC")!) {
     self.period = period
     self.timeZoneIdentifier = timeZone.identifier
-    var calendar = Calendar(identifier: .iso8601)
-    calendar.timeZone = timeZone
+    quality = nil
+    qualityByPeriod = []
+    byAgent = []
+    byDepartment = []
+    openPastAgeLimit = nil
+    var labeler = SLAPeriodLabeler(period: period, timeZone: timeZone)
     struct GroupKey: Hashable {
       var metric: SLAMetric
       var priority: Priority?
@@ -82,7 +106,7 @@ public struct SLAComplianceReport: Hashable, Sendable, Codable, CustomStringConv
     var groups: [GroupKey: [SLATargetStatus]] = [:]
     for status in statuses {
       for cycle in status.targets {
-        let label = Self.label(for: cycle.activatedAt, period: period, calendar: calendar)
+        let label = labeler.label(for: cycle.activatedAt)
         let key = GroupKey(
           metric: cycle.metric, priority: status.priority, department: status.department, period: label)
         groups[key, default: []].append(cycle)
@@ -105,21 +129,28 @@ public struct SLAComplianceReport: Hashable, Sendable, Codable, CustomStringConv
     self.totals = totals.sorted { $0.metric < $1.metric }
   }
 
-  /// Evaluates tickets and builds their report.
+  /// Evaluates tickets and builds their report, with every ticket figure.
+  ///
+  /// Tickets opened after `now` are left out. Tickets no policy matches have no cycles in the rows, but still
+  /// count in the resolution quality and the age guard's list.
   ///
   /// - Parameters:
-  ///   - subjects: The tickets with their customers' segments; tickets no policy matches are left out.
-  ///   - evaluator: The evaluator with the policies.
+  ///   - subjects: The tickets with their customers' segments.
+  ///   - evaluator: The evaluator with the policies and their age guard.
   ///   - now: The evaluation instant.
   ///   - period: Weeks or months.
   ///   - timeZone: The zone whose calendar defines the periods; UTC by default.
   /// - Returns: The report.
+  /// - Complexity: O(*n* · *e* + *c* log *c*) for *n* tickets of *e* events and *c* cycles.
   public static func make(
     _ subjects: [SLASubject], evaluator: SLAEvaluator, now: Date, period: SLAReportPeriod,
     timeZone: TimeZone = TimeZone(identifier: "UTC")!
   ) -> SLAComplianceReport {
-    SLAComplianceReport(
-      statuses: evaluator.evaluate(subjects, now: now).compactMap { $0 }, period: period, timeZone: timeZone)
+    let statuses = evaluator.evaluate(subjects, now: now)
+    var report = SLAComplianceReport(statuses: statuses.compactMap { $0 }, period: period, timeZone: timeZone)
+    report.addTicketFigures(
+      subjects: subjects, statuses: statuses, ageGuard: evaluator.policies.ageGuard, now: now, timeZone: timeZone)
+    return report
   }
 
   /// The period label of an instant: `2026-W48` (ISO week-year and week) or `2026-11`.
