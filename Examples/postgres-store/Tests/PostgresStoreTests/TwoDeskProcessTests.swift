@@ -55,6 +55,7 @@ struct TwoDeskProcessTests {
       #expect(deliveries.keys.contains { $0.hasPrefix(prefix) }, "nothing delivered for \(prefix)")
     }
     #expect(try await sentMarks(schema: schema) == Set(deliveries.keys), "sent marks and deliveries differ")
+    #expect(try await pendingCount(schema: schema) == 0, "messages are still queued after the last tick")
     let perDesk = desks.map { (try? $0.sentKeys().count) ?? 0 }
     #expect(perDesk.allSatisfy { $0 > 0 }, "one desk delivered everything: \(perDesk)")
   }
@@ -65,6 +66,14 @@ struct TwoDeskProcessTests {
     var answers: [[String: Any]] = []
     for desk in desks { answers.append(try await desk.answer()) }
     return answers
+  }
+
+  /// The rows of the `desk_pending_notifications` view.
+  private func pendingCount(schema: String) async throws -> Int {
+    let admin = try TestDatabase.adminConnection(schema: schema)
+    return try await admin.run { connection in
+      try connection.execute(PostgresStatement("SELECT count(*) FROM desk_pending_notifications")).single().int(0)
+    }
   }
 
   /// The keys of the `desk_sent_marks` view.
