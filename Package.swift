@@ -126,6 +126,7 @@ let package = Package(
     .testTarget(
       name: "ExamplesTests",
       dependencies: ["CommandLineSupport", "support-desk", "sla-check", "feedback-triage", "retention-report"],
+      resources: [.copy("Resources")],
       swiftSettings: swiftSettings
     ),
   ],

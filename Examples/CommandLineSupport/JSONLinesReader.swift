@@ -5,9 +5,11 @@ import SupportCore
 ///
 /// Records are split on the byte `\n` only: a raw U+2028, U+2029 or U+0085 inside a JSON string is data, as
 /// JSON allows, and `\r\n` endings work because JSON ignores the `\r`. Lines holding only spaces, tabs or `\r`
-/// are skipped but counted, so line numbers match an editor's. The input is read in 1 MiB chunks and each line
-/// is handed over as a `Data` slice of the chunk (no `String` per line, no copy), so memory stays flat whatever
-/// the input's size. Reading stops at the first error; nothing after the bad line is read.
+/// are skipped but counted, so line numbers match an editor's. The input is read in 1 MiB chunks into one
+/// reusable buffer (it grows only for a line longer than a chunk), so memory stays flat whatever the input's
+/// size; ``forEachLineBytes(afterChunk:_:)`` hands each line over as a slice of that buffer (no copy, no
+/// `String`), ``forEachLine(afterChunk:_:)`` as `Data`. Reading stops at the first error; nothing after the bad
+/// line is read.
 package struct JSONLinesReader {
   private let handle: FileHandle
   private let chunkSize: Int
@@ -31,45 +33,67 @@ package struct JSONLinesReader {
   ///     more input (flush the output here).
   ///   - body: What to do with a line; an error it throws stops the reading.
   /// - Throws: What `body` throws, or the read error.
-  /// - Complexity: O(n) in the input's size.
+  /// - Complexity: O(n) in the input's size, plus a copy of each line.
   package func forEachLine(afterChunk: () -> Void = {}, _ body: (Data, Int) throws -> Void) throws {
-    var pending = Data()
+    try forEachLineBytes(afterChunk: afterChunk) { line, number in try body(Data(line), number) }
+  }
+
+  /// Calls `body` with each non-blank line as a slice of the reader's buffer (without the `\n`) and its 1-based
+  /// line number: the byte-level form of ``forEachLine(afterChunk:_:)``, for tools that read lines themselves.
+  ///
+  /// The slice is read during the call; one kept past it makes the reader copy its buffer at the next read.
+  ///
+  /// - Parameters:
+  ///   - afterChunk: Called after the lines of each read were handled, before the next read may wait for
+  ///     more input (flush the output here).
+  ///   - body: What to do with a line; an error it throws stops the reading.
+  /// - Throws: What `body` throws, or the read error.
+  /// - Complexity: O(n) in the input's size.
+  package func forEachLineBytes(afterChunk: () -> Void = {}, _ body: (ArraySlice<UInt8>, Int) throws -> Void) throws {
+    var buffer = [UInt8](repeating: 0, count: chunkSize)
+    var filled = 0  // buffer[..<filled] holds input not yet handed over: the start of an unfinished line
     var number = 0
     while true {
-      let chunk = try Self.read(handle, upTo: chunkSize)
-      if chunk.isEmpty { break }
-      let data = pending.isEmpty ? chunk : pending + chunk
-      var start = data.startIndex
-      for newline in Self.newlineIndices(in: data) {
+      if filled == buffer.count { buffer.append(contentsOf: repeatElement(0, count: buffer.count)) }
+      let received = try Self.read(handle, into: &buffer, from: filled)
+      if received == 0 { break }
+      var lineStart = 0
+      var searchFrom = filled  // the unfinished line has no newline
+      filled += received
+      while let newline = Self.firstNewline(in: buffer, from: searchFrom, to: filled) {
         number += 1
-        let line = data[start..<newline]
+        let line = buffer[lineStart..<newline]
         if !Self.isBlank(line) { try body(line, number) }
-        start = newline + 1
+        lineStart = newline + 1
+        searchFrom = lineStart
       }
-      pending = start < data.endIndex ? Data(data[start...]) : Data()
+      if lineStart > 0 {
+        for index in lineStart..<filled { buffer[index - lineStart] = buffer[index] }
+        filled -= lineStart
+      }
       afterChunk()
     }
-    if !pending.isEmpty {
+    if filled > 0 {
       number += 1
-      if !Self.isBlank(pending) { try body(pending, number) }
+      let line = buffer[..<filled]
+      if !Self.isBlank(line) { try body(line, number) }
     }
   }
 
-  /// One `read(2)` of at most `count` bytes (retried on `EINTR`): what is available now, empty at the end.
+  /// One `read(2)` into `buffer[offset...]` (retried on `EINTR`): how many bytes arrived, 0 at the end.
   ///
   /// `FileHandle.read(upToCount:)` waits until it has `count` bytes, which would hold back the answers to an
   /// interactive input; `availableData` may read a whole regular file at once.
-  private static func read(_ handle: FileHandle, upTo count: Int) throws -> Data {
-    var chunk = Data(count: count)
-    let received = chunk.withUnsafeMutableBytes { buffer -> Int in
+  private static func read(_ handle: FileHandle, into buffer: inout [UInt8], from offset: Int) throws -> Int {
+    precondition(offset < buffer.count, "no room to read into")
+    let received = buffer.withUnsafeMutableBytes { raw -> Int in
       while true {
-        let result = Foundation.read(handle.fileDescriptor, buffer.baseAddress, count)
+        let result = Foundation.read(handle.fileDescriptor, raw.baseAddress! + offset, raw.count - offset)
         if result >= 0 || errno != EINTR { return result }
       }
     }
     guard received >= 0 else { throw CocoaError(.fileReadUnknown, userInfo: [NSUnderlyingErrorKey: errno]) }
-    chunk.count = received
-    return chunk
+    return received
   }
 
   /// Decodes each non-blank line as `Value` and calls `body` with it and its line number.
@@ -113,23 +137,20 @@ package struct JSONLinesReader {
     }
   }
 
-  /// The indices of every `\n` byte in `data`, found with `memchr`.
-  private static func newlineIndices(in data: Data) -> [Data.Index] {
-    data.withUnsafeBytes { raw -> [Data.Index] in
-      guard let base = raw.baseAddress else { return [] }
-      var indices: [Data.Index] = []
-      var offset = 0
-      while offset < raw.count, let found = memchr(base + offset, 0x0A, raw.count - offset) {
-        let position = base.distance(to: UnsafeRawPointer(found))
-        assert(position >= offset && position < raw.count, "memchr found a byte outside the buffer")
-        indices.append(data.startIndex + position)
-        offset = position + 1
+  /// The index of the first `\n` in `buffer[start..<end]`, found with `memchr`.
+  private static func firstNewline(in buffer: [UInt8], from start: Int, to end: Int) -> Int? {
+    precondition(start >= 0 && start <= end && end <= buffer.count, "a range inside the buffer")
+    return buffer.withUnsafeBytes { raw -> Int? in
+      guard start < end, let base = raw.baseAddress, let found = memchr(base + start, 0x0A, end - start) else {
+        return nil
       }
-      return indices
+      let position = base.distance(to: UnsafeRawPointer(found))
+      assert(position >= start && position < end, "memchr found a byte outside the range")
+      return position
     }
   }
 
-  private static func isBlank(_ line: Data) -> Bool {
+  private static func isBlank(_ line: some Collection<UInt8>) -> Bool {
     line.allSatisfy { $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\t") || $0 == UInt8(ascii: "\r") }
   }
 }

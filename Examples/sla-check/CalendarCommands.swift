@@ -15,16 +15,7 @@ let elapsedCommand = CommandSpec(
   ],
   options: [calendarOption]
 ) { arguments in
-  let calendar = try loadCalendar(try arguments.required("--calendar"))
-  try answerLines(ElapsedLine.self) { line, number in
-    let start = try instant(line.start, key: "start", line: number)
-    let end = try instant(line.end, key: "end", line: number)
-    let seconds = calendar.businessTime(from: start, to: end)
-    guard seconds.isFinite else {
-      throw DecodingIssue(code: .invalidValue, path: "end", line: number, message: "the business time is not finite")
-    }
-    return #"{"seconds":\#(formatSeconds(seconds))}"#
-  }
+  try answerLines(with: elapsedAnswerer(try loadCalendar(try arguments.required("--calendar"))))
   return .success
 }
 
@@ -34,8 +25,49 @@ let deadlineCommand = CommandSpec(
   details: [#"input: {"start":ISO8601,"seconds":N} per line; output: {"deadline":ISO8601} per line, in UTC."#],
   options: [calendarOption]
 ) { arguments in
-  let calendar = try loadCalendar(try arguments.required("--calendar"))
-  try answerLines(DeadlineLine.self) { line, number in
+  try answerLines(with: deadlineAnswerer(try loadCalendar(try arguments.required("--calendar"))))
+  return .success
+}
+
+/// The answers of `elapsed`: `{"seconds":N}`.
+func elapsedAnswerer(_ calendar: BusinessCalendar) -> LineAnswerer<ElapsedLine> {
+  LineAnswerer(keys: ["start", "end"]) { line, scanner, output in
+    guard case .string(let startText) = scanner.fields[0], case .string(let endText) = scanner.fields[1],
+      let start = parseInstant(line[startText]), let end = parseInstant(line[endText])
+    else { return false }
+    let seconds = calendar.businessTime(from: start, to: end)
+    guard seconds.isFinite else { return false }
+    output.append(#"{"seconds":"#)
+    appendSeconds(seconds, to: &output)
+    output.append(byte: UInt8(ascii: "}"))
+    return true
+  } full: { line, number in
+    let start = try instant(line.start, key: "start", line: number)
+    let end = try instant(line.end, key: "end", line: number)
+    let seconds = calendar.businessTime(from: start, to: end)
+    guard seconds.isFinite else {
+      throw DecodingIssue(code: .invalidValue, path: "end", line: number, message: "the business time is not finite")
+    }
+    return #"{"seconds":\#(formatSeconds(seconds))}"#
+  }
+}
+
+/// The answers of `deadline`: `{"deadline":ISO8601}` in UTC.
+func deadlineAnswerer(_ calendar: BusinessCalendar) -> LineAnswerer<DeadlineLine> {
+  LineAnswerer(keys: ["start", "seconds"]) { line, scanner, output in
+    guard case .string(let startText) = scanner.fields[0], case .number(let amountText) = scanner.fields[1],
+      let amount = JSONNumberBytes.exactDouble(line[amountText]), let start = parseInstant(line[startText]),
+      let deadline = try? calendar.date(addingBusinessTime: amount, to: start)
+    else { return false }
+    let mark = output.count
+    output.append(#"{"deadline":""#)
+    guard appendInstant(deadline, to: &output) else {
+      output.truncate(to: mark)
+      return false
+    }
+    output.append(#""}"#)
+    return true
+  } full: { line, number in
     let start = try instant(line.start, key: "start", line: number)
     let deadline: Date
     do {
@@ -50,15 +82,16 @@ let deadlineCommand = CommandSpec(
     }
     return #"{"deadline":"\#(text)"}"#
   }
-  return .success
 }
 
-private struct ElapsedLine: Decodable {
+/// A line of `elapsed`'s input.
+struct ElapsedLine: Decodable {
   var start: String
   var end: String
 }
 
-private struct DeadlineLine: Decodable {
+/// A line of `deadline`'s input.
+struct DeadlineLine: Decodable {
   var start: String
   var seconds: Double
 }
@@ -79,11 +112,12 @@ private func loadCalendar(_ path: String) throws -> BusinessCalendar {
 
 /// Answers each non-blank stdin line with one output line; stops at the first malformed line (the lines
 /// answered before it are written out first).
-private func answerLines<Line: Decodable>(_ type: Line.Type, _ transform: (Line, Int) throws -> String) throws {
+private func answerLines<Line>(with answerer: LineAnswerer<Line>) throws {
+  var answerer = answerer
   let writer = JSONLinesWriter()
   defer { writer.flush() }
-  try JSONLinesReader().forEach(type, afterChunk: writer.flush) { line, number in
-    writer.write(json: try transform(line, number))
+  try JSONLinesReader().forEachLineBytes(afterChunk: writer.flush) { line, number in
+    try writer.writeLine { output in try answerer.answer(line, number: number, into: &output) }
   }
 }
 
@@ -98,8 +132,18 @@ private func instant(_ text: String, key: String, line: Int) throws -> Date {
 
 /// A whole number without a decimal point, otherwise the shortest exact decimal.
 func formatSeconds(_ value: Double) -> String {
-  if value.rounded() == value && abs(value) < 9e15 { return String(Int64(value)) }
-  return "\(value)"
+  var text = JSONLineBytes(capacity: 24)
+  appendSeconds(value, to: &text)
+  return String(decoding: text.bytes, as: UTF8.self)
+}
+
+/// Appends what ``formatSeconds(_:)`` writes, byte by byte for whole numbers.
+func appendSeconds(_ value: Double, to output: inout JSONLineBytes) {
+  if value.rounded() == value && abs(value) < 9e15 {
+    output.append(decimal: Int64(value))
+  } else {
+    output.append(contentsOf: "\(value)")
+  }
 }
 
 /// The contents of a file named on the command line, or a usage-level error naming it.

@@ -206,5 +206,3 @@ public struct DeskStateStoreConformanceFailure: Error, Hashable, Sendable, Custo
 private func sample(_ kind: DeskStateRecord.Kind, _ seconds: Int, _ payload: String) -> DeskStateRecord {
   DeskStateRecord(kind: kind, instant: conformanceStart.addingTimeInterval(Double(seconds)), payload: payload)
 }
-
-private let conformanceStart = Date(timeIntervalSince1970: 1_795_428_000)

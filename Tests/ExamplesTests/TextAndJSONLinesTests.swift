@@ -64,14 +64,11 @@ struct TextAndJSONLinesTests {
 
   /// Runs the reader over `text` written to a temporary file, in chunks of `chunkSize` bytes.
   func lines(of text: String, chunkSize: Int = 1 << 20) throws -> [(String, Int)] {
-    let url = FileManager.default.temporaryDirectory.appendingPathComponent("lines-\(UUID().uuidString)")
-    try Data(text.utf8).write(to: url)
-    defer { try? FileManager.default.removeItem(at: url) }
-    let handle = try FileHandle(forReadingFrom: url)
-    defer { try? handle.close() }
     var result: [(String, Int)] = []
-    try JSONLinesReader(handle: handle, chunkSize: chunkSize).forEachLine { line, number in
-      result.append((String(decoding: line, as: UTF8.self), number))
+    try withInputFile(text.utf8) { handle in
+      try JSONLinesReader(handle: handle, chunkSize: chunkSize).forEachLine { line, number in
+        result.append((String(decoding: line, as: UTF8.self), number))
+      }
     }
     return result
   }

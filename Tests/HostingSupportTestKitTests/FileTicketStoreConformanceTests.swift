@@ -21,21 +21,21 @@ private actor StoreFolders {
 @Suite("FileTicketStore conformance")
 struct FileTicketStoreConformanceTests {
   @Test(
-    "FileTicketStore passes every check of the conformance suite in both durability modes",
+    "FileTicketStore passes every check of the conformance suite, reopening included, in both durability modes",
     arguments: [FileTicketStore.Durability.fsyncEachWrite, .batched(maxDelay: .milliseconds(2))])
   func fileStoreConforms(durability: FileTicketStore.Durability) async throws {
-    let folders = StoreFolders()
     // fsyncEachWrite syncs every write: fewer concurrent writers keep the check to a few seconds.
     let writers = durability == .fsyncEachWrite ? 20 : 100
-    do {
-      try await TicketStoreConformance(concurrentWriters: writers) {
-        try FileTicketStore(directory: try await folders.make(), durability: durability)
-      }.run()
-    } catch {
-      await folders.removeAll()
-      throw error
-    }
-    await folders.removeAll()
+    let checks = try await TicketStoreConformance(
+      concurrentWriters: writers,
+      factory: .reopenable(
+        makeLocation: { FileManager.default.temporaryDirectory.appendingPathComponent("conformance-\(UUID())") },
+        open: { folder in try FileTicketStore(directory: folder, durability: durability) },
+        close: { store in await store.close() },
+        removeLocation: { folder in try FileManager.default.removeItem(at: folder) }
+      )
+    ).run()
+    #expect(checks.contains(.reopening))
   }
 
   @Test("a FileTicketStore reopened on its folder passes every conformance check")

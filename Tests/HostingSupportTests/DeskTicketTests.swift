@@ -15,6 +15,18 @@ struct DeskTicketTests {
     #expect(try await desk.openTicket(for: "cust-x", subject: "Again", body: "Still").ticket.id == "T-2")
   }
 
+  @Test(
+    "an operation at an instant with a sub-millisecond fraction still sees its SLA targets",
+    arguments: [0.0004, 0.0005, 0.0006, 0.0009])
+  func subMillisecondInstants(fraction: Double) async throws {
+    let instant = Fixtures.referenceDate.addingTimeInterval(fraction)
+    let desk = SupportDesk(transport: RecordingTransport(), now: { instant })
+    let update = try await desk.openTicket(for: "cust-x", subject: "Site down", body: "500 errors", priority: .critical)
+    #expect(update.sla?.targets.isEmpty == false)
+    let status = try await desk.slaStatus(of: update.ticket.id, now: instant)
+    #expect(status?.targets.isEmpty == false)
+  }
+
   @Test("opening validates the text and refuses an empty body")
   func validates() async throws {
     let harness = DeskHarness()

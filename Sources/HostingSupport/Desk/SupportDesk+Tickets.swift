@@ -156,7 +156,7 @@ extension SupportDesk {
   /// - Throws: ``HostingSupportError`` `notFound`.
   public func slaStatus(of ticketID: TicketID, now: Date) async throws -> SLAStatus? {
     let ticket = try await existingTicket(ticketID)
-    return SLAEvaluator(policies: policies).evaluate(slaSubject(ticket), now: now)
+    return SLAEvaluator(policies: policies).evaluate(slaSubject(ticket), now: Timestamp.millisecondPrecision(now))
   }
 
   // MARK: Helpers
@@ -193,8 +193,11 @@ extension SupportDesk {
     }
   }
 
+  /// The ticket with its SLA status at `instant`, read at the millisecond precision timelines keep: an event
+  /// stored at `instant` may have been rounded up, and must never look as if it happened after "now".
   func update(_ ticket: Ticket, at instant: Date) -> TicketUpdate {
-    TicketUpdate(ticket: ticket, sla: SLAEvaluator(policies: policies).evaluate(slaSubject(ticket), now: instant))
+    let now = Timestamp.millisecondPrecision(instant)
+    return TicketUpdate(ticket: ticket, sla: SLAEvaluator(policies: policies).evaluate(slaSubject(ticket), now: now))
   }
 
   private func redact(_ kind: TicketEvent.Kind) -> TicketEvent.Kind {

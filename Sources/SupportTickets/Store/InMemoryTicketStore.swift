@@ -42,11 +42,7 @@ public actor InMemoryTicketStore: TicketStore {
     guard current == expectedVersion else {
       throw StoreError.versionConflict(ticketID, expected: expectedVersion, actual: current)
     }
-    for (index, event) in events.enumerated() {
-      if tickets[position].containsEvent(event.id) || events[..<index].contains(where: { $0.id == event.id }) {
-        throw StoreError.duplicateEvent(event.id, in: ticketID)
-      }
-    }
+    try tickets[position].requireNewEventIDs(events)
     if events.count == 1 {
       // Fast path: apply in place; `apply` leaves the ticket unchanged when it throws.
       try tickets[position].apply(events[0].mappingText(redactor.redact), checkingDuplicateID: false)
@@ -86,39 +82,19 @@ public actor InMemoryTicketStore: TicketStore {
   /// - Complexity: O(log c + m) for a customer-scoped query (c of that customer's tickets, m examined
   ///   until the page is full), else O(m) over the tickets after the cursor, until the page is full.
   public func query(_ query: TicketQuery) throws -> TicketPage {
-    var start = 0
-    if let cursor = query.cursor {
-      let sequence = try cursor.sequence()
-      guard sequence < tickets.count else {
-        throw StoreError.invalidCursor("'\(cursor.rawValue.prefix(40))' points past the end of this store")
-      }
-      start = sequence + 1
-    }
-    var found: [Ticket] = []
-    var lastPosition = -1
-    func consider(_ position: Int) -> Bool {
-      let ticket = tickets[position]
-      if query.matches(ticket) {
-        found.append(ticket)
-        lastPosition = position
-      }
-      return found.count < query.limit
-    }
+    let start = try query.startSequence(nextSequence: tickets.count)
+    var builder = TicketPageBuilder(for: query)
     if let customerID = query.customerID {
       let candidates = byCustomer[customerID] ?? []
       var index = lowerBound(of: start, in: candidates)
-      while index < candidates.count, consider(candidates[index]) { index += 1 }
-      return page(found, lastPosition: lastPosition, limit: query.limit, lastCandidate: candidates.last ?? -1)
+      while index < candidates.count, builder.offer(tickets[candidates[index]], sequence: candidates[index]) {
+        index += 1
+      }
+    } else {
+      var position = start
+      while position < tickets.count, builder.offer(tickets[position], sequence: position) { position += 1 }
     }
-    var position = start
-    while position < tickets.count, consider(position) { position += 1 }
-    return page(found, lastPosition: lastPosition, limit: query.limit, lastCandidate: tickets.count - 1)
-  }
-
-  /// A full page gets a cursor when candidates remain after its last ticket; a short page is the last one.
-  private func page(_ found: [Ticket], lastPosition: Int, limit: Int, lastCandidate: Int) -> TicketPage {
-    let more = found.count == limit && lastPosition < lastCandidate
-    return TicketPage(tickets: found, nextCursor: more ? TicketCursor(afterSequence: lastPosition) : nil)
+    return builder.page
   }
 
   private func lowerBound(of value: Int, in sorted: [Int]) -> Int {

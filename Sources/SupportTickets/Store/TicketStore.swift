@@ -3,7 +3,10 @@ import Foundation
 /// Where tickets live: the role a host's database plays for HostingSupportKit.
 ///
 /// Shipped conformers: ``InMemoryTicketStore`` and `FileTicketStore`. A host can put its own database
-/// behind this protocol and check it with the conformance suite of `HostingSupportTestKit`.
+/// behind this protocol and check it with the conformance suite of `HostingSupportTestKit`;
+/// <doc:BringingYourOwnStore> shows how, with the pieces that do the delicate parts:
+/// ``TicketQuery/startSequence(nextSequence:)`` and ``TicketPageBuilder`` for cursors and paging,
+/// ``Ticket/requireNewEventIDs(_:)`` for repeated event ids.
 ///
 /// ## Contract
 /// - **Redaction first.** A store passes every text of every event through its
@@ -17,7 +20,10 @@ import Foundation
 ///   returns, the events are as durable as the store promises (in memory: for the process's lifetime).
 /// - **Reads.** `ticket(_:)` returns the latest acknowledged state. `query` returns tickets in creation order
 ///   (oldest first) and pages with ``TicketCursor``s: paging while others write never repeats a ticket and
-///   never skips one that existed and matched when paging began.
+///   never skips one that existed and matched when paging began. A cursor the store could not have issued
+///   (malformed, or past the store's end) throws ``StoreError`` `invalidCursor`; see ``TicketCursor``.
+/// - **Durability across restarts.** A store that persists returns, once reopened, every ticket and event it
+///   acknowledged, in the same creation order, and accepts the cursors it issued before.
 /// - **Customer scoping.** A query with ``TicketQuery/customerID`` returns only that customer's tickets.
 /// - **Batches.** ``create(timelines:)`` and ``append(_:)`` have exactly the outcome of the separate calls
 ///   made in order (each element succeeds or fails on its own); the default implementations make those
