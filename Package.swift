@@ -124,6 +124,8 @@ let package = Package(
       swiftSettings: swiftSettings
     ),
     .testTarget(
+      name: "HostingBenchmarksTests", dependencies: ["hosting-benchmarks"], swiftSettings: swiftSettings),
+    .testTarget(
       name: "ExamplesTests",
       dependencies: ["CommandLineSupport", "support-desk", "sla-check", "feedback-triage", "retention-report"],
       resources: [.copy("Resources")],

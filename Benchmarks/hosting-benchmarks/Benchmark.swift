@@ -10,11 +10,12 @@ enum BenchmarkGoal: Sendable {
   /// At most this many seconds for each operation (latency).
   case latency(atMost: Double)
 
-  var description: String {
+  /// The goal in words, with operations called `unit` ("≥ 1.00M events/s").
+  func description(unit: String) -> String {
     switch self {
-    case .throughput(let minimum): return "≥ \(formatRate(minimum)) ops/s"
+    case .throughput(let minimum): return "≥ \(formatRate(minimum)) \(unit)/s"
     case .runTime(let maximum): return "≤ \(formatSeconds(maximum)) per run"
-    case .latency(let maximum): return "≤ \(formatSeconds(maximum)) per op"
+    case .latency(let maximum): return "≤ \(formatSeconds(maximum)) per \(singular(unit))"
     }
   }
 
@@ -30,7 +31,9 @@ enum BenchmarkGoal: Sendable {
 /// One workload of `hosting-benchmarks`.
 ///
 /// `prepare` runs outside the clock before every measured run and returns the closure that is timed,
-/// so each run starts from the same fresh state (a new store, a new data set).
+/// so each run starts from the same fresh state (a new store, a new data set). The timed closure hands its
+/// results to ``blackHole(_:)`` or ``keep(_:)`` so they cannot be optimised away, and registers teardown
+/// with ``afterTimedRun(_:)`` so it is not timed.
 struct Benchmark {
   /// Unique name, used by `--filter`. Convention: `module.workload`, e.g. `tickets.append-1M-events`.
   var name: String
@@ -85,25 +88,80 @@ func percentile(_ fraction: Double, of sorted: [Double]) -> Double? {
   return sorted[min(sorted.count - 1, max(0, rank))]
 }
 
-/// The measured outcome of one benchmark.
+extension Benchmark {
+  /// A benchmark that times each of its `operations` separately, so the results carry p50 and p99 latency
+  /// besides the run's total.
+  ///
+  /// `prepareOperation` runs outside the clock and returns the operation; the timed run calls it with
+  /// 0..<operations in order.
+  init(
+    name: String, summary: String, operations: Int, unit: String, goal: BenchmarkGoal? = nil, iterations: Int = 5,
+    prepareOperation: @escaping () async throws -> (Int) async throws -> Void
+  ) {
+    let recorder = LatencySamples()
+    self.init(
+      name: name, summary: summary, operations: operations, unit: unit, goal: goal, iterations: iterations,
+      prepare: {
+        let operation = try await prepareOperation()
+        return {
+          for index in 0..<operations {
+            let start = monotonicSeconds()
+            try await operation(index)
+            recorder.record(monotonicSeconds() - start)
+          }
+        }
+      },
+      latencies: recorder)
+  }
+}
+
+/// A workload that did not do what it should (a wrong count, a missing input): the harness exits with status 1.
+struct BenchmarkFailure: Error, CustomStringConvertible {
+  var description: String
+  init(_ description: String) { self.description = description }
+}
+
+/// A workload this platform cannot measure honestly: reported on stderr, not recorded, and the run goes on.
+struct BenchmarkSkipped: Error, CustomStringConvertible {
+  var description: String
+  init(_ description: String) { self.description = description }
+}
+
+/// The measured outcome of one benchmark, as written to the results file.
 struct BenchmarkResult: Codable {
   var name: String
   var summary: String
   var operations: Int
   var unit: String
   var iterations: Int
+  /// Wall-clock seconds of one run: median, fastest and slowest of the measured runs.
   var medianSeconds: Double
   var minSeconds: Double
   var maxSeconds: Double
   /// Median CPU time of the process (all threads) during a measured run, for comparing on a busy machine.
   var medianCPUSeconds: Double
+  /// Operations per wall-clock second, from the median run.
   var operationsPerSecond: Double
+  /// Per-operation latency quantiles over all measured runs, for benchmarks that time each operation.
+  var p50Seconds: Double?
+  var p99Seconds: Double?
   var goal: String?
   var goalMet: Bool?
-  /// Median and 99th-percentile latency of one operation over every measured run, for workloads that record
-  /// them.
-  var p50LatencySeconds: Double? = nil
-  var p99LatencySeconds: Double? = nil
+  /// The checksum of the last measured run's results (see `blackHole`); equal across runs of one commit.
+  var checksum: String
+  /// The 1-, 5- and 15-minute load averages just before the warm-up run and just after the last run.
+  var loadAverageBefore: [Double]
+  var loadAverageAfter: [Double]
+  /// When the benchmark finished (ISO 8601, UTC).
+  var measuredAt: String
+  /// The `id` of the run in the results file that measured it (machine, commit, build).
+  var run: String
+}
+
+/// "queries" → "query", "tickets" → "ticket": one operation, for "per …".
+func singular(_ unit: String) -> String {
+  if unit.hasSuffix("ies") { return unit.dropLast(3) + "y" }
+  return unit.hasSuffix("s") ? String(unit.dropLast()) : unit
 }
 
 func formatRate(_ value: Double) -> String {

@@ -15,7 +15,7 @@ func retentionBenchmarks() -> [Benchmark] {
       operations: 1_000_000, unit: "subscriptions", iterations: 3,
       prepare: {
         let input = retentionBenchmarkInput
-        return { _ = try RetentionDataset(subscriptions: input.subscriptions, changes: input.changes) }
+        return { keep(try RetentionDataset(subscriptions: input.subscriptions, changes: input.changes)) }
       }),
     Benchmark(
       name: "retention.monthly-metrics-1M-subscriptions-36-months",
@@ -23,7 +23,11 @@ func retentionBenchmarks() -> [Benchmark] {
       operations: 1_000_000, unit: "subscriptions", goal: .runTime(atMost: 1.0),
       prepare: {
         let dataset = retentionBenchmarkDataset
-        return { _ = RetentionAggregate(dataset: dataset, through: last).snapshots() }
+        return {
+          let snapshots = RetentionAggregate(dataset: dataset, through: last).snapshots()
+          blackHole(snapshots.count)
+          keep(snapshots)
+        }
       }),
     Benchmark(
       name: "retention.index-and-monthly-metrics-1M-subscriptions",
@@ -33,7 +37,8 @@ func retentionBenchmarks() -> [Benchmark] {
         let input = retentionBenchmarkInput
         return {
           let dataset = try RetentionDataset(subscriptions: input.subscriptions, changes: input.changes)
-          _ = RetentionAggregate(dataset: dataset, through: last).snapshots()
+          keep(RetentionAggregate(dataset: dataset, through: last).snapshots())
+          keep(dataset)
         }
       }),
     Benchmark(
@@ -42,7 +47,7 @@ func retentionBenchmarks() -> [Benchmark] {
       operations: 1_000_000, unit: "subscriptions", goal: .runTime(atMost: 1.0),
       prepare: {
         let dataset = retentionBenchmarkDataset
-        return { _ = CohortTable(dataset: dataset, through: last) }
+        return { keep(CohortTable(dataset: dataset, through: last)) }
       }),
     Benchmark(
       name: "retention.cohort-tables-all-segments-1M",
@@ -50,7 +55,7 @@ func retentionBenchmarks() -> [Benchmark] {
       operations: 1_000_000, unit: "subscriptions",
       prepare: {
         let dataset = retentionBenchmarkDataset
-        return { _ = CohortTable.tables(dataset: dataset, through: last) }
+        return { keep(CohortTable.tables(dataset: dataset, through: last)) }
       }),
     Benchmark(
       name: "retention.kaplan-meier-1M-72-distinct",
@@ -58,7 +63,11 @@ func retentionBenchmarks() -> [Benchmark] {
       operations: 1_000_000, unit: "subjects", goal: .runTime(atMost: 0.005), iterations: 11,
       prepare: {
         let lifetimes = survivalBenchmarkInput(distinct: false)
-        return { _ = try KaplanMeierEstimate(durations: lifetimes.durations, observed: lifetimes.observed) }
+        return {
+          let estimate = try KaplanMeierEstimate(durations: lifetimes.durations, observed: lifetimes.observed)
+          blackHole(estimate.survival.reduce(0, +))
+          keep(estimate)
+        }
       }),
     Benchmark(
       name: "retention.kaplan-meier-1M-all-distinct",
@@ -66,7 +75,11 @@ func retentionBenchmarks() -> [Benchmark] {
       operations: 1_000_000, unit: "subjects", goal: .runTime(atMost: 0.100), iterations: 7,
       prepare: {
         let lifetimes = survivalBenchmarkInput(distinct: true)
-        return { _ = try KaplanMeierEstimate(durations: lifetimes.durations, observed: lifetimes.observed) }
+        return {
+          let estimate = try KaplanMeierEstimate(durations: lifetimes.durations, observed: lifetimes.observed)
+          blackHole(estimate.survival.reduce(0, +))
+          keep(estimate)
+        }
       }),
   ]
 }

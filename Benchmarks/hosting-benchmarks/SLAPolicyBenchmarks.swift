@@ -104,13 +104,3 @@ private final class SLABenchmarkData: Sendable {
     return SLASubject(try! Ticket(events: events), segment: index % 10 == 0 ? "vip" : nil)
   }
 }
-
-/// Keeps a result observable so the optimiser cannot drop the timed work.
-private final class PolicySink: @unchecked Sendable {
-  var value = 0
-}
-
-private let policySink = PolicySink()
-
-@inline(never)
-private func blackHole(_ value: Int) { policySink.value &+= value }

@@ -16,11 +16,14 @@ func ticketBenchmarks() -> [Benchmark] {
         let workload = TicketWorkload(tickets: 100_000, eventsPerTicket: 10, seed: 3)
         let store = InMemoryTicketStore()
         return {
-          for opening in workload.openings { _ = try await store.create([opening]) }
+          var versions = 0
+          for opening in workload.openings { versions &+= try await store.create([opening]).version }
           for (index, event) in workload.appended.enumerated() {
             let ticket = workload.appendTargets[index]
-            _ = try await store.append([event], to: ticket, expectedVersion: workload.expectedVersions[index])
+            versions &+=
+              try await store.append([event], to: ticket, expectedVersion: workload.expectedVersions[index]).version
           }
+          blackHole(versions)
         }
       }
     ),
@@ -52,6 +55,7 @@ func ticketBenchmarks() -> [Benchmark] {
             }
           }
           if !batch.isEmpty { _ = await store.append(batch) }
+          blackHole(await store.count)
         }
       }
     ),
@@ -67,6 +71,7 @@ func ticketBenchmarks() -> [Benchmark] {
           var versions = 0
           for timeline in timelines { versions &+= try Ticket(events: timeline).version }
           guard versions == 1_000_000 else { throw BenchmarkFailure("folded \(versions) events, not 1M") }
+          blackHole(versions)
         }
       }
     ),
@@ -76,24 +81,18 @@ func ticketBenchmarks() -> [Benchmark] {
       operations: 1_000,
       unit: "queries",
       goal: .latency(atMost: 0.001),
-      prepare: {
+      prepareOperation: {
         let store = try await queryFixture.store()
         var generator = SeededGenerator(seed: 11)
         let customers = (0..<1_000).map { _ in CustomerID("cust-\(Int.random(in: 0..<100_000, using: &generator))") }
-        return {
-          for customer in customers {
-            let page = try await store.query(TicketQuery(customerID: customer, statuses: [.open], limit: 50))
-            guard page.tickets.count == 10 else { throw BenchmarkFailure("expected 10 tickets of \(customer)") }
-          }
+        return { index in
+          let page = try await store.query(TicketQuery(customerID: customers[index], statuses: [.open], limit: 50))
+          guard page.tickets.count == 10 else { throw BenchmarkFailure("expected 10 tickets of \(customers[index])") }
+          blackHole(page.tickets.count)
         }
       }
     ),
   ]
-}
-
-struct BenchmarkFailure: Error, CustomStringConvertible {
-  var description: String
-  init(_ description: String) { self.description = description }
 }
 
 /// Builds the 1M-ticket store once and shares it between runs (queries do not change it).

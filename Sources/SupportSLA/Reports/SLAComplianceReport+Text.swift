@@ -38,7 +38,7 @@ extension SLAComplianceReport {
   }
 
   private static func section(_ aged: OpenPastAgeLimit) -> String {
-    var text = "Open past \(limitText(aged.limit)) (wall-clock age, pauses included): \(aged.count)\n"
+    let text = "Open past \(limitText(aged.limit)) (wall-clock age, pauses included): \(aged.count)\n"
     guard !aged.tickets.isEmpty else { return text }
     let lines =
       [["ticket", "age", "status", "priority", "department", "agent"]]
