@@ -1,6 +1,6 @@
 // The PostgreSQL stores against the kit's file stores, on the same workloads, in one run:
 //
-//   postgres-benchmarks [--json] [--tickets N] [--open-tickets N] [--rounds N]
+//   postgres-benchmarks [--json] [--write-results FILE] [--tickets N] [--open-tickets N] [--rounds N]
 //
 // - appends with 8 concurrent writers: ticket events (PostgresTicketStore / FileTicketStore) and desk state
 //   records (PostgresDeskStateStore / FileDeskStateStore), events per second;
@@ -8,6 +8,8 @@
 // - a desk tick over 10,000 open tickets: the first one (cold) and idle ones (p50).
 // The server comes from libpq's variables (PGHOST…); `run-tests.sh --benchmarks` starts one with durable
 // settings (fsync on), like a production server. Every schema and folder it makes is removed afterwards.
+// --write-results writes the JSON report to FILE (Examples/postgres-store/results/latest.json is what
+// Scripts/render-performance.py renders into Documentation/ScalingOut.md).
 import FeedbackSentiment
 import Foundation
 import HostingSupport
@@ -152,14 +154,24 @@ do {
 }
 
 machine.loadAverageAfter = Machine.loadAverage()
+struct Report: Codable {
+  var command: String
+  var machine: Machine
+  var figures: [Figure]
+}
+let encoder = JSONEncoder()
+encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
+let report = try encoder.encode(
+  Report(
+    command: (["bash Examples/postgres-store/run-tests.sh --benchmarks"] + CommandLine.arguments.dropFirst())
+      .joined(separator: " "),
+    machine: machine, figures: figures))
+let arguments = CommandLine.arguments
+if let index = arguments.firstIndex(of: "--write-results"), index + 1 < arguments.count {
+  try (report + Data("\n".utf8)).write(to: URL(fileURLWithPath: arguments[index + 1]))
+}
 if json {
-  struct Report: Codable {
-    var machine: Machine
-    var figures: [Figure]
-  }
-  let encoder = JSONEncoder()
-  encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
-  print(String(decoding: try encoder.encode(Report(machine: machine, figures: figures)), as: UTF8.self))
+  print(String(decoding: report, as: UTF8.self))
 } else {
   print("\n\(machine.date) · \(machine.cpu) · \(machine.cores) cores · \(machine.memoryGiB) GiB")
   print("load average before \(machine.loadAverageBefore), after \(machine.loadAverageAfter) · \(machine.postgres)")
