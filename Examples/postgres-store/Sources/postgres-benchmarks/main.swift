@@ -160,7 +160,7 @@ struct Report: Codable {
   var figures: [Figure]
 }
 let encoder = JSONEncoder()
-encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
+encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
 let report = try encoder.encode(
   Report(
     command: (["bash Examples/postgres-store/run-tests.sh --benchmarks"] + CommandLine.arguments.dropFirst())
