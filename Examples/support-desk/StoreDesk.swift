@@ -27,7 +27,7 @@ enum StoreDesk {
       try inputIdentifier($0, as: CustomerID.self, option: "--customer")
     }
     let query = TicketQuery(customerID: customer, statuses: statuses)
-    return try await withStore(arguments) { store in
+    return try await withStore(arguments, access: .readOnly) { store in
       let lines = try await store.allTickets(matching: query).map { TicketRendering.listLine($0) + "\n" }
       Console.write(lines.joined())
     }
@@ -37,7 +37,7 @@ enum StoreDesk {
     let id = try inputIdentifier(arguments.positionals[0], as: TicketID.self, option: "ID")
     let asCustomer = arguments.flag("--as-customer")
     let json = arguments.flag("--json")
-    return try await withStore(arguments) { store in
+    return try await withStore(arguments, access: .readOnly) { store in
       let ticket = try await existing(store, id)
       Console.print(
         try asCustomer
@@ -46,7 +46,7 @@ enum StoreDesk {
   }
 
   static func export(_ arguments: ParsedArguments) async throws -> ExitStatus {
-    try await withStore(arguments) { store in
+    try await withStore(arguments, access: .readOnly) { store in
       let writer = JSONLinesWriter()
       defer { writer.flush() }
       let encoder = TicketJSON.makeEncoder()
@@ -93,11 +93,14 @@ enum StoreDesk {
     }
   }
 
-  /// Opens the store, runs `action`, and closes the store whatever happens.
+  /// Opens the store, runs `action`, and closes the store whatever happens. The reading commands (list, show,
+  /// export) open it read-only: they never create, modify or cut anything, and work on a read-only store.
   private static func withStore(
-    _ arguments: ParsedArguments, _ action: (FileTicketStore) async throws -> Void
+    _ arguments: ParsedArguments, access: FileTicketStore.Access = .readWrite,
+    _ action: (FileTicketStore) async throws -> Void
   ) async throws -> ExitStatus {
-    let store = try FileTicketStore(directory: try storeFolder(arguments))
+    let store = try FileTicketStore(
+      directory: try storeFolder(arguments), access: access, lockTimeout: try lockTimeout(arguments))
     do {
       try await action(store)
     } catch {

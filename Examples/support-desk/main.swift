@@ -7,7 +7,7 @@ import CommandLineSupport
 await CommandLineTool(
   name: "support-desk",
   summary: "The command-line support desk of a small web host: tickets in a durable file store, and a demo.",
-  commands: storeCommands + [demoCommand], globalOptions: [storeOption],
+  commands: storeCommands + [demoCommand], globalOptions: [storeOption, lockTimeoutOption],
   notes: [
     "Ticket commands work on the store folder given by --store (before or after the command), ./support-data"
       + " by default. A store that refuses (damaged, locked, unknown ticket, invalid change) exits with status 1."

@@ -1,6 +1,11 @@
 import Foundation
 
 /// What a ``SentimentClassifier`` concluded about one text.
+///
+/// ``LexiconSentimentClassifier`` (and the ensembles built on it) store the explanation and aspects compactly —
+/// byte ranges of the text, rule codes and amounts — and spell them out as strings each time ``explanation`` or
+/// ``aspects`` is read; read them once into a local when you need them more than once. Assigning either stores
+/// the new value as given. Equality, hashing and coding use the spelled-out values.
 public struct SentimentResult: Sendable, Hashable, Codable {
   /// The polarity.
   public var label: SentimentLabel
@@ -10,10 +15,27 @@ public struct SentimentResult: Sendable, Hashable, Codable {
   public var confidence: Double
   /// The language the text was judged to be written in (the dominant one for mixed text).
   public var language: SentimentLanguage
+  private var storedAspects: [AspectSentiment]?
+  private var storedExplanation: [SentimentContribution]?
+  private var details: SentimentDetails?
+
   /// The hosting aspects mentioned, each with the polarity of what was said about it, in order of first mention.
-  public var aspects: [AspectSentiment]
+  ///
+  /// - Complexity: O(m) in the length of the terms for results of the lexicon classifier, which builds the
+  ///   strings on each read.
+  public var aspects: [AspectSentiment] {
+    get { storedAspects ?? details?.aspects() ?? [] }
+    set { storedAspects = newValue }
+  }
+
   /// The tokens and rules that moved the score, in text order; see ``SentimentContribution``.
-  public var explanation: [SentimentContribution]
+  ///
+  /// - Complexity: O(m) in the number of contributions for results of the lexicon classifier, which builds the
+  ///   strings on each read.
+  public var explanation: [SentimentContribution] {
+    get { storedExplanation ?? details?.explanation() ?? [] }
+    set { storedExplanation = newValue }
+  }
 
   /// Creates a result.
   ///
@@ -32,12 +54,30 @@ public struct SentimentResult: Sendable, Hashable, Codable {
     aspects: [AspectSentiment] = [],
     explanation: [SentimentContribution] = []
   ) {
+    self.init(label: label, score: score, confidence: confidence, language: language, details: nil)
+    storedAspects = aspects
+    storedExplanation = explanation
+  }
+
+  /// A result whose explanation and aspects are read from a stored record (`nil`: none).
+  init(
+    label: SentimentLabel, score: Double, confidence: Double, language: SentimentLanguage, details: SentimentDetails?
+  ) {
     self.label = label
     self.score = score.isNaN ? 0 : min(1, max(-1, score))
     self.confidence = confidence.isNaN ? 0 : min(1, max(0, confidence))
     self.language = language
-    self.aspects = aspects
-    self.explanation = explanation
+    self.details = details
+  }
+
+  /// The same explanation and aspects with another verdict (the ensembles' combined vote), clamped like
+  /// ``init(label:score:confidence:language:aspects:explanation:)``.
+  func replacingVerdict(label: SentimentLabel, score: Double, confidence: Double) -> SentimentResult {
+    var result = SentimentResult(
+      label: label, score: score, confidence: confidence, language: language, details: details)
+    result.storedAspects = storedAspects
+    result.storedExplanation = storedExplanation
+    return result
   }
 
   /// A neutral result with confidence 0: what every classifier returns when it recognises nothing.
@@ -45,7 +85,58 @@ public struct SentimentResult: Sendable, Hashable, Codable {
   /// - Parameter language: The detected language.
   /// - Returns: Label neutral, score 0, confidence 0, no aspects, no explanation.
   public static func unknown(language: SentimentLanguage) -> SentimentResult {
-    SentimentResult(label: .neutral, score: 0, confidence: 0, language: language)
+    SentimentResult(label: .neutral, score: 0, confidence: 0, language: language, details: nil)
+  }
+
+  /// Whether two results say the same: label, score, confidence, language, aspects and explanation.
+  public static func == (lhs: SentimentResult, rhs: SentimentResult) -> Bool {
+    lhs.label == rhs.label && lhs.score == rhs.score && lhs.confidence == rhs.confidence
+      && lhs.language == rhs.language && lhs.aspects == rhs.aspects && lhs.explanation == rhs.explanation
+  }
+
+  /// Hashes what `==` compares: the spelled-out values.
+  ///
+  /// - Parameter hasher: The hasher to feed.
+  public func hash(into hasher: inout Hasher) {
+    hasher.combine(label)
+    hasher.combine(score)
+    hasher.combine(confidence)
+    hasher.combine(language)
+    hasher.combine(aspects)
+    hasher.combine(explanation)
+  }
+
+  private enum CodingKeys: String, CodingKey {
+    case label, score, confidence, language, aspects, explanation
+  }
+
+  /// Decodes a result (all six fields required).
+  ///
+  /// - Parameter decoder: The decoder to read from.
+  /// - Throws: `DecodingError` when a field is missing or of the wrong type.
+  public init(from decoder: any Decoder) throws {
+    let container = try decoder.container(keyedBy: CodingKeys.self)
+    label = try container.decode(SentimentLabel.self, forKey: .label)
+    score = try container.decode(Double.self, forKey: .score)
+    confidence = try container.decode(Double.self, forKey: .confidence)
+    language = try container.decode(SentimentLanguage.self, forKey: .language)
+    storedAspects = try container.decode([AspectSentiment].self, forKey: .aspects)
+    storedExplanation = try container.decode([SentimentContribution].self, forKey: .explanation)
+    details = nil
+  }
+
+  /// Encodes the six fields, the explanation and aspects spelled out.
+  ///
+  /// - Parameter encoder: The encoder to write to.
+  /// - Throws: Whatever the encoder throws.
+  public func encode(to encoder: any Encoder) throws {
+    var container = encoder.container(keyedBy: CodingKeys.self)
+    try container.encode(label, forKey: .label)
+    try container.encode(score, forKey: .score)
+    try container.encode(confidence, forKey: .confidence)
+    try container.encode(language, forKey: .language)
+    try container.encode(aspects, forKey: .aspects)
+    try container.encode(explanation, forKey: .explanation)
   }
 }
 

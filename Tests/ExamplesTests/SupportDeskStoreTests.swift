@@ -36,7 +36,7 @@ struct SupportDeskStoreTests {
     let opened = try runExample(
       "support-desk", ["open", "--customer", "c", "--subject", "s", "--body", "b"], in: folder)
     #expect(opened.status == 0)
-    #expect(FileManager.default.fileExists(atPath: folder.appendingPathComponent("support-data/LOCK").path))
+    #expect(FileManager.default.fileExists(atPath: folder.appendingPathComponent("support-data/MANIFEST").path))
   }
 
   @Test("show --as-customer never shows internal notes, while the staff view does")

@@ -8,18 +8,25 @@ import Testing
 struct LexiconRegressionTests {
   @Test("the lexicon classifier's results are unchanged on the corpus and on generated mixed texts")
   func resultsMatchTheRecordedOutputs() throws {
-    let url = try #require(
-      Bundle.module.url(forResource: "regression-lexicon", withExtension: "tsv", subdirectory: "Resources"))
-    let expected = String(decoding: try Data(contentsOf: url), as: UTF8.self)
-      .split(separator: "\n", omittingEmptySubsequences: true).map(String.init)
-    let actual = RegressionRecord.lines(classifier: bundledClassifier)
-    try #require(actual.count == expected.count)
-    var mismatches = 0
-    for (index, (line, recorded)) in zip(actual, expected).enumerated() where line != recorded {
-      mismatches += 1
-      if mismatches <= 5 { Issue.record("text \(index): got\n\(line)\nexpected\n\(recorded)") }
-    }
-    #expect(mismatches == 0)
+    try RegressionRecord.compare(bundledClassifier, withRecord: "regression-lexicon")
+  }
+}
+
+/// The same texts classified by the default classifier (the lexicon + bundled naive Bayes ensemble that
+/// `feedback-triage` ships), compared with the outputs recorded before its hot paths were rewritten
+/// (Resources/regression-ensemble.tsv).
+@Suite("Default ensemble regression")
+struct EnsembleRegressionTests {
+  @Test("the default ensemble's results are unchanged on the corpus and on generated mixed texts")
+  func resultsMatchTheRecordedOutputs() throws {
+    #expect(DefaultSentimentClassifier.usesEnsemble)
+    try RegressionRecord.compare(try DefaultSentimentClassifier.make(), withRecord: "regression-ensemble")
+  }
+
+  @Test("the bundled naive Bayes model's own results (probabilities and word weights) are unchanged")
+  func modelResultsMatchTheRecordedOutputs() throws {
+    let ensemble = try #require(try DefaultSentimentClassifier.make() as? EnsembleSentimentClassifier)
+    try RegressionRecord.compare(ensemble.model, withRecord: "regression-naive-bayes")
   }
 }
 
@@ -116,7 +123,22 @@ enum RegressionRecord {
     ].joined(separator: "\t")
   }
 
-  static func lines(classifier: LexiconSentimentClassifier) -> [String] {
+  static func lines(classifier: some SentimentClassifier) -> [String] {
     (corpusTexts() + generatedTexts(count: 4_000)).map { line(text: $0, result: classifier.classify($0)) }
+  }
+
+  /// Compares a classifier's lines with a recorded file in Resources, reporting the first mismatches.
+  static func compare(_ classifier: some SentimentClassifier, withRecord name: String) throws {
+    let url = try #require(Bundle.module.url(forResource: name, withExtension: "tsv", subdirectory: "Resources"))
+    let expected = String(decoding: try Data(contentsOf: url), as: UTF8.self)
+      .split(separator: "\n", omittingEmptySubsequences: true).map(String.init)
+    let actual = lines(classifier: classifier)
+    try #require(actual.count == expected.count)
+    var mismatches = 0
+    for (index, (line, recorded)) in zip(actual, expected).enumerated() where line != recorded {
+      mismatches += 1
+      if mismatches <= 5 { Issue.record("text \(index): got\n\(line)\nexpected\n\(recorded)") }
+    }
+    #expect(mismatches == 0)
   }
 }

@@ -67,41 +67,39 @@ struct FileTicketStoreRecoveryTests {
     #expect(report.ticketCount == 0)
   }
 
-  @Test("repair keeps the intact records, moves the damaged tail aside, and deletes nothing")
-  func repairMovesTailAside() async throws {
+  @Test("repair keeps every intact record before and after a damaged one and reports what was lost")
+  func repairResynchronises() async throws {
     let folder = try TemporaryStoreDirectory()
     defer { folder.cleanUp() }
     let tickets = try await makeStore(folder)
     let journal = journalURL(folder)
     let original = try Data(contentsOf: journal)
-    // Find the offset of the fifth record (the third ticket's creation) by walking the framing.
-    var offsets: [Int] = []
-    var offset = 8
-    while offset < original.count {
-      offsets.append(offset)
-      let length = original[offset..<(offset + 4)].enumerated().reduce(0) { $0 | Int($1.element) << (8 * $1.offset) }
-      offset += 12 + length
-    }
+    let offsets = recordOffsets(original)
     #expect(offsets.count == 12)
     var damaged = original
-    damaged[offsets[4] + 14] ^= 0xFF
+    damaged[offsets[4] + 14] ^= 0xFF  // inside T-2's creation record
     try damaged.write(to: journal)
 
     let repair = try FileTicketStore.repair(at: folder.url)
     #expect(repair.result.isClean)
-    #expect(repair.movedAside.count == 1)
-    let aside = try Data(contentsOf: URL(fileURLWithPath: repair.movedAside[0]))
-    #expect(aside == damaged.suffix(from: offsets[4]))
-    #expect(try Data(contentsOf: journal) == original.prefix(offsets[4]))
+    // The damaged creation, and T-2's reply, which no longer has a ticket to fold onto.
+    #expect(repair.lost.count == 2)
+    #expect(repair.lost.contains { $0.ticket == "T-2" && $0.events == ["T-2-e2"] })
+    #expect(repair.lost.allSatisfy { $0.file == "journal-0000000000000001.log" })
+    // A copy of the damaged segment and the report are in damaged/.
+    let copy = try #require(repair.movedAside.first { $0.hasSuffix("/journal-0000000000000001.log") })
+    #expect(try Data(contentsOf: URL(fileURLWithPath: copy)) == damaged)
+    let report = try #require(repair.movedAside.first { $0.hasSuffix("/REPORT.txt") })
+    #expect(try String(contentsOfFile: report, encoding: .utf8).contains("ticket T-2"))
 
     let store = try FileTicketStore(directory: folder.url)
-    #expect(try await store.allTickets() == Array(tickets.prefix(2)))
+    #expect(try await store.allTickets() == tickets.filter { $0.id != "T-2" })
     _ = try await store.create(opening: StoreFixtures.opening("T-after-repair"))
     await store.close()
     #expect(try FileTicketStore.verify(at: folder.url).isClean)
   }
 
-  @Test("a damaged snapshot fails open; repair keeps the tickets before the damage and the journal records that fold")
+  @Test("a damaged snapshot fails open; repair keeps its intact tickets and the journal records that fold")
   func damagedSnapshot() async throws {
     let folder = try TemporaryStoreDirectory()
     defer { folder.cleanUp() }
@@ -123,7 +121,9 @@ struct FileTicketStoreRecoveryTests {
     }
     let repair = try FileTicketStore.repair(at: folder.url)
     #expect(repair.result.isClean)
-    #expect(repair.movedAside.count == 2)  // the snapshot, and the journal from T-3's reply on
+    // The snapshot and the journal (T-3's reply no longer folds) are copied aside, with the report.
+    #expect(repair.movedAside.count == 3)
+    #expect(repair.lost.contains { $0.ticket == "T-3" && $0.events == ["T-3-e2"] })
     let reopened = try FileTicketStore(directory: folder.url)
     #expect(try await reopened.allTickets() == Array(tickets.prefix(3)))
   }

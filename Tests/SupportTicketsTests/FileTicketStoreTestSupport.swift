@@ -35,6 +35,19 @@ struct TemporaryStoreDirectory {
   }
 }
 
+/// The header offsets of the records of a journal segment or snapshot, found by walking the framing.
+func recordOffsets(_ bytes: Data) -> [Int] {
+  let bytes = [UInt8](bytes)
+  var offsets: [Int] = []
+  var offset = 8
+  while offset + 12 <= bytes.count {
+    offsets.append(offset)
+    let length = (0..<4).reduce(0) { $0 | Int(bytes[offset + $1]) << (8 * $1) }
+    offset += 12 + length
+  }
+  return offsets
+}
+
 /// Deterministic timelines for store tests.
 enum StoreFixtures {
   static let start = Date(timeIntervalSince1970: 1_795_000_000)
@@ -106,4 +119,76 @@ struct SeededRandom: RandomNumberGenerator {
     z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
     return z ^ (z >> 31)
   }
+}
+
+extension TemporaryStoreDirectory {
+  /// Every entry below the folder: regular files with their bytes, other entries by kind (`dir`, `link → …`,
+  /// `fifo`), to prove that something changed nothing at all.
+  func entries() throws -> [String: String] { try Self.entries(in: url) }
+
+  static func entries(in url: URL) throws -> [String: String] {
+    var result: [String: String] = [:]
+    let manager = FileManager.default
+    for name in try manager.subpathsOfDirectory(atPath: url.path) {
+      let path = url.appendingPathComponent(name).path
+      let attributes = try manager.attributesOfItem(atPath: path)
+      switch attributes[.type] as? FileAttributeType {
+      case .typeRegular?: result[name] = (try Data(contentsOf: URL(fileURLWithPath: path))).base64EncodedString()
+      case .typeSymbolicLink?: result[name] = "link → " + (try manager.destinationOfSymbolicLink(atPath: path))
+      case .typeDirectory?: result[name] = "dir"
+      case let other: result[name] = other?.rawValue ?? "unknown"
+      }
+    }
+    return result
+  }
+
+  /// A closed store of 10 tickets, each created and then replied to: 20 journal records of one event.
+  func makeTwentyEventStore() async throws -> [Ticket] {
+    let store = try FileTicketStore(directory: url)
+    for index in 0..<10 {
+      _ = try await store.create(opening: StoreFixtures.opening("T-\(index)", customer: "cust-\(index % 3)"))
+      _ = try await store.append(
+        [StoreFixtures.reply("T-\(index)", version: 1)], to: TicketID("T-\(index)"), expectedVersion: 1)
+    }
+    let tickets = try await store.allTickets()
+    await store.close()
+    return tickets
+  }
+
+  /// The URL of a file in the folder.
+  func file(_ name: String) -> URL { url.appendingPathComponent(name) }
+}
+
+/// An error's code and context, for `#expect(throws:)` checks.
+func isStoreError(_ error: any Error, _ code: StoreError.Code, file: String? = nil) -> Bool {
+  guard let error = error as? StoreError, error.code == code else { return false }
+  return file.map { error.context["file"]?.hasSuffix("/" + $0) == true } ?? true
+}
+
+extension TemporaryStoreDirectory {
+  /// The first journal segment.
+  var journal: URL { file("journal-0000000000000001.log") }
+
+  /// Rewrites the first journal segment: `change` edits its bytes, knowing the offsets of its records.
+  /// - Returns: The bytes it holds now.
+  @discardableResult
+  func changeJournal(_ change: (inout Data, _ recordOffsets: [Int]) throws -> Void) throws -> Data {
+    var bytes = try Data(contentsOf: journal)
+    try change(&bytes, recordOffsets(bytes))
+    try bytes.write(to: journal)
+    return bytes
+  }
+}
+
+/// A store folder and a folder outside it (to prove nothing is written there), both removed afterwards.
+func withStoreAndOutside(
+  _ body: (_ store: TemporaryStoreDirectory, _ outside: TemporaryStoreDirectory) async throws -> Void
+) async throws {
+  let store = try TemporaryStoreDirectory()
+  let outside = try TemporaryStoreDirectory()
+  defer {
+    store.cleanUp()
+    outside.cleanUp()
+  }
+  try await body(store, outside)
 }

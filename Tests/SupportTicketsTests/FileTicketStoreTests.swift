@@ -169,18 +169,64 @@ struct FileTicketStoreTests {
     #expect(await reopened.count == 6)
   }
 
-  @Test("a second store on the same directory is refused with locked")
+  @Test("a second writer on the same directory is refused with locked once its lock timeout passes")
   func secondOpenIsLocked() async throws {
     let folder = try TemporaryStoreDirectory()
     defer { folder.cleanUp() }
     let store = try FileTicketStore(directory: folder.url)
+    let started = ContinuousClock.now
     #expect {
-      _ = try FileTicketStore(directory: folder.url)
+      _ = try FileTicketStore(directory: folder.url, lockTimeout: .milliseconds(200))
+    } throws: { error in
+      (error as? StoreError)?.code == .locked
+    }
+    #expect(ContinuousClock.now - started >= .milliseconds(200))
+    await store.close()
+    _ = try FileTicketStore(directory: folder.url, lockTimeout: .seconds(30))
+  }
+
+  @Test("a writer waits for the lock and gets it when the holder closes within the timeout")
+  func writerWaitsForTheLock() async throws {
+    let folder = try TemporaryStoreDirectory()
+    defer { folder.cleanUp() }
+    let store = try FileTicketStore(directory: folder.url)
+    _ = try await store.create(opening: StoreFixtures.opening("T-1"))
+    let closer = Task {
+      try await Task.sleep(for: .milliseconds(150))
+      await store.close()
+    }
+    // The wait blocks its thread: run it on its own, so the closing task keeps a thread of the pool.
+    let second = try await withCheckedThrowingContinuation { continuation in
+      Thread {
+        continuation.resume(with: Result { try FileTicketStore(directory: folder.url, lockTimeout: .seconds(60)) })
+      }
+      .start()
+    }
+    try await closer.value
+    #expect(await second.count == 1)
+    _ = try await second.create(opening: StoreFixtures.opening("T-2"))
+    await second.close()
+  }
+
+  @Test("deleting LOCK or any other file under a running writer never lets a second writer in")
+  func lockIsOnTheDirectory() async throws {
+    let folder = try TemporaryStoreDirectory()
+    defer { folder.cleanUp() }
+    let store = try FileTicketStore(directory: folder.url)
+    _ = try await store.create(opening: StoreFixtures.opening("T-1"))
+    try? FileManager.default.removeItem(at: folder.url.appendingPathComponent("LOCK"))
+    try FileManager.default.removeItem(at: folder.url.appendingPathComponent("MANIFEST"))
+    #expect {
+      _ = try FileTicketStore(directory: folder.url, lockTimeout: .zero)
+    } throws: { error in
+      (error as? StoreError)?.code == .locked
+    }
+    #expect {
+      _ = try FileTicketStore(directory: folder.url, access: .readOnly, lockTimeout: .zero)
     } throws: { error in
       (error as? StoreError)?.code == .locked
     }
     await store.close()
-    _ = try FileTicketStore(directory: folder.url)
   }
 
   @Test("a card number pasted into a ticket never reaches any byte of the store directory")

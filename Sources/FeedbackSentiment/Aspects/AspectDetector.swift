@@ -1,5 +1,3 @@
-import Foundation
-
 /// Finds the hosting aspects a text mentions and gives each the polarity of the clause it is mentioned in.
 ///
 /// Clauses end at punctuation and at contrast words, so in "the server is great but support is slow" the
@@ -7,108 +5,155 @@ import Foundation
 /// takes the polarity of the next clause, or else the previous one, when that has sentiment.
 struct AspectDetector {
   let resources: ScoringResources
-  let threshold: Double
 
-  private struct Mention {
-    var aspect: Int32
-    /// The first clause whose sentiment the aspect takes …
-    var firstClause: Int
-    /// … and the later ones, without repeats (usually none, so no array is allocated).
-    var moreClauses: [Int] = []
-    var terms: [String]
+  /// One mention of an aspect: where, and the clause whose sentiment it takes.
+  private struct Occurrence {
+    var mention: Int32
+    var clause: Int32
+    var token: Int32
+    var length: Int32
   }
 
-  func aspects(in scorer: LexiconScorer) -> [AspectSentiment] {
-    let tokens = scorer.tokenized.tokens
-    let ids = scorer.ids
-    let items = scorer.items
-    guard !tokens.isEmpty, !items.isEmpty else { return [] }
-    let entries = resources.entries
-    guard
-      ids.contains(where: { id in
-        id >= 0 && (entries[Int(id)].aspect >= 0 || entries[Int(id)].startsAspectPhrase)
-      })
-    else { return [] }
-    // Clause sums, and the clause each token starts in.
-    var clauseOfToken = [Int](repeating: 0, count: tokens.count)
-    var clauseSums: [Double] = []
-    clauseSums.reserveCapacity(items.count + 1)
-    clauseSums.append(0)
-    var clause = 0
-    // Indexing (not iterating) reads the items' fields in place, without copying each item and its text.
-    for position in items.indices {
-      if items[position].isPunctuation || items[position].entry.isContrast {
-        clause += 1
-        clauseSums.append(0)
-      } else {
-        clauseSums[clause] += items[position].clauseValue
-      }
-      let end = position + 1 < items.count ? items[position + 1].firstToken : tokens.count
-      var tokenIndex = items[position].firstToken
-      while tokenIndex < end && tokenIndex < tokens.count {
-        clauseOfToken[tokenIndex] = clause
-        tokenIndex += 1
+  /// Whether any token names an aspect (the cheap test before the clause bookkeeping).
+  func mentionsAnyAspect(_ tokens: ByteTokens) -> Bool {
+    for index in 0..<tokens.count {
+      let id = tokens.tokens[index].id
+      if id >= 0 && (resources.entries[Int(id)].aspect >= 0 || resources.entries[Int(id)].startsAspectPhrase) {
+        return true
       }
     }
-    var mentions: [Mention] = []
-    mentions.reserveCapacity(4)
+    return false
+  }
+
+  /// Appends one slot per aspect mentioned (in order of first mention) to `aspects` and the tokens of its terms
+  /// to `terms` (see ``SentimentDetails`` for the slot layout). `aspects` needs room for one slot per distinct
+  /// aspect, `terms` for one per token.
+  func detect(
+    _ tokens: ByteTokens, items: ScratchList<ScoredItem>, aspects: inout ScratchList<StoredContribution>,
+    terms: inout ScratchList<StoredContribution>
+  ) {
+    guard tokens.count > 0, items.count > 0, mentionsAnyAspect(tokens) else { return }
+    ScratchList<Double>.with(capacity: items.count + 1) { clauseSums in
+      ScratchList<Int32>.with(capacity: items.count) { clauseAfterItem in
+        // Clause sums, and the clause each item leaves open (a token is in the clause of the last item that
+        // starts at or before it).
+        clauseSums.append(0)
+        var clause: Int32 = 0
+        for position in 0..<items.count {
+          if items[position].isPunctuation || items[position].entry.isContrast {
+            clause += 1
+            clauseSums.append(0)
+          } else {
+            clauseSums[Int(clause)] += items[position].clauseValue
+          }
+          clauseAfterItem.append(clause)
+        }
+        ScratchList<Occurrence>.with(capacity: tokens.count) { occurrences in
+          collectOccurrences(tokens, items, clauseAfterItem, clauseSums, into: &occurrences, aspects: &aspects)
+          writeSlots(tokens, occurrences, clauseSums, aspects: &aspects, terms: &terms)
+        }
+      }
+    }
+  }
+
+  private func collectOccurrences(
+    _ tokens: ByteTokens, _ items: ScratchList<ScoredItem>, _ clauseAfterItem: ScratchList<Int32>,
+    _ clauseSums: ScratchList<Double>, into occurrences: inout ScratchList<Occurrence>,
+    aspects: inout ScratchList<StoredContribution>
+  ) {
     var index = 0
+    var item = 0
     while index < tokens.count {
-      let id = ids[index]
-      guard id >= 0, let (aspect, length) = match(ids, at: index) else {
+      let id = Int(tokens.tokens[index].id)
+      guard id >= 0, resources.entries[id].aspect >= 0 || resources.entries[id].startsAspectPhrase,
+        let (aspect, length) = match(tokens, at: index)
+      else {
         index += 1
         continue
       }
-      let term = {
-        length == 1 ? tokens[index].text : tokens[index..<index + length].map(\.text).joined(separator: " ")
+      while item + 1 < items.count && Int(items[item + 1].firstToken) <= index { item += 1 }
+      let tokenClause = Int(items[item].firstToken) <= index ? clauseAfterItem[item] : 0
+      let clause = Self.sentimentClause(near: tokenClause, sums: clauseSums)
+      var mention = -1
+      for slot in 0..<aspects.count where aspects[slot].text.first == aspect {
+        mention = slot
+        break
       }
-      let sentimentClause = Self.sentimentClause(near: clauseOfToken[index], sums: clauseSums)
-      if let position = mentions.firstIndex(where: { $0.aspect == aspect }) {
-        if mentions[position].firstClause != sentimentClause
-          && !mentions[position].moreClauses.contains(sentimentClause)
-        {
-          mentions[position].moreClauses.append(sentimentClause)
-        }
-        if mentions[position].terms.count < 8 {
-          let text = term()
-          if !mentions[position].terms.contains(text) { mentions[position].terms.append(text) }
-        }
-      } else {
-        mentions.append(Mention(aspect: aspect, firstClause: sentimentClause, terms: [term()]))
+      if mention < 0 {
+        mention = aspects.count
+        aspects.append(
+          StoredContribution(text: TextReference(kind: .literal, first: aspect), amount: 0, rule: .lexicon))
       }
+      occurrences.append(
+        Occurrence(mention: Int32(mention), clause: clause, token: Int32(index), length: Int32(length)))
       index += length
-    }
-    return mentions.map { mention in
-      // Summed in clause order, as before.
-      let raw =
-        mention.moreClauses.isEmpty
-        ? 0 + clauseSums[mention.firstClause]
-        : ([mention.firstClause] + mention.moreClauses).sorted().reduce(0) { $0 + clauseSums[$1] }
-      let score = LexiconScorer.normalize(raw)
-      let label: SentimentLabel =
-        score >= threshold && score > 0 ? .positive : score <= -threshold && score < 0 ? .negative : .neutral
-      return AspectSentiment(
-        aspect: resources.table.aspectList[Int(mention.aspect)], label: label, score: score, terms: mention.terms)
     }
   }
 
-  private static func sentimentClause(near clause: Int, sums: [Double]) -> Int {
-    if sums[clause] != 0 { return clause }
-    if clause + 1 < sums.count, sums[clause + 1] != 0 { return clause + 1 }
-    if clause > 0, sums[clause - 1] != 0 { return clause - 1 }
+  /// Fills in each aspect's score (the sum of its distinct clauses, in clause order) and term slots.
+  private func writeSlots(
+    _ tokens: ByteTokens, _ occurrences: ScratchList<Occurrence>, _ clauseSums: ScratchList<Double>,
+    aspects: inout ScratchList<StoredContribution>, terms: inout ScratchList<StoredContribution>
+  ) {
+    ScratchList<Int32>.with(capacity: occurrences.count) { clauses in
+      for mention in 0..<aspects.count {
+        clauses.truncate(to: 0)
+        let firstTerm = terms.count
+        for position in 0..<occurrences.count where occurrences[position].mention == Int32(mention) {
+          let occurrence = occurrences[position]
+          var known = false
+          for seen in 0..<clauses.count where clauses[seen] == occurrence.clause {
+            known = true
+            break
+          }
+          if !known { Self.insertSorted(occurrence.clause, into: &clauses) }
+          for offset in 0..<Int(occurrence.length) {
+            let token = tokens.tokens[Int(occurrence.token) + offset]
+            terms.append(StoredContribution(text: .token(token), amount: offset == 0 ? 0 : 1, rule: .lexicon))
+          }
+        }
+        var raw = 0.0
+        for position in 0..<clauses.count { raw += clauseSums[Int(clauses[position])] }
+        aspects[mention].amount = LexiconScorer.normalize(raw)
+        aspects[mention].text.second = Int32(terms.count - firstTerm)
+      }
+    }
+  }
+
+  private static func insertSorted(_ value: Int32, into list: inout ScratchList<Int32>) {
+    list.append(value)
+    var position = list.count - 1
+    while position > 0 && list[position - 1] > value {
+      list[position] = list[position - 1]
+      position -= 1
+    }
+    list[position] = value
+  }
+
+  private static func sentimentClause(near clause: Int32, sums: ScratchList<Double>) -> Int32 {
+    let index = Int(clause)
+    if sums[index] != 0 { return clause }
+    if index + 1 < sums.count, sums[index + 1] != 0 { return clause + 1 }
+    if index > 0, sums[index - 1] != 0 { return clause - 1 }
     return clause
   }
 
-  private func match(_ ids: [Int32], at index: Int) -> (Int32, Int)? {
-    let entry = resources.entries[Int(ids[index])]
-    if entry.startsAspectPhrase, let phrases = resources.table.aspectPhrases[ids[index]] {
-      for phrase in phrases where index + phrase.words.count <= ids.count {
+  /// The aspect named at `index` and how many tokens name it: the longest aspect phrase, else the word's own.
+  private func match(_ tokens: ByteTokens, at index: Int) -> (Int32, Int)? {
+    let id = Int(tokens.tokens[index].id)
+    let entry = resources.entries[id]
+    if entry.startsAspectPhrase {
+      for candidate in resources.candidates(in: resources.aspectPairs, tokens, at: index) {
+        let phrase = resources.aspectPhrases[Int(candidate)]
+        let length = Int(phrase.words.count)
+        guard index + length <= tokens.count else { continue }
         var matches = true
-        for offset in 1..<phrase.words.count where ids[index + offset] != phrase.words[offset] {
+        for offset in 2..<length
+        where tokens.tokens[index + offset].id != resources.phraseWords[Int(phrase.words.start) + offset] {
           matches = false
           break
         }
-        if matches { return (phrase.aspect, phrase.words.count) }
+        if matches { return (phrase.aspect, length) }
       }
     }
     return entry.aspect >= 0 ? (entry.aspect, 1) : nil

@@ -1,25 +1,27 @@
-import Foundation
+/// One scored unit: a word, a matched phrase, an emoji, an emoticon or punctuation.
+struct ScoredItem {
+  var entry: ScoringEntry
+  var text: TextReference
+  /// The item's value after every rule so far.
+  var value = 0.0
+  /// The value without the contrast weighting: the polarity of the item within its own clause, for aspects.
+  var clauseValue = 0.0
+  /// Index of the item's first token.
+  var firstToken: Int32
+  var isAllCaps = false
+  var isElongated = false
+  var isPunctuation = false
+  /// Whether the text holds an ASCII character (the capitals rule counts only such items).
+  var hasASCII = false
 
-/// Applies the scoring rules to one tokenized text. See <doc:ScoringRules> for the rules and constants.
+  var hasValue: Bool { entry.hasValue }
+}
+
+/// Applies the scoring rules to the items of one text. See <doc:ScoringRules> for the rules and constants.
+///
+/// Items and contributions live in scratch lists owned by the caller (``LexiconSentimentClassifier``); the
+/// rules read and write them in place.
 struct LexiconScorer {
-  /// One scored unit: a word, a matched phrase, an emoji, an emoticon or punctuation.
-  struct Item {
-    var text: String
-    var entry: ScoringEntry
-    var isAllCaps = false
-    var isElongated = false
-    var isPunctuation = false
-    /// Whether the text has an ASCII character (for the capitals rule), when known without scanning it.
-    var knownHasASCII: Bool?
-    /// Index of the item's first token.
-    var firstToken = 0
-    /// The item's value after every rule so far.
-    var value = 0.0
-    /// The value without the contrast weighting: the polarity of the item within its own clause, for aspects.
-    var clauseValue = 0.0
-    var hasValue: Bool { entry.hasValence && entry.valence != 0 && !entry.isNegator && entry.booster == 0 }
-  }
-
   /// VADER's scalar for one intensifier or dampener step.
   static let boosterStep = 0.293
   /// Added to a capitalised sentiment word when the text mixes capitals and lowercase.
@@ -39,166 +41,62 @@ struct LexiconScorer {
   /// Normalisation constant: score = s / √(s² + α).
   static let normalizationAlpha = 15.0
 
-  let tokenized: TokenizedText
-  /// The vocabulary id of each token (-1 unknown).
-  let ids: [Int32]
-  let resources: ScoringResources
-  private(set) var items: [Item] = []
-  private(set) var contributions: [SentimentContribution] = []
-  private(set) var rawScore = 0.0
-
-  init(tokenized: TokenizedText, ids: [Int32], resources: ScoringResources) {
-    self.tokenized = tokenized
-    self.ids = ids
-    self.resources = resources
-  }
-
-  var normalizedScore: Double { Self.normalize(rawScore) }
+  /// The most contributions the rules can add for `valued` items with a value of their own: per item the
+  /// value, capitals, elongation, three intensifiers before, one after and negation (8), then question
+  /// damping, contrast and sarcasm (one each); plus "!" and "?" for the whole text.
+  static func contributionCapacity(valuedItems valued: Int) -> Int { 11 * valued + 2 }
 
   static func normalize(_ value: Double) -> Double {
     guard value.isFinite else { return value > 0 ? 1 : value < 0 ? -1 : 0 }
     return value / (value * value + normalizationAlpha).squareRoot()
   }
 
-  mutating func score() {
-    buildItems()
-    // Every scored word adds at most a handful of contributions; reserving avoids regrowing the array.
-    contributions.reserveCapacity(items.count + 4)
+  let items: ScratchList<ScoredItem>
+  var contributions: ScratchList<StoredContribution>
+  let source: TextBytes
+
+  /// Applies every rule; returns the raw sum s.
+  mutating func score(counts: TokenCounts) -> Double {
     let capsDifferential = hasCapsDifferential()
-    for index in items.indices where items[index].hasValue {
+    for index in 0..<items.count where items[index].hasValue {
       scoreItem(at: index, capsDifferential: capsDifferential)
     }
     applyQuestionDamping()
     applyContrast()
     applySarcasm()
-    applyPunctuation()
-  }
-
-  // MARK: Items
-
-  private mutating func buildItems() {
-    let tokens = tokenized.tokens
-    items.reserveCapacity(tokens.count)
-    var index = 0
-    while index < tokens.count {
-      let token = tokens[index]
-      if token.kind == .punctuation {
-        items.append(Item(text: token.text, entry: ScoringEntry(), isPunctuation: true, firstToken: index))
-        index += 1
-        continue
-      }
-      let id = ids[index]
-      if id >= 0, resources.entries[Int(id)].startsPhrase, let phrase = matchPhrase(at: index),
-        !yieldsToNegation(phrase, at: index)
-      {
-        let span = tokens[index..<index + phrase.words.count]
-        items.append(
-          Item(
-            text: phrase.words.map { resources.vocabulary.words[Int($0)] }.joined(separator: " "),
-            entry: phrase.entry,
-            isAllCaps: span.allSatisfy(\.isAllCaps),
-            isElongated: span.contains(where: \.isElongated),
-            firstToken: index
-          )
-        )
-        index += phrase.words.count
-        continue
-      }
-      let entry =
-        id >= 0
-        ? resources.entries[Int(id)] : resources.table.entry(for: token, id: id, vocabulary: resources.vocabulary)
-      if entry.isBlank, token.isLao, let parts = laoParts(of: token, id: id) {
-        for part in parts where part >= 0 {
-          items.append(
-            Item(
-              text: resources.vocabulary.words[Int(part)], entry: resources.entries[Int(part)],
-              firstToken: index))
-        }
-        index += 1
-        continue
-      }
-      // Lao words and emoji hold no ASCII; ASCII words and emoticons do.
-      let knownHasASCII: Bool? =
-        token.isLao || token.kind == .emoji ? false : token.isASCII && !token.text.isEmpty ? true : nil
-      items.append(
-        Item(
-          text: token.text,
-          entry: entry,
-          isAllCaps: token.isAllCaps,
-          isElongated: token.isElongated,
-          knownHasASCII: knownHasASCII,
-          firstToken: index
-        )
-      )
-      index += 1
-    }
-  }
-
-  /// The known terms inside a Lao word the table has no entry for (precomputed for vocabulary words).
-  private func laoParts(of token: FeedbackToken, id: Int32) -> [Int32]? {
-    if id >= 0 { return resources.table.laoSplits[id] }
-    return resources.table.knownParts(ofLao: token.text, vocabulary: resources.vocabulary)
-  }
-
-  /// A two-word idiom of a negator and a neutral word ("tak boleh", "tidak dapat") yields to the negation rule
-  /// when a word or phrase of the opposite polarity comes right after it: "tak dapat membantu" is the negated
-  /// "membantu", and "tak boleh diharap" the negated "boleh diharap". Before a word of the same polarity ("tidak
-  /// faham isu") the idiom stays, and the word keeps its own value.
-  private func yieldsToNegation(_ phrase: PhraseEntry, at index: Int) -> Bool {
-    guard phrase.words.count == 2, phrase.entry.isFixed else { return false }
-    let entries = resources.entries
-    let head = entries[Int(phrase.words[0])]
-    let tail = entries[Int(phrase.words[1])]
-    guard head.isNegator, !tail.hasValence, tail.booster == 0, !tail.isNegator else { return false }
-    let sign = phrase.entry.valence
-    if tail.startsPhrase, let inner = matchPhrase(at: index + 1), inner.entry.hasValence,
-      inner.entry.valence * sign < 0
-    {
-      return true
-    }
-    let next = index + 2
-    guard next < ids.count, ids[next] >= 0, tokenized.tokens[next].kind != .punctuation else { return false }
-    let following = entries[Int(ids[next])]
-    return following.hasValence && following.valence * sign < 0 && !following.isNegator && following.booster == 0
-  }
-
-  private func matchPhrase(at index: Int) -> PhraseEntry? {
-    guard let candidates = resources.table.phrases[ids[index]] else { return nil }
-    for phrase in candidates where index + phrase.words.count <= ids.count {
-      var matches = true
-      for offset in 1..<phrase.words.count where ids[index + offset] != phrase.words[offset] {
-        matches = false
-        break
-      }
-      if matches { return phrase }
-    }
-    return nil
+    return applyPunctuation(counts)
   }
 
   private func hasCapsDifferential() -> Bool {
     var capitalised = 0
     var words = 0
-    for index in items.indices where !items[index].isPunctuation {
-      guard items[index].knownHasASCII ?? items[index].text.utf8.contains(where: { $0 < 0x80 }) else { continue }
+    for index in 0..<items.count where !items[index].isPunctuation && items[index].hasASCII {
       words += 1
       if items[index].isAllCaps { capitalised += 1 }
     }
     return capitalised > 0 && capitalised < words
   }
 
+  @inline(__always)
+  private mutating func add(_ amount: Double, to value: inout Double, text: TextReference, rule: RuleCode) {
+    value += amount
+    contributions.append(StoredContribution(text: text, amount: amount, rule: rule))
+  }
+
   // MARK: Per-word rules
 
   private mutating func scoreItem(at index: Int, capsDifferential: Bool) {
-    let item = items[index]
-    let valence = item.entry.valence
+    let entry = items[index].entry
+    let text = items[index].text
+    let valence = entry.valence
     let sign: Double = valence > 0 ? 1 : -1
     var value = valence
-    contributions.append(SentimentContribution(token: item.text, rule: item.entry.rule, amount: valence))
-    if item.isAllCaps && capsDifferential {
-      add(sign * Self.capitalsIncrement, to: &value, token: item.text, rule: .capitals)
+    contributions.append(StoredContribution(text: text, amount: valence, rule: RuleCode(entry.source)))
+    if items[index].isAllCaps && capsDifferential {
+      add(sign * Self.capitalsIncrement, to: &value, text: text, rule: .capitals)
     }
-    if item.isElongated {
-      add(sign * Self.boosterStep, to: &value, token: item.text, rule: .elongation)
+    if items[index].isElongated {
+      add(sign * Self.boosterStep, to: &value, text: text, rule: .elongation)
     }
     // Intensifiers and dampeners before the word, fading with distance (VADER: 1, 0.95, 0.9).
     var distance = 1
@@ -208,7 +106,7 @@ struct LexiconScorer {
       if booster != 0 {
         var step = booster * (distance == 1 ? 1 : distance == 2 ? 0.95 : 0.9)
         if items[cursor].isAllCaps && capsDifferential { step += booster > 0 ? Self.capitalsIncrement : 0 }
-        add(sign * step, to: &value, token: items[cursor].text, rule: booster > 0 ? .intensifier : .dampener)
+        add(sign * step, to: &value, text: items[cursor].text, rule: booster > 0 ? .intensifier : .dampener)
       }
       if items[cursor].hasValue { break }
       distance += 1
@@ -221,17 +119,17 @@ struct LexiconScorer {
       next + 1 >= items.count || !items[next + 1].hasValue
     {
       let booster = items[next].entry.booster
-      add(sign * booster, to: &value, token: items[next].text, rule: booster > 0 ? .intensifier : .dampener)
+      add(sign * booster, to: &value, text: items[next].text, rule: booster > 0 ? .intensifier : .dampener)
     }
-    if !item.entry.isFixed, let negator = negator(before: index) {
+    if !entry.isFixed, let negator = negator(before: index) {
       let change = value * Self.negationScalar - value
-      add(change, to: &value, token: negator, rule: .negation)
+      add(change, to: &value, text: negator, rule: .negation)
     }
     items[index].value = value
     items[index].clauseValue = value
   }
 
-  private func negator(before index: Int) -> String? {
+  private func negator(before index: Int) -> TextReference? {
     var cursor = index - 1
     var distance = 1
     while cursor >= 0, distance <= Self.scopeWidth, !items[cursor].isPunctuation, !items[cursor].entry.isContrast {
@@ -243,26 +141,33 @@ struct LexiconScorer {
     return nil
   }
 
-  private mutating func add(_ amount: Double, to value: inout Double, token: String, rule: SentimentRule) {
-    value += amount
-    contributions.append(SentimentContribution(token: token, rule: rule, amount: amount))
-  }
-
   // MARK: Whole-text rules
 
   /// The last contrast word with sentiment after it splits the text: the part before it counts half, the part
   /// after it one and a half times.
   private mutating func applyContrast() {
-    guard
-      let pivot = items.indices.last(where: { index in
-        items[index].entry.isContrast && items[(index + 1)...].contains { $0.value != 0 }
-      })
-    else { return }
-    guard items[..<pivot].contains(where: { $0.value != 0 }) else { return }
-    for index in items.indices where items[index].value != 0 && index != pivot {
+    var pivot = -1
+    var valueAfter = false
+    var index = items.count - 1
+    while index >= 0 {
+      if items[index].entry.isContrast && valueAfter {
+        pivot = index
+        break
+      }
+      if items[index].value != 0 { valueAfter = true }
+      index -= 1
+    }
+    guard pivot >= 0 else { return }
+    var valueBefore = false
+    for earlier in 0..<pivot where items[earlier].value != 0 {
+      valueBefore = true
+      break
+    }
+    guard valueBefore else { return }
+    for index in 0..<items.count where items[index].value != 0 && index != pivot {
       let factor = index < pivot ? Self.beforeContrastWeight : Self.afterContrastWeight
       let change = items[index].value * (factor - 1)
-      contributions.append(SentimentContribution(token: items[index].text, rule: .contrast, amount: change))
+      contributions.append(StoredContribution(text: items[index].text, amount: change, rule: .contrast))
       items[index].value += change
     }
   }
@@ -271,12 +176,12 @@ struct LexiconScorer {
   /// capitals — reverses the praise before it (back to the previous such negator).
   private mutating func applySarcasm() {
     var start = 0
-    for index in items.indices where index > 0 && items[index].entry.isNegator && !items[index].entry.hasValence {
+    for index in 0..<items.count where index > 0 && items[index].entry.isNegator && !items[index].entry.hasValence {
       let endsSentence = index + 1 == items.count || items[index + 1].isPunctuation
       guard endsSentence, items[index - 1].isPunctuation || items[index].isAllCaps else { continue }
       for earlier in start..<index where items[earlier].value > 0 {
         let change = items[earlier].value * Self.negationScalar - items[earlier].value
-        contributions.append(SentimentContribution(token: items[earlier].text, rule: .sarcasm, amount: change))
+        contributions.append(StoredContribution(text: items[earlier].text, amount: change, rule: .sarcasm))
         items[earlier].value += change
         items[earlier].clauseValue *= Self.negationScalar
       }
@@ -289,16 +194,17 @@ struct LexiconScorer {
   /// slow?") keep their weight.
   private mutating func applyQuestionDamping() {
     var sentenceStart = 0
-    for index in items.indices where items[index].isPunctuation {
-      let utf8 = items[index].text.utf8
-      let isQuestion = utf8.contains(0x3F)
+    for index in 0..<items.count where items[index].isPunctuation {
+      let marks = source.slice(Int(items[index].text.first), Int(items[index].text.second))
+      let isQuestion = marks.contains(UInt8(ascii: "?"))
       let endsSentence =
-        isQuestion || utf8.contains(0x2E) || utf8.contains(0x21) || Self.containsEllipsis(utf8)
+        isQuestion || marks.contains(UInt8(ascii: ".")) || marks.contains(UInt8(ascii: "!"))
+        || Self.containsEllipsis(marks)
       guard endsSentence else { continue }
       if isQuestion {
         for earlier in sentenceStart..<index where items[earlier].value > 0 {
           let change = items[earlier].value * (Self.questionPraiseFactor - 1)
-          contributions.append(SentimentContribution(token: items[earlier].text, rule: .question, amount: change))
+          contributions.append(StoredContribution(text: items[earlier].text, amount: change, rule: .question))
           items[earlier].value += change
           items[earlier].clauseValue = items[earlier].value
         }
@@ -307,10 +213,10 @@ struct LexiconScorer {
     }
   }
 
-  /// Whether the text holds "…" (U+2026, UTF-8 E2 80 A6), compared byte-wise.
-  private static func containsEllipsis(_ utf8: String.UTF8View) -> Bool {
+  /// Whether the marks hold "…" (U+2026, UTF-8 E2 80 A6).
+  private static func containsEllipsis(_ marks: UnsafeBufferPointer<UInt8>) -> Bool {
     var matched = 0
-    for byte in utf8 {
+    for byte in marks {
       switch (matched, byte) {
       case (_, 0xE2): matched = 1
       case (1, 0x80): matched = 2
@@ -321,24 +227,25 @@ struct LexiconScorer {
     return false
   }
 
-  /// Repeated "!" strengthen the overall polarity; two or more "?" add a little emphasis.
-  private mutating func applyPunctuation() {
-    var sum = contributions.reduce(0) { $0 + $1.amount }
+  /// Repeated "!" strengthen the overall polarity; two or more "?" add a little emphasis. Returns the raw sum.
+  private mutating func applyPunctuation(_ counts: TokenCounts) -> Double {
+    var sum = 0.0
+    for index in 0..<contributions.count { sum += contributions[index].amount }
     if sum != 0 {
       let sign: Double = sum > 0 ? 1 : -1
-      let exclamations = min(tokenized.exclamationMarks, 4)
+      let exclamations = min(counts.exclamationMarks, 4)
       if exclamations > 0 {
         let amount = sign * Double(exclamations) * Self.exclamationIncrement
-        contributions.append(SentimentContribution(token: "!", rule: .exclamation, amount: amount))
+        contributions.append(StoredContribution(text: .exclamation, amount: amount, rule: .exclamation))
         sum += amount
       }
-      let questions = tokenized.questionMarks
+      let questions = counts.questionMarks
       if questions > 1 {
         let amount = sign * (questions <= 3 ? Double(questions) * 0.18 : 0.96)
-        contributions.append(SentimentContribution(token: "?", rule: .question, amount: amount))
+        contributions.append(StoredContribution(text: .question, amount: amount, rule: .question))
         sum += amount
       }
     }
-    rawScore = sum
+    return sum
   }
 }

@@ -19,12 +19,8 @@ public struct LexiconSentimentClassifier: SentimentClassifier {
   public let neutralThreshold: Double
   /// The identifier used to pick the dominant language.
   public let languageIdentifier: LanguageIdentifier
-  let tokenizer: FeedbackTokenizer
-  let vocabulary: ScoringVocabulary
-  let tables: [SentimentLanguage: ScoringResources]
-  let fallbackTable: ScoringResources
-  /// Language evidence per vocabulary id: `languageWeights[id × L + l]` for the L Latin candidates.
-  let languageWeights: [Double]
+  /// The tables and the hot path, shared by copies of the classifier.
+  let engine: LexiconEngine
 
   /// The default neutral band: scores in (−0.2, 0.2) are neutral. Chosen on the training split (see
   /// <doc:MeasuredAccuracy>).
@@ -39,27 +35,15 @@ public struct LexiconSentimentClassifier: SentimentClassifier {
   public init(lexicons: [SentimentLanguage: SentimentLexicon], neutralThreshold: Double = defaultNeutralThreshold) {
     self.lexicons = lexicons
     self.neutralThreshold = neutralThreshold.isFinite ? min(1, max(0, neutralThreshold)) : Self.defaultNeutralThreshold
-    let segmenter = LaoSegmenter(words: lexicons.values.flatMap(\.allTerms))
-    tokenizer = FeedbackTokenizer(segmenter: segmenter)
-    languageIdentifier = LanguageIdentifier(lexicons: lexicons, segmenter: segmenter)
-    let vocabulary = ScoringVocabulary(lexicons: lexicons)
-    self.vocabulary = vocabulary
-    var tables: [SentimentLanguage: ScoringResources] = [:]
-    for language in lexicons.keys {
-      tables[language] = ScoringResources(
-        table: ScoringTable(primary: language, lexicons: lexicons, vocabulary: vocabulary), vocabulary: vocabulary)
-    }
-    self.tables = tables
-    fallbackTable = ScoringResources(
-      table: ScoringTable(primary: nil, lexicons: lexicons, vocabulary: vocabulary), vocabulary: vocabulary)
-    let candidates = languageIdentifier.latinCandidates
-    var weights = [Double](repeating: 0, count: vocabulary.count * candidates.count)
-    for (id, word) in vocabulary.words.enumerated() {
-      for (language, weight) in languageIdentifier.weights(of: word) {
-        if let slot = candidates.firstIndex(of: language) { weights[id * candidates.count + slot] += weight }
-      }
-    }
-    languageWeights = weights
+    // The bundled lexicons share the bundled tokenizer (and the trained models' tokens).
+    let tokenizer =
+      (try? SentimentLexicon.allBundled()) == lexicons
+      ? BundledLexicons.tokenizer
+      : FeedbackTokenizer(segmenter: LaoSegmenter(words: lexicons.values.flatMap(\.allTerms)))
+    languageIdentifier = LanguageIdentifier(lexicons: lexicons, tokenizer: tokenizer)
+    engine = LexiconEngine(
+      lexicons: lexicons, tokenizer: tokenizer, languageIdentifier: languageIdentifier,
+      neutralThreshold: self.neutralThreshold)
   }
 
   /// The classifier over the bundled lexicons.
@@ -107,44 +91,9 @@ public struct LexiconSentimentClassifier: SentimentClassifier {
     var hasEvidence: Bool
   }
 
-  func analyze(_ text: String) -> Analysis {
-    let tokenized = tokenizer.tokenize(text)
-    var ids = [Int32](repeating: -1, count: tokenized.tokens.count)
-    for (index, token) in tokenized.tokens.enumerated() where token.kind != .punctuation {
-      ids[index] = vocabulary.resolve(token)
-    }
-    let candidates = languageIdentifier.latinCandidates.count
-    let language = languageIdentifier.identify(tokenized) { scores in
-      for (index, id) in ids.enumerated() where id >= 0 && !tokenized.tokens[index].isLao {
-        let base = Int(id) * candidates
-        for slot in 0..<candidates { scores[slot] += languageWeights[base + slot] }
-      }
-    }
-    let resources = tables[language] ?? fallbackTable
-    var scorer = LexiconScorer(tokenized: tokenized, ids: ids, resources: resources)
-    scorer.score()
-    guard !scorer.contributions.isEmpty else {
-      return Analysis(
-        result: .unknown(language: language),
-        probabilities: SentimentProbabilities(negative: 0, neutral: 1, positive: 0),
-        hasEvidence: false
-      )
-    }
-    let score = scorer.normalizedScore
-    let probabilities = Self.probabilities(score: score, threshold: neutralThreshold)
-    let label: SentimentLabel =
-      score >= neutralThreshold && score > 0
-      ? .positive : score <= -neutralThreshold && score < 0 ? .negative : .neutral
-    let aspects = AspectDetector(resources: resources, threshold: neutralThreshold).aspects(in: scorer)
-    let result = SentimentResult(
-      label: label,
-      score: score,
-      confidence: probabilities[label],
-      language: language,
-      aspects: aspects,
-      explanation: scorer.contributions
-    )
-    return Analysis(result: result, probabilities: probabilities, hasEvidence: true)
+  /// Scores one text (see ``LexiconEngine/analyze(_:modelVote:)``).
+  func analyze(_ text: String, modelVote: Double? = nil) -> Analysis {
+    engine.analyze(text, modelVote: modelVote)
   }
 
   /// The distribution for a text in which nothing was recognised: that of a score of 0.

@@ -7,14 +7,14 @@ struct ScoringEntry: Sendable {
   }
 
   var valence: Double = 0
+  var booster: Double = 0
+  /// Index into ``ScoringTable/aspectList``, or -1.
+  var aspect: Int32 = -1
   var hasValence = false
   var isFixed = false
   var source: Source = .lexicon
-  var booster: Double = 0
   var isNegator = false
   var isContrast = false
-  /// Index into ``ScoringTable/aspectList``, or -1.
-  var aspect: Int32 = -1
   var startsPhrase = false
   var startsAspectPhrase = false
 
@@ -29,6 +29,27 @@ struct ScoringEntry: Sendable {
 
   /// Nothing known: no valence, no rule role, no aspect.
   var isBlank: Bool { !hasValence && booster == 0 && !isNegator && !isContrast && aspect < 0 }
+
+  /// A sentiment value of its own (not a rule word).
+  var hasValue: Bool { hasValence && valence != 0 && !isNegator && booster == 0 }
+}
+
+/// A run of elements in one of the flat lists of ``ScoringResources``: `start..<start + count`.
+struct FlatSpan: Sendable {
+  var start: Int32 = 0
+  var count: Int32 = 0
+}
+
+/// A multi-word term in flat form: its words are `phraseWords[words]`.
+struct FlatPhrase: Sendable {
+  var words: FlatSpan
+  var entry: ScoringEntry
+}
+
+/// A multi-word aspect term in flat form.
+struct FlatAspectPhrase: Sendable {
+  var words: FlatSpan
+  var aspect: Int32
 }
 
 /// A multi-word term (sentiment phrase, idiom or multi-word rule word), matched on consecutive word tokens.
@@ -199,23 +220,48 @@ struct ScoringTable: Sendable {
     return ids
   }
 
-  /// The entry of a resolved token; for unknown hyphenated words the strongest part, for unknown words ending
-  /// in "n't" a negator.
-  func entry(for token: FeedbackToken, id: Int32, vocabulary: ScoringVocabulary) -> ScoringEntry {
-    if id >= 0 { return entries[Int(id)] }
-    guard token.kind == .word else { return ScoringEntry() }
-    var hasHyphen = false
-    var endsWithNot = false
-    let utf8 = token.text.utf8
-    for byte in utf8 where byte == 0x2D { hasHyphen = true }
-    if utf8.count >= 3 {
-      let last = utf8.index(before: utf8.endIndex)
-      let middle = utf8.index(before: last)
-      endsWithNot = utf8[last] == 0x74 && utf8[middle] == 0x27 && utf8[utf8.index(before: middle)] == 0x6E
+  /// ``knownParts(ofLao:vocabulary:)`` for a Lao token's bytes: the parts' ids go to `parts` (room for one per
+  /// scalar of the word); `false`, with nothing added, when the word holds no known term.
+  func knownParts(
+    ofLao bytes: UnsafeBufferPointer<UInt8>, vocabulary: ScoringVocabulary, into parts: inout ScratchList<Int32>
+  ) -> Bool {
+    guard bytes.count % 3 == 0, bytes.count >= 6 else { return false }
+    let first = parts.count
+    let found = ScratchList<UInt32>.with(capacity: bytes.count / 3) { values -> Bool in
+      var index = 0
+      while index + 2 < bytes.count {
+        let value =
+          (UInt32(bytes[index]) & 0x0F) << 12 | (UInt32(bytes[index + 1]) & 0x3F) << 6
+          | (UInt32(bytes[index + 2]) & 0x3F)
+        guard LaoScript.isLao(value) else { return false }
+        values.append(value)
+        index += 3
+      }
+      var known = false
+      values.withBuffer { run in
+        termSegmenter.forEachCut(UnsafeBufferPointer(run)) { cut in
+          let piece = UnsafeBufferPointer(rebasing: bytes[(cut.start * 3)..<(cut.end * 3)])
+          let id = vocabulary.id(ofText: piece)
+          if id >= 0 && !entries[Int(id)].isBlank { known = true }
+          parts.append(id)
+        }
+      }
+      return known && parts.count - first > 1
     }
-    if hasHyphen {
+    if !found { parts.truncate(to: first) }
+    return found
+  }
+
+  /// The entry of a word the vocabulary does not know: for hyphenated words the strongest part, for words
+  /// ending in "n't" a negator, else nothing.
+  func entry(ofUnknownWord text: UnsafeBufferPointer<UInt8>, vocabulary: ScoringVocabulary) -> ScoringEntry {
+    let count = text.count
+    let endsWithNot =
+      count >= 3 && text[count - 1] == UInt8(ascii: "t") && text[count - 2] == UInt8(ascii: "'")
+      && text[count - 3] == UInt8(ascii: "n")
+    if text.contains(UInt8(ascii: "-")) {
       var best: ScoringEntry?
-      for part in token.text.split(separator: "-") {
+      for part in String(decoding: text, as: UTF8.self).split(separator: "-") {
         var partID = vocabulary.id(of: String(part))
         if partID < 0 { partID = vocabulary.id(of: FeedbackToken.collapsingRuns(of: String(part), to: 1)) }
         guard partID >= 0 else { continue }
@@ -226,20 +272,5 @@ struct ScoringTable: Sendable {
     }
     if endsWithNot { return ScoringEntry(isNegator: true) }
     return ScoringEntry()
-  }
-}
-
-/// The tables for one dominant language and the shared vocabulary, held by reference so that scoring a text
-/// does not copy them.
-final class ScoringResources: Sendable {
-  let table: ScoringTable
-  let vocabulary: ScoringVocabulary
-  /// ``ScoringTable/entries``, held directly so lookups never copy the table.
-  let entries: [ScoringEntry]
-
-  init(table: ScoringTable, vocabulary: ScoringVocabulary) {
-    self.table = table
-    self.vocabulary = vocabulary
-    entries = table.entries
   }
 }

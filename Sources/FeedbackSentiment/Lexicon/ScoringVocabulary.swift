@@ -1,12 +1,21 @@
 import Foundation
 
-/// Every word any lexicon knows, numbered, so that scoring needs one dictionary lookup per token; the
-/// per-language tables are then arrays indexed by these numbers.
+/// Every word any lexicon knows, numbered, so that scoring needs one lookup per token; the per-language tables
+/// are then arrays indexed by these numbers.
+///
+/// Tokens are looked up by their bytes (a hash, then a byte comparison). The `String` dictionary is kept
+/// for the rare tokens whose bytes might not be in normal form C, where `String` equality (canonical
+/// equivalence) decides.
 struct ScoringVocabulary: Sendable {
   private(set) var ids: [String: Int32] = [:]
   private(set) var words: [String] = []
-  /// FNV-1a of a word's UTF-8 bytes → id: a lookup without Unicode normalisation (Lao words are long).
-  private var byHash = TrieTable()
+  /// Whether each word holds an ASCII byte (the capitals rule counts only such words).
+  private(set) var hasASCII: [Bool] = []
+  /// The bytes of every word, and of the normal form C of words not written in it: built by `intern`, then
+  /// frozen into `index` for the lookups.
+  private var forms = ByteForms()
+  private var index = FrozenForms()
+  private let storage = FrozenStorage()
 
   var count: Int { words.count }
 
@@ -16,8 +25,8 @@ struct ScoringVocabulary: Sendable {
     let id = Int32(words.count)
     ids[word] = id
     words.append(word)
-    let hash = Self.hash(word.utf8)
-    if byHash.value(for: hash) == nil { byHash.insert(hash, id) }
+    hasASCII.append(word.utf8.contains { $0 < 0x80 })
+    forms.insert(Array(word.utf8), id: id)
     return id
   }
 
@@ -37,53 +46,161 @@ struct ScoringVocabulary: Sendable {
       }
       for word in lexicon.segmentationWords.sorted() { intern(word) }
     }
+    // Text in normal form C finds a word written otherwise through its normal form.
+    for (id, word) in words.enumerated() {
+      let normalized = Array(word.precomposedStringWithCanonicalMapping.utf8)
+      if normalized != Array(word.utf8) { forms.insert(normalized, id: Int32(id)) }
+    }
+    index = forms.frozen(in: storage)
   }
 
   /// The id of a token: its text, or for an elongated word its shortened forms; -1 when unknown.
-  func resolve(_ token: FeedbackToken) -> Int32 {
-    if let id = byHash.value(for: Self.hash(token.text.utf8)), Self.sameBytes(words[Int(id)], token.text) {
+  func resolve(_ token: ByteToken, in tokens: ByteTokens) -> Int32 {
+    let text = tokens.text(of: token)
+    if let id = index.id(of: text) { return id }
+    if !token.flags.contains(.ascii), !CanonicalOrder.isCertainlyNormalized(text),
+      let id = ids[String(decoding: text, as: UTF8.self)]
+    {
       return id
     }
-    if !token.isASCII, let id = ids[token.text] { return id }
-    if token.isElongated {
-      // The variants of ``FeedbackToken/elongationVariants``, built only as far as needed.
-      if let id = ids[FeedbackToken.collapsingRuns(of: token.text, to: 2)] { return id }
-      if let id = ids[FeedbackToken.collapsingRuns(of: token.text, to: 1)] { return id }
+    guard token.flags.contains(.elongated) else { return -1 }
+    // The variants of ``FeedbackToken/elongationVariants``, built only as far as needed.
+    guard token.flags.contains(.bytesASCII) else {
+      let string = String(decoding: text, as: UTF8.self)
+      return ids[FeedbackToken.collapsingRuns(of: string, to: 2)]
+        ?? ids[FeedbackToken.collapsingRuns(of: string, to: 1)] ?? -1
     }
-    return -1
+    return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: max(text.count, 1)) { scratch in
+      // A temporary allocation of at least one element always has a base address.
+      let output = scratch.baseAddress!
+      var written = FeedbackToken.collapsingASCIIRuns(of: text, to: 2, into: output)
+      if let id = index.id(of: UnsafeBufferPointer(start: output, count: written)) { return id }
+      written = FeedbackToken.collapsingASCIIRuns(of: text, to: 1, into: output)
+      return index.id(of: UnsafeBufferPointer(start: output, count: written)) ?? -1
+    }
   }
 
   func id(of word: String) -> Int32 { ids[word] ?? -1 }
 
-  /// Byte-wise equality of two strings' UTF-8 (no Unicode normalisation).
+  /// The id of a word given by its bytes, as `String` equality would find it; -1 when unknown.
+  func id(ofText text: UnsafeBufferPointer<UInt8>) -> Int32 {
+    if let id = index.id(of: text) { return id }
+    guard !CanonicalOrder.isCertainlyNormalized(text) else { return -1 }
+    return ids[String(decoding: text, as: UTF8.self)] ?? -1
+  }
+
+  /// The id of a word given by its bytes, compared byte-wise; -1 when unknown.
+  func id(ofBytes bytes: UnsafeBufferPointer<UInt8>) -> Int32 { index.id(of: bytes) ?? -1 }
+
+  /// A hash of the bytes, eight at a time (multiply and shift per word; never `UInt64.max`, which marks empty
+  /// slots). Internal to the lookups: nothing stored depends on it.
   @inline(__always)
-  static func sameBytes(_ lhs: String, _ rhs: String) -> Bool {
-    let left = lhs.utf8
-    let right = rhs.utf8
-    guard left.count == right.count else { return false }
-    let result = left.withContiguousStorageIfAvailable { leftBytes in
-      right.withContiguousStorageIfAvailable { rightBytes -> Bool in
-        for index in 0..<leftBytes.count where leftBytes[index] != rightBytes[index] { return false }
-        return true
-      }
+  static func hash(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
+    let count = bytes.count
+    var hash: UInt64 = 0x9E37_79B9_7F4A_7C15 ^ UInt64(count)
+    if let base = bytes.baseAddress {
+      hash = mix(base, count, into: hash)
     }
-    return (result ?? nil) ?? left.elementsEqual(right)
+    hash = (hash ^ (hash >> 29)) &* 0x94D0_49BB_1331_11EB
+    return hash == UInt64.max ? 0 : hash
   }
 
   @inline(__always)
-  static func hash(_ bytes: String.UTF8View) -> UInt64 {
-    let fast = bytes.withContiguousStorageIfAvailable { buffer -> UInt64 in
-      var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-      for byte in buffer { hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01b3 }
-      return hash
+  private static func mix(_ base: UnsafePointer<UInt8>, _ count: Int, into seed: UInt64) -> UInt64 {
+    var hash = seed
+    let raw = UnsafeRawPointer(base)
+    var offset = 0
+    while offset + 8 <= count {
+      hash = (hash ^ raw.loadUnaligned(fromByteOffset: offset, as: UInt64.self)) &* 0xBF58_476D_1CE4_E5B9
+      hash ^= hash >> 31
+      offset += 8
     }
-    var hash: UInt64
-    if let fast {
-      hash = fast
-    } else {
-      hash = 0xcbf2_9ce4_8422_2325
-      for byte in bytes { hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01b3 }
+    if offset < count {
+      var tail: UInt64 = 0
+      var shift: UInt64 = 0
+      while offset < count {
+        tail |= UInt64(base[offset]) << shift
+        shift += 8
+        offset += 1
+      }
+      hash = (hash ^ tail) &* 0xBF58_476D_1CE4_E5B9
+      hash ^= hash >> 31
     }
-    return hash == UInt64.max ? 0 : hash
+    return hash
+  }
+
+  /// Whether two byte strings of the same length are equal, compared eight bytes at a time.
+  @inline(__always)
+  static func sameBytes(_ lhs: UnsafeBufferPointer<UInt8>, _ rhs: UnsafeBufferPointer<UInt8>) -> Bool {
+    assert(lhs.count == rhs.count)
+    let count = lhs.count
+    guard count > 0, let left = lhs.baseAddress, let right = rhs.baseAddress else { return true }
+    var offset = 0
+    while offset + 8 <= count {
+      let a = UnsafeRawPointer(left).loadUnaligned(fromByteOffset: offset, as: UInt64.self)
+      let b = UnsafeRawPointer(right).loadUnaligned(fromByteOffset: offset, as: UInt64.self)
+      if a != b { return false }
+      offset += 8
+    }
+    while offset < count {
+      if left[offset] != right[offset] { return false }
+      offset += 1
+    }
+    return true
+  }
+}
+
+/// Byte strings with an id each, found by hash and compared byte-wise.
+struct ByteForms: Sendable {
+  private var bytes: [UInt8] = []
+  /// Where each form starts in `bytes`, plus the end of the last.
+  private var offsets: [Int32] = [0]
+  private var ids: [Int32] = []
+  /// Hash of a form's bytes → its index; the first form with a given hash wins.
+  private var byHash = TrieTable()
+
+  /// Adds a form unless one with the same hash is already there.
+  mutating func insert(_ form: [UInt8], id: Int32) {
+    let hash = form.withUnsafeBufferPointer { ScoringVocabulary.hash($0) }
+    guard byHash.value(for: hash) == nil else { return }
+    byHash.insert(hash, Int32(ids.count))
+    bytes += form
+    offsets.append(Int32(bytes.count))
+    ids.append(id)
+  }
+
+  /// The forms in frozen memory owned by `storage`.
+  func frozen(in storage: FrozenStorage) -> FrozenForms {
+    FrozenForms(
+      bytes: storage.freeze(bytes), offsets: storage.freeze(offsets), ids: storage.freeze(ids),
+      byHash: byHash.frozen(in: storage))
+  }
+}
+
+/// ``ByteForms`` in frozen memory: the lookups of the hot path.
+struct FrozenForms: Sendable {
+  private var bytes = FrozenList<UInt8>()
+  private var offsets = FrozenList<Int32>()
+  private var ids = FrozenList<Int32>()
+  private var byHash: FrozenTrieTable?
+
+  init() {}
+
+  init(bytes: FrozenList<UInt8>, offsets: FrozenList<Int32>, ids: FrozenList<Int32>, byHash: FrozenTrieTable) {
+    self.bytes = bytes
+    self.offsets = offsets
+    self.ids = ids
+    self.byHash = byHash
+  }
+
+  /// The id of the form equal to `text`, if any.
+  @inline(__always)
+  func id(of text: UnsafeBufferPointer<UInt8>) -> Int32? {
+    guard let form = byHash?.value(for: ScoringVocabulary.hash(text)) else { return nil }
+    let index = Int(form)
+    let start = Int(offsets[index])
+    let count = Int(offsets[index + 1]) - start
+    guard count == text.count else { return nil }
+    return ScoringVocabulary.sameBytes(bytes.slice(start, count), text) ? ids[index] : nil
   }
 }

@@ -46,6 +46,9 @@ enum BundledLexicons {
     return LaoSegmenter(words: words)
   }()
 
+  /// A tokenizer over ``segmenter``, shared by the trained models' feature extraction.
+  static let tokenizer = FeedbackTokenizer(segmenter: segmenter)
+
   /// Union of the negators of all bundled lexicons (for feature extraction).
   static let negators: Set<String> = {
     var words: Set<String> = []

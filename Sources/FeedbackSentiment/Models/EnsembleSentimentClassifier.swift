@@ -20,6 +20,8 @@ public struct EnsembleSentimentClassifier: SentimentClassifier {
   public let model: any ProbabilisticSentimentModel
   /// The model's share of the vote, 0…1.
   public let modelWeight: Double
+  /// The model, when it is a naive Bayes model reading the lexicon's tokens (one tokenization per text).
+  private let tokenSharingModel: NaiveBayesSentimentModel?
 
   /// Creates an ensemble.
   ///
@@ -34,6 +36,8 @@ public struct EnsembleSentimentClassifier: SentimentClassifier {
     self.lexicon = lexicon
     self.model = model
     self.modelWeight = modelWeight.isFinite ? min(1, max(0, modelWeight)) : 0.5
+    let naiveBayes = model as? NaiveBayesSentimentModel
+    tokenSharingModel = naiveBayes?.sharesTokenizer(with: lexicon.engine.tokenizer) == true ? naiveBayes : nil
   }
 
   /// The combined distribution over labels.
@@ -66,8 +70,24 @@ public struct EnsembleSentimentClassifier: SentimentClassifier {
   ///   confidence 0 when neither part recognises anything.
   /// - Complexity: O(n) in the length of the text.
   public func classify(_ text: String) -> SentimentResult {
-    let analysis = lexicon.analyze(text)
-    let modelProbabilities = model.knownProbabilities(for: text)
+    guard let model = tokenSharingModel else {
+      let modelProbabilities = self.model.knownProbabilities(for: text)
+      return combine(lexicon.analyze(text, modelVote: modelProbabilities?.score), modelProbabilities)
+    }
+    let engine = lexicon.engine
+    return TextBytes.with(text) { bytes in
+      engine.tokenizer.withTokens(of: bytes) { tokens in
+        let modelProbabilities = model.knownProbabilities(in: tokens)
+        return combine(engine.analyze(text, tokens: &tokens, modelVote: modelProbabilities?.score), modelProbabilities)
+      }
+    }
+  }
+
+  /// The combined result: the lexicon's analysis (with the model's vote ending its explanation) and the model's
+  /// probabilities.
+  private func combine(
+    _ analysis: LexiconSentimentClassifier.Analysis, _ modelProbabilities: SentimentProbabilities?
+  ) -> SentimentResult {
     let lexiconKnows = analysis.hasEvidence
     guard lexiconKnows || modelProbabilities != nil else { return analysis.result }
     let combined: SentimentProbabilities
@@ -78,17 +98,10 @@ public struct EnsembleSentimentClassifier: SentimentClassifier {
       combined = analysis.probabilities
     }
     let label = combined.label
-    var explanation = analysis.result.explanation
-    if let modelProbabilities {
-      explanation.append(SentimentContribution(token: "model", rule: .model, amount: modelProbabilities.score))
+    var result = analysis.result.replacingVerdict(label: label, score: combined.score, confidence: combined[label])
+    if !lexiconKnows, let modelProbabilities {
+      result.explanation = [SentimentContribution(token: "model", rule: .model, amount: modelProbabilities.score)]
     }
-    return SentimentResult(
-      label: label,
-      score: combined.score,
-      confidence: combined[label],
-      language: analysis.result.language,
-      aspects: analysis.result.aspects,
-      explanation: explanation
-    )
+    return result
   }
 }

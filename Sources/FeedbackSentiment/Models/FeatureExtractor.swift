@@ -1,27 +1,36 @@
 import Foundation
 
-/// Turns a text into hashed feature indices for the trained models.
-struct FeatureExtractor: Sendable {
+/// Turns a text into hashed feature indices for the trained models, straight from the tokens' bytes: each unit
+/// (a normalised word, emoji, emoticon, `<caps>`, `<elongated>`, `!`, `?`, a negated word prefixed with `¬`) is
+/// hashed with FNV-1a over its UTF-8 bytes, n-grams combine the units' hashes; no `String` per unit.
+final class FeatureExtractor: Sendable {
   let options: SentimentFeatureOptions
   let tokenizer: FeedbackTokenizer
   let negators: Set<String>
-  /// The first scalars of the negators and of their canonical decompositions.
-  private let negatorFirstScalars: Set<UInt32>
+  /// The negators' bytes (and their normal form C), for byte-wise lookups.
+  private let negatorForms: FrozenForms
+  /// The first scalars of the negators and of their canonical decompositions, ascending.
+  private let negatorFirstScalars: [UInt32]
   private let mask: UInt64
+  private let storage = FrozenStorage()
 
   init(options: SentimentFeatureOptions) {
     self.options = options
-    tokenizer = FeedbackTokenizer(segmenter: BundledLexicons.segmenter)
+    tokenizer = BundledLexicons.tokenizer
     negators = BundledLexicons.negators
     var firstScalars = Set<UInt32>()
-    for negator in BundledLexicons.negators {
+    var forms = ByteForms()
+    for (index, negator) in BundledLexicons.negators.sorted().enumerated() {
       for form in [
         negator, negator.decomposedStringWithCanonicalMapping, negator.precomposedStringWithCanonicalMapping,
       ] {
         if let first = form.unicodeScalars.first { firstScalars.insert(first.value) }
       }
+      forms.insert(Array(negator.utf8), id: Int32(index))
+      forms.insert(Array(negator.precomposedStringWithCanonicalMapping.utf8), id: Int32(index))
     }
-    negatorFirstScalars = firstScalars
+    negatorFirstScalars = firstScalars.sorted()
+    negatorForms = forms.frozen(in: storage)
     mask = UInt64(max(options.bucketCount, 1) - 1)
   }
 
@@ -42,90 +51,212 @@ struct FeatureExtractor: Sendable {
     return hash &* fnvPrime
   }
 
-  /// The normalised words of a text (elongation cut to two letters, negated words prefixed with `¬`), as the
-  /// models see them; punctuation is `nil` (a boundary).
-  func units(of text: String) -> (units: [String?], language: TokenizedText) {
-    let tokenized = tokenizer.tokenize(text)
-    var units: [String?] = []
-    units.reserveCapacity(tokenized.tokens.count + 4)
-    var negationLeft = 0
-    for token in tokenized.tokens {
-      switch token.kind {
-      case .punctuation:
-        if token.text.contains("!") { units.append("!") }
-        if token.text.contains("?") { units.append("?") }
-        units.append(nil)
-        negationLeft = 0
-      case .emoji, .emoticon:
-        units.append(token.text)
-      case .word:
-        let word = token.isElongated ? FeedbackToken.collapsingRuns(of: token.text, to: 2) : token.text
-        if token.isAllCaps { units.append("<caps>") }
-        if token.isElongated { units.append("<elongated>") }
-        if isNegator(word, isASCII: token.isASCII) {
-          units.append(word)
-          negationLeft = options.marksNegation ? 3 : 0
-        } else if negationLeft > 0 {
-          units.append("¬" + word)
-          negationLeft -= 1
-        } else {
-          units.append(word)
+  /// The fixed units.
+  private static let capsUnit = Array("<caps>".utf8)
+  private static let elongatedUnit = Array("<elongated>".utf8)
+  private static let exclamationUnit = Array("!".utf8)
+  private static let questionUnit = Array("?".utf8)
+  /// "¬", the prefix of a word in a negator's scope.
+  private static let negatedPrefix = Array("¬".utf8)
+
+  /// Calls `unit` with each unit of a text in order — its prefix (empty or "¬") and bytes — and `boundary`
+  /// at punctuation. The normalised words: elongation cut to two letters, words within three words after a
+  /// negator prefixed with `¬` (when ``SentimentFeatureOptions/marksNegation``).
+  @inline(__always)
+  func forEachUnit(
+    of text: String, unit: (_ prefix: UnsafeBufferPointer<UInt8>, _ bytes: UnsafeBufferPointer<UInt8>) -> Void,
+    boundary: () -> Void
+  ) {
+    TextBytes.with(text) { bytes in
+      tokenizer.withTokens(of: bytes) { tokens in forEachUnit(in: tokens, unit: unit, boundary: boundary) }
+    }
+  }
+
+  /// ``forEachUnit(of:unit:boundary:)`` over tokens already made by a tokenizer with the same dictionary.
+  @inline(__always)
+  func forEachUnit(
+    in tokens: ByteTokens, unit: (_ prefix: UnsafeBufferPointer<UInt8>, _ bytes: UnsafeBufferPointer<UInt8>) -> Void,
+    boundary: () -> Void
+  ) {
+    Self.negatedPrefix.withUnsafeBufferPointer { negated in
+      let none = UnsafeBufferPointer<UInt8>(start: nil, count: 0)
+      var negationLeft = 0
+      for index in 0..<tokens.count {
+        let token = tokens.tokens[index]
+        let text = tokens.text(of: token)
+        switch token.kind {
+        case .punctuation:
+          let (exclamation, question) = Self.marks(in: text, isASCII: token.flags.contains(.bytesASCII))
+          if exclamation { Self.exclamationUnit.withUnsafeBufferPointer { unit(none, $0) } }
+          if question { Self.questionUnit.withUnsafeBufferPointer { unit(none, $0) } }
+          boundary()
+          negationLeft = 0
+        case .emoji, .emoticon:
+          unit(none, text)
+        case .word:
+          if token.flags.contains(.allCaps) { Self.capsUnit.withUnsafeBufferPointer { unit(none, $0) } }
+          let elongated = token.flags.contains(.elongated)
+          if elongated { Self.elongatedUnit.withUnsafeBufferPointer { unit(none, $0) } }
+          Self.withWord(text, elongated: elongated, bytesASCII: token.flags.contains(.bytesASCII)) { word in
+            if isNegator(word, isASCII: token.flags.contains(.ascii)) {
+              unit(none, word)
+              negationLeft = options.marksNegation ? 3 : 0
+            } else if negationLeft > 0 {
+              unit(negated, word)
+              negationLeft -= 1
+            } else {
+              unit(none, word)
+            }
+          }
         }
       }
     }
-    return (units, tokenized)
   }
 
-  /// Hashed feature indices (with repeats) of a text, and its tokenization.
+  /// Whether kept punctuation holds "!" and "?" (compared as `String`s when it is not ASCII).
+  private static func marks(in text: UnsafeBufferPointer<UInt8>, isASCII: Bool) -> (Bool, Bool) {
+    guard isASCII else {
+      let string = String(decoding: text, as: UTF8.self)
+      return (string.contains("!"), string.contains("?"))
+    }
+    return (text.contains(UInt8(ascii: "!")), text.contains(UInt8(ascii: "?")))
+  }
+
+  /// The word as the models see it: elongation cut to two letters.
+  @inline(__always)
+  private static func withWord(
+    _ text: UnsafeBufferPointer<UInt8>, elongated: Bool, bytesASCII: Bool, _ body: (UnsafeBufferPointer<UInt8>) -> Void
+  ) {
+    guard elongated else { return body(text) }
+    guard bytesASCII else {
+      var word = FeedbackToken.collapsingRuns(of: String(decoding: text, as: UTF8.self), to: 2)
+      return word.withUTF8 { body($0) }
+    }
+    withUnsafeTemporaryAllocation(of: UInt8.self, capacity: max(text.count, 1)) { output in
+      // A temporary allocation of at least one element always has a base address.
+      let written = FeedbackToken.collapsingASCIIRuns(of: text, to: 2, into: output.baseAddress!)
+      body(UnsafeBufferPointer(rebasing: output[..<written]))
+    }
+  }
+
   /// A negator of the bundled lexicons, or a word ending in "n't".
   @inline(__always)
-  private func isNegator(_ word: String, isASCII: Bool) -> Bool {
-    let utf8 = word.utf8
-    let count = utf8.count
-    if count >= 3 {
-      var tail = utf8.index(utf8.endIndex, offsetBy: -3)
-      if utf8[tail] == 0x6E {
-        tail = utf8.index(after: tail)
-        if utf8[tail] == 0x27 && utf8[utf8.index(after: tail)] == 0x74 { return true }
-      }
+  private func isNegator(_ word: UnsafeBufferPointer<UInt8>, isASCII: Bool) -> Bool {
+    let count = word.count
+    if count >= 3 && word[count - 3] == UInt8(ascii: "n") && word[count - 2] == UInt8(ascii: "'")
+      && word[count - 1] == UInt8(ascii: "t")
+    {
+      return true
     }
     if !isASCII {
       // Canonically equivalent words begin with the same starter, so a first scalar no negator (composed or
       // decomposed) begins with rules the word out without normalising it.
-      guard let first = word.unicodeScalars.first, negatorFirstScalars.contains(first.value) else { return false }
+      guard !word.isEmpty, Self.contains(negatorFirstScalars, TextBytes(buffer: word).decode(at: 0).value) else {
+        return false
+      }
     }
-    return negators.contains(word)
+    if negatorForms.id(of: word) != nil { return true }
+    guard !isASCII, !CanonicalOrder.isCertainlyNormalized(word) else { return false }
+    return negators.contains(String(decoding: word, as: UTF8.self))
   }
 
-  func features(of text: String) -> (indices: [Int32], tokenized: TokenizedText) {
-    let (units, tokenized) = units(of: text)
-    var indices: [Int32] = []
-    indices.reserveCapacity(units.count * 4)
-    var previous: [UInt64] = []
-    for unit in units {
-      guard let unit else {
-        previous.removeAll(keepingCapacity: true)
-        continue
-      }
-      let unigram = Self.hash(unit, seed: 1)
-      indices.append(Int32(truncatingIfNeeded: unigram & mask))
-      if options.wordNGrams > 1 {
-        var combined = unigram
-        for (offset, earlier) in previous.reversed().enumerated() where offset + 2 <= options.wordNGrams {
-          combined = Self.combine(earlier, combined) &+ UInt64(offset + 2)
-          indices.append(Int32(truncatingIfNeeded: combined & mask))
+  private static func contains(_ sorted: [UInt32], _ value: UInt32) -> Bool {
+    var low = 0
+    var high = sorted.count
+    while low < high {
+      let middle = (low + high) / 2
+      if sorted[middle] < value { low = middle + 1 } else { high = middle }
+    }
+    return low < sorted.count && sorted[low] == value
+  }
+
+  /// Calls `body` with each hashed feature index of a text, with repeats: per unit its hash, the word n-grams
+  /// ending with it, and (when enabled) its character n-grams.
+  @inline(__always)
+  func forEachFeature(of text: String, _ body: (Int32) -> Void) {
+    TextBytes.with(text) { bytes in
+      tokenizer.withTokens(of: bytes) { tokens in forEachFeature(in: tokens, body) }
+    }
+  }
+
+  /// ``forEachFeature(of:_:)`` over tokens already made by a tokenizer with the same dictionary.
+  @inline(__always)
+  func forEachFeature(in tokens: ByteTokens, _ body: (Int32) -> Void) {
+    let ngrams = options.wordNGrams
+    // The last ngrams − 1 unigram hashes, most recent last.
+    var previous: (UInt64, UInt64, UInt64) = (0, 0, 0)
+    var previousCount = 0
+    forEachUnit(
+      in: tokens,
+      unit: { prefix, bytes in
+        var unigram = Self.fnvOffset ^ 1
+        for byte in prefix { unigram = (unigram ^ UInt64(byte)) &* Self.fnvPrime }
+        for byte in bytes { unigram = (unigram ^ UInt64(byte)) &* Self.fnvPrime }
+        body(Int32(truncatingIfNeeded: unigram & mask))
+        if ngrams > 1 {
+          var combined = unigram
+          for offset in 0..<previousCount {
+            let earlier = offset == 0 ? previous.2 : offset == 1 ? previous.1 : previous.0
+            combined = Self.combine(earlier, combined) &+ UInt64(offset + 2)
+            body(Int32(truncatingIfNeeded: combined & mask))
+          }
+          previous = (previous.1, previous.2, unigram)
+          previousCount = min(previousCount + 1, ngrams - 1)
         }
-        previous.append(unigram)
-        if previous.count >= options.wordNGrams { previous.removeFirst() }
-      }
-      if options.minimumCharacterNGram > 0, !unit.hasPrefix("<") {
-        appendCharacterNGrams(of: unit, to: &indices)
-      }
-    }
-    return (indices, tokenized)
+        if options.minimumCharacterNGram > 0, (prefix.first ?? bytes.first) != UInt8(ascii: "<") {
+          characterNGrams(prefix, bytes, body)
+        }
+      },
+      boundary: { previousCount = 0 })
   }
 
-  private func appendCharacterNGrams(of word: String, to indices: inout [Int32]) {
+  /// The most feature indices a text of `byteCount` bytes can give (one unit per byte at most three times
+  /// over, each with its word n-grams and character n-grams).
+  func featureCapacity(byteCount: Int) -> Int {
+    let units = 3 * (byteCount + 1)
+    guard options.minimumCharacterNGram > 0 else { return units * options.wordNGrams }
+    let lengths = options.maximumCharacterNGram - options.minimumCharacterNGram + 1
+    return units * options.wordNGrams + (2 * byteCount + 5 * units) * lengths
+  }
+
+  /// Lends the feature indices of a text, with repeats, in scratch memory.
+  func withFeatures<R>(of text: String, _ body: (inout ScratchList<Int32>) -> R) -> R {
+    TextBytes.with(text) { bytes in
+      tokenizer.withTokens(of: bytes) { tokens in withFeatures(in: tokens, body) }
+    }
+  }
+
+  /// ``withFeatures(of:_:)`` over tokens already made by a tokenizer with the same dictionary.
+  func withFeatures<R>(in tokens: ByteTokens, _ body: (inout ScratchList<Int32>) -> R) -> R {
+    ScratchList<Int32>.with(capacity: featureCapacity(byteCount: tokens.source.count)) { features in
+      forEachFeature(in: tokens) { features.append($0) }
+      return body(&features)
+    }
+  }
+
+  /// The feature indices of a text, with repeats (training, the logistic model).
+  func features(of text: String) -> [Int32] {
+    var indices: [Int32] = []
+    forEachFeature(of: text) { indices.append($0) }
+    return indices
+  }
+
+  /// The units of a text as strings, `nil` at punctuation (the models' explanations).
+  func units(of text: String) -> [String?] {
+    var units: [String?] = []
+    forEachUnit(
+      of: text,
+      unit: { prefix, bytes in
+        units.append(String(decoding: Array(prefix) + Array(bytes), as: UTF8.self))
+      },
+      boundary: { units.append(nil) })
+    return units
+  }
+
+  private func characterNGrams(
+    _ prefix: UnsafeBufferPointer<UInt8>, _ bytes: UnsafeBufferPointer<UInt8>, _ body: (Int32) -> Void
+  ) {
+    let word = String(decoding: Array(prefix) + Array(bytes), as: UTF8.self)
     var scalars: [UInt32] = [0x02]
     for scalar in word.unicodeScalars.prefix(64) { scalars.append(scalar.value) }
     scalars.append(0x03)
@@ -137,7 +268,7 @@ struct FeatureExtractor: Sendable {
         let end = start + length
         guard end <= scalars.count else { break }
         hash = (hash ^ UInt64(scalars[end - 1])) &* Self.fnvPrime
-        if length >= low { indices.append(Int32(truncatingIfNeeded: (hash &+ UInt64(length)) & mask)) }
+        if length >= low { body(Int32(truncatingIfNeeded: (hash &+ UInt64(length)) & mask)) }
       }
     }
   }

@@ -74,7 +74,7 @@ public struct LogisticRegressionSentimentModel: ProbabilisticSentimentModel, Cod
       throw SentimentError.invalidModel("epochs must be ≥ 1, learningRate > 0, l2 ≥ 0")
     }
     let extractor = FeatureExtractor(options: options)
-    let vectors = examples.map { FeatureExtractor.normalizedVector(extractor.features(of: $0.text).indices) }
+    let vectors = examples.map { FeatureExtractor.normalizedVector(extractor.features(of: $0.text)) }
     let labels = examples.map(\.label.index)
     var labelCounts = [0, 0, 0]
     for label in labels { labelCounts[label] += 1 }
@@ -167,7 +167,7 @@ public struct LogisticRegressionSentimentModel: ProbabilisticSentimentModel, Cod
   /// - Returns: Softmax probabilities.
   /// - Complexity: O(n) in the length of the text.
   public func probabilities(for text: String) -> SentimentProbabilities {
-    .softmax(logits(FeatureExtractor.normalizedVector(extractor.features(of: text).indices)).logits)
+    .softmax(logits(FeatureExtractor.normalizedVector(extractor.features(of: text))).logits)
   }
 
   /// The softmax probabilities, or `nil` when no feature of the text has a trained weight.
@@ -176,7 +176,7 @@ public struct LogisticRegressionSentimentModel: ProbabilisticSentimentModel, Cod
   /// - Returns: Probabilities or `nil`.
   /// - Complexity: O(n) in the length of the text.
   public func knownProbabilities(for text: String) -> SentimentProbabilities? {
-    let (logits, known) = logits(FeatureExtractor.normalizedVector(extractor.features(of: text).indices))
+    let (logits, known) = logits(FeatureExtractor.normalizedVector(extractor.features(of: text)))
     return known > 0 ? .softmax(logits) : nil
   }
 
@@ -187,8 +187,8 @@ public struct LogisticRegressionSentimentModel: ProbabilisticSentimentModel, Cod
   ///   explanation lists known words with their weight towards positive (positive minus negative weight).
   /// - Complexity: O(n) in the length of the text.
   public func classify(_ text: String) -> SentimentResult {
-    let (indices, tokenized) = extractor.features(of: text)
-    let language = ModelSupport.identifier?.identify(tokenized) ?? .undetermined
+    let indices = extractor.features(of: text)
+    let language = ModelSupport.identifier?.identify(text) ?? .undetermined
     let (logits, known) = logits(FeatureExtractor.normalizedVector(indices))
     guard known > 0 else { return .unknown(language: language) }
     let buckets = options.bucketCount

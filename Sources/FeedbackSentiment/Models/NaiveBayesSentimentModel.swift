@@ -23,8 +23,8 @@ public struct NaiveBayesSentimentModel: ProbabilisticSentimentModel, Codable {
   private let featureCounts: SparseClassTable
   private let extractor: FeatureExtractor
   private let logPriors: [Double]
-  private let logLikelihoods: [Float]
-  private let seen: [Bool]
+  /// The log-likelihoods of the buckets seen in training.
+  private let table: NaiveBayesTable
 
   /// Trains a model.
   ///
@@ -107,8 +107,7 @@ public struct NaiveBayesSentimentModel: ProbabilisticSentimentModel, Codable {
         seen[index] = true
       }
     }
-    logLikelihoods = likelihoods
-    self.seen = seen
+    table = NaiveBayesTable(logLikelihoods: likelihoods, seen: seen)
   }
 
   /// The model's distribution over labels for a text.
@@ -117,7 +116,7 @@ public struct NaiveBayesSentimentModel: ProbabilisticSentimentModel, Codable {
   /// - Returns: Posterior probabilities (priors only when no feature of the text was seen in training).
   /// - Complexity: O(n) in the length of the text.
   public func probabilities(for text: String) -> SentimentProbabilities {
-    posterior(FeatureExtractor.uniqueIndices(extractor.features(of: text).indices)).probabilities
+    posterior(of: text).probabilities
   }
 
   /// The posterior, or `nil` when no feature of the text was seen in training.
@@ -126,19 +125,65 @@ public struct NaiveBayesSentimentModel: ProbabilisticSentimentModel, Codable {
   /// - Returns: Posterior probabilities or `nil`.
   /// - Complexity: O(n) in the length of the text.
   public func knownProbabilities(for text: String) -> SentimentProbabilities? {
-    let (probabilities, known) = posterior(FeatureExtractor.uniqueIndices(extractor.features(of: text).indices))
+    let (probabilities, known) = posterior(of: text)
     return known > 0 ? probabilities : nil
   }
 
-  private func posterior(_ indices: [Int32]) -> (probabilities: SentimentProbabilities, known: Int) {
-    var logits = logPriors
-    var known = 0
-    let buckets = options.bucketCount
-    for index in indices where seen[Int(index)] {
-      known += 1
-      for label in 0..<3 { logits[label] += Double(logLikelihoods[label * buckets + Int(index)]) }
+  /// The posterior of a text; the features live in scratch memory (no arrays per text).
+  private func posterior(of text: String) -> (probabilities: SentimentProbabilities, known: Int) {
+    extractor.withFeatures(of: text) { posterior(of: &$0) }
+  }
+
+  /// ``knownProbabilities(for:)`` over tokens already made by a tokenizer with the model's dictionary (see
+  /// ``sharesTokenizer(with:)``): an ensemble reads the text once.
+  func knownProbabilities(in tokens: ByteTokens) -> SentimentProbabilities? {
+    let (probabilities, known) = extractor.withFeatures(in: tokens) { posterior(of: &$0) }
+    return known > 0 ? probabilities : nil
+  }
+
+  /// Whether tokens of `tokenizer` are the model's own (same frozen dictionary).
+  func sharesTokenizer(with tokenizer: FeedbackTokenizer) -> Bool { extractor.tokenizer.cutter === tokenizer.cutter }
+
+  /// The posterior from the distinct features seen in training, summed in ascending bucket order; `known`
+  /// counts them. Reorders `features`.
+  private func posterior(of features: inout ScratchList<Int32>) -> (probabilities: SentimentProbabilities, known: Int) {
+    var seenCount = 0
+    for position in 0..<features.count where table.isSeen(Int(features[position])) {
+      features[seenCount] = features[position]
+      seenCount += 1
     }
-    return (.softmax(logits), known)
+    features.truncate(to: seenCount)
+    features.withBuffer { Self.sortAscending($0) }
+    var negative = logPriors[0]
+    var neutral = logPriors[1]
+    var positive = logPriors[2]
+    var known = 0
+    for position in 0..<features.count where position == 0 || features[position] != features[position - 1] {
+      let bucket = Int(features[position])
+      known += 1
+      negative += Double(table.likelihood(bucket, label: 0))
+      neutral += Double(table.likelihood(bucket, label: 1))
+      positive += Double(table.likelihood(bucket, label: 2))
+    }
+    return (.softmax(negative, neutral, positive), known)
+  }
+
+  /// Sorts a few indices in place: insertion sort for the usual handful, the standard library's sort beyond.
+  private static func sortAscending(_ values: UnsafeMutableBufferPointer<Int32>) {
+    guard values.count > 64 else {
+      for index in values.indices.dropFirst() {
+        let value = values[index]
+        var position = index
+        while position > 0 && values[position - 1] > value {
+          values[position] = values[position - 1]
+          position -= 1
+        }
+        values[position] = value
+      }
+      return
+    }
+    var values = values
+    values.sort()
   }
 
   /// Classifies one text.
@@ -148,14 +193,12 @@ public struct NaiveBayesSentimentModel: ProbabilisticSentimentModel, Codable {
   ///   explanation lists each known word with its log-odds of positive over negative.
   /// - Complexity: O(n) in the length of the text.
   public func classify(_ text: String) -> SentimentResult {
-    let (indices, tokenized) = extractor.features(of: text)
-    let language = ModelSupport.identifier?.identify(tokenized) ?? .undetermined
-    let (probabilities, known) = posterior(FeatureExtractor.uniqueIndices(indices))
+    let language = ModelSupport.identifier?.identify(text) ?? .undetermined
+    let (probabilities, known) = posterior(of: text)
     guard known > 0 else { return .unknown(language: language) }
-    let buckets = options.bucketCount
     let explanation = ModelSupport.explanation(text: text, extractor: extractor) { index in
-      guard seen[index] else { return nil }
-      return Double(logLikelihoods[2 * buckets + index] - logLikelihoods[index])
+      guard table.isSeen(index) else { return nil }
+      return Double(table.likelihood(index, label: 2) - table.likelihood(index, label: 0))
     }
     return ModelSupport.result(probabilities, language: language, explanation: explanation)
   }

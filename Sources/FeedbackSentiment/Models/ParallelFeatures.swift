@@ -7,7 +7,7 @@ enum ParallelFeatures {
   static func uniqueIndices(of examples: [LabeledExample], extractor: FeatureExtractor) -> [[Int32]] {
     let cores = max(1, min(8, ProcessInfo.processInfo.activeProcessorCount))
     guard cores > 1, examples.count >= 2_000 else {
-      return examples.map { FeatureExtractor.uniqueIndices(extractor.features(of: $0.text).indices) }
+      return examples.map { FeatureExtractor.uniqueIndices(extractor.features(of: $0.text)) }
     }
     var result = [[Int32]](repeating: [], count: examples.count)
     let chunk = (examples.count + cores - 1) / cores
@@ -19,7 +19,7 @@ enum ParallelFeatures {
         guard start < end else { return }
         for index in start..<end {
           // Each part writes only its own slots.
-          output[index] = FeatureExtractor.uniqueIndices(extractor.features(of: examples[index].text).indices)
+          output[index] = FeatureExtractor.uniqueIndices(extractor.features(of: examples[index].text))
         }
       }
     }

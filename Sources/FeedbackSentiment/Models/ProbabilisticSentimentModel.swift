@@ -57,7 +57,7 @@ enum ModelSupport {
     var seenWords: Set<String> = []
     var contributions: [SentimentContribution] = []
     let mask = UInt64(extractor.options.bucketCount - 1)
-    for case let unit? in extractor.units(of: text).units where seenWords.insert(unit).inserted {
+    for case let unit? in extractor.units(of: text) where seenWords.insert(unit).inserted {
       let index = Int(FeatureExtractor.hash(unit, seed: 1) & mask)
       guard let amount = weight(index), amount != 0 else { continue }
       contributions.append(SentimentContribution(token: unit, rule: .model, amount: amount))

@@ -2,7 +2,7 @@ import Foundation
 
 /// One unit of tokenized feedback: a word, an emoji, an emoticon or a run of punctuation.
 struct FeedbackToken: Sendable, Hashable {
-  enum Kind: Sendable, Hashable {
+  enum Kind: UInt8, Sendable, Hashable {
     case word
     case emoji
     case emoticon
@@ -51,32 +51,48 @@ struct FeedbackToken: Sendable, Hashable {
   /// ``collapsingRuns(of:to:)`` on the bytes of an ASCII text (ASCII letters are the alphabetic ASCII
   /// scalars); `nil` when the text is not ASCII.
   private static func collapsingASCIIRuns(of text: String, to keep: Int) -> String? {
-    let utf8 = text.utf8
-    var result: [UInt8] = []
-    result.reserveCapacity(utf8.count)
+    var text = text
+    return text.withUTF8 { bytes -> String? in
+      guard !bytes.contains(where: { $0 >= 0x80 }) else { return nil }
+      guard !bytes.isEmpty else { return "" }
+      return String(unsafeUninitializedCapacity: bytes.count) { output in
+        // A non-empty capacity always has a base address.
+        collapsingASCIIRuns(of: bytes, to: keep, into: output.baseAddress!)
+      }
+    }
+  }
+}
+
+/// The result of tokenizing one text as `String` tokens, with the counts the rules and the language identifier
+/// need (the slow paths; the classifiers read ``ByteTokens``).
+struct TokenizedText: Sendable {
+  var tokens: [FeedbackToken] = []
+  var counts = TokenCounts()
+}
+
+extension FeedbackToken {
+  /// ``collapsingRuns(of:to:)`` for ASCII bytes, written to `output` (room for `bytes.count`); returns how many
+  /// bytes were written.
+  @inline(__always)
+  static func collapsingASCIIRuns(
+    of bytes: UnsafeBufferPointer<UInt8>, to keep: Int, into output: UnsafeMutablePointer<UInt8>
+  ) -> Int {
+    var written = 0
     var previous: UInt8 = 0
     var run = 0
-    for byte in utf8 {
-      guard byte < 0x80 else { return nil }
+    for byte in bytes {
       if byte == previous && run > 0 {
         run += 1
       } else {
         run = 1
         previous = byte
       }
-      let isLetter = (byte | 0x20) >= 0x61 && (byte | 0x20) <= 0x7A
-      if run <= keep || !isLetter { result.append(byte) }
+      let isLetter = (byte | 0x20) >= UInt8(ascii: "a") && (byte | 0x20) <= UInt8(ascii: "z")
+      if run <= keep || !isLetter {
+        output[written] = byte
+        written += 1
+      }
     }
-    return String(decoding: result, as: UTF8.self)
+    return written
   }
-}
-
-/// The result of tokenizing one text, with the counts the rules and the language identifier need.
-struct TokenizedText: Sendable {
-  var tokens: [FeedbackToken] = []
-  var exclamationMarks = 0
-  var questionMarks = 0
-  var latinLetters = 0
-  var laoLetters = 0
-  var otherLetters = 0
 }

@@ -1,42 +1,223 @@
-import Foundation
-
 /// Splits feedback into words, emoji, emoticons and punctuation in one pass over its UTF-8 bytes.
 ///
 /// Lao runs (which have no spaces between words) go through a ``LaoSegmenter``. Control characters and
-/// unassigned scalars separate tokens and are otherwise ignored.
+/// unassigned scalars separate tokens and are otherwise ignored. Tokens are byte ranges (``ByteToken``); only
+/// words get a lowercased copy, in one arena per text.
 struct FeedbackTokenizer: Sendable {
-  var segmenter: LaoSegmenter
+  let segmenter: LaoSegmenter
+  /// The segmenter's search in frozen form (the hot path).
+  let cutter: LaoCutter
   /// Punctuation runs longer than this are cut (the counts of `!` and `?` still see every mark).
-  static let maximumPunctuationLength = 8
+  static var maximumPunctuationLength: Int { 8 }
   /// Words longer than this many bytes are cut, which bounds lookups on pathological input.
-  static let maximumWordBytes = 256
+  static var maximumWordBytes: Int { 256 }
 
-  func tokenize(_ text: String) -> TokenizedText {
-    var text = text
-    return text.withUTF8 { tokenize(bytes: $0) }
+  /// A tokenizer whose Lao runs go through `segmenter`.
+  init(segmenter: LaoSegmenter) {
+    self.segmenter = segmenter
+    cutter = LaoCutter(segmenter)
   }
 
-  private enum ScalarClass {
-    case separator, asciiLetter, digit, otherLetter, lao, emoji, ignorable, apostrophe, punctuation
+  /// Tokenizes `text` into scratch memory and calls `body` with the tokens.
+  ///
+  /// - Complexity: O(n) in the length of the text (Lao runs: O(n × L), L the longest dictionary word).
+  @inline(__always)
+  func withTokens<R>(of text: TextBytes, _ body: (inout ByteTokens) throws -> R) rethrows -> R {
+    let count = text.count
+    // Every token takes at least one byte; a word's lowercased copy is at most 1.5 times its bytes (only
+    // U+0130 grows when lowercased, from two bytes to three).
+    return try ScratchList<ByteToken>.with(capacity: count + 1) { tokens in
+      try ScratchList<UInt8>.with(capacity: 2 * count + 64) { arena in
+        let counts: TokenCounts
+        if Self.containsLao(text) {
+          // A Lao run holds at most a third of the bytes as scalars.
+          counts = LaoCutter.withScratch(capacity: count / 3 + 1) { lao in
+            var scratch: LaoCutter.Scratch? = lao
+            return scan(text, into: &tokens, arena: &arena, lao: &scratch)
+          }
+        } else {
+          var none: LaoCutter.Scratch? = nil
+          counts = scan(text, into: &tokens, arena: &arena, lao: &none)
+        }
+        var result = ByteTokens(source: text, tokens: tokens, arena: arena, counts: counts)
+        return try body(&result)
+      }
+    }
+  }
+
+  /// The tokens as `String`s (language identification from text, the trained models' explanations).
+  func tokenize(_ text: String) -> TokenizedText {
+    TextBytes.with(text) { bytes in
+      withTokens(of: bytes) { tokens in
+        var result = TokenizedText()
+        result.counts = tokens.counts
+        result.tokens.reserveCapacity(tokens.count)
+        for index in 0..<tokens.count {
+          let token = tokens.tokens[index]
+          var converted = FeedbackToken(kind: token.kind, text: tokens.string(of: token))
+          converted.isAllCaps = token.flags.contains(.allCaps)
+          converted.isElongated = token.flags.contains(.elongated)
+          converted.isLao = token.flags.contains(.lao)
+          converted.isASCII = token.flags.contains(.ascii)
+          result.tokens.append(converted)
+        }
+        return result
+      }
+    }
+  }
+
+  /// Whether the text holds a scalar of the Lao block (UTF-8 E0 BA xx or E0 BB xx).
+  private static func containsLao(_ bytes: TextBytes) -> Bool {
+    var index = 0
+    let count = bytes.count
+    while index + 2 < count, let lead = bytes.firstIndex(of: 0xE0, from: index) {
+      guard lead + 2 < count else { return false }
+      if bytes[lead + 1] == 0xBA || bytes[lead + 1] == 0xBB { return true }
+      index = lead + 1
+    }
+    return false
+  }
+
+  private func scan(
+    _ bytes: TextBytes, into tokens: inout ScratchList<ByteToken>, arena: inout ScratchList<UInt8>,
+    lao: inout LaoCutter.Scratch?
+  ) -> TokenCounts {
+    var counts = TokenCounts()
+    var index = 0
+    let count = bytes.count
+    var previousWasWordChar = false
+    while index < count {
+      let lead = bytes[index]
+      if lead < 0x80 {
+        if !previousWasWordChar, let length = EmoticonTable.match(bytes, at: index) {
+          tokens.append(Self.sourceToken(.emoticon, index, index + length, flags: [.ascii, .hasASCII, .bytesASCII]))
+          index += length
+          continue
+        }
+        switch ScalarClass.ofASCII(lead) {
+        case .asciiLetter, .digit:
+          index = readWord(bytes, from: index, into: &tokens, arena: &arena, counts: &counts)
+          previousWasWordChar = true
+        case .punctuation:
+          index = readPunctuation(bytes, from: index, into: &tokens, counts: &counts)
+          previousWasWordChar = false
+        default:
+          index += 1
+          previousWasWordChar = false
+        }
+        continue
+      }
+      let (value, length) = bytes.decode(at: index)
+      switch ScalarClass.of(value) {
+      case .separator, .ignorable, .apostrophe:
+        index += length
+        previousWasWordChar = false
+      case .asciiLetter, .digit, .otherLetter:
+        index = readWord(bytes, from: index, into: &tokens, arena: &arena, counts: &counts)
+        previousWasWordChar = true
+      case .lao:
+        // `containsLao` found this run, so the scratch exists.
+        index = readLao(bytes, from: index, into: &tokens, counts: &counts, scratch: &lao!)
+        previousWasWordChar = false
+      case .emoji:
+        // Emoji count as ASCII words for the lookups (no canonical-equivalence fallback) and hold no ASCII.
+        tokens.append(Self.sourceToken(.emoji, index, index + length, flags: .ascii))
+        index += length
+        previousWasWordChar = false
+      case .punctuation:
+        index = readPunctuation(bytes, from: index, into: &tokens, counts: &counts)
+        previousWasWordChar = false
+      }
+    }
+    return counts
   }
 
   @inline(__always)
-  private static func classify(_ value: UInt32) -> ScalarClass {
-    if value < 0x80 {
-      switch value {
-      case 0x41...0x5A, 0x61...0x7A: return .asciiLetter
-      case 0x30...0x39: return .digit
-      case 0x27: return .apostrophe
-      case 0x21...0x2F, 0x3A...0x40, 0x5B...0x60, 0x7B...0x7E: return .punctuation
-      default: return .separator
-      }
+  static func sourceToken(_ kind: FeedbackToken.Kind, _ start: Int, _ end: Int, flags: ByteToken.Flags) -> ByteToken {
+    ByteToken(
+      start: Int32(start), end: Int32(end), textStart: Int32(start), textEnd: Int32(end), kind: kind, flags: flags)
+  }
+
+  private func readLao(
+    _ bytes: TextBytes, from start: Int, into tokens: inout ScratchList<ByteToken>, counts: inout TokenCounts,
+    scratch: inout LaoCutter.Scratch
+  ) -> Int {
+    // Lao scalars are three UTF-8 bytes each (E0 BA xx / E0 BB xx); a label is the scalar minus U+0E80.
+    var end = start
+    scratch.labels.truncate(to: 0)
+    while end + 2 < bytes.count, bytes[end] == 0xE0, bytes[end + 1] == 0xBA || bytes[end + 1] == 0xBB {
+      scratch.labels.append((bytes[end + 1] == 0xBA ? 0 : 64) + (bytes[end + 2] & 0x3F))
+      end += 3
     }
+    let scalarCount = (end - start) / 3
+    guard scalarCount > 0 else { return start + 1 }
+    counts.laoLetters += scalarCount
+    // Each piece becomes a token straight from the run's bytes.
+    cutter.forEachCut(&scratch) { cut in
+      tokens.append(Self.sourceToken(.word, start + cut.start * 3, start + cut.end * 3, flags: .lao))
+    }
+    return end
+  }
+
+  private func readPunctuation(
+    _ bytes: TextBytes, from start: Int, into tokens: inout ScratchList<ByteToken>, counts: inout TokenCounts
+  ) -> Int {
+    var index = start
+    var keptEnd = start
+    var kept = 0
+    var isASCII = true
+    while index < bytes.count {
+      let lead = bytes[index]
+      let length: Int
+      if lead < 0x80 {
+        guard ScalarClass.ofASCII(lead) == .punctuation else { break }
+        if lead == UInt8(ascii: "!") { counts.exclamationMarks += 1 }
+        if lead == UInt8(ascii: "?") { counts.questionMarks += 1 }
+        length = 1
+      } else {
+        let decoded = bytes.decode(at: index)
+        guard ScalarClass.of(decoded.value) == .punctuation, Unicode.Scalar(decoded.value) != nil else { break }
+        length = decoded.length
+        if kept < Self.maximumPunctuationLength { isASCII = false }
+      }
+      index += length
+      if kept < Self.maximumPunctuationLength {
+        keptEnd = index
+        kept += 1
+      }
+      // An emoticon may start right after punctuation ("great!:)").
+      if index < bytes.count, bytes[index] < 0x80, EmoticonTable.match(bytes, at: index) != nil { break }
+    }
+    let flags: ByteToken.Flags = isASCII ? [.ascii, .bytesASCII] : [.ascii]
+    tokens.append(Self.sourceToken(.punctuation, start, keptEnd, flags: flags))
+    return max(index, start + 1)
+  }
+}
+
+/// What a scalar is to the tokenizer.
+enum ScalarClass {
+  case separator, asciiLetter, digit, otherLetter, lao, emoji, ignorable, apostrophe, punctuation
+
+  @inline(__always)
+  static func ofASCII(_ byte: UInt8) -> ScalarClass {
+    switch byte {
+    case 0x41...0x5A, 0x61...0x7A: return .asciiLetter
+    case 0x30...0x39: return .digit
+    case 0x27: return .apostrophe
+    case 0x21...0x2F, 0x3A...0x40, 0x5B...0x60, 0x7B...0x7E: return .punctuation
+    default: return .separator
+    }
+  }
+
+  @inline(__always)
+  static func of(_ value: UInt32) -> ScalarClass {
+    if value < 0x80 { return ofASCII(UInt8(truncatingIfNeeded: value)) }
     if value >= 0x0E80 && value <= 0x0EFF { return .lao }
-    return classifyNonASCII(value)
+    return ofNonASCII(value)
   }
 
   @inline(never)
-  private static func classifyNonASCII(_ value: UInt32) -> ScalarClass {
+  private static func ofNonASCII(_ value: UInt32) -> ScalarClass {
     switch value {
     case 0x2019: return .apostrophe
     case 0x0E80...0x0EFF: return .lao
@@ -61,218 +242,5 @@ struct FeedbackTokenizer: Sendable {
       default: return .punctuation
       }
     }
-  }
-
-  @inline(__always)
-  private static func decode(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> (value: UInt32, length: Int) {
-    let lead = bytes[index]
-    if lead < 0x80 { return (UInt32(lead), 1) }
-    let length = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : 2
-    guard index + length <= bytes.count else { return (0xFFFD, bytes.count - index) }
-    var value = UInt32(lead) & (length == 2 ? 0x1F : length == 3 ? 0x0F : 0x07)
-    for offset in 1..<length { value = value << 6 | (UInt32(bytes[index + offset]) & 0x3F) }
-    return (value, length)
-  }
-
-  private func tokenize(bytes: UnsafeBufferPointer<UInt8>) -> TokenizedText {
-    var result = TokenizedText()
-    result.tokens.reserveCapacity(bytes.count / 5 + 1)
-    var index = 0
-    let count = bytes.count
-    var previousWasWordChar = false
-    // Scratch for one lowercased word: a word never holds more bytes than the text.
-    let scratch = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: max(count, 1))
-    defer { scratch.deallocate() }
-    while index < count {
-      let (value, length) = Self.decode(bytes, at: index)
-      let scalarClass = Self.classify(value)
-      if !previousWasWordChar, value < 0x80, let (emoticon, emoticonLength) = matchEmoticon(bytes, at: index) {
-        result.tokens.append(FeedbackToken(kind: .emoticon, text: emoticon))
-        index += emoticonLength
-        previousWasWordChar = false
-        continue
-      }
-      switch scalarClass {
-      case .separator, .ignorable:
-        index += length
-        previousWasWordChar = false
-      case .asciiLetter, .digit, .otherLetter:
-        index = readWord(bytes, from: index, scratch: scratch, into: &result)
-        previousWasWordChar = true
-      case .apostrophe:
-        index += length
-        previousWasWordChar = false
-      case .lao:
-        index = readLao(bytes, from: index, into: &result)
-        previousWasWordChar = false
-      case .emoji:
-        let scalar = Unicode.Scalar(value).map { String($0) } ?? ""
-        result.tokens.append(FeedbackToken(kind: .emoji, text: scalar))
-        index += length
-        previousWasWordChar = false
-      case .punctuation:
-        index = readPunctuation(bytes, from: index, into: &result)
-        previousWasWordChar = false
-      }
-    }
-    return result
-  }
-
-  private func readWord(
-    _ bytes: UnsafeBufferPointer<UInt8>, from start: Int, scratch: UnsafeMutableBufferPointer<UInt8>,
-    into result: inout TokenizedText
-  ) -> Int {
-    var index = start
-    var hasUpper = false
-    var hasLower = false
-    var letters = 0
-    var isASCII = true
-    var longestRun = 0
-    var run = 0
-    var previousLetter: UInt32 = 0
-    var written = 0
-    while index < bytes.count {
-      let (value, length) = Self.decode(bytes, at: index)
-      var scalarClass = Self.classify(value)
-      if scalarClass == .apostrophe || (value == 0x2D && written > 0) {
-        // An apostrophe or hyphen inside a word ("hasn't", "baik-baik") belongs to it.
-        let nextIndex = index + length
-        guard nextIndex < bytes.count else { break }
-        let next = Self.classify(Self.decode(bytes, at: nextIndex).value)
-        guard next == .asciiLetter || next == .otherLetter else { break }
-        scratch[written] = value == 0x2D ? 0x2D : 0x27
-        written += 1
-        index = nextIndex
-        continue
-      }
-      if scalarClass == .lao { scalarClass = .punctuation }
-      guard scalarClass == .asciiLetter || scalarClass == .digit || scalarClass == .otherLetter else { break }
-      if scalarClass == .asciiLetter {
-        var byte = UInt8(value)
-        if byte < 0x61 {
-          hasUpper = true
-          byte += 0x20
-        } else {
-          hasLower = true
-        }
-        letters += 1
-        let lowered = UInt32(byte)
-        run = lowered == previousLetter ? run + 1 : 1
-        previousLetter = lowered
-        longestRun = max(longestRun, run)
-        if written < Self.maximumWordBytes {
-          scratch[written] = byte
-          written += 1
-        }
-      } else {
-        if scalarClass == .otherLetter {
-          isASCII = false
-          letters += 1
-          if let scalar = Unicode.Scalar(value) {
-            if scalar.properties.isUppercase { hasUpper = true }
-            if scalar.properties.isLowercase { hasLower = true }
-          }
-        }
-        run = 0
-        previousLetter = 0
-        if written + length <= Self.maximumWordBytes {
-          for offset in 0..<length { scratch[written + offset] = bytes[index + offset] }
-          written += length
-        }
-      }
-      index += length
-    }
-    var text = String(decoding: UnsafeBufferPointer(rebasing: scratch[..<written]), as: UTF8.self)
-    if isASCII {
-      result.latinLetters += letters
-    } else {
-      text = text.lowercased()
-      if text.unicodeScalars.contains(where: { $0.value >= 0x41 && $0.value < 0x250 }) {
-        result.latinLetters += letters
-      } else {
-        result.otherLetters += letters
-      }
-    }
-    var token = FeedbackToken(kind: .word, text: text)
-    token.isASCII = isASCII
-    token.isAllCaps = hasUpper && !hasLower && letters >= 2
-    token.isElongated = longestRun >= 3
-    result.tokens.append(token)
-    return max(index, start + 1)
-  }
-
-  private func readLao(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int, into result: inout TokenizedText) -> Int {
-    // Lao scalars are three UTF-8 bytes each (E0 BA xx / E0 BB xx).
-    var end = start
-    while end + 2 < bytes.count, bytes[end] == 0xE0, bytes[end + 1] == 0xBA || bytes[end + 1] == 0xBB {
-      end += 3
-    }
-    let scalarCount = (end - start) / 3
-    guard scalarCount > 0 else { return start + 1 }
-    result.laoLetters += scalarCount
-    let utf8 = UnsafeBufferPointer(rebasing: bytes[start..<end])
-    withUnsafeTemporaryAllocation(of: UInt32.self, capacity: scalarCount) { values in
-      for offset in 0..<scalarCount {
-        let index = start + offset * 3
-        values[offset] = (UInt32(bytes[index + 1]) & 0x3F) << 6 | (UInt32(bytes[index + 2]) & 0x3F)
-      }
-      // Each piece becomes a token straight from the run's bytes (no intermediate array of words).
-      segmenter.forEachCut(UnsafeBufferPointer(values)) { cut in
-        let word = String(decoding: UnsafeBufferPointer(rebasing: utf8[(cut.start * 3)..<(cut.end * 3)]), as: UTF8.self)
-        var token = FeedbackToken(kind: .word, text: word)
-        token.isLao = true
-        token.isASCII = false
-        result.tokens.append(token)
-      }
-    }
-    return end
-  }
-
-  private func readPunctuation(
-    _ bytes: UnsafeBufferPointer<UInt8>, from start: Int, into result: inout TokenizedText
-  ) -> Int {
-    var index = start
-    var keptEnd = start
-    var kept = 0
-    while index < bytes.count {
-      let (value, length) = Self.decode(bytes, at: index)
-      guard Self.classify(value) == .punctuation, Unicode.Scalar(value) != nil else { break }
-      if value == 0x21 { result.exclamationMarks += 1 }
-      if value == 0x3F { result.questionMarks += 1 }
-      index += length
-      if kept < Self.maximumPunctuationLength {
-        keptEnd = index
-        kept += 1
-      }
-      // An emoticon may start right after punctuation ("great!:)").
-      if index < bytes.count, bytes[index] < 0x80, matchEmoticon(bytes, at: index) != nil { break }
-    }
-    let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<keptEnd]), as: UTF8.self)
-    result.tokens.append(FeedbackToken(kind: .punctuation, text: text))
-    return max(index, start + 1)
-  }
-
-  private func matchEmoticon(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> (String, Int)? {
-    let first = bytes[index]
-    switch first {
-    case 0x3A, 0x3B, 0x3D, 0x3C, 0x3E, 0x5E, 0x2D: break  // : ; = < > ^ -
-    case 0x78, 0x58, 0x44, 0x54:  // x X D T: only when not followed by a lowercase letter
-      guard index + 1 < bytes.count, !(0x61...0x7A).contains(bytes[index + 1]) else { return nil }
-    default: return nil
-    }
-    for length in stride(from: min(4, bytes.count - index), through: 2, by: -1) {
-      let span = UnsafeBufferPointer(rebasing: bytes[index..<index + length])
-      guard span.allSatisfy({ $0 > 0x20 && $0 < 0x7F }) else { continue }
-      let text = String(decoding: span, as: UTF8.self)
-      guard EmojiValences.emoticons[text] != nil else { continue }
-      let end = index + length
-      if end < bytes.count {
-        let next = bytes[end]
-        let isAlphanumeric = (next >= 0x30 && next <= 0x39) || (next | 0x20 >= 0x61 && next | 0x20 <= 0x7A)
-        if isAlphanumeric { continue }
-      }
-      return (text, length)
-    }
-    return nil
   }
 }

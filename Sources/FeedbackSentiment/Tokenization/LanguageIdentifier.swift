@@ -25,7 +25,12 @@ public struct LanguageIdentifier: Sendable {
   ///     ``SentimentLanguage/bundled`` first, then by code.
   ///   - segmenter: The segmenter for Lao runs.
   public init(lexicons: [SentimentLanguage: SentimentLexicon], segmenter: LaoSegmenter) {
-    tokenizer = FeedbackTokenizer(segmenter: segmenter)
+    self.init(lexicons: lexicons, tokenizer: FeedbackTokenizer(segmenter: segmenter))
+  }
+
+  /// An identifier that shares a tokenizer (and its frozen Lao dictionary) with its owner.
+  init(lexicons: [SentimentLanguage: SentimentLexicon], tokenizer: FeedbackTokenizer) {
+    self.tokenizer = tokenizer
     hasLao = lexicons[.lao] != nil
     let ordered = lexicons.keys.sorted { lhs, rhs in
       let left = SentimentLanguage.bundled.firstIndex(of: lhs) ?? Int.max
@@ -49,7 +54,7 @@ public struct LanguageIdentifier: Sendable {
   /// - Returns: An identifier for English, Malay/Indonesian and Lao.
   /// - Throws: ``SentimentError`` if a bundled resource is missing or malformed.
   public static func bundled() throws -> LanguageIdentifier {
-    LanguageIdentifier(lexicons: try SentimentLexicon.allBundled(), segmenter: BundledLexicons.segmenter)
+    LanguageIdentifier(lexicons: try SentimentLexicon.allBundled(), tokenizer: BundledLexicons.tokenizer)
   }
 
   /// Identifies the dominant language of a text.
@@ -62,7 +67,7 @@ public struct LanguageIdentifier: Sendable {
   }
 
   func identify(_ tokenized: TokenizedText) -> SentimentLanguage {
-    identify(tokenized) { scores in
+    let decision = decide(tokenized.counts) { scores in
       for token in tokenized.tokens where token.kind == .word && !token.isLao {
         guard let hits = evidence[token.text] else { continue }
         for (language, weight) in hits {
@@ -70,26 +75,43 @@ public struct LanguageIdentifier: Sendable {
         }
       }
     }
+    return language(of: decision)
+  }
+
+  /// Which language a text was judged to be in.
+  enum Decision: Equatable {
+    case lao
+    /// The Latin-script candidate at this index of ``latinCandidates``.
+    case latin(Int)
+    case undetermined
   }
 
   /// Picks the language from the script counts, then from the Latin-language scores `accumulate` adds up (one
   /// slot per entry of ``latinCandidates``).
-  func identify(_ tokenized: TokenizedText, accumulate: (inout [Double]) -> Void) -> SentimentLanguage {
-    if hasLao, tokenized.laoLetters > 0, tokenized.laoLetters >= tokenized.latinLetters,
-      tokenized.laoLetters >= tokenized.otherLetters
+  func decide(_ counts: TokenCounts, accumulate: (UnsafeMutableBufferPointer<Double>) -> Void) -> Decision {
+    if hasLao, counts.laoLetters > 0, counts.laoLetters >= counts.latinLetters, counts.laoLetters >= counts.otherLetters
     {
       return .lao
     }
-    guard tokenized.latinLetters > 0, tokenized.latinLetters >= tokenized.otherLetters,
-      let fallback = latinLanguages.first
-    else {
+    guard counts.latinLetters > 0, counts.latinLetters >= counts.otherLetters, !latinLanguages.isEmpty else {
       return .undetermined
     }
-    var scores = [Double](repeating: 0, count: latinLanguages.count)
-    accumulate(&scores)
-    var best = 0
-    for index in scores.indices where scores[index] > scores[best] { best = index }
-    return scores[best] > 0 ? latinLanguages[best] : fallback
+    return withUnsafeTemporaryAllocation(of: Double.self, capacity: latinLanguages.count) { scores in
+      scores.initialize(repeating: 0)
+      accumulate(scores)
+      var best = 0
+      for index in scores.indices where scores[index] > scores[best] { best = index }
+      return .latin(scores[best] > 0 ? best : 0)
+    }
+  }
+
+  /// The language of a decision.
+  func language(of decision: Decision) -> SentimentLanguage {
+    switch decision {
+    case .lao: return .lao
+    case .latin(let index): return latinLanguages[index]
+    case .undetermined: return .undetermined
+    }
   }
 
   /// The Latin-script languages, in ranking order.

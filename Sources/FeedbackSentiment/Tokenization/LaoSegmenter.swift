@@ -52,6 +52,9 @@ public struct LaoSegmenter: Sendable {
     }
   }
 
+  /// The trie's edges (`parent << 21 | scalar` → child) and which nodes end a word, for ``LaoCutter``.
+  var trie: (edges: [(key: UInt64, value: Int32)], wordEnds: [Bool]) { (children.entries, isWordEnd) }
+
   /// Whether the dictionary holds `word`.
   ///
   /// - Parameter word: A Lao word.

@@ -50,3 +50,39 @@ struct TrieTable: Sendable {
     for (key, value) in zip(oldKeys, oldValues) where key != Self.empty { insert(key, value) }
   }
 }
+
+extension TrieTable {
+  /// Every key with its value, in no particular order.
+  var entries: [(key: UInt64, value: Int32)] {
+    zip(keys, values).filter { $0.0 != Self.empty }.map { (key: $0.0, value: $0.1) }
+  }
+
+  /// The table in frozen memory, keys and values side by side (one cache line per probe).
+  func frozen(in storage: FrozenStorage) -> FrozenTrieTable {
+    FrozenTrieTable(
+      slots: storage.freeze(zip(keys, values).map { FrozenTrieTable.Slot(key: $0.0, value: $0.1) }), shift: shift)
+  }
+}
+
+/// A ``TrieTable`` that no longer changes, read without reference counting.
+struct FrozenTrieTable: Sendable {
+  struct Slot {
+    var key: UInt64
+    var value: Int32
+  }
+
+  let slots: FrozenList<Slot>
+  let shift: UInt64
+
+  @inline(__always)
+  func value(for key: UInt64) -> Int32? {
+    let mask = slots.count - 1
+    var index = Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> shift)
+    while true {
+      let slot = slots[index]
+      if slot.key == key { return slot.value }
+      if slot.key == UInt64.max { return nil }
+      index = (index + 1) & mask
+    }
+  }
+}

@@ -85,8 +85,9 @@ package enum EventBinaryCodec {
     guard let tag = Tag(rawValue: try reader.readByte()) else { throw reader.failure("unknown event kind") }
     let id = try reader.readIdentifier(EventID.self)
     let milliseconds = try reader.readSigned()
-    guard milliseconds > -8_640_000_000_000_000, milliseconds < 8_640_000_000_000_000 else {
-      throw reader.failure("instant out of range")
+    // The range `Timestamp.milliseconds` writes (it clamps to ±8.64e15 ms, the limits of ECMAScript dates).
+    guard milliseconds >= -8_640_000_000_000_000, milliseconds <= 8_640_000_000_000_000 else {
+      throw reader.failure("instant \(milliseconds) ms is out of range")
     }
     let instant = Date(timeIntervalSince1970: Double(milliseconds) / 1000)
     let author: TicketAuthor

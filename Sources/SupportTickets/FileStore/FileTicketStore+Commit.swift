@@ -6,6 +6,8 @@ struct BatchState {
   /// Framed records not yet handed to the syncer.
   var pendingBytes: [UInt8] = []
   var pendingRecords = 0
+  /// The chain checksum of the segment's records including the pending ones.
+  var pendingChain: UInt32 = 0
   /// When the oldest pending record was queued.
   var openedAt: ContinuousClock.Instant?
   var syncInFlight = false
@@ -26,28 +28,44 @@ extension FileTicketStore {
   /// or sync poisons the store (``failure``): its in-memory state may then be ahead of the disk, so every
   /// later call throws until the store is reopened.
   func commit(_ entries: [JournalEntry]) async throws {
-    guard let last = entries.last else { return }
+    guard let last = entries.last, let segment else { return }
     var framed: [UInt8] = []
-    for entry in entries { RecordFraming.append(payload: StorePayloads.encode(entry), to: &framed) }
+    // The chain of every record handed to the segment, in file order: queued ones follow the pending ones.
+    var chain = batch.pendingBytes.isEmpty ? segmentChain : batch.pendingChain
+    for entry in entries {
+      chain = RecordFraming.chain(chain, RecordFraming.append(payload: StorePayloads.encode(entry), to: &framed))
+    }
     journalBytesSinceSnapshot += framed.count
     switch durability {
     case .fsyncEachWrite:
       do {
         try segment.write(framed, at: segmentLength)
         try segment.sync()
+        segmentLength += framed.count
+        segmentChain = chain
+        durableSequence = last.sequence
+        if let update = manifestUpdateIfDue() { try writeManifest(update) }
       } catch {
         failure = error
         throw error
       }
-      segmentLength += framed.count
-      durableSequence = last.sequence
     case .batched:
       if batch.pendingBytes.isEmpty { batch.openedAt = .now }
       batch.pendingBytes += framed
       batch.pendingRecords += entries.count
+      batch.pendingChain = chain
       try await waitUntilDurable(last.sequence)
     }
     if journalBytesSinceSnapshot >= compactionThreshold, !isCompacting { try? await compact() }
+  }
+
+  /// The manifest to record once everything handed to the segment is synced, when the segment has grown
+  /// by ``manifestInterval`` since the manifest last recorded its length.
+  func manifestUpdateIfDue() -> StoreManifest? {
+    guard let recorded = manifest.segments.last?.length, segmentLength - recorded >= manifestInterval else {
+      return nil
+    }
+    return currentManifest()
   }
 
   /// Suspends until every record up to `sequence` is on stable storage.
@@ -86,23 +104,29 @@ extension FileTicketStore {
     let bytes = batch.pendingBytes
     let offset = segmentLength
     let target = lastSequence
-    let file = segment
+    guard let file = segment else { return }
     batch.previousBatchSize = batch.pendingRecords
     batch.pendingBytes = []
     batch.pendingRecords = 0
     batch.openedAt = nil
     batch.syncInFlight = true
     segmentLength += bytes.count
+    segmentChain = batch.pendingChain
+    let manifestUpdate = manifestUpdateIfDue()
+    let (fileSystem, path) = (self.fileSystem, self.path)
     Self.syncQueue.async {
       let result: Result<Void, StoreError>
       do throws(StoreError) {
         try file.write(bytes, at: offset)
         try file.sync()
+        if let manifestUpdate {
+          try fileSystem.writeAtomically(manifestUpdate.fileBytes(), directory: path, name: StoreLayout.manifestName)
+        }
         result = .success(())
       } catch {
         result = .failure(error)
       }
-      Task { await self.finishSync(through: target, result) }
+      Task { await self.finishSync(through: target, manifest: manifestUpdate, result) }
     }
   }
 
@@ -111,10 +135,11 @@ extension FileTicketStore {
     startSyncIfDue()
   }
 
-  private func finishSync(through target: UInt64, _ result: Result<Void, StoreError>) {
+  private func finishSync(through target: UInt64, manifest update: StoreManifest?, _ result: Result<Void, StoreError>) {
     batch.syncInFlight = false
     switch result {
     case .success:
+      if let update { manifest = update }
       durableSequence = max(durableSequence, target)
       var remaining: [(sequence: UInt64, continuation: CheckedContinuation<Void, any Error>)] = []
       for waiter in batch.waiters {

@@ -4,14 +4,15 @@ extension FileTicketStore {
   /// Writes a snapshot of every ticket and drops the journal segments it covers.
   ///
   /// The steps keep every event on disk at every instant: pending writes are synced; the journal moves to
-  /// a new segment; the snapshot is written to a temporary file, synced and renamed into place; only then
-  /// are the older segments and snapshots removed. A crash at any step leaves either the old snapshot with
-  /// all its segments, or the new snapshot (recovery skips segment records it already covers).
+  /// a new segment, which the manifest records beside the old ones; the snapshot is written to a temporary
+  /// file, synced and renamed into place; the manifest then names the snapshot and the new segment alone;
+  /// only then are the older segments and snapshots removed. A crash at any step leaves a manifest whose
+  /// files hold every event (files it does not list are leftovers, removed by the next write-open).
   /// Runs automatically when the journal grows past ``compactionThreshold``; writers wait meanwhile.
-  /// - Throws: ``StoreError`` `ioFailure`; the journal stays authoritative if the snapshot fails.
+  /// - Throws: ``StoreError`` `readOnly`, `ioFailure`; the journal stays authoritative if the snapshot fails.
   /// - Complexity: O(n) in the total number of events.
   public func compact() async throws {
-    try checkUsable()
+    try checkWritable()
     guard !isCompacting else { return }
     isCompacting = true
     defer {
@@ -23,22 +24,42 @@ extension FileTicketStore {
     try await drain()
     // No suspension from here on: the actor runs the rest without interleaving writers.
     let covered = lastSequence
-    if segmentLength > RecordFraming.journalMagic.count {
-      let next = try Self.startSegment(firstSequence: covered + 1, path: path)
-      segment.close()
+    if segmentLength > RecordFraming.magicLength {
+      let next = try Self.startSegment(firstSequence: covered + 1, path: path, fileSystem: fileSystem)
+      var sealed = currentManifest()
+      sealed.segments.append(
+        StoreManifest.Entry(sequence: covered + 1, length: RecordFraming.magicLength, chain: 0))
+      do {
+        try writeManifest(sealed)
+      } catch {
+        next.close()
+        throw error
+      }
+      segment?.close()
       segment = next
-      segmentLength = RecordFraming.journalMagic.count
+      segmentFirstSequence = covered + 1
+      segmentLength = RecordFraming.magicLength
+      segmentChain = 0
     }
-    let bytes = StorePayloads.snapshotFile(of: table, coveringThrough: covered)
+    let (bytes, entry) = StorePayloads.snapshotFile(of: table, coveringThrough: covered)
     let snapshotName = StoreLayout.snapshotName(sequence: covered)
-    try StoreDirectory.writeAtomically(bytes, directory: path, name: snapshotName)
-    let currentSegment = StoreLayout.journalName(firstSequence: covered + 1)
-    for name in try StoreDirectory.names(in: path) {
-      let isOldSegment = StoreLayout.journalSequence(name) != nil && name != currentSegment
-      let isOldSnapshot = StoreLayout.snapshotSequence(name) != nil && name != snapshotName
-      if isOldSegment || isOldSnapshot || name.hasSuffix(".tmp") { try StoreDirectory.remove(path + "/" + name) }
+    try fileSystem.writeAtomically(bytes, directory: path, name: snapshotName)
+    try writeManifest(
+      StoreManifest(
+        lastSequence: covered, snapshot: entry,
+        segments: [
+          StoreManifest.Entry(sequence: segmentFirstSequence, length: segmentLength, chain: segmentChain)
+        ]))
+    let currentSegment = StoreLayout.journalName(firstSequence: segmentFirstSequence)
+    for (name, kind) in try fileSystem.entries(in: path) where kind == .regular {
+      switch StoreLayout.entry(name) {
+      case .segment? where name != currentSegment, .snapshot? where name != snapshotName, .temporary?:
+        try fileSystem.remove(path + "/" + name)
+      default:
+        break
+      }
     }
-    try StoreDirectory.sync(path)
+    try fileSystem.syncDirectory(path)
     journalBytesSinceSnapshot = 0
   }
 

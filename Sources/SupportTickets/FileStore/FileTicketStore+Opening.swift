@@ -3,39 +3,19 @@ import Foundation
 extension FileTicketStore {
   struct OpenedState {
     var table: TicketTable
-    var lock: StoreFile
-    var segment: StoreFile
-    var segmentLength: Int
+    var lock: (any StoreDirectoryLock)?
+    var segment: (any StoreFileHandle)?
+    /// What the files hold now; its last segment is the one to append to.
+    var manifest: StoreManifest
     var lastSequence: UInt64
     var journalBytes: Int
   }
 
-  /// Takes the lock and opens the store's journal without writing anything.
-  static func acquireLock(path: String) throws(StoreError) -> StoreFile {
-    try StoreDirectory.create(path)
-    let lock = try StoreFile.open(path + "/" + StoreLayout.lockName, create: true)
-    do throws(StoreError) {
-      guard try lock.tryLock() else { throw StoreError.locked(path) }
-    } catch {
-      lock.close()
-      throw error
-    }
-    return lock
-  }
-
-  /// Reads the directory's files into a ``RecoveryOutcome``.
-  static func scanFiles(path: String) throws(StoreError) -> RecoveryOutcome {
-    let names = try StoreDirectory.names(in: path)
-    do {
-      return try StoreRecovery.scan(names: names) { name in
-        let file = try StoreFile.openForReading(path + "/" + name)
-        defer { file.close() }
-        return try file.readAll()
-      }
-    } catch let error as StoreError {
-      throw error
-    } catch {
-      throw StoreError(code: .ioFailure, message: "reading \(path) failed: \(error)", context: ["path": path])
+  /// Reads the directory's files into a ``RecoveryOutcome`` (the caller holds a lock).
+  static func scanFiles(path: String, fileSystem: any StoreFileSystem) throws(StoreError) -> RecoveryOutcome {
+    let listing = try fileSystem.entries(in: path)
+    return try StoreRecovery.scan(listing: listing) { (name) throws(StoreError) -> [UInt8] in
+      try fileSystem.readFile(path + "/" + name)
     }
   }
 
@@ -44,60 +24,121 @@ extension FileTicketStore {
     StoreError.corruptJournal(file: path + "/" + damage.file, offset: Int64(damage.offset), reason: damage.reason)
   }
 
-  static func open(path: String) throws(StoreError) -> OpenedState {
-    let lock = try acquireLock(path: path)
+  /// Takes the lock a reader or writer needs; a reader never creates the directory.
+  static func lockDirectory(
+    path: String, exclusive: Bool, timeout: Duration, fileSystem: any StoreFileSystem
+  ) throws(StoreError) -> any StoreDirectoryLock {
+    if exclusive {
+      try fileSystem.createDirectories(path)
+    } else if fileSystem.kind(of: path) == nil {
+      throw StoreError.noStore(path)
+    }
+    return try fileSystem.lock(path, exclusive: exclusive, timeout: timeout)
+  }
+
+  static func open(
+    path: String, access: Access, lockTimeout: Duration, fileSystem: any StoreFileSystem
+  ) throws(StoreError) -> OpenedState {
+    let exclusive = access == .readWrite
+    let lock = try lockDirectory(path: path, exclusive: exclusive, timeout: lockTimeout, fileSystem: fileSystem)
     do throws(StoreError) {
-      let outcome = try scanFiles(path: path)
+      let outcome = try scanFiles(path: path, fileSystem: fileSystem)
       if let damage = outcome.damage { throw corruption(damage, path: path) }
-      let (segment, length) = try prepareSegment(outcome, path: path)
-      for name in outcome.obsoleteFiles { try StoreDirectory.remove(path + "/" + name) }
-      return OpenedState(
-        table: outcome.table, lock: lock, segment: segment, segmentLength: length,
+      var opened = OpenedState(
+        table: outcome.table, lock: nil, segment: nil, manifest: outcome.recoveredManifest,
         lastSequence: outcome.lastSequence, journalBytes: outcome.journalBytesSinceSnapshot)
+      guard exclusive else {
+        lock.release()
+        return opened
+      }
+      (opened.segment, opened.manifest) = try prepareForWriting(outcome, path: path, fileSystem: fileSystem)
+      opened.lock = lock
+      return opened
     } catch {
-      lock.close()
+      lock.release()
       throw error
     }
   }
 
-  /// Opens the newest segment for appending, cutting away a torn tail, or starts a new one.
-  private static func prepareSegment(_ outcome: RecoveryOutcome, path: String) throws(StoreError) -> (
-    StoreFile, Int
-  ) {
-    guard let last = outcome.segments.last else {
-      let file = try startSegment(firstSequence: outcome.lastSequence + 1, path: path)
-      return (file, RecordFraming.journalMagic.count)
-    }
-    let file = try StoreFile.open(path + "/" + last.name)
-    do {
-      if let torn = outcome.tornTail {
-        if torn.validLength < RecordFraming.journalMagic.count {
+  /// The write-opening steps: cut a torn tail, remove leftovers, make sure there is a segment to append
+  /// to, and record the manifest (the upgrade of a store written before manifests happens here).
+  private static func prepareForWriting(
+    _ outcome: RecoveryOutcome, path: String, fileSystem: any StoreFileSystem
+  ) throws(StoreError) -> (any StoreFileHandle, StoreManifest) {
+    var manifest = outcome.recoveredManifest
+    var segment: (any StoreFileHandle)?
+    do throws(StoreError) {
+      if let torn = outcome.tornTail, let last = manifest.segments.indices.last {
+        let file = try fileSystem.openExisting(path + "/" + torn.file, writable: true)
+        segment = file
+        if torn.validLength < RecordFraming.magicLength {
           try file.truncate(to: 0)
           try file.write(RecordFraming.journalMagic, at: 0)
+          manifest.segments[last].length = RecordFraming.magicLength
         } else {
           try file.truncate(to: torn.validLength)
         }
         try file.sync()
       }
-      return (file, max(last.validLength, RecordFraming.journalMagic.count))
+      for name in outcome.obsoleteFiles { try fileSystem.remove(path + "/" + name) }
+      if let last = manifest.segments.last {
+        if segment == nil {
+          segment = try fileSystem.openExisting(
+            path + "/" + StoreLayout.journalName(firstSequence: last.sequence), writable: true)
+        }
+      } else {
+        let first = outcome.lastSequence + 1
+        segment = try startSegment(firstSequence: first, path: path, fileSystem: fileSystem)
+        manifest.segments = [StoreManifest.Entry(sequence: first, length: RecordFraming.magicLength, chain: 0)]
+      }
+      if manifest != outcome.manifest {
+        try fileSystem.writeAtomically(manifest.fileBytes(), directory: path, name: StoreLayout.manifestName)
+      } else if !outcome.obsoleteFiles.isEmpty {
+        try fileSystem.syncDirectory(path)
+      }
     } catch {
-      file.close()
+      segment?.close()
       throw error
     }
+    return (segment!, manifest)
   }
 
-  /// Creates an empty, synced journal segment.
-  static func startSegment(firstSequence: UInt64, path: String) throws(StoreError) -> StoreFile {
-    let name = StoreLayout.journalName(firstSequence: firstSequence)
-    let file = try StoreFile.open(path + "/" + name, create: true, truncate: true)
-    do {
+  /// Creates an empty, synced journal segment (a leftover of the same name can hold no acknowledged record:
+  /// its first sequence is past the last one).
+  static func startSegment(
+    firstSequence: UInt64, path: String, fileSystem: any StoreFileSystem
+  ) throws(StoreError) -> any StoreFileHandle {
+    let name = path + "/" + StoreLayout.journalName(firstSequence: firstSequence)
+    try fileSystem.remove(name)
+    let file = try fileSystem.createNew(name)
+    do throws(StoreError) {
       try file.write(RecordFraming.journalMagic, at: 0)
       try file.sync()
-      try StoreDirectory.sync(path)
+      try fileSystem.syncDirectory(path)
     } catch {
       file.close()
       throw error
     }
     return file
+  }
+}
+
+extension FileTicketStore {
+  /// The manifest that describes the files now: the live segments with the active one at its current
+  /// length (call only when everything written is synced).
+  func currentManifest() -> StoreManifest {
+    var current = manifest
+    current.lastSequence = lastSequence
+    if let last = current.segments.indices.last {
+      current.segments[last].length = segmentLength
+      current.segments[last].chain = segmentChain
+    }
+    return current
+  }
+
+  /// Writes the manifest atomically and remembers it.
+  func writeManifest(_ updated: StoreManifest) throws(StoreError) {
+    try fileSystem.writeAtomically(updated.fileBytes(), directory: path, name: StoreLayout.manifestName)
+    manifest = updated
   }
 }

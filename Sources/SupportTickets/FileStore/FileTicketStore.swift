@@ -24,19 +24,43 @@ public actor FileTicketStore: TicketStore {
     case batched(maxDelay: Duration)
   }
 
+  /// Whether a store may write.
+  public enum Access: Hashable, Sendable {
+    /// Takes the directory's exclusive lock for as long as the store is open, cuts a torn tail, records
+    /// the manifest and accepts writes. The default.
+    case readWrite
+    /// Takes a shared lock only while loading, never creates, modifies or removes anything (works on a
+    /// read-only file system), and refuses writes with ``StoreError`` `readOnly`. The store then holds
+    /// the state as it was when opened.
+    case readOnly
+  }
+
   /// The store's directory.
   public nonisolated let directory: URL
   /// When writes are acknowledged.
   public nonisolated let durability: Durability
   /// The journal size (bytes since the last snapshot) that triggers an automatic compaction.
   public nonisolated let compactionThreshold: Int
+  /// Whether the store may write.
+  public nonisolated let access: Access
+
+  /// Journal bytes appended after which the manifest's committed length is brought up to date (4 MiB).
+  let manifestInterval: Int
 
   let redactor: SensitiveDataRedactor
   let path: String
+  let fileSystem: any StoreFileSystem
   var table: TicketTable
-  let lockFile: StoreFile
-  var segment: StoreFile
+  /// The directory lock (exclusive) of a read-write store; `nil` once closed, and for read-only stores.
+  var lock: (any StoreDirectoryLock)?
+  /// The segment being appended to; `nil` for read-only stores.
+  var segment: (any StoreFileHandle)?
+  var segmentFirstSequence: UInt64
   var segmentLength: Int
+  /// The chain checksum (see ``RecordFraming/chain(_:_:)``) of the records up to ``segmentLength``.
+  var segmentChain: UInt32
+  /// The manifest as last written (or as read, for read-only stores).
+  var manifest: StoreManifest
   /// The sequence of the last record handed to the journal (written, or queued in batched mode).
   var lastSequence: UInt64
   /// The sequence of the last record known to be on stable storage.
@@ -49,33 +73,56 @@ public actor FileTicketStore: TicketStore {
   var batch = BatchState()
   var compactionWaiters: [CheckedContinuation<Void, Never>] = []
 
-  /// Opens the store in `directory`, creating it if needed, and recovers its state.
+  /// Opens the store in `directory` and recovers its state.
   /// - Parameters:
-  ///   - directory: The store's folder (created with its parents when missing).
+  ///   - directory: The store's folder (created with its parents when missing, unless read-only).
   ///   - durability: When writes are acknowledged; ``Durability/fsyncEachWrite`` by default.
   ///   - redactor: Applied to every event before it is written; ``SensitiveDataRedactor/standard`` by default.
   ///   - compactionThreshold: Journal bytes since the last snapshot that trigger a compaction (64 MiB).
-  /// - Throws: ``StoreError`` `locked` when another process (or another open store) holds the directory,
-  ///   `corruptJournal` naming the file and byte offset of damaged data (nothing is modified then), or
-  ///   `ioFailure`.
+  ///   - access: ``Access/readWrite`` (the default) or ``Access/readOnly``.
+  ///   - lockTimeout: How long to wait while another process holds the directory (5 seconds by default;
+  ///     the calling thread waits). Readers share the lock; a writer needs it alone.
+  /// - Throws: ``StoreError`` `locked` when the lock is still held after `lockTimeout`, `corruptJournal`
+  ///   naming the file and byte offset of damaged data (nothing is modified then), `ioFailure` (for a
+  ///   read-only open of a folder that does not exist, among others).
   /// - Complexity: O(n) in the events stored since the newest snapshot plus the snapshot's size.
   public init(
     directory: URL,
     durability: Durability = .fsyncEachWrite,
     redactor: SensitiveDataRedactor = .standard,
-    compactionThreshold: Int = 64 << 20
+    compactionThreshold: Int = 64 << 20,
+    access: Access = .readWrite,
+    lockTimeout: Duration = .seconds(5)
   ) throws {
+    try self.init(
+      directory: directory, durability: durability, redactor: redactor, compactionThreshold: compactionThreshold,
+      access: access, lockTimeout: lockTimeout, fileSystem: POSIXStoreFileSystem())
+  }
+
+  /// Opens a store on any file system (the power-loss tests pass a simulated disk, and a small
+  /// `manifestInterval` to exercise the manifest updates between writes).
+  init(
+    directory: URL, durability: Durability = .fsyncEachWrite, redactor: SensitiveDataRedactor = .standard,
+    compactionThreshold: Int = 64 << 20, access: Access = .readWrite, lockTimeout: Duration = .seconds(5),
+    fileSystem: any StoreFileSystem, manifestInterval: Int = 4 << 20
+  ) throws(StoreError) {
     let path = directory.standardizedFileURL.path
-    let opened = try Self.open(path: path)
+    let opened = try Self.open(path: path, access: access, lockTimeout: lockTimeout, fileSystem: fileSystem)
     self.directory = directory
     self.durability = durability
     self.compactionThreshold = max(compactionThreshold, 1 << 16)
+    self.manifestInterval = manifestInterval
+    self.access = access
     self.redactor = redactor
     self.path = path
+    self.fileSystem = fileSystem
     self.table = opened.table
-    self.lockFile = opened.lock
+    self.lock = opened.lock
     self.segment = opened.segment
-    self.segmentLength = opened.segmentLength
+    self.segmentFirstSequence = opened.manifest.segments.last?.sequence ?? opened.lastSequence + 1
+    self.segmentLength = opened.manifest.segments.last?.length ?? RecordFraming.magicLength
+    self.segmentChain = opened.manifest.segments.last?.chain ?? 0
+    self.manifest = opened.manifest
     self.lastSequence = opened.lastSequence
     self.durableSequence = opened.lastSequence
     self.journalBytesSinceSnapshot = opened.journalBytes
@@ -83,8 +130,8 @@ public actor FileTicketStore: TicketStore {
 
   deinit {
     if !isClosed {
-      segment.close()
-      lockFile.close()
+      segment?.close()
+      lock?.release()
     }
   }
 
@@ -92,16 +139,17 @@ public actor FileTicketStore: TicketStore {
   public var count: Int { table.count }
 
   /// Stores a new ticket durably. See ``TicketStore/create(_:)``.
-  /// - Throws: ``StoreError`` `duplicateTicket`, `ioFailure`; ``TicketError`` for an invalid timeline.
+  /// - Throws: ``StoreError`` `duplicateTicket`, `secretInIdentifier`, `readOnly`, `ioFailure`;
+  ///   ``TicketError`` for an invalid timeline.
   /// - Complexity: O(k) for k events, plus one sync (shared with other writers in batched mode).
   public nonisolated func create(_ timeline: [TicketEvent]) async throws -> Ticket {
     // Redaction runs on the caller's task, so concurrent writers redact in parallel.
-    try await createRedacted(timeline.map { $0.mappingText(redactor.redact) })
+    try await createRedacted(try redactor.redacted(timeline))
   }
 
   private func createRedacted(_ timeline: [TicketEvent]) async throws -> Ticket {
     try await waitWhileCompacting()
-    try checkUsable()
+    try checkWritable()
     let (ticket, entry) = try stageCreate(timeline)
     try await commit([entry])
     return ticket
@@ -117,21 +165,21 @@ public actor FileTicketStore: TicketStore {
   }
 
   /// Appends events durably if the version matches. See ``TicketStore/append(_:to:expectedVersion:)``.
-  /// - Throws: ``StoreError`` `versionConflict`, `ticketNotFound`, `duplicateEvent`, `ioFailure`;
-  ///   ``TicketError``.
+  /// - Throws: ``StoreError`` `versionConflict`, `ticketNotFound`, `duplicateEvent`, `secretInIdentifier`,
+  ///   `readOnly`, `ioFailure`; ``TicketError``.
   /// - Complexity: Amortized O(k) for k events, plus one sync (shared in batched mode).
   public nonisolated func append(_ events: [TicketEvent], to ticketID: TicketID, expectedVersion: Int) async throws
     -> Ticket
   {
     try await appendRedacted(
-      events.map { $0.mappingText(redactor.redact) }, to: ticketID, expectedVersion: expectedVersion)
+      try redactor.redacted(events), to: ticketID, expectedVersion: expectedVersion)
   }
 
   private func appendRedacted(_ redacted: [TicketEvent], to ticketID: TicketID, expectedVersion: Int) async throws
     -> Ticket
   {
     try await waitWhileCompacting()
-    try checkUsable()
+    try checkWritable()
     let (updated, entry) = try stageAppend(redacted, to: ticketID, expectedVersion: expectedVersion)
     if let entry { try await commit([entry]) }
     return updated
@@ -163,12 +211,13 @@ public actor FileTicketStore: TicketStore {
   /// Creates several tickets with one journal write and one sync. See ``TicketStore/create(timelines:)``.
   /// - Complexity: O(k) for k events in all, plus one sync.
   public nonisolated func create(timelines: [[TicketEvent]]) async -> [Result<Int, any Error>] {
-    await createRedacted(timelines: timelines.map { $0.map { $0.mappingText(redactor.redact) } })
+    await createRedacted(
+      timelines: timelines.map { timeline in Result { () throws(StoreError) in try redactor.redacted(timeline) } })
   }
 
-  private func createRedacted(timelines: [[TicketEvent]]) async -> [Result<Int, any Error>] {
+  private func createRedacted(timelines: [Result<[TicketEvent], StoreError>]) async -> [Result<Int, any Error>] {
     await commitBatch(timelines) { timeline in
-      let (ticket, entry) = try stageCreate(timeline)
+      let (ticket, entry) = try stageCreate(try timeline.get())
       return (ticket.version, entry)
     }
   }
@@ -177,15 +226,17 @@ public actor FileTicketStore: TicketStore {
   /// - Complexity: Amortized O(k) for k events in all, plus one sync.
   public nonisolated func append(_ batch: [TicketAppend]) async -> [Result<Int, any Error>] {
     let redacted = batch.map { item in
-      TicketAppend(
-        events: item.events.map { $0.mappingText(redactor.redact) }, ticketID: item.ticketID,
-        expectedVersion: item.expectedVersion)
+      Result { () throws(StoreError) in
+        TicketAppend(
+          events: try redactor.redacted(item.events), ticketID: item.ticketID, expectedVersion: item.expectedVersion)
+      }
     }
     return await appendRedacted(batch: redacted)
   }
 
-  private func appendRedacted(batch: [TicketAppend]) async -> [Result<Int, any Error>] {
-    await commitBatch(batch) { item in
+  private func appendRedacted(batch: [Result<TicketAppend, StoreError>]) async -> [Result<Int, any Error>] {
+    await commitBatch(batch) { result in
+      let item = try result.get()
       let (ticket, entry) = try stageAppend(item.events, to: item.ticketID, expectedVersion: item.expectedVersion)
       return (ticket.version, entry)
     }
@@ -197,7 +248,7 @@ public actor FileTicketStore: TicketStore {
   ) async -> [Result<Int, any Error>] {
     do {
       try await waitWhileCompacting()
-      try checkUsable()
+      try checkWritable()
     } catch {
       return elements.map { _ in .failure(error) }
     }
@@ -237,19 +288,28 @@ public actor FileTicketStore: TicketStore {
     return try table.query(query)
   }
 
-  /// Waits for pending writes, then releases the files and the lock. Later calls throw.
+  /// Waits for pending writes, records the journal's committed length in the manifest, then releases the
+  /// files and the lock. Later calls throw.
   public func close() async {
     guard !isClosed else { return }
     try? await drain()
+    if failure == nil, segment != nil, manifest.segments.last?.length != segmentLength {
+      try? writeManifest(currentManifest())
+    }
     isClosed = true
-    segment.close()
-    lockFile.close()
+    segment?.close()
+    lock?.release()
   }
 
-  func checkUsable() throws {
+  func checkUsable() throws(StoreError) {
     if let failure { throw failure }
     if isClosed {
       throw StoreError(code: .ioFailure, message: "the store at \(path) is closed", context: ["path": path])
     }
+  }
+
+  func checkWritable() throws(StoreError) {
+    try checkUsable()
+    guard access == .readWrite else { throw StoreError.readOnly(path) }
   }
 }

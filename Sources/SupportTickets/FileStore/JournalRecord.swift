@@ -9,13 +9,22 @@ package enum RecordFraming {
   package static let headerSize = 12
   /// The largest payload accepted (64 MiB); a longer length field is damage.
   package static let maximumPayload = 64 << 20
-  /// The first eight bytes of a journal segment.
-  package static let journalMagic: [UInt8] = Array("HSKJRNL1".utf8)
-  /// The first eight bytes of a snapshot.
-  package static let snapshotMagic: [UInt8] = Array("HSKSNAP1".utf8)
+  /// The length of every file magic.
+  package static let magicLength = 8
+  /// The first eight bytes of a journal segment written by this version (which keeps a manifest).
+  package static let journalMagic: [UInt8] = Array("HSKJRNL2".utf8)
+  /// The first eight bytes of a snapshot written by this version.
+  package static let snapshotMagic: [UInt8] = Array("HSKSNAP2".utf8)
+  /// The magics of files written before the manifest existed: still read.
+  package static let legacyJournalMagic: [UInt8] = Array("HSKJRNL1".utf8)
+  package static let legacySnapshotMagic: [UInt8] = Array("HSKSNAP1".utf8)
+  /// The first eight bytes of the manifest.
+  package static let manifestMagic: [UInt8] = Array("HSKMANI1".utf8)
 
   /// Appends one framed record.
-  package static func append(payload: [UInt8], to output: inout [UInt8]) {
+  /// - Returns: The payload's checksum.
+  @discardableResult
+  package static func append(payload: [UInt8], to output: inout [UInt8]) -> UInt32 {
     let length = UInt32(payload.count).littleEndian
     let lengthCheck = withUnsafeBytes(of: length) { CRC32C.update(0, $0) }
     let crc = payload.withUnsafeBytes { CRC32C.update(0, $0) }
@@ -23,10 +32,50 @@ package enum RecordFraming {
     withUnsafeBytes(of: lengthCheck.littleEndian) { output.append(contentsOf: $0) }
     withUnsafeBytes(of: crc.littleEndian) { output.append(contentsOf: $0) }
     output.append(contentsOf: payload)
+    return crc
+  }
+
+  /// Folds one record's payload checksum into a chain checksum: the CRC-32C of the little-endian payload
+  /// checksums of a file's records, in order. The manifest records it so that a file replaced by another
+  /// with intact records is still told apart from the original.
+  package static func chain(_ chain: UInt32, _ checksum: UInt32) -> UInt32 {
+    withUnsafeBytes(of: checksum.littleEndian) { CRC32C.update(chain, $0) }
+  }
+
+  /// Which magic a file starts with: `(isJournal, isLegacy)`, or `nil` for none.
+  package static func magic(of bytes: [UInt8]) -> (isJournal: Bool, isLegacy: Bool)? {
+    if bytes.starts(with: journalMagic) { return (true, false) }
+    if bytes.starts(with: snapshotMagic) { return (false, false) }
+    if bytes.starts(with: legacyJournalMagic) { return (true, true) }
+    if bytes.starts(with: legacySnapshotMagic) { return (false, true) }
+    return nil
   }
 }
 
 extension RecordFraming {
+  /// The stored payload checksum of the record at `recordOffset`.
+  package static func storedChecksum(_ buffer: UnsafeRawBufferPointer, recordOffset start: Int) -> UInt32 {
+    buffer.loadUnaligned(fromByteOffset: start + 8, as: UInt32.self).littleEndian
+  }
+
+  /// The offset of the first intact record (header check, length and payload checksum all match) that
+  /// starts after `offset`, or `nil`: how damage is told from a torn write, and where repair resumes.
+  /// - Complexity: O(n) in the bytes after `offset` (a 4-byte checksum per offset until a header matches).
+  package static func nextIntactRecord(_ buffer: UnsafeRawBufferPointer, after offset: Int) -> Int? {
+    var start = offset + 1
+    while start + headerSize <= buffer.count {
+      defer { start += 1 }
+      let lengthCheck = buffer.loadUnaligned(fromByteOffset: start + 4, as: UInt32.self).littleEndian
+      guard CRC32C.update(0, UnsafeRawBufferPointer(rebasing: buffer[start..<(start + 4)])) == lengthCheck else {
+        continue
+      }
+      let length = Int(buffer.loadUnaligned(fromByteOffset: start, as: UInt32.self).littleEndian)
+      guard length <= maximumPayload, length <= buffer.count - start - headerSize else { continue }
+      if payloadIsIntact(buffer, recordOffset: start) { return start }
+    }
+    return nil
+  }
+
   /// Whether the payload of the record at `recordOffset` (whose header was already checked) matches its
   /// checksum.
   package static func payloadIsIntact(_ buffer: UnsafeRawBufferPointer, recordOffset start: Int) -> Bool {

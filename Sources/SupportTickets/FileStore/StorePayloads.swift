@@ -102,12 +102,21 @@ package enum StorePayloads {
   }
 
   /// A whole snapshot file: magic, header, one record per ticket in creation order, trailer.
-  package static func snapshotFile(of table: TicketTable, coveringThrough sequence: UInt64) -> [UInt8] {
+  /// - Returns: The bytes and the manifest entry that records them.
+  package static func snapshotFile(of table: TicketTable, coveringThrough sequence: UInt64) -> (
+    bytes: [UInt8], entry: StoreManifest.Entry
+  ) {
     var bytes = RecordFraming.snapshotMagic
-    RecordFraming.append(payload: encodeSnapshotHeader(coveringThrough: sequence, ticketCount: table.count), to: &bytes)
-    for ticket in table.tickets { RecordFraming.append(payload: encodeSnapshotTicket(ticket), to: &bytes) }
-    RecordFraming.append(payload: encodeSnapshotTrailer(ticketCount: table.count), to: &bytes)
-    return bytes
+    var chain = RecordFraming.chain(
+      0,
+      RecordFraming.append(
+        payload: encodeSnapshotHeader(coveringThrough: sequence, ticketCount: table.count), to: &bytes))
+    for ticket in table.tickets {
+      chain = RecordFraming.chain(chain, RecordFraming.append(payload: encodeSnapshotTicket(ticket), to: &bytes))
+    }
+    chain = RecordFraming.chain(
+      chain, RecordFraming.append(payload: encodeSnapshotTrailer(ticketCount: table.count), to: &bytes))
+    return (bytes, StoreManifest.Entry(sequence: sequence, length: bytes.count, chain: chain))
   }
 
   private static func writeEvents(_ events: [TicketEvent], into writer: inout ByteWriter) {

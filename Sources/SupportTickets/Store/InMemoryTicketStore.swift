@@ -25,7 +25,7 @@ public actor InMemoryTicketStore: TicketStore {
   /// Stores a new ticket. See ``TicketStore/create(_:)``.
   /// - Complexity: O(k) for k events (plus redaction).
   public func create(_ timeline: [TicketEvent]) throws -> Ticket {
-    let ticket = try Ticket(events: timeline.map { $0.mappingText(redactor.redact) })
+    let ticket = try Ticket(events: try redactor.redacted(timeline))
     guard position(of: ticket.id) == nil else { throw StoreError.duplicateTicket(ticket.id) }
     let position = tickets.count
     tickets.append(ticket)
@@ -45,9 +45,9 @@ public actor InMemoryTicketStore: TicketStore {
     try tickets[position].requireNewEventIDs(events)
     if events.count == 1 {
       // Fast path: apply in place; `apply` leaves the ticket unchanged when it throws.
-      try tickets[position].apply(events[0].mappingText(redactor.redact), checkingDuplicateID: false)
+      try tickets[position].apply(try redactor.redacted(events[0]), checkingDuplicateID: false)
     } else {
-      tickets[position] = try tickets[position].applying(events.map { $0.mappingText(redactor.redact) })
+      tickets[position] = try tickets[position].applying(try redactor.redacted(events))
     }
     return tickets[position]
   }

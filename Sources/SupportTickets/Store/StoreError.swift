@@ -32,6 +32,11 @@ public struct StoreError: SupportKitError, Hashable {
     public static let locked = Code(rawValue: "locked")
     /// The operating system refused a read or write (file stores).
     public static let ioFailure = Code(rawValue: "ioFailure")
+    /// A write to a store opened read-only (file stores).
+    public static let readOnly = Code(rawValue: "readOnly")
+    /// An identifier (ticket, customer, agent, event, service) that contains a card number, password or
+    /// key: identifiers are stored as given, never redacted, so the event is refused.
+    public static let secretInIdentifier = Code(rawValue: "secretInIdentifier")
   }
 
   /// What went wrong.
@@ -111,10 +116,35 @@ public struct StoreError: SupportKitError, Hashable {
   }
 
   /// Another process holds the store.
-  /// - Parameter path: The store's directory.
-  public static func locked(_ path: String) -> StoreError {
+  /// - Parameters:
+  ///   - path: The store's directory.
+  ///   - waited: How long the caller waited for the lock.
+  public static func locked(_ path: String, waited: Duration = .zero) -> StoreError {
     StoreError(
-      code: .locked, message: "\(path) is in use by another process", context: ["file": path])
+      code: .locked,
+      message: "\(path) is in use by another process"
+        + (waited > .zero ? " (waited \(waited.formatted(.units(allowed: [.seconds, .milliseconds]))))" : ""),
+      context: [ErrorContextKey.file: path])
+  }
+
+  /// A write to a store opened read-only.
+  /// - Parameter path: The store's directory.
+  public static func readOnly(_ path: String) -> StoreError {
+    StoreError(
+      code: .readOnly, message: "the store at \(path) was opened read-only", context: [ErrorContextKey.path: path])
+  }
+
+  /// An identifier that contains something secret.
+  /// - Parameters:
+  ///   - field: Which identifier (`eventID`, `ticketID`, `customerID`, `agentID`, `serviceID`…).
+  ///   - eventIndex: The position of the event in the call's events (0-based).
+  /// - Note: The identifier itself is never part of the error, which may be logged.
+  public static func secretInIdentifier(field: String, eventIndex: Int) -> StoreError {
+    StoreError(
+      code: .secretInIdentifier,
+      message: "the \(field) of event \(eventIndex + 1) contains what looks like a card number, password or key; "
+        + "identifiers are stored as given, so choose one without it",
+      context: ["field": field, "event": String(eventIndex)])
   }
 
   /// The operating system refused a read or write.

@@ -9,8 +9,10 @@ import Foundation
 /// ``Ticket/requireNewEventIDs(_:)`` for repeated event ids.
 ///
 /// ## Contract
-/// - **Redaction first.** A store passes every text of every event through its
-///   ``SensitiveDataRedactor`` before the event is kept or written anywhere.
+/// - **Redaction first.** A store passes every event through its ``SensitiveDataRedactor``
+///   (``SensitiveDataRedactor/redacted(_:)``) before the event is kept or written anywhere: every text field
+///   is redacted, and an event whose identifiers hold a secret is refused with ``StoreError``
+///   `secretInIdentifier`.
 /// - **Validation.** `create` and `append` fold the new events onto the stored timeline with the rules of
 ///   ``Ticket/apply(_:)``; if any event is refused, the whole call throws and nothing is written.
 /// - **Optimistic concurrency.** `append` succeeds only when the ticket's ``Ticket/version`` equals

@@ -18,7 +18,8 @@ struct StoredEvents: Sendable {
   ///   - ticketID: The ticket they belong to, for error messages (`nil` before the opening is read).
   ///   - redactor: Masks secrets in every text before anything else happens.
   /// - Throws: ``StoreError`` `unstorableEvent` for an event PostgreSQL cannot hold (a NUL character) or
-  ///   whose JSON does not read back (an empty department name).
+  ///   whose JSON does not read back (an empty department name); `secretInIdentifier` for an identifier that
+  ///   holds a card number or secret.
   init(_ events: [TicketEvent], ticketID: TicketID?, redactor: SensitiveDataRedactor) throws {
     let encoder = TicketJSON.makeEncoder()
     let decoder = JSONDecoder()
@@ -27,7 +28,7 @@ struct StoredEvents: Sendable {
     stored.reserveCapacity(events.count)
     payloads.reserveCapacity(events.count)
     for event in events {
-      let redacted = event.mappingText(redactor.redact)
+      let redacted = try redactor.redacted(event)
       let json = try encoder.encode(redacted)
       let ticket = ticketID ?? redacted.openedTicketID
       guard !Self.containsEscapedNUL(json) else {
