@@ -32,7 +32,7 @@ let package = Package(
     .target(name: "RetentionMetrics", dependencies: ["SupportCore"], swiftSettings: swiftSettings),
     .target(
       name: "HostingSupport",
-      dependencies: ["SupportCore", "SupportTickets", "SupportSLA", "FeedbackSentiment"],
+      dependencies: ["SupportCore", "SupportTickets", "SupportSLA", "FeedbackSentiment", "RetentionMetrics"],
       swiftSettings: swiftSettings
     ),
     .target(
@@ -115,7 +115,10 @@ let package = Package(
     .testTarget(name: "RetentionMetricsTests", dependencies: ["RetentionMetrics"], swiftSettings: swiftSettings),
     .testTarget(
       name: "HostingSupportTests",
-      dependencies: ["HostingSupport", "HostingSupportTestKit", "SupportTickets", "SupportSLA"],
+      dependencies: [
+        "HostingSupport", "HostingSupportTestKit", "SupportTickets", "SupportSLA", "FeedbackSentiment",
+        "RetentionMetrics",
+      ],
       swiftSettings: swiftSettings
     ),
     .testTarget(

@@ -5,7 +5,8 @@ import RetentionMetrics
 ///
 /// The subscription workloads share one synthetic book of business: 1,000,000 subscriptions of about
 /// 700,000 customers starting over 36 months (2022-01 … 2024-12), 55% of them ended, a tenth with an MRR
-/// change. It is built once, lazily, outside the clock.
+/// change; reseller and affiliate subscriptions name one of 50 partners (issue 17). It is built once, lazily,
+/// outside the clock.
 func retentionBenchmarks() -> [Benchmark] {
   let last = try! CivilMonth(year: 2024, month: 12)
   return [
@@ -39,6 +40,44 @@ func retentionBenchmarks() -> [Benchmark] {
           let dataset = try RetentionDataset(subscriptions: input.subscriptions, changes: input.changes)
           keep(RetentionAggregate(dataset: dataset, through: last).snapshots())
           keep(dataset)
+        }
+      }),
+    Benchmark(
+      name: "retention.segmented-monthly-metrics-channel-tier-partner-1M-36-months",
+      summary: "monthly metrics of the whole and of every channel, tier and partner (50) segment, in one pass",
+      operations: 1_000_000, unit: "subscriptions", goal: .runTime(atMost: 2.0),
+      prepare: {
+        let dataset = retentionBenchmarkDataset
+        return {
+          let segmented = SegmentedRetentionAggregate(
+            dataset: dataset, through: last, by: [.channel, .tier, .partner])
+          precondition(segmented.segments.count >= 50, "every partner segment is computed")
+          keep(segmented.segments.values.map { $0.snapshots() })
+        }
+      }),
+    Benchmark(
+      name: "retention.import-1M-subscriptions-csv",
+      summary: "read 1M subscription rows from CSV bytes (byte-level scanner, no String per field)",
+      operations: 1_000_000, unit: "rows", iterations: 3,
+      prepare: {
+        let csv = retentionBenchmarkCSV
+        return {
+          let result = try RetentionCSVImporter().subscriptions(csv: csv, file: "subscriptions.csv")
+          precondition(result.records.count == 1_000_000, "every row is read")
+          keep(result.records)
+        }
+      }),
+    Benchmark(
+      name: "retention.kaplan-meier-json-1M-all-distinct",
+      summary: "Kaplan–Meier of 1M distinct lifetimes written as JSON bytes (7M shortest round-trip numbers)",
+      operations: 1_000_000, unit: "subjects", iterations: 3,
+      prepare: {
+        let lifetimes = survivalBenchmarkInput(distinct: true)
+        return {
+          let estimate = try KaplanMeierEstimate(durations: lifetimes.durations, observed: lifetimes.observed)
+          let bytes = estimate.jsonBytes()
+          precondition(bytes.count > 7_000_000, "the whole table is written")
+          keep(bytes)
         }
       }),
     Benchmark(
@@ -102,13 +141,18 @@ private let retentionBenchmarkInput: (subscriptions: [Subscription], changes: [M
       let end = ended ? start + 1 + Int.random(in: 0..<700, using: &generator) : nil
       let id = "sub-\(subscriptions.count)"
       let period = BillingPeriod.allCases[Int.random(in: 0..<10, using: &generator) < 7 ? 0 : 3]
+      // Drawn in the same order as before partners were added, so the data is unchanged.
+      let tier = PlanTier.allCases[(index + Int.random(in: 0..<5, using: &generator)) % 5]
+      let channel = AcquisitionChannel.wellKnown[Int.random(in: 0..<3, using: &generator)]
       subscriptions.append(
         Subscription(
           id: SubscriptionID(id), customer: CustomerID("cus-\(customer)"), plan: "plan",
-          tier: PlanTier.allCases[(index + Int.random(in: 0..<5, using: &generator)) % 5],
-          channel: AcquisitionChannel.wellKnown[Int.random(in: 0..<3, using: &generator)], billingPeriod: period,
+          tier: tier,
+          channel: channel, billingPeriod: period,
           mrr: Money(minorUnits: prices.randomElement(using: &generator)!, currency: "USD"),
-          start: CivilDate(dayNumber: start), end: end.map { CivilDate(dayNumber: $0) }))
+          start: CivilDate(dayNumber: start), end: end.map { CivilDate(dayNumber: $0) },
+          partnerID: channel == .reseller ? benchmarkPartners[customer % 20] : nil,
+          affiliateID: channel == .affiliate ? benchmarkPartners[20 + customer % 30] : nil))
       if Int.random(in: 0..<10, using: &generator) == 0 {
         let effective = start + Int.random(in: 30..<400, using: &generator)
         let newMRR = Money(minorUnits: prices.randomElement(using: &generator)!, currency: "USD")
@@ -121,6 +165,27 @@ private let retentionBenchmarkInput: (subscriptions: [Subscription], changes: [M
     }
   }
   return (subscriptions, changes)
+}()
+
+/// 20 resellers and 30 affiliates.
+private let benchmarkPartners: [PartnerID] =
+  (1...20).map { PartnerID("reseller-\($0)") } + (1...30).map { PartnerID("affiliate-\($0)") }
+
+/// The benchmark's subscriptions as one CSV file's bytes.
+private let retentionBenchmarkCSV: Data = {
+  var text =
+    "customer_id,subscription_id,plan,tier,channel,billing_period,start_date,end_date,mrr,partner_id,affiliate_id\n"
+  text.reserveCapacity(100_000_000)
+  for subscription in retentionBenchmarkInput.subscriptions {
+    let fields = [
+      subscription.customer.rawValue, subscription.id.rawValue, subscription.plan, subscription.tier.rawValue,
+      subscription.channel.rawValue, subscription.billingPeriod.rawValue, subscription.start.description,
+      subscription.end?.description ?? "", subscription.mrr.decimalString, subscription.partnerID?.rawValue ?? "",
+      subscription.affiliateID?.rawValue ?? "",
+    ]
+    text += fields.joined(separator: ",") + "\n"
+  }
+  return Data(text.utf8)
 }()
 
 private let retentionBenchmarkDataset: RetentionDataset = {

@@ -12,6 +12,13 @@ package enum Console {
     try? FileHandle.standardOutput.write(contentsOf: Data(text.utf8))
   }
 
+  /// Writes bytes to standard output as they are, in one call.
+  ///
+  /// - Parameter bytes: The bytes.
+  package static func write(bytes: [UInt8]) {
+    try? FileHandle.standardOutput.write(contentsOf: bytes)
+  }
+
   /// Writes one or more lines to standard output, each followed by a newline.
   ///
   /// - Parameter lines: The lines.

@@ -16,6 +16,7 @@ let reportCommand = CommandSpec(
     .value("--from", "YYYY-MM", help: "The first month reported."),
     .value("--to", "YYYY-MM", help: "The last month reported."),
     .flag("--json", help: "Print the report as JSON."),
+    .value("--by", "DIMENSION", help: "Also monthly rows per channel, tier or partner (see the Metrics article)."),
     .value("--charts", "DIR", help: "Also write the SVG charts into DIR."),
     .flag("--lenient", help: "Skip bad rows (each reported on standard error) instead of stopping."),
     .value("--currency", "CODE", help: "The report currency (ISO 4217); the first row's by default."),
@@ -41,19 +42,21 @@ let survivalCommand = CommandSpec(
       Double(text).flatMap { $0 > 0 && $0 < 1 ? $0 : nil }
     } ?? 0.95
   let path = try arguments.required("--durations")
-  let lifetimes = try DurationsFile.parse(try readText(path), file: path)
+  let lifetimes = try DurationsFile.parse(try readData(path), file: path)
+  var output: [UInt8]
   if lifetimes.hasGroups {
     let groups = try lifetimes.groups.keys.sorted().map { name in
       let rows = lifetimes.groups[name]!
       return (name: name, table: try SurvivalTable(durations: rows.durations, observed: rows.observed))
     }
-    Console.print(try GroupedSurvival(groups: groups, confidenceLevel: confidence).jsonString())
+    output = try GroupedSurvival(groups: groups, confidenceLevel: confidence).jsonBytes()
   } else {
     let rows = lifetimes.groups[""] ?? ([], [])
-    Console.print(
-      try KaplanMeierEstimate(durations: rows.durations, observed: rows.observed, confidenceLevel: confidence)
-        .jsonString())
+    output = try KaplanMeierEstimate(durations: rows.durations, observed: rows.observed, confidenceLevel: confidence)
+      .jsonBytes()
   }
+  output.append(UInt8(ascii: "\n"))
+  Console.write(bytes: output)
   return .success
 }
 
@@ -94,6 +97,9 @@ private func runReport(_ arguments: ParsedArguments) throws {
       throw UsageError("--from \(from) --to \(to) spans more than 100 years; report at most 1200 months at a time")
     }
   }
+  let segmentedBy = try arguments.value("--by", expected: "channel, tier or partner") {
+    RetentionSegment.Dimension(rawValue: $0.lowercased())
+  }
   var metrics = MetricOptions()
   if arguments.flag("--stripe-churn") { metrics.churnDenominator = .customersAtStartPlusNew }
   if let margin = try arguments.value(
@@ -105,22 +111,23 @@ private func runReport(_ arguments: ParsedArguments) throws {
   let importer = RetentionCSVImporter(
     mode: arguments.flag("--lenient") ? .lenient : .strict, defaultCurrency: currency ?? "USD",
     reportCurrency: currency)
-  let subscriptions = try importer.subscriptions(csv: try readText(subscriptionsPath), file: subscriptionsPath)
+  let subscriptions = try importer.subscriptions(csv: try readData(subscriptionsPath), file: subscriptionsPath)
   var issues = subscriptions.issues
   var changes: [MRRChange] = []
   if let path = arguments.value("--changes") {
-    let result = try importer.changes(csv: try readText(path), file: path, subscriptions: subscriptions.records)
+    let result = try importer.changes(csv: try readData(path), file: path, subscriptions: subscriptions.records)
     changes = result.records
     issues += result.issues
   }
+  for issue in issues { Console.printError(ErrorLine.render(issue, tool: "retention-report: skipped")) }
+  // The dataset is indexed before the surveys are read, so its working memory and theirs never add up.
+  let dataset = try RetentionDataset(subscriptions: subscriptions.records, changes: changes, currency: currency)
   var surveys: [SurveyResponse] = []
   if let path = arguments.value("--surveys") {
-    let result = try importer.surveys(csv: try readText(path), file: path)
+    let result = try importer.surveys(csv: try readData(path), file: path)
     surveys = result.records
-    issues += result.issues
+    for issue in result.issues { Console.printError(ErrorLine.render(issue, tool: "retention-report: skipped")) }
   }
-  for issue in issues { Console.printError(ErrorLine.render(issue, tool: "retention-report: skipped")) }
-  let dataset = try RetentionDataset(subscriptions: subscriptions.records, changes: changes, currency: currency)
   guard let lastData = dataset.lastActivityMonth else {
     throw RetentionError.invalidArgument("no subscriptions in \(subscriptionsPath)")
   }
@@ -128,7 +135,8 @@ private func runReport(_ arguments: ParsedArguments) throws {
   let from = requestedFrom ?? max(to.advanced(by: -11), dataset.firstMonth ?? to)
   guard from <= to else { throw UsageError("--from \(from) is after --to \(to)") }
   let report = try RetentionReport(
-    dataset: dataset, surveys: surveys, months: from...to, options: RetentionReport.Options(metrics: metrics))
+    dataset: dataset, surveys: surveys, months: from...to,
+    options: RetentionReport.Options(metrics: metrics, segmentedBy: segmentedBy))
   if let directory = arguments.value("--charts") {
     try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
     for chart in RetentionCharts.all(for: report) {
@@ -138,10 +146,11 @@ private func runReport(_ arguments: ParsedArguments) throws {
   Console.write(arguments.flag("--json") ? report.jsonString() + "\n" : TextReport.render(report))
 }
 
-/// A CSV file named on the command line, or an error naming it.
-func readText(_ path: String) throws -> String {
+/// The bytes of a CSV file named on the command line, or an error naming it. (Not mapped: a file shortened by
+/// another program while mapped would crash the reader.)
+func readData(_ path: String) throws -> Data {
   guard let data = FileManager.default.contents(atPath: path) else {
     throw RetentionError(.invalidArgument, "cannot read the file", at: nil).adding(ErrorContextKey.file, path)
   }
-  return String(decoding: data, as: UTF8.self)
+  return data
 }

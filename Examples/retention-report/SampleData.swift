@@ -39,7 +39,7 @@ struct SampleData {
     let first = try! CivilDate(year: 2022, month: 1, day: 1).dayNumber
     let span = lastDay.dayNumber - first
     var subscriptions = [
-      "customer_id,subscription_id,plan,tier,channel,billing_period,start_date,end_date,mrr,currency"
+      "customer_id,subscription_id,plan,tier,channel,billing_period,start_date,end_date,mrr,currency,partner_id,affiliate_id"
     ]
     var changes = ["subscription_id,effective_date,new_mrr"]
     var surveys = ["customer_id,date,kind,score"]
@@ -48,6 +48,7 @@ struct SampleData {
     for index in 1...customers {
       let customer = String(format: "CUS-%05d", index)
       let channel: AcquisitionChannel = random.chance(0.6) ? .direct : random.chance(0.62) ? .affiliate : .reseller
+      let partner = Self.partner(of: index, channel: channel)
       // Sign-ups grow over time: later days are more likely.
       var day = CivilDate(dayNumber: first + Int(Double(span) * random.unit().squareRoot()))
       var plan = random.chance(0.8) ? Self.plans[random.below(3)] : Self.plans[3 + random.below(5)]
@@ -85,6 +86,7 @@ struct SampleData {
           [
             customer, id, plan.name, plan.tier.rawValue, channel.rawValue, period.rawValue, day.description,
             end?.description ?? "", Money(minorUnits: mrr, currency: "USD").decimalString, "USD",
+            channel == .reseller ? partner : "", channel == .affiliate ? partner : "",
           ].map(csvField).joined(separator: ","))
         if day < priceRise && (end.map { $0 > priceRise } ?? true) && plan.tier == .shared && random.chance(0.7) {
           changes.append("\(id),\(priceRise),\(Money(minorUnits: mrr + 100, currency: "USD").decimalString)")
@@ -116,6 +118,19 @@ struct SampleData {
     return Files(
       subscriptions: subscriptions.joined(separator: "\n") + "\n", changes: changes.joined(separator: "\n") + "\n",
       surveys: surveys.joined(separator: "\n") + "\n")
+  }
+
+  /// The sample's 50 partners: 20 resellers (`RES-01`…) and 30 affiliates (`AFF-01`…), a few large and many
+  /// small. A customer's partner is derived from its number (no draw from the generator), so the rest of the
+  /// sample does not depend on it.
+  static func partner(of customer: Int, channel: AcquisitionChannel) -> String {
+    var mix = SplitMix64(seed: UInt64(customer))
+    let share = mix.unit()
+    switch channel {
+    case .reseller: return String(format: "RES-%02d", 1 + Int(share * share * 20))
+    case .affiliate: return String(format: "AFF-%02d", 1 + Int(share * share * 30))
+    default: return ""
+    }
   }
 
   private func score(_ kind: SurveyKind, unhappy: Bool, random: inout SplitMix64) -> Int {

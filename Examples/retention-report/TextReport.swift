@@ -1,3 +1,4 @@
+import CommandLineSupport
 import Foundation
 import RetentionMetrics
 
@@ -60,7 +61,83 @@ enum TextReport {
       lines.append(
         "Log-rank test across tiers: χ² = \(number(test.statistic)), p = \(String(format: "%.3g", test.pValue))")
     }
+    lines += segmentTables(report)
+    lines += partnerSection(report)
     return lines.joined(separator: "\n") + "\n"
+  }
+
+  /// One compact monthly table per segment of `--by` (tier segments: the start-based figures only).
+  static func segmentTables(_ report: RetentionReport) -> [String] {
+    guard let dimension = report.options.segmentedBy else { return [] }
+    var lines: [String] = []
+    for (segment, months) in report.segmentMonths {
+      lines.append("")
+      lines.append("\(dimension.rawValue) \(TerminalText.escaped(segment.value))")
+      let money = { (month: MonthlySnapshot, minor: Int64) in month.money(minor).decimalString }
+      if segment.isStartBased {
+        lines += table(
+          headers: ["month", "cust.start", "churned", "churn%", "MRR start"],
+          rows: months.map { month in
+            let c = month.counters
+            return [
+              month.month.description, "\(c.customersStart)", "\(c.churnedCustomers)",
+              percent(month.customerChurnRate), money(month, c.mrrStart),
+            ]
+          })
+      } else {
+        lines += table(
+          headers: ["month", "cust.start", "new", "churned", "cust.end", "churn%", "MRR end", "NRR", "renew%"],
+          rows: months.map { month in
+            let c = month.counters
+            return [
+              month.month.description, "\(c.customersStart)", "\(c.newCustomers)", "\(c.churnedCustomers)",
+              "\(c.customersEnd)", percent(month.customerChurnRate), money(month, c.mrrEnd), percent(month.nrr12m),
+              percent(month.allRenewals.rate),
+            ]
+          })
+      }
+    }
+    return lines
+  }
+
+  /// Partners ranked by renewal rate, and customer survival by channel and partner against direct customers.
+  static func partnerSection(_ report: RetentionReport) -> [String] {
+    var lines: [String] = []
+    let channels = report.customerSurvivalByChannel.groups
+    if channels.count > 1 {
+      lines.append("")
+      lines.append("Customer lifetime by channel (log-rank against direct customers)")
+      lines += survivalTable(channels, unit: report.lifetimeUnit)
+    }
+    guard !report.partnerRanking.isEmpty else { return lines }
+    lines.append("")
+    lines.append("Partners ranked by renewal rate over the report (customers = attributed customers)")
+    lines += table(
+      headers: ["rank", "partner", "customers", "active", "renew%", "due", "NRR"],
+      rows: report.partnerRanking.map { row in
+        [
+          "\(row.rank)", TerminalText.escaped(row.partner.rawValue), "\(row.customers)", "\(row.activeCustomers)",
+          percent(row.renewalRate), "\(row.renewalsDue)", percent(row.nrr12m),
+        ]
+      })
+    lines.append("")
+    lines.append("Customer lifetime by partner (log-rank against direct customers)")
+    lines += survivalTable(report.customerSurvivalByPartner.groups, unit: report.lifetimeUnit)
+    return lines
+  }
+
+  static func survivalTable(_ groups: [SurvivalAgainstDirect.Group], unit: SubscriptionLifetimes.Unit) -> [String] {
+    let year: Double = unit == .days ? 365 : 12
+    return table(
+      headers: ["group", "customers", "median", "1-year%", "p vs direct"],
+      rows: groups.map { group in
+        [
+          TerminalText.escaped(group.name), "\(group.customers)",
+          group.estimate.median.map { "\(number($0)) \(unit.rawValue)" } ?? "-",
+          percent(group.estimate.survival(at: year)),
+          group.testAgainstDirect.map { String(format: "%.3g", $0.pValue) } ?? "-",
+        ]
+      })
   }
 
   static func percent(_ value: Double?) -> String { value.map { String(format: "%.1f", $0 * 100) } ?? "-" }

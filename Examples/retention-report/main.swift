@@ -1,7 +1,7 @@
 // retention-report: churn, renewals, MRR movements, cohorts and survival from CSV exports.
 //
 //   retention-report [report] --subscriptions FILE [--changes FILE] [--surveys FILE] [--from YYYY-MM --to YYYY-MM]
-//                    [--json] [--charts DIR] [--lenient] [--currency CODE] [--stripe-churn] [--gross-margin 0.8]
+//                    [--json] [--by channel|tier|partner] [--charts DIR] [--lenient] [--currency CODE] [--stripe-churn] [--gross-margin 0.8]
 //   retention-report survival --durations FILE [--confidence 0.95]
 //   retention-report sample --out DIR [--seed N] [--customers N]
 import CommandLineSupport

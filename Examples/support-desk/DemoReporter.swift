@@ -13,13 +13,18 @@ struct DemoReporter {
 
   func report(
     customers: [CustomerProfile],
+    churned: Set<CustomerID>,
     tickets: Int,
     retention: DemoRetentionInput,
+    observations: DemoObservations,
     start: Date,
     end: Date
   ) async throws -> DemoReport {
     let notifications = try FileOutboxTransport.notifications(in: outbox)
     let all = try await store.allTickets(matching: TicketQuery(limit: 1_000))
+    let retentionFigures = try DemoRetention.snapshot(retention, from: start, to: end)
+    let expectation =
+      UpgradeExpectation.measured(from: try retention.dataset(), reportDate: CivilDate(end)) ?? .hostingDefault
     return DemoReport(
       scenario: DemoReport.Scenario(
         seed: options.seed, days: options.days, customers: customers.count, start: start, end: end,
@@ -27,9 +32,17 @@ struct DemoReporter {
         languages: Self.count(customers.map(\.locale.rawValue)), ticketsOpened: tickets),
       sla: slaRows(all, notifications: notifications, at: end),
       notifications: notificationSummary(notifications, customers: customers),
+      ageGuard: ageGuard(notifications, tickets: all, at: end),
       sentiment: try await sentiment(customers: customers),
-      retention: try DemoRetention.snapshot(retention, from: start, to: end),
-      churnRisks: try await risks(customers: customers, at: end)
+      surveys: try await surveys(observations),
+      suggestions: try await suggestions(notifications),
+      incidents: try await incidents(observations, at: end),
+      maintenance: try await maintenance(notifications),
+      resolutionQuality: quality(all, at: end),
+      clarity: clarity(observations.clarity, notifications: notifications),
+      retention: retentionFigures,
+      churnRisks: try await risks(
+        customers: customers.filter { !churned.contains($0.id) }, at: end, upgrade: expectation)
     )
   }
 
@@ -62,19 +75,26 @@ struct DemoReporter {
   private func notificationSummary(_ sent: [HostingSupport.OutboundMessage], customers: [CustomerProfile])
     -> DemoReport.Notifications
   {
-    let maintenance = sent.filter { $0.maintenanceID != nil }
+    let maintenance = sent.filter { $0.maintenanceID != nil && $0.audience == .customer }
     let recipients = Set(maintenance.compactMap(\.customerID))
+    let incidentKinds: Set<MessageKind> = [.incidentStart, .incidentUpdate, .incidentResolved]
+    func count(_ kind: MessageKind) -> Int { sent.count { $0.kind == kind } }
     return DemoReport.Notifications(
       total: sent.count,
-      slaWarnings: sent.filter { $0.kind == .slaWarning }.count,
-      slaBreaches: sent.filter { $0.kind == .slaBreach }.count,
-      escalations: sent.filter { $0.kind == .slaEscalation }.count,
-      progressUpdates: sent.filter { $0.kind == .progressUpdate }.count,
-      maintenanceByKind: Self.count(maintenance.map(\.kind.rawValue)),
+      slaWarnings: count(.slaWarning),
+      slaBreaches: count(.slaBreach),
+      escalations: count(.slaEscalation),
+      openPastAgeLimit: count(.openPastAgeLimit),
+      progressUpdates: count(.progressUpdate),
+      progressUpdatesWhileOnHold: sent.count { $0.kind == .progressUpdate && $0.metadata["status"] == "onHold" },
+      maintenanceByKind: Self.count(sent.filter { $0.maintenanceID != nil }.map(\.kind.rawValue)),
       maintenanceRecipients: recipients.count,
       customersNotAffectedByMaintenance: customers.count - recipients.count,
-      feedbackFollowUps: sent.filter { $0.kind == .feedbackFollowUp }.count,
-      referralOpportunities: sent.filter { $0.kind == .referralOpportunity }.count,
+      incidentByKind: Self.count(sent.filter { incidentKinds.contains($0.kind) }.map(\.kind.rawValue)),
+      surveyRequests: count(.satisfactionSurvey),
+      suggestionDone: count(.suggestionDone),
+      feedbackFollowUps: count(.feedbackFollowUp),
+      referralOpportunities: count(.referralOpportunity),
       byLanguage: Self.count(sent.filter { $0.audience == .customer }.map(\.locale.rawValue)),
       outbox: outbox.lastPathComponent
     )
@@ -89,7 +109,7 @@ struct DemoReporter {
       return DemoReport.FollowUp(
         ticket: ticket.rawValue, customer: outcome.feedback.customerID.rawValue, language: outcome.language,
         priority: outcome.followUpPriority?.rawValue ?? "", aspect: outcome.criticisedAspects.first?.rawValue,
-        feedback: outcome.feedback.text)
+        reasons: outcome.followUpReasons.map(\.rawValue), feedback: outcome.feedback.text)
     }
     return DemoReport.Sentiment(
       responses: outcomes.count,
@@ -100,15 +120,23 @@ struct DemoReporter {
     )
   }
 
-  private func risks(customers: [CustomerProfile], at end: Date) async throws -> [DemoReport.Risk] {
+  private func risks(customers: [CustomerProfile], at end: Date, upgrade: UpgradeExpectation) async throws
+    -> [DemoReport.Risk]
+  {
     let names = Dictionary(customers.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
-    return try await desk.churnRisks(now: end).prefix(5).map { health in
+    let options = ChurnRiskOptions(upgradeExpectation: upgrade)
+    // Customers who left are still registered (the desk keeps their history) but are no longer at risk.
+    let current = try await desk.churnRisks(now: end, options: options).filter { names[$0.customerID] != nil }
+    return current.prefix(6).map { health in
       let customer = names[health.customerID]
       return DemoReport.Risk(
         customer: health.customerID.rawValue, name: customer?.name ?? "", tier: customer?.tier.rawValue ?? "",
         monthlyRevenue: health.monthlyRevenue.description, health: health.score,
-        revenueAtRisk: health.revenueAtRisk.description,
-        reasons: health.factors.filter { $0.points < 0 }.map { "\($0.detail) (\($0.points))" })
+        revenueAtRisk: health.revenueAtRisk.description, expectedUpgradeMRR: health.expectedUpgradeMRR?.description,
+        billingPeriod: customer?.billingPeriod?.rawValue, nextRenewal: health.nextRenewal,
+        renewalWeight: health.renewalWeight, expectedValueAtRisk: health.expectedValueAtRisk.description,
+        reasons: health.factors.filter { $0.points < 0 }.map { "\($0.detail) (\($0.points))" },
+        valueReasons: health.valueFactors.map(\.detail))
     }
   }
 

@@ -1,13 +1,15 @@
 import Foundation
+import HostingSupport
 import RetentionMetrics
 
-/// What the retention snapshot needs, in plain values (so this file need not import the ticket modules).
+/// What the retention snapshot needs, in plain values: every plan a customer paid for, MRR changes, NPS answers.
 struct DemoRetentionInput {
   struct Plan {
     var id: String
     var customer: String
     var tier: String
     var channel: String
+    var period: BillingPeriod
     var mrrMinorUnits: Int64
     var start: Date
     var end: Date?
@@ -20,28 +22,69 @@ struct DemoRetentionInput {
   var plans: [Plan] = []
   var changes: [Change] = []
   var nps: [(customer: String, date: Date, score: Int)] = []
-}
 
-enum DemoRetention {
-  static func snapshot(_ input: DemoRetentionInput, from start: Date, to end: Date) throws -> DemoReport.Retention {
-    let subscriptions = input.plans.map { plan in
-      Subscription(
-        id: SubscriptionID(plan.id),
-        customer: CustomerID(plan.customer),
-        plan: plan.tier,
-        tier: PlanTier(rawValue: plan.tier) ?? .other,
-        channel: AcquisitionChannel(rawValue: plan.channel) ?? .direct,
-        mrr: Money(minorUnits: plan.mrrMinorUnits, currency: "USD"),
-        start: CivilDate(plan.start),
-        end: plan.end.map { CivilDate($0) }
-      )
+  /// The customers' history: one plan each since they joined; about half of the VPS customers who joined more than
+  /// 200 days ago started on shared hosting and moved up within their first year (the host's upgrade history).
+  static func history(of customers: [CustomerProfile], random: inout DemoRandom) -> DemoRetentionInput {
+    var input = DemoRetentionInput()
+    for customer in customers {
+      let id = "S-\(customer.id.rawValue)"
+      let period = customer.billingPeriod ?? .monthly
+      var start = customer.customerSince
+      if customer.tier == .vps, DemoSimulation.start.timeIntervalSince(start) > 200 * 86_400, random.chance(0.55) {
+        let moved = start + random.uniform(60...330) * 86_400
+        input.plans.append(
+          Plan(
+            id: id + "-shared", customer: customer.id.rawValue, tier: "shared", channel: customer.acquisition.rawValue,
+            period: period, mrrMinorUnits: 900, start: start, end: moved))
+        start = moved
+      }
+      input.plans.append(
+        Plan(
+          id: id, customer: customer.id.rawValue, tier: customer.tier.rawValue, channel: customer.acquisition.rawValue,
+          period: period, mrrMinorUnits: customer.monthlyRevenue.minorUnits, start: start, end: nil))
     }
-    let changes = input.changes.map {
+    return input
+  }
+
+  /// The customer left.
+  mutating func end(_ customer: String, at instant: Date) {
+    for index in plans.indices where plans[index].customer == customer && plans[index].end == nil {
+      plans[index].end = instant
+    }
+  }
+
+  /// The customer moved from shared hosting to a VPS.
+  mutating func upgrade(_ customer: String, channel: String, at instant: Date, mrrMinorUnits: Int64) {
+    guard let index = plans.firstIndex(where: { $0.customer == customer && $0.end == nil }) else { return }
+    plans[index].end = instant
+    plans.append(
+      Plan(
+        id: plans[index].id + "-vps", customer: customer, tier: "vps", channel: channel, period: plans[index].period,
+        mrrMinorUnits: mrrMinorUnits, start: instant, end: nil))
+  }
+
+  /// The plans as a RetentionMetrics dataset.
+  func dataset() throws -> RetentionDataset {
+    let subscriptions = plans.map { plan in
+      Subscription(
+        id: SubscriptionID(plan.id), customer: CustomerID(plan.customer), plan: plan.tier,
+        tier: PlanTier(rawValue: plan.tier) ?? .other, channel: AcquisitionChannel(rawValue: plan.channel) ?? .direct,
+        billingPeriod: plan.period, mrr: Money(minorUnits: plan.mrrMinorUnits, currency: "USD"),
+        start: CivilDate(plan.start), end: plan.end.map { CivilDate($0) })
+    }
+    let changes = changes.map {
       MRRChange(
         subscription: SubscriptionID($0.plan), effective: CivilDate($0.date),
         newMRR: Money(minorUnits: $0.newMRRMinorUnits, currency: "USD"))
     }
-    let dataset = try RetentionDataset(subscriptions: subscriptions, changes: changes, currency: "USD")
+    return try RetentionDataset(subscriptions: subscriptions, changes: changes, currency: "USD")
+  }
+}
+
+enum DemoRetention {
+  static func snapshot(_ input: DemoRetentionInput, from start: Date, to end: Date) throws -> DemoReport.Retention {
+    let dataset = try input.dataset()
     let middle = CivilDate(start.addingTimeInterval(end.timeIntervalSince(start) / 2)).civilMonth
     let aggregate = RetentionAggregate(dataset: dataset, through: CivilDate(end).civilMonth)
     let snapshot = aggregate.snapshots().last { $0.month == middle } ?? aggregate.snapshots().last
@@ -58,25 +101,38 @@ enum DemoRetention {
     func active(at date: Date) -> Int {
       Set(input.plans.filter { $0.start <= date && ($0.end.map { $0 > date } ?? true) }.map(\.customer)).count
     }
-    let activeAtStart = active(at: start)
-    let churned = Set(input.plans.map(\.customer)).filter { customer in
-      let plans = input.plans.filter { $0.customer == customer }
-      return plans.allSatisfy { plan in plan.end.map { $0 > start && $0 <= end } ?? false }
-    }.count
-    var windows: [String: Double?] = [:]
-    for window in funnel.windows { windows["\(window.months) months"] = window.rate }
+    let month = snapshot.map { "\($0.month)" } ?? "–"
+    let counters = snapshot?.counters
+    let renewals = snapshot?.allRenewals
+    let expectation = UpgradeExpectation.measured(from: dataset, reportDate: CivilDate(end))
     return DemoReport.Retention(
-      month: snapshot.map { "\($0.month)" } ?? "–",
-      activeAtStart: activeAtStart,
+      month: month,
+      activeAtStart: active(at: start),
       activeAtEnd: active(at: end),
-      churnedCustomers: churned,
-      customerChurnRatePercent: snapshot?.customerChurnRate.map { $0 * 100 },
-      renewalRatePercent: snapshot?.allRenewals.rate.map { $0 * 100 },
+      customerChurn: .init(
+        percent: snapshot?.customerChurnRate.map { $0 * 100 }, count: counters?.churnedCustomers ?? 0,
+        base: counters?.customersStart ?? 0,
+        measures: "customers active on the first day of \(month) who had left by its end"),
+      renewals: .init(
+        percent: renewals?.rate.map { $0 * 100 }, count: renewals?.renewed ?? 0, base: renewals?.due ?? 0,
+        measures: "billing terms that came up for renewal in \(month) and were renewed (a monthly plan comes up "
+          + "every month, so this counts terms, not customers)"),
       netRevenueRetentionPercent: snapshot?.nrr12m.map { $0 * 100 },
       grossRevenueRetentionPercent: snapshot?.grr12m.map { $0 * 100 },
-      upgradeFunnel: windows,
+      upgradeFunnel: funnel.windows.map { window in
+        .init(
+          months: window.months, eligible: window.eligible, upgraded: window.upgraded,
+          ratePercent: window.rate.map { $0 * 100 },
+          measures: "of the shared starters whose first \(window.months) months lie before the report date, the "
+            + "share that moved to a VPS or dedicated server within those \(window.months) months")
+      },
       sharedStarters: funnel.sharedStarters,
       everUpgraded: funnel.everUpgraded,
+      upgradeExpectation: expectation.map {
+        .init(
+          probabilityPercent: $0.probabilityWithin12Months * 100, typicalUpgradeMRR: $0.typicalUpgradeMRR.description,
+          measuredStarters: $0.measuredStarters ?? 0)
+      },
       nps: counts.nps,
       npsResponses: counts.npsResponses,
       wordOfMouthPositiveReach: reach.positive,

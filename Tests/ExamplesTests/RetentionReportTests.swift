@@ -106,6 +106,40 @@ struct RetentionReportTests {
     #expect(abs((logRank["statistic"] as? Double ?? 0) - 16.792940989216547) < 1e-9)
   }
 
+  @Test("--by partner --json adds months per partner; the text report ranks partners and tests them against direct")
+  func byPartner() throws {
+    let folder = try sampleFolder()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let run = try runExample("retention-report", dataArguments(folder) + ["--by", "partner", "--json"])
+    #expect(run.status == 0, "\(run.standardError)")
+    let object = try #require(try JSONSerialization.jsonObject(with: Data(run.standardOutput.utf8)) as? [String: Any])
+    let segments = try #require(object["segments"] as? [String: [String: Any]])
+    let months = try #require(object["months"] as? [[String: Any]])
+    #expect(segments.keys.contains("(none)") && segments.keys.contains { $0.hasPrefix("RES-") })
+    for (_, segment) in segments {
+      let rows = try #require(segment["months"] as? [[String: Any]])
+      #expect(rows.map { $0["month"] as? String } == months.map { $0["month"] as? String })
+    }
+    let newCustomers = segments.values.compactMap { ($0["months"] as? [[String: Any]])?.last?["new_customers"] as? Int }
+    #expect(newCustomers.reduce(0, +) == months.last?["new_customers"] as? Int)
+    let ranking = try #require(object["partners"] as? [[String: Any]])
+    #expect(ranking.first?["rank"] as? Int == 1)
+    let text = try runExample("retention-report", dataArguments(folder) + ["--by", "tier"])
+    #expect(text.status == 0, "\(text.standardError)")
+    #expect(text.standardOutput.contains("Partners ranked by renewal rate"))
+    #expect(text.standardOutput.contains("Customer lifetime by partner (log-rank against direct customers)"))
+    #expect(text.standardOutput.contains("\ntier vps\n"))
+  }
+
+  @Test("--by accepts only channel, tier or partner")
+  func badDimension() throws {
+    let folder = try sampleFolder()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let run = try runExample("retention-report", dataArguments(folder) + ["--by", "region"])
+    #expect(run.status == 2)
+    #expect(run.standardError.contains("channel, tier or partner"))
+  }
+
   @Test("bad input exits non-zero with one line naming file, line and column")
   func badInput() throws {
     let file = FileManager.default.temporaryDirectory.appendingPathComponent("bad-\(UUID().uuidString).csv")

@@ -3,17 +3,146 @@ import Testing
 
 @Suite("support-desk demo", .serialized)
 struct SupportDeskDemoTests {
-  @Test("the default demo prints every section of the report")
+  /// The default demo's JSON report, run once for the outcome tests.
+  static let defaultRun: Result<Data, any Error> = Result {
+    let run = try runExample("support-desk", ["demo", "--json"])
+    guard run.status == 0 else { throw DemoFailure(message: run.standardError) }
+    return Data(run.standardOutput.utf8)
+  }
+
+  struct DemoFailure: Error { var message: String }
+
+  static func report() throws -> [String: Any] {
+    try #require(try JSONSerialization.jsonObject(with: defaultRun.get()) as? [String: Any])
+  }
+
+  static func section(_ name: String) throws -> [String: Any] {
+    try #require(try report()[name] as? [String: Any], "missing \(name)")
+  }
+
+  static func list(_ name: String) throws -> [[String: Any]] {
+    try #require(try report()[name] as? [[String: Any]], "missing \(name)")
+  }
+
+  @Test("the default demo prints every section of the report, figures labelled with what they measure")
   func defaultDemo() throws {
     let run = try runExample("support-desk", ["demo"])
     #expect(run.status == 0, "\(run.standardError)")
     for heading in [
-      "30 simulated days", "SLA attainment by priority", "Notifications sent", "maintenance notices",
-      "Feedback sentiment", "follow-up tickets opened", "Retention snapshot", "NRR", "upgrade funnel", "NPS",
-      "word of mouth", "Top churn risks",
+      "30 simulated days", "SLA attainment by priority", "Resolution quality", "Nothing open past 24 h",
+      "Notifications sent", "maintenance notices", "Incidents", "Maintenance (complete only when marked done)",
+      "Satisfaction surveys", "Feedback sentiment", "Suggestions board", "Clarity hints on agent replies",
+      "Retention snapshot", "NRR", "upgrade funnel", "NPS", "word of mouth", "Top churn risks",
+      // Figures that could read as contradictions say what they count.
+      "customer churn rate", "customers active on the first day of", "renewal rate",
+      "billing terms that came up for renewal", "observed that long", "within 6 months", "within 12 months",
     ] {
       #expect(run.standardOutput.contains(heading), "missing \(heading)")
     }
+  }
+
+  @Test("tickets open past 24 h raise alerts, and on-hold time counts toward the limit")
+  func ageGuard() throws {
+    let section = try Self.section("ageGuard")
+    #expect(section["limitHours"] as? Double == 24)
+    #expect((section["alertsSent"] as? Int ?? 0) > 0)
+    #expect((section["alertsWithPausedTime"] as? Int ?? 0) > 0)
+    let example = try #require((section["examples"] as? [[String: Any]])?.first)
+    #expect((example["ageHours"] as? Double ?? 0) >= 24)
+    #expect((example["onHoldHours"] as? Double ?? 0) > 12, "most of its age was on hold, and it still counted")
+  }
+
+  @Test("on-hold tickets get progress updates")
+  func progressOnHold() throws {
+    let notifications = try Self.section("notifications")
+    #expect((notifications["progressUpdatesWhileOnHold"] as? Int ?? 0) > 0)
+    #expect((notifications["openPastAgeLimit"] as? Int ?? 0) > 0)
+  }
+
+  @Test("a survey round: requests, answers (some rating-only), and rating-only low scores followed up")
+  func surveys() throws {
+    let surveys = try Self.section("surveys")
+    let totals = try #require(surveys["totals"] as? [[String: Any]])
+    let csat = try #require(totals.first { $0["kind"] as? String == "csat" })
+    #expect((csat["requested"] as? Int ?? 0) > 0 && (csat["answered"] as? Int ?? 0) > 0)
+    #expect((csat["ratingOnly"] as? Int ?? 0) > 0 && (csat["followedUp"] as? Int ?? 0) > 0)
+    #expect(csat["responseRatePercent"] is Double && csat["followUpRatePercent"] is Double)
+    let followUps = try #require(surveys["ratingOnlyFollowUps"] as? [[String: Any]])
+    #expect(!followUps.isEmpty)
+    for followUp in followUps {
+      let score = try #require(followUp["score"] as? Int)
+      #expect(followUp["kind"] as? String == "csat" ? score <= 2 : score <= 6)
+      #expect((followUp["followUpTicket"] as? String ?? "").hasPrefix("FB-"))
+    }
+    #expect(!((surveys["byWeek"] as? [Any]) ?? []).isEmpty, "rates per period")
+  }
+
+  @Test("the suggestions board groups suggestions by aspect, and a customer is told theirs is done")
+  func suggestions() throws {
+    let suggestions = try Self.section("suggestions")
+    #expect((suggestions["total"] as? Int ?? 0) > 0)
+    let groups = try #require(suggestions["groups"] as? [[String: Any]])
+    let top = try #require(groups.first)
+    #expect((top["done"] as? Int ?? 0) >= 1 && !((top["examples"] as? [String]) ?? []).isEmpty)
+    #expect((suggestions["customersToldDone"] as? Int ?? 0) >= 1)
+    #expect((try Self.section("notifications")["suggestionDone"] as? Int ?? 0) >= 1)
+  }
+
+  @Test("an incident links its customers' tickets, updates them every 30 minutes and reports its duration")
+  func incident() throws {
+    let incident = try #require(try Self.list("incidents").first)
+    #expect((incident["affectedCustomers"] as? Int ?? 0) > 0)
+    #expect((incident["linkedTickets"] as? Int ?? 0) > 0)
+    #expect(incident["bulkUpdatedTickets"] as? Int == incident["linkedTickets"] as? Int)
+    #expect((incident["periodicUpdateNotices"] as? Int ?? 0) > 0)
+    #expect(incident["startNotices"] as? Int == incident["resolutionNotices"] as? Int)
+    #expect(incident["durationMinutes"] as? Double == 150)
+  }
+
+  @Test("a maintenance window that overruns sends 'overrunning, new estimate' and completes only when marked done")
+  func maintenanceOverrun() throws {
+    let windows = try Self.list("maintenance")
+    let overrun = try #require(windows.first { $0["id"] as? String == "MW-web02-kernel" })
+    #expect((overrun["overrunNotices"] as? Int ?? 0) > 0 && overrun["overrunMinutes"] as? Double == 45)
+    #expect(overrun["completionNotices"] as? Int == overrun["overrunNotices"] as? Int)
+    let onTime = try #require(windows.first { $0["id"] as? String == "MW-vps-node2-storage" })
+    #expect(onTime["overrunNotices"] as? Int == 0 && (onTime["completionNotices"] as? Int ?? 0) > 0)
+  }
+
+  @Test("resolution-quality figures come from the SLA compliance report, per agent and department")
+  func resolutionQuality() throws {
+    let quality = try Self.section("resolutionQuality")
+    let overall = try #require(quality["overall"] as? [String: Any])
+    #expect(overall["firstContactResolutionPercent"] is Double && overall["reopenRatePercent"] is Double)
+    #expect(((quality["byAgent"] as? [Any]) ?? []).count >= 4)
+    #expect(!((quality["byDepartment"] as? [Any]) ?? []).isEmpty)
+  }
+
+  @Test("agent replies get clarity hints in the customer's language, and none reach a customer")
+  func clarity() throws {
+    let clarity = try Self.section("clarity")
+    #expect((clarity["repliesWithHints"] as? Int ?? 0) > 0)
+    let examples = try #require(clarity["examples"] as? [[String: Any]])
+    #expect(Set(examples.compactMap { $0["language"] as? String }).count >= 2)
+    #expect(clarity["hintsInCustomerMessages"] as? Int == 0)
+  }
+
+  @Test("the churn-risk list includes a shared-plan customer because of upgrade value and a renewal due soon")
+  func churnRisks() throws {
+    let risks = try Self.list("churnRisks")
+    let shared = risks.filter { $0["tier"] as? String == "shared" && $0["expectedUpgradeMRR"] != nil }
+    let end = try #require(try Self.section("scenario")["end"] as? String)
+    let due = shared.filter { risk in
+      guard let renewal = risk["nextRenewal"] as? String else { return false }
+      return renewal > end && risk["renewalWeight"] as? Double == 1
+        && ((risk["valueReasons"] as? [String]) ?? []).contains { $0.contains("renews in") }
+    }
+    #expect(!due.isEmpty, "\(risks.map { $0["customer"] ?? "" })")
+    let retention = try Self.section("retention")
+    let funnel = try #require(retention["upgradeFunnel"] as? [[String: Any]])
+    #expect(funnel.map { $0["months"] as? Int } == [6, 12])
+    #expect(funnel.allSatisfy { ($0["measures"] as? String ?? "").contains("within those") })
+    #expect(retention["upgradeExpectation"] is [String: Any])
   }
 
   @Test("--json writes the whole report, and the same seed gives the same report")
@@ -25,7 +154,11 @@ struct SupportDeskDemoTests {
     #expect(first.standardOutput == second.standardOutput)
     let object = try #require(
       try JSONSerialization.jsonObject(with: Data(first.standardOutput.utf8)) as? [String: Any])
-    #expect(Set(object.keys) == ["scenario", "sla", "notifications", "sentiment", "retention", "churnRisks"])
+    #expect(
+      Set(object.keys) == [
+        "scenario", "sla", "notifications", "ageGuard", "sentiment", "surveys", "suggestions", "incidents",
+        "maintenance", "resolutionQuality", "clarity", "retention", "churnRisks",
+      ])
     let scenario = try #require(object["scenario"] as? [String: Any])
     #expect(scenario["days"] as? Int == 6 && scenario["customers"] as? Int == 15 && scenario["seed"] as? Int == 11)
   }
@@ -35,6 +168,13 @@ struct SupportDeskDemoTests {
     let first = try runExample("support-desk", ["demo", "--days", "4", "--customers", "12", "--seed", "1", "--json"])
     let second = try runExample("support-desk", ["demo", "--days", "4", "--customers", "12", "--seed", "2", "--json"])
     #expect(first.standardOutput != second.standardOutput)
+  }
+
+  @Test("the shortest demo runs every scene that fits a day")
+  func oneDay() throws {
+    let run = try runExample("support-desk", ["demo", "--days", "1", "--customers", "3"])
+    #expect(run.status == 0, "\(run.standardError)")
+    #expect(run.standardOutput.contains("1 simulated days"))
   }
 
   @Test(

@@ -10,22 +10,31 @@ struct DeskMaintenanceTests {
   static let window = MaintenanceWindow(
     id: "MW-web02", start: start, end: start + 2 * hour, servers: ["web02"], description: "Kernel upgrade")
 
-  /// Ticks every hour over a span and returns every notification delivered.
-  static func run(_ harness: DeskHarness, from: Date, to: Date) async throws -> [HostingSupport.OutboundMessage] {
-    var delivered: [HostingSupport.OutboundMessage] = []
+  /// Ticks every hour over a span, marking a window done on the way, and returns every notification delivered
+  /// meanwhile, in delivery order.
+  static func run(
+    _ harness: DeskHarness, from: Date, to: Date, completing done: (id: MaintenanceID, at: Date)? = nil
+  ) async throws -> [HostingSupport.OutboundMessage] {
+    let before = await harness.transport.notifications.count
     var now = from
+    var completed = false
     while now <= to {
-      delivered += try await harness.desk.tick(now: now).delivered
+      if let done, !completed, now >= done.at {
+        try await harness.desk.completeMaintenance(done.id, at: done.at)
+        completed = true
+      }
+      _ = try await harness.desk.tick(now: now)
       now += hour
     }
-    return delivered
+    return Array(await harness.transport.notifications.dropFirst(before))
   }
 
-  @Test("only affected customers are notified: 72 h and 24 h ahead, at the start and on completion")
+  @Test("only affected customers are notified: 72 h and 24 h ahead, at the start and when marked done")
   func onlyAffectedCustomers() async throws {
     let harness = DeskHarness()
     try await harness.desk.scheduleMaintenance(Self.window)
-    let sent = try await Self.run(harness, from: Fixtures.referenceDate, to: Self.start + 3 * hour)
+    let sent = try await Self.run(
+      harness, from: Fixtures.referenceDate, to: Self.start + 3 * hour, completing: ("MW-web02", Self.start + 2 * hour))
     let affected = Set(Fixtures.customers.filter { !$0.servers.isDisjoint(with: ["web02"]) }.map(\.id))
     #expect(affected == ["cust-siti", "cust-webmy", "cust-lan"])
     #expect(Set(sent.compactMap(\.customerID)) == affected)
@@ -90,7 +99,8 @@ struct DeskMaintenanceTests {
     let newStart = Self.start + 2 * day
     try await harness.desk.rescheduleMaintenance(
       "MW-web02", start: newStart, end: newStart + 2 * hour, at: Self.start - 71 * hour)
-    let sent = try await Self.run(harness, from: Self.start - 70 * hour, to: newStart + 3 * hour)
+    let sent = try await Self.run(
+      harness, from: Self.start - 70 * hour, to: newStart + 3 * hour, completing: ("MW-web02", newStart + 2 * hour))
     let siti = sent.filter { $0.customerID == "cust-siti" }
     #expect(
       siti.map(\.kind) == [

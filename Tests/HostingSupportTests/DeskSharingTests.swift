@@ -12,21 +12,28 @@ struct SharedDesks {
   let transports: [RecordingTransport]
   let desks: [SupportDesk]
 
+  /// Desks over one shared store.
+  /// - Parameters:
+  ///   - configuration: Each desk's configuration, apart from its instance name (`desk-<index>`).
+  ///   - opening: The store each desk opens, given its index and the shared store (a wrapper of it, say).
   init(
     count: Int = 2, stateStore: any DeskStateStore = SharedInMemoryDeskStateStore(),
-    transports: [RecordingTransport]? = nil, compactionThreshold: Int = 10_000
+    transports: [RecordingTransport]? = nil, compactionThreshold: Int = 10_000,
+    configuration: DeskConfiguration = DeskConfiguration(hostName: "ExampleHost"),
+    opening: (Int, any DeskStateStore) -> any DeskStateStore = { $1 }
   ) {
     self.stateStore = stateStore
     let transports = transports ?? (0..<count).map { _ in RecordingTransport() }
     self.transports = transports
     var desks: [SupportDesk] = []
     for index in 0..<count {
-      var configuration = DeskConfiguration(hostName: "ExampleHost", stateCompactionThreshold: compactionThreshold)
+      var configuration = configuration
+      configuration.stateCompactionThreshold = compactionThreshold
       configuration.instanceName = "desk-\(index)"
       desks.append(
         SupportDesk(
-          store: tickets, transport: transports[index], stateStore: stateStore, customers: Fixtures.customers,
-          configuration: configuration, now: { Fixtures.referenceDate }))
+          store: tickets, transport: transports[index], stateStore: opening(index, stateStore),
+          customers: Fixtures.customers, configuration: configuration, now: { Fixtures.referenceDate }))
     }
     self.desks = desks
   }
@@ -38,6 +45,13 @@ struct SharedDesks {
       for key in await transport.idempotencyKeys { counts[key, default: 0] += 1 }
     }
     return counts
+  }
+
+  /// Every notification any desk delivered.
+  func delivered() async -> [HostingSupport.OutboundMessage] {
+    var messages: [HostingSupport.OutboundMessage] = []
+    for transport in transports { messages += await transport.notifications }
+    return messages
   }
 
   /// Ticks every desk at once at each instant, and returns every alert any desk reported as new.

@@ -139,4 +139,16 @@ struct SatisfactionTests {
     #expect([reach.happy, reach.neutral, reach.unhappy] as [Int] == [2, 1, 1])
     #expect(reach.positive == 6 && reach.negative == 33)
   }
+
+  @Test("word of mouth as of a date counts each customer's latest answer given by then")
+  func moodAsOfADate() {
+    let responses = [
+      answer("A", "2024-01-01", .nps, 2), answer("A", "2024-03-01", .nps, 10), answer("B", "2024-04-01", .nps, 0),
+      answer("C", "2024-01-01", .nps, 9), answer("C", "2024-01-01", .nps, 3),
+    ]
+    let reach = WordOfMouthModel().reach(of: responses, through: day("2024-02-29"))
+    // A's later praise and B's answer come after the date; C's two same-day answers: the later row wins.
+    #expect([reach.happy, reach.neutral, reach.unhappy] as [Int] == [0, 0, 2])
+    #expect(WordOfMouthModel().reach(of: responses, through: nil) == WordOfMouthModel().reach(of: responses))
+  }
 }

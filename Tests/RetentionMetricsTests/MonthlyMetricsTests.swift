@@ -182,13 +182,27 @@ struct MonthlyMetricsTests {
     #expect(throws: RetentionError.self) { try usd.merging(eur) }
   }
 
-  @Test("segments count only customers whose first subscription matches")
-  func segments() throws {
+  @Test("a channel segment counts the customers whose first subscription came through it, with every key")
+  func channelSegment() throws {
     let dataset = try RetentionDataset(subscriptions: SmallHost.subscriptions, changes: SmallHost.changes)
-    let vps = RetentionAggregate(dataset: dataset, through: month("2024-04"), segment: .tier(.vps)).snapshots()
-    #expect(vps.map(\.counters.customersEnd) == [1, 1, 0, 0])
     let affiliate = RetentionAggregate(dataset: dataset, through: month("2024-04"), segment: .channel(.affiliate))
     #expect(affiliate.snapshots().map(\.counters.reactivatedCustomers) == [0, 0, 0, 1])
+    #expect(affiliate.snapshots().map(\.counters.customersEnd) == [1, 0, 0, 1])
+    #expect(affiliate.months == RetentionAggregate(dataset: dataset, through: month("2024-04")).months)
+  }
+
+  @Test("a tier segment counts customers by their highest active tier at the month's start; an upgrade stays put")
+  func tierSegmentAtStart() throws {
+    // D has shared d1 and, from 1 February, VPS d2: in February D starts (31 January) on shared only.
+    let dataset = try RetentionDataset(subscriptions: SmallHost.subscriptions, changes: SmallHost.changes)
+    let vps = RetentionAggregate(dataset: dataset, through: month("2024-04"), segment: .tier(.vps)).snapshots()
+    #expect(vps.map(\.counters.customersStart) == [0, 1, 2, 1])
+    #expect(vps.map(\.counters.mrrStart) == [0, 2000, 5800, 3800])
+    #expect(vps.map(\.counters.churnedCustomers) == [0, 0, 1, 0])
+    let shared = RetentionAggregate(dataset: dataset, through: month("2024-04"), segment: .tier(.shared)).snapshots()
+    #expect(shared.map(\.counters.customersStart) == [0, 3, 1, 1])
+    // Only the start-based counters are kept for tiers.
+    #expect(vps.allSatisfy { $0.counters.customersEnd == 0 && $0.counters.newCustomers == 0 })
   }
 
   @Test("the dataset rejects duplicate ids, end before start, mixed currencies and unknown subscriptions")

@@ -98,15 +98,7 @@ public struct ClarityGlossary: Hashable, Sendable {
     var section: String?
     for (number, line) in SentimentLexicon.contentLines(of: text) {
       let trimmed = line.trimmingCharacters(in: .whitespaces)
-      if trimmed.hasPrefix("[") {
-        guard trimmed.hasSuffix("]") else {
-          throw SentimentError.malformedLine(number, in: source, "section header must end with ']'")
-        }
-        let name = trimmed.dropFirst().dropLast().trimmingCharacters(in: .whitespaces).lowercased()
-        guard Self.sections.contains(name) else {
-          throw SentimentError.malformedLine(
-            number, in: source, "unknown section [\(name)]; expected one of \(Self.sections.sorted())")
-        }
+      if let name = try SectionedText.section(opening: trimmed, allowed: Self.sections, line: number, source: source) {
         section = name
         continue
       }

@@ -1,4 +1,5 @@
 import Foundation
+import RetentionMetrics
 import SupportTickets
 
 /// What the desk knows about one customer: who to write to and in which language, what they run where,
@@ -30,6 +31,11 @@ public struct CustomerProfile: Hashable, Sendable, Codable, Identifiable {
   public var downgrades: [Date]
   /// The SLA customer segment their tickets are evaluated with (matched by `SLAConditions.segments`), if any.
   public var slaSegment: String?
+  /// When their plan next renews (the next invoice due date), if known: a renewal within 30 days is when a
+  /// customer decides to stay, so ``SupportDesk/churnRisks(now:options:)`` weighs it.
+  public var nextRenewal: Date?
+  /// How often they are invoiced (RetentionMetrics' `BillingPeriod`), if known.
+  public var billingPeriod: BillingPeriod?
 
   /// A customer profile.
   /// - Parameters:
@@ -46,6 +52,8 @@ public struct CustomerProfile: Hashable, Sendable, Codable, Identifiable {
   ///   - services: The services they use.
   ///   - downgrades: When they moved to cheaper plans.
   ///   - slaSegment: Their SLA segment.
+  ///   - nextRenewal: When their plan next renews.
+  ///   - billingPeriod: How often they are invoiced.
   public init(
     id: CustomerID,
     name: String,
@@ -59,7 +67,9 @@ public struct CustomerProfile: Hashable, Sendable, Codable, Identifiable {
     servers: Set<String> = [],
     services: Set<String> = [],
     downgrades: [Date] = [],
-    slaSegment: String? = nil
+    slaSegment: String? = nil,
+    nextRenewal: Date? = nil,
+    billingPeriod: BillingPeriod? = nil
   ) {
     self.id = id
     self.name = name
@@ -74,6 +84,8 @@ public struct CustomerProfile: Hashable, Sendable, Codable, Identifiable {
     self.services = services
     self.downgrades = downgrades
     self.slaSegment = slaSegment
+    self.nextRenewal = nextRenewal
+    self.billingPeriod = billingPeriod
   }
 
   /// An instant written for this customer: `2026-11-25 02:00 (Asia/Vientiane)`, in their time zone.

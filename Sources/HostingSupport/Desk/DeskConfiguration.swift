@@ -1,3 +1,4 @@
+import FeedbackSentiment
 import Foundation
 import SupportTickets
 
@@ -45,6 +46,29 @@ public struct DeskConfiguration: Sendable {
   /// How long a desk on a shared store may hold the SLA scan lease of a tick before another desk may take it
   /// (default 2 min); a desk releases it as soon as its scan is written.
   public var slaScanLease: TimeInterval = 120
+
+  // Closing the loop with customers. Set these on a configuration after creating it.
+
+  /// Satisfaction surveys after each resolve (CSAT) and on a schedule (NPS); off (`nil`) until the host gives a
+  /// signing key for their links (see ``SurveySettings``).
+  public var surveys: SurveySettings? = nil
+  /// How often customers affected by an ongoing incident hear from us when staff post nothing new (default
+  /// 30 min, like the periodic update of a critical ticket; 0 turns the periodic updates off).
+  public var incidentUpdateInterval: TimeInterval = 30 * 60
+  /// How far the first automatic new estimate of an overrunning maintenance window reaches past its planned end
+  /// (default 1 h); each later one reaches twice as far as the one before.
+  public var maintenanceOverrunExtension: TimeInterval = 3_600
+  /// Checks agent replies for jargon, long sentences and a missing next step; the hints go to the agent on an
+  /// internal note and in ``TicketUpdate/clarityHints`` (default: the bundled glossaries; `nil` turns it off).
+  public var clarityCheck: ReplyClarityCheck? = DeskConfiguration.bundledClarityCheck
+  /// Finds feedback that asks for an improvement, for the suggestions board (default: the bundled phrases;
+  /// `nil` turns the board off).
+  public var suggestionDetector: SuggestionDetector? = DeskConfiguration.bundledSuggestionDetector
+
+  /// The bundled reply clarity check, loaded once.
+  static let bundledClarityCheck: ReplyClarityCheck? = try? ReplyClarityCheck.bundled()
+  /// The bundled suggestion detector, loaded once.
+  static let bundledSuggestionDetector: SuggestionDetector? = try? SuggestionDetector.bundled()
 
   /// Settings.
   /// - Parameters:

@@ -53,16 +53,11 @@ public struct MaintenanceWindow: Hashable, Sendable, Codable, Identifiable {
   /// Whether the work touches this customer (see the type's rule).
   /// - Parameter customer: The customer.
   public func affects(_ customer: CustomerProfile) -> Bool {
-    (servers.isEmpty || !servers.isDisjoint(with: customer.servers))
-      && (services.isEmpty || !services.isDisjoint(with: customer.services))
-      && (tiers.isEmpty || tiers.contains(customer.tier))
+    ServiceScope.affects(servers: servers, services: services, tiers: tiers, customer)
   }
 
   /// What the customer-facing text calls the affected services: the named servers and services, sorted.
-  public var affectedSummary: String {
-    let names = servers.sorted() + services.sorted() + tiers.map(\.rawValue).sorted()
-    return names.isEmpty ? "all services" : names.joined(separator: ", ")
-  }
+  public var affectedSummary: String { ServiceScope.summary(servers: servers, services: services, tiers: tiers) }
 
   /// Checks the window can be announced.
   /// - Throws: ``HostingSupportError`` `invalidRequest` naming the field.
@@ -77,8 +72,12 @@ public struct MaintenanceWindow: Hashable, Sendable, Codable, Identifiable {
   }
 }
 
-/// A maintenance window as the desk tracks it: its current times, its revision and whether it was cancelled.
-public struct MaintenanceRecord: Hashable, Sendable, Codable, Identifiable {
+/// A maintenance window as the desk tracks it: its current times, its revision, whether it was cancelled, and
+/// whether the work is done or overrunning.
+///
+/// A window is complete only when it is marked done (``SupportDesk/completeMaintenance(_:at:)``), not when the
+/// clock reaches its end: until then it is overrunning, and each new estimate is announced.
+public struct MaintenanceRecord: Hashable, Sendable, Identifiable {
   /// A change that must be announced to customers who were already told about the window.
   public struct Correction: Hashable, Sendable, Codable {
     /// Cancelled or moved.
@@ -106,6 +105,11 @@ public struct MaintenanceRecord: Hashable, Sendable, Codable, Identifiable {
   public var corrections: [Correction]
   /// When the window was last moved.
   public var revisedAt: Date?
+  /// When the work was marked done, or `nil` while it is not. Records written before windows were marked done
+  /// read as done at their planned end (what those versions of the desk did).
+  public var completedAt: Date?
+  /// The end estimates announced while the work overran its planned end, oldest first.
+  public var overrunEstimates: [Date]
 
   /// A newly planned window: revision 1, not cancelled, no corrections.
   /// - Parameter window: The window.
@@ -115,7 +119,19 @@ public struct MaintenanceRecord: Hashable, Sendable, Codable, Identifiable {
     self.isCancelled = false
     self.corrections = []
     self.revisedAt = nil
+    self.completedAt = nil
+    self.overrunEstimates = []
   }
+
+  /// Whether the work was marked done by `now`.
+  /// - Parameter now: The instant.
+  public func isComplete(at now: Date) -> Bool { completedAt.map { $0 <= now } ?? false }
+
+  /// When the work is now expected to end: the latest overrun estimate, or the planned end.
+  public var expectedEnd: Date { overrunEstimates.last ?? window.end }
+
+  /// How many changes the record went through (corrections, overrun estimates, completion): it only grows.
+  var changeCount: Int { corrections.count + overrunEstimates.count + (completedAt == nil ? 0 : 1) }
 
   /// The window's id.
   public var id: MaintenanceID { window.id }

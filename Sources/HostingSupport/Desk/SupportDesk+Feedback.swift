@@ -5,62 +5,77 @@ import SupportTickets
 extension SupportDesk {
   /// Classifies feedback and acts on it.
   ///
-  /// - **Negative**: opens a follow-up ticket `FB-<feedback id>` (department billing when pricing is the
-  ///   criticised aspect, else technical) with the classifier's explanation as an internal note, alerts staff,
-  ///   and tells the customer in their language that someone will contact them. The ticket's priority is
-  ///   ``followUpPriority(for:customer:)``.
-  /// - **Positive from a promoter** (NPS 9–10, or no score and a positive result with confidence ≥ 0.6):
-  ///   flagged, and staff get a referral or testimonial opportunity when
+  /// - **Follow-up**: a low score (CSAT 1–2 or NPS 0–6) **or** negative text opens a follow-up ticket
+  ///   `FB-<feedback id>` (department billing when pricing is the criticised aspect, else technical) with the
+  ///   classifier's explanation as an internal note, alerts staff, and tells the customer in their language that
+  ///   someone will contact them. A high score with negative text is followed up too; so is a rating-only answer
+  ///   with a low score. The ticket's priority is ``followUpPriority(for:customer:)``; the outcome's
+  ///   ``FeedbackOutcome/followUpReasons`` say which rule applied.
+  /// - **Promoter** (NPS 9–10 or CSAT 5 without negative text, or no score and a positive result with
+  ///   confidence ≥ 0.6): flagged, and staff get a referral or testimonial opportunity when
   ///   ``DeskConfiguration/flagsPromotersForReferral`` is on.
+  /// - **Suggestion**: text that asks for an improvement (``DeskConfiguration/suggestionDetector``) joins the
+  ///   suggestions board (``suggestionBoard()``), whatever its sentiment.
   ///
   /// Recording the same feedback id again returns the first outcome and does nothing new, also when both calls
   /// run at once (the second awaits the first).
-  /// - Parameter feedback: The feedback.
+  /// - Parameter feedback: The feedback; its text may be empty when it carries a score (a rating-only answer).
   /// - Returns: What the desk made of it.
-  /// - Throws: ``HostingSupportError`` `invalidRequest` for empty text or an NPS outside 0–10, `corruptState` when
-  ///   the desk's stored state is damaged; store errors.
+  /// - Throws: ``HostingSupportError`` `invalidRequest` for empty text without a score, an NPS outside 0–10 or a
+  ///   CSAT outside 1–5, `corruptState` when the desk's stored state is damaged; store errors.
   public func recordFeedback(_ feedback: CustomerFeedback) async throws -> FeedbackOutcome {
     try await ensureCurrent()
-    try requireText(feedback.text, field: "feedback text")
-    try requireText(feedback.id, field: "feedback id")
-    if let score = feedback.npsScore, !(0...10).contains(score) {
-      throw HostingSupportError.invalidRequest(field: "npsScore", reason: "\(score) is outside 0–10")
-    }
+    try Self.validate(feedback)
+    let outcome = try await process(feedback)
+    _ = try await deliver(at: clock())
+    return outcome
+  }
+
+  /// Acts on feedback once: returns the recorded outcome, joins the call acting on the same id, or acts.
+  func process(_ feedback: CustomerFeedback) async throws -> FeedbackOutcome {
     if let existing = state.feedback(id: feedback.id) { return existing }
     if let running = feedbackInFlight[feedback.id] { return try await running.value }
     let task = Task { try await self.act(on: feedback) }
     feedbackInFlight[feedback.id] = task
     defer { feedbackInFlight[feedback.id] = nil }
-    let outcome = try await task.value
-    _ = try await deliver(at: clock())
-    return outcome
+    return try await task.value
   }
 
-  private func act(on feedback: CustomerFeedback) async throws -> FeedbackOutcome {
-    let result = classifier.classify(feedback.text)
-    let criticised = result.aspects.filter { $0.label == .negative }.sorted { $0.score < $1.score }.map(\.aspect)
-    let praised = result.aspects.filter { $0.label == .positive }.sorted { $0.score > $1.score }.map(\.aspect)
+  static func validate(_ feedback: CustomerFeedback) throws {
+    if !feedback.hasScore && !TextCheck.hasVisibleText(feedback.text) {
+      throw HostingSupportError.invalidRequest(field: "feedback text", reason: "is empty and no score was given")
+    }
+    if !TextCheck.hasVisibleText(feedback.id) {
+      throw HostingSupportError.invalidRequest(field: "feedback id", reason: "is empty")
+    }
+    if let score = feedback.npsScore, !(0...10).contains(score) {
+      throw HostingSupportError.invalidRequest(field: "npsScore", reason: "\(score) is outside 0–10")
+    }
+    if let score = feedback.csatScore, !(1...5).contains(score) {
+      throw HostingSupportError.invalidRequest(field: "csatScore", reason: "\(score) is outside 1–5")
+    }
+  }
+
+  func act(on feedback: CustomerFeedback) async throws -> FeedbackOutcome {
     let customer = profile(for: feedback.customerID)
-    var outcome = FeedbackOutcome(
-      feedback: feedback,
-      label: result.label,
-      score: result.score,
-      confidence: result.confidence,
-      language: result.language.rawValue,
-      criticisedAspects: criticised,
-      praisedAspects: praised,
-      followUpTicketID: nil,
-      followUpPriority: nil,
-      staffAlerted: false,
-      flaggedForReferral: false
-    )
-    if result.label == .negative {
+    let hasText = TextCheck.hasVisibleText(feedback.text)
+    let result =
+      hasText
+      ? classifier.classify(feedback.text) : .unknown(language: SentimentLanguage(rawValue: customer.locale.rawValue))
+    var outcome = FeedbackOutcome(feedback: feedback, result: result, language: result.language.rawValue)
+    if feedback.hasLowScore { outcome.followUpReasons.append(.lowScore) }
+    if result.label == .negative { outcome.followUpReasons.append(.negativeText) }
+    if !outcome.followUpReasons.isEmpty {
       try await followUp(&outcome, customer: customer, explanation: result)
-    } else if result.label == .positive, Self.isPromoter(feedback, result: result) {
+    } else if Self.isPromoter(feedback, result: result) {
       outcome.flaggedForReferral = true
       if configuration.flagsPromotersForReferral {
         enqueue(referralNotification(outcome, customer: customer))
       }
+    }
+    if hasText, let suggestion = suggestion(in: feedback, result: result) {
+      if state.loop.suggestions[suggestion.id] == nil { record(.suggestion(suggestion)) }
+      outcome.suggestionID = suggestion.id
     }
     record(.feedback(outcome))
     try await commit()
@@ -75,7 +90,8 @@ extension SupportDesk {
 
   /// The priority of the follow-up ticket for negative feedback.
   ///
-  /// One point for strong dissatisfaction (score ≤ −0.5, or NPS 0–3), one for a high-value customer (a
+  /// One point for strong dissatisfaction in the words or the score (sentiment ≤ −0.5, NPS 0–3 or CSAT 1), one
+  /// for a high-value customer (a
   /// dedicated or reseller plan, or MRR ≥ ``DeskConfiguration/highValueMRRMinorUnits``), one for a repeat
   /// (another negative feedback from the same customer in ``DeskConfiguration/healthLookback``):
   /// 0–1 point → normal, 2 → high, 3 → critical. Never below normal, so the cheapest plans are not
@@ -86,7 +102,10 @@ extension SupportDesk {
   /// - Returns: The priority.
   public func followUpPriority(for outcome: FeedbackOutcome, customer: CustomerProfile) -> Priority {
     var points = 0
-    if outcome.score <= -0.5 || (outcome.feedback.npsScore.map { $0 <= 3 } ?? false) { points += 1 }
+    let feedback = outcome.feedback
+    if outcome.score <= -0.5 || (feedback.npsScore.map { $0 <= 3 } ?? false) || feedback.csatScore == 1 {
+      points += 1
+    }
     if customer.tier == .dedicated || customer.tier == .reseller
       || customer.monthlyRevenue.minorUnits >= configuration.highValueMRRMinorUnits
     {
@@ -107,8 +126,10 @@ extension SupportDesk {
   }
 
   static func isPromoter(_ feedback: CustomerFeedback, result: SentimentResult) -> Bool {
+    guard result.label != .negative else { return false }
     if let nps = feedback.npsScore { return nps >= 9 }
-    return result.confidence >= 0.6
+    if let csat = feedback.csatScore { return csat == 5 }
+    return result.label == .positive && result.confidence >= 0.6
   }
 
   private func followUp(_ outcome: inout FeedbackOutcome, customer: CustomerProfile, explanation: SentimentResult)
@@ -122,8 +143,11 @@ extension SupportDesk {
       let opening = TicketOpening(
         ticketID: ticketID,
         customerID: feedback.customerID,
-        subject: "Follow-up: negative feedback" + (aspect.map { " about \($0.displayName(in: .english))" } ?? ""),
-        body: feedback.text,
+        subject: Self.followUpSubject(outcome, aspect: aspect),
+        body: TextCheck.hasVisibleText(feedback.text)
+          ? feedback.text
+          : "Rating only, no comment: \(feedback.scoreText)"
+            + (feedback.ticketID.map { " for ticket \($0.rawValue)" } ?? "") + ".",
         priority: priority,
         department: aspect == .pricing ? .billing : .technical,
         channel: customer.preferredChannel
@@ -143,16 +167,22 @@ extension SupportDesk {
         idempotencyKey: "feedback/\(feedback.id)/staff-alert",
         audience: .staff,
         kind: .negativeFeedback,
-        subject: "[\(priority.rawValue)] Negative feedback from \(TemplateFormat.plainText.escapeValue(customer.name))"
+        subject: "[\(priority.rawValue)] "
+          + (outcome.followUpReasons.contains(.negativeText) ? "Negative feedback" : "Low rating")
+          + " from \(TemplateFormat.plainText.escapeValue(customer.name))"
           + (aspect.map { " about \($0.rawValue)" } ?? ""),
         body: """
-          \(customer.name) (\(customer.tier.rawValue), \(customer.monthlyRevenue) MRR) wrote:
-          \(configuration.redactor.redact(feedback.text))
+          \(customer.name) (\(customer.tier.rawValue), \(customer.monthlyRevenue) MRR)\
+          \(feedback.hasScore ? " rated \(feedback.scoreText) and" : "") wrote:
+          \(TextCheck.hasVisibleText(feedback.text) ? configuration.redactor.redact(feedback.text) : "(no comment)")
           Follow-up ticket \(ticketID.rawValue) opened with priority \(priority.rawValue).
           """,
         createdAt: feedback.receivedAt,
         ticketID: ticketID,
-        metadata: ["customer": customer.id.rawValue, "aspect": aspect?.rawValue ?? "", "priority": priority.rawValue]
+        metadata: [
+          "customer": customer.id.rawValue, "aspect": aspect?.rawValue ?? "", "priority": priority.rawValue,
+          "reasons": outcome.followUpReasons.map(\.rawValue).joined(separator: ","),
+        ]
       )
     )
     enqueue(
@@ -184,7 +214,8 @@ extension SupportDesk {
       + (outcome.criticisedAspects.isEmpty
         ? "" : " Criticised: \(outcome.criticisedAspects.map(\.rawValue).joined(separator: ", ")).")
       + (moved.isEmpty ? "" : " Moved by: \(moved.joined(separator: ", ")).")
-      + (feedback.npsScore.map { " NPS \($0)." } ?? "")
+      + (feedback.hasScore ? " \(feedback.scoreText)." : "")
+      + " Followed up for: \(outcome.followUpReasons.map(\.rawValue).joined(separator: ", "))."
     _ = try await addInternalNote(note, to: ticketID, by: "feedback-triage", at: feedback.receivedAt)
   }
 
@@ -197,8 +228,8 @@ extension SupportDesk {
       subject: "Promoter: ask \(TemplateFormat.plainText.escapeValue(customer.name)) for a referral or testimonial",
       body: """
         \(customer.name) (\(customer.tier.rawValue), via \(customer.acquisition.rawValue)) left positive feedback\
-        \(feedback.npsScore.map { " with NPS \($0)" } ?? ""):
-        \(configuration.redactor.redact(feedback.text))
+        \(feedback.hasScore ? " with \(feedback.scoreText)" : ""):
+        \(TextCheck.hasVisibleText(feedback.text) ? configuration.redactor.redact(feedback.text) : "(no comment)")
         """,
       createdAt: feedback.receivedAt,
       metadata: [
@@ -216,4 +247,11 @@ extension SupportDesk {
   }
 
   static func signed(_ value: Double) -> String { String(format: "%+.2f", value) }
+
+  private static func followUpSubject(_ outcome: FeedbackOutcome, aspect: HostingAspect?) -> String {
+    if outcome.followUpReasons.contains(.negativeText) {
+      return "Follow-up: negative feedback" + (aspect.map { " about \($0.displayName(in: .english))" } ?? "")
+    }
+    return "Follow-up: low rating (\(outcome.feedback.scoreText))"
+  }
 }

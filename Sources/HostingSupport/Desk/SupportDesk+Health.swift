@@ -14,13 +14,17 @@ extension SupportDesk {
   /// | tenure | under 90 days −10, under a year −5, three years or more +5 |
   /// | recent downgrades (in the look-back) | −15 each, at most −30 |
   ///
-  /// The look-back is ``DeskConfiguration/healthLookback`` (90 days).
+  /// The look-back is ``DeskConfiguration/healthLookback`` (90 days). The health also carries the customer's
+  /// expected value at risk, as ``churnRisks(now:options:)`` ranks it.
   /// - Parameters:
   ///   - customerID: A registered customer.
   ///   - now: The instant.
+  ///   - options: The upgrade expectation and renewal horizon of the value at risk.
   /// - Returns: The score with its factors.
   /// - Throws: ``HostingSupportError`` `notFound` for an unregistered customer; store errors.
-  public func health(of customerID: CustomerID, now: Date) async throws -> CustomerHealth {
+  public func health(of customerID: CustomerID, now: Date, options: ChurnRiskOptions = ChurnRiskOptions())
+    async throws -> CustomerHealth
+  {
     try await ensureCurrent()
     guard let customer = customers[customerID] else {
       throw HostingSupportError.notFound("customer", id: customerID.rawValue)
@@ -28,36 +32,46 @@ extension SupportDesk {
     let open = try await store.allTickets(
       matching: TicketQuery(customerID: customerID, statuses: Set(TicketStatus.allCases.filter(\.isActive)))
     )
-    return health(of: customer, openTickets: open, now: now)
+    return health(of: customer, openTickets: open, now: now, options: options)
   }
 
-  /// Customers whose health is at or below ``ChurnRiskOptions/maximumScore``, ordered by MRR at risk
+  /// Customers whose health is at or below ``ChurnRiskOptions/maximumScore``, ordered by expected value at risk
   /// (largest first), then by score (lowest first).
+  ///
+  /// The expected value at risk is `(100 − score) / 100 × value at stake × renewal weight`:
+  /// - **value at stake**: the MRR, plus for a shared-plan customer the MRR they are expected to add by moving up
+  ///   within a year (``ChurnRiskOptions/upgradeExpectation``: measured upgrade probability × typical upgrade MRR),
+  ///   so the cheapest plans are not underestimated;
+  /// - **renewal weight**: 1 when the plan renews within ``ChurnRiskOptions/renewalHorizon`` (30 days), is
+  ///   overdue, or has no known renewal date (a customer who can leave any month); 0.5 within three horizons;
+  ///   0.25 later — so among equal values, renewals due within 30 days come first.
+  ///
+  /// Each customer's ``CustomerHealth/valueFactors`` explain the value, as its factors explain the score.
   /// - Parameters:
   ///   - now: The instant.
-  ///   - options: Threshold and ranking.
+  ///   - options: Threshold, upgrade expectation and renewal horizon.
   /// - Returns: The at-risk customers with their explanations.
-  /// - Complexity: O(c + t) for c customers and t open tickets.
+  /// - Complexity: O(c log c + t) for c customers and t open tickets.
   public func churnRisks(now: Date, options: ChurnRiskOptions = ChurnRiskOptions()) async throws -> [CustomerHealth] {
     try await ensureCurrent()
     let open = try await store.allTickets(
       matching: TicketQuery(statuses: Set(TicketStatus.allCases.filter(\.isActive)), limit: 1_000)
     )
     let openByCustomer = Dictionary(grouping: open, by: \.customerID)
-    let scored = registeredCustomers.map { health(of: $0, openTickets: openByCustomer[$0.id] ?? [], now: now) }
-    func rankingValue(_ health: CustomerHealth) -> Int64 {
-      let mrr = max(health.monthlyRevenue.minorUnits, options.rankingMRRFloor)
-      return mrr * Int64(100 - health.score)
+    let scored = registeredCustomers.map {
+      health(of: $0, openTickets: openByCustomer[$0.id] ?? [], now: now, options: options)
     }
     return scored.filter { $0.score <= options.maximumScore }.sorted {
-      let (left, right) = (rankingValue($0), rankingValue($1))
+      let (left, right) = ($0.expectedValueAtRisk.minorUnits, $1.expectedValueAtRisk.minorUnits)
       if left != right { return left > right }
       if $0.score != $1.score { return $0.score < $1.score }
       return $0.customerID < $1.customerID
     }
   }
 
-  func health(of customer: CustomerProfile, openTickets: [Ticket], now: Date) -> CustomerHealth {
+  func health(of customer: CustomerProfile, openTickets: [Ticket], now: Date, options: ChurnRiskOptions)
+    -> CustomerHealth
+  {
     let since = now.addingTimeInterval(-configuration.healthLookback)
     var factors: [CustomerHealth.Factor] = []
 
@@ -121,12 +135,18 @@ extension SupportDesk {
     let score = max(0, min(100, 100 + factors.map(\.points).reduce(0, +)))
     factors.sort { abs($0.points) > abs($1.points) }
     let atRisk = customer.monthlyRevenue.minorUnits * Int64(100 - score) / 100
+    let value = ValueAtStake(customer, score: score, now: now, options: options)
     return CustomerHealth(
       customerID: customer.id,
       score: score,
       factors: factors,
       monthlyRevenue: customer.monthlyRevenue,
-      revenueAtRisk: Money(minorUnits: atRisk, currency: customer.monthlyRevenue.currency)
+      revenueAtRisk: Money(minorUnits: atRisk, currency: customer.monthlyRevenue.currency),
+      expectedUpgradeMRR: value.upgrade,
+      nextRenewal: customer.nextRenewal,
+      renewalWeight: value.renewalWeight,
+      expectedValueAtRisk: value.expectedAtRisk,
+      valueFactors: value.factors
     )
   }
 

@@ -4,8 +4,11 @@ import SupportTickets
 extension SupportDesk {
   /// Plans a maintenance window. Its notices go out from ``tick(now:)``: an advance notice at each of
   /// ``DeskConfiguration/maintenanceLeadTimes`` before the start (only the latest one that is due, when the
-  /// window was planned late), a start notice, and a completion notice, each to exactly the affected customers
-  /// (``MaintenanceWindow/affects(_:)``) in their language.
+  /// window was planned late), a start notice, and — only once it is marked done with
+  /// ``completeMaintenance(_:at:)`` — a completion notice, each to exactly the affected customers
+  /// (``MaintenanceWindow/affects(_:)``) in their language. Work that passes its planned end without being marked
+  /// done is overrunning: customers who were told about it get an "overrunning, new estimate" notice, and staff
+  /// an alert, each time the estimate passes (see ``estimateMaintenanceEnd(_:newEnd:at:)``).
   /// The window is recorded before the call returns; concurrent calls with the same id: one wins, the others
   /// throw.
   /// - Parameter window: The window.
@@ -82,11 +85,12 @@ extension SupportDesk {
 
   func queueMaintenanceNotices(now: Date) throws {
     let customers = registeredCustomers
-    for record in state.maintenance {
-      for correction in record.corrections {
-        try queueCorrection(correction, of: record, customers: customers, now: now)
+    for stored in state.maintenance {
+      for correction in stored.corrections {
+        try queueCorrection(correction, of: stored, customers: customers, now: now)
       }
-      guard !record.isCancelled else { continue }
+      guard !stored.isCancelled else { continue }
+      let record = noteOverrun(of: stored, now: now)
       let window = record.window
       for customer in customers where window.affects(customer) {
         try queueNotices(of: record, to: customer, now: now)
@@ -105,16 +109,22 @@ extension SupportDesk {
         .maintenanceAdvance, .maintenanceAdvance, "\(prefix)/advance-\(Self.leadName(lead))/\(customer.id.rawValue)"
       )
       if isKnown(due.2) || coveredByReschedule(record, customer: customer, lead: lead) { return }
+    } else if record.isComplete(at: now) {
+      due = (.maintenanceCompletion, .maintenanceCompletion, "\(prefix)/completion/\(customer.id.rawValue)")
+      if isKnown(due.2) || !wasNotified(customer, aboutAnyRevisionOf: record) { return }
+    } else if let estimate = record.overrunEstimates.last {
+      due = (.maintenanceOverrun, .maintenanceOverrun, Self.overrunKey(prefix, estimate, customer.id))
+      if isKnown(due.2) || !wasNotified(customer, aboutAnyRevisionOf: record) { return }
     } else if now < window.end {
       due = (.maintenanceStart, .maintenanceStart, "\(prefix)/start/\(customer.id.rawValue)")
       if isKnown(due.2) { return }
     } else {
-      due = (.maintenanceCompletion, .maintenanceCompletion, "\(prefix)/completion/\(customer.id.rawValue)")
-      if isKnown(due.2) || !wasNotified(customer, aboutAnyRevisionOf: record) { return }
+      return
     }
     let values = [
       "services": window.affectedSummary, "start": customer.localTime(window.start),
       "end": customer.localTime(window.end), "description": window.description,
+      "plannedEnd": customer.localTime(window.end), "estimate": customer.localTime(record.expectedEnd),
     ]
     try queue(due.0, due.1, key: due.2, customer: customer, values: values, now: now, id: record.id)
   }
@@ -197,18 +207,14 @@ extension SupportDesk {
   }
 
   private func withdrawPendingNotices(of window: MaintenanceRecord, at instant: Date) {
-    let prefix = Self.maintenancePrefix(window.id, revision: window.revision) + "/"
-    for message in state.pending where message.idempotencyKey.hasPrefix(prefix) {
-      record(.withdrawn(key: message.idempotencyKey, at: instant))
-    }
+    withdrawPending(keyPrefix: Self.maintenancePrefix(window.id, revision: window.revision) + "/", at: instant)
   }
 
-  /// Commits, and throws when a shared store already held a change with the same key: another desk made the
-  /// same change to the window first (its version wins; this desk reads it on its next call).
-  private func requireFirst(_ change: DeskChange, conflict reason: String) async throws {
-    let alreadyStored = try await commit()
-    guard let key = change.key, alreadyStored.contains(key), case .maintenance(let record, _) = change else { return }
-    throw HostingSupportError.invalidRequest(field: "maintenance \(record.id.rawValue)", reason: reason)
+  /// Commits, and throws `invalidRequest` when another desk made the same change to the window first (see
+  /// ``commitReportingLostChanges(_:)``).
+  func requireFirst(_ change: DeskChange, conflict reason: String) async throws {
+    let field = if case .maintenance(let record, _) = change { "maintenance \(record.id.rawValue)" } else { "change" }
+    try await commitFirst(change, orThrow: .invalidRequest(field: field, reason: reason))
   }
 
   private func existingMaintenance(_ id: MaintenanceID) throws -> MaintenanceRecord {

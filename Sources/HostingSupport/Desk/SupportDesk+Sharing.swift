@@ -9,6 +9,9 @@ struct SharedLogProgress {
   /// How many reads were started, and the number of the last one that finished.
   var started = 0
   var finished = 0
+  /// Whether the next read rebuilds the state from the whole log: a write of this desk skipped records whose keys
+  /// another desk had stored first, so the state in memory holds this desk's versions of them, not the log's.
+  var rebuildRequested = false
 }
 
 extension SupportDesk {
@@ -46,11 +49,20 @@ extension SupportDesk {
 
   private func readSharedLog(ordinal: Int) async throws {
     defer { sharedLog.running = nil }
-    let read = try await stateStore.records(after: sharedLog.position)
+    let rebuild = sharedLog.rebuildRequested
+    sharedLog.rebuildRequested = false
+    let read: DeskStateLogRead
+    do {
+      read = try await stateStore.records(after: rebuild ? nil : sharedLog.position)
+    } catch {
+      if rebuild { sharedLog.rebuildRequested = true }
+      throw error
+    }
     do {
       if read.isWholeLog {
-        // Another desk compacted past what this one had read: rebuild, then fold this desk's own changes that
-        // are not written yet (folding is idempotent, so changes the read already holds do no harm).
+        // Another desk compacted past what this one had read, or this desk lost a race for a key: rebuild, then
+        // fold this desk's own changes that are not written yet (folding is idempotent, so changes the read
+        // already holds do no harm).
         var rebuilt = try DeskState(replaying: read.entries)
         for change in changesBeingWritten + unwrittenChanges { rebuilt.apply(change) }
         state = rebuilt
@@ -87,6 +99,24 @@ extension SupportDesk {
     } catch {
       return  // the log is intact (the store's contract); the next write tries again
     }
+  }
+
+  // MARK: Changes other desks made first
+
+  /// Commits, and returns the changes among `changes` that a shared store already held under their keys: another
+  /// desk made the same change (the same version of the same record) first. Its version wins; this desk's state
+  /// is rebuilt from the log on its next read. Always empty on a store one desk uses.
+  /// - Throws: The state store's error.
+  func commitReportingLostChanges(_ changes: [DeskChange]) async throws -> [DeskChange] {
+    let alreadyStored = try await commit()
+    guard !alreadyStored.isEmpty else { return [] }
+    return changes.filter { $0.key.map(alreadyStored.contains) ?? false }
+  }
+
+  /// Commits, and throws `conflict` when another desk made `change` first (see
+  /// ``commitReportingLostChanges(_:)``): the caller's change was not stored and its effects must not follow.
+  func commitFirst(_ change: DeskChange, orThrow conflict: @autoclosure () -> HostingSupportError) async throws {
+    guard try await commitReportingLostChanges([change]).isEmpty else { throw conflict() }
   }
 
   // MARK: Claims and leases

@@ -111,6 +111,7 @@ extension SupportDesk {
         throw error
       }
       self.writtenChangeCount = through
+      if !alreadyStored.isEmpty { self.sharedLog.rebuildRequested = true }
       self.recordsInStore += batch.count - alreadyStored.count
       if self.unwrittenChanges.isEmpty, self.isCompactionDue {
         if self.stateStore.isShared { await self.compactSharedLog() } else { await self.compact() }

@@ -22,6 +22,8 @@ struct TicketMemo: Sendable {
   var version: Int
   var customersRevision: Int
   var subject: SLASubject
+  /// Whether its status gets progress updates (see `SupportDesk.wantsProgressUpdates(_:subject:)`).
+  var wantsProgress: Bool
   var progressDueAt: Date?
 }
 
@@ -32,8 +34,9 @@ struct ProgressEvent: Sendable {
 }
 
 extension SupportDesk {
-  /// Does everything that is due at `now`: SLA warnings, breaches and escalations to staff, progress updates
-  /// to customers, maintenance notices and corrections; then delivers the queue.
+  /// Does everything that is due at `now`: SLA warnings, breaches, escalations and age alerts to staff, progress
+  /// updates to customers (on hold too), maintenance notices, corrections and overrun estimates, satisfaction
+  /// surveys, incident links and periodic incident updates; then delivers the queue.
   ///
   /// Idempotent: every notification's key names what it is about, so calling `tick` twice at the same
   /// instant sends nothing new, and after a restart (same ``stateStore``) nothing already sent is sent again.
@@ -65,6 +68,7 @@ extension SupportDesk {
     let active = try await store.allTickets(
       matching: TicketQuery(statuses: Self.activeStatuses, limit: 1_000)
     )
+    let solved = try await recentlySolvedTickets(now: now)
     // On a shared store only the desk holding the scan lease decides; the others only deliver.
     var alerts: [SLAAlert] = []
     if try await beginSLAScan(at: now) {
@@ -75,6 +79,7 @@ extension SupportDesk {
         alerts = raiseSLAAlerts(for: subjects, tickets: active, now: now)
         progressEvents = try queueProgressUpdates(for: progressCandidates, now: now)
         try queueMaintenanceNotices(now: now)
+        try queueLoopWork(active: active, solved: solved, now: now)
         let alreadyStored = try await commit()
         // A shared store that already held an alert's message had it from another desk: not raised here.
         alerts.removeAll { alreadyStored.contains("queued/\(Self.idempotencyKey(for: $0))") }
@@ -83,8 +88,10 @@ extension SupportDesk {
         throw error
       }
       await endSLAScan()
+      loopMemo.surveyScanThrough = now
       await appendProgressEvents(progressEvents)
     }
+    await finishUnprocessedAnswers()
     let result = try await deliver(at: now)
     return TickReport(
       now: now,
@@ -129,18 +136,19 @@ extension SupportDesk {
     var candidates: [Ticket] = []
     subjects.reserveCapacity(tickets.count)
     for ticket in tickets {
-      let wantsProgress = ticket.status == .open || ticket.status == .inProgress
       if let memo = ticketMemos[ticket.id] {
         seen += 1
         if memo.version == ticket.version, memo.customersRevision == customersRevision {
           subjects.append(memo.subject)
-          if wantsProgress, memo.progressDueAt.map({ now >= $0 }) ?? true { candidates.append(ticket) }
+          if memo.wantsProgress, memo.progressDueAt.map({ now >= $0 }) ?? true { candidates.append(ticket) }
           continue
         }
       }
       let subject = slaSubject(ticket)
+      let wantsProgress = wantsProgressUpdates(ticket, subject: subject)
       ticketMemos[ticket.id] = TicketMemo(
-        version: ticket.version, customersRevision: customersRevision, subject: subject, progressDueAt: nil)
+        version: ticket.version, customersRevision: customersRevision, subject: subject,
+        wantsProgress: wantsProgress, progressDueAt: nil)
       subjects.append(subject)
       if wantsProgress { candidates.append(ticket) }
     }
@@ -186,8 +194,7 @@ extension SupportDesk {
       kind = .slaEscalation
       headline = "escalation level \(level): \(metric) overdue"
     case .ageLimitExceeded(let limit):
-      kind = .slaEscalation
-      headline = "open past \(DurationText.format(limit)), whatever its pauses"
+      return ageGuardNotification(for: alert, limit: limit, ticket: ticket, now: now)
     }
     let subjectLine = ticket.map { " \"\(TemplateFormat.plainText.escapeValue($0.subject))\"" } ?? ""
     let due = alert.dueAt.map { Timestamp.format($0) } ?? "unknown"
@@ -213,7 +220,8 @@ extension SupportDesk {
   // MARK: Progress updates
 
   /// Queues the progress updates due at `now` and returns the events that record them on their tickets.
-  /// - Parameter tickets: Open or in-progress tickets whose update may be due.
+  /// - Parameter tickets: Active tickets whose status gets updates (open, in progress and on hold under
+  ///   `SLAPolicySet.hostingDefault`) and whose update may be due.
   private func queueProgressUpdates(for tickets: [Ticket], now: Date) throws -> [ProgressEvent] {
     let interval = configuration.progressUpdateInterval
     guard interval > 0 else { return [] }
@@ -227,7 +235,7 @@ extension SupportDesk {
       }
       let millis = Int64((anchor.timeIntervalSince1970 * 1000).rounded())
       let customer = profile(for: ticket.customerID)
-      let notification = try customerNotification(
+      var notification = try customerNotification(
         .progressUpdate,
         kind: .progressUpdate,
         key: "progress/\(ticket.id.rawValue)/\(millis)",
@@ -236,6 +244,7 @@ extension SupportDesk {
         at: now,
         ticketID: ticket.id
       )
+      notification.metadata["status"] = ticket.status.rawValue
       enqueue(notification)
       // Record the update on the ticket so the customer sees it in the panel and the next interval starts; also
       // when the message was queued by an earlier tick whose append did not land.

@@ -1,3 +1,4 @@
+import FeedbackSentiment
 import Foundation
 import SupportSLA
 import SupportTickets
@@ -8,6 +9,11 @@ public struct TicketUpdate: Hashable, Sendable {
   public var ticket: Ticket
   /// Its SLA status, or `nil` when no policy applies.
   public var sla: SLAStatus?
+  /// For an agent reply: the clarity hints on it, for the agent only (also on an internal note after the reply;
+  /// never in the customer's view). Empty otherwise.
+  public var clarityHints: [ClarityHint] = []
+  /// For a new ticket: the ongoing incident it was linked to, if its customer is affected by one.
+  public var incidentID: IncidentID? = nil
 }
 
 extension SupportDesk {
@@ -19,7 +25,7 @@ extension SupportDesk {
   /// - Throws: ``HostingSupportError`` `invalidRequest` for an empty subject or body; `StoreError`
   ///   `duplicateTicket`; `TicketError`.
   public func openTicket(_ opening: TicketOpening, at instant: Date? = nil) async throws -> TicketUpdate {
-    try await ensureLoaded()
+    try await ensureCurrent()
     try requireText(opening.subject, field: "subject")
     try requireText(opening.body, field: "body")
     var cleaned = opening
@@ -32,8 +38,18 @@ extension SupportDesk {
       author: .customer(opening.customerID),
       kind: .created(cleaned)
     )
-    let ticket = try await store.create([event])
-    return update(ticket, at: at)
+    // A ticket from a customer affected by an ongoing incident is linked to it, with a note for the agents in the
+    // same write; the link is recorded once the ticket exists (a tick links it if this call dies before).
+    let incident = incidentAffecting(opening.customerID, at: at)
+    let timeline = [event] + (incident.map { [Self.incidentNote(for: $0, ticketID: opening.ticketID, at: at)] } ?? [])
+    let ticket = try await store.create(timeline)
+    var result = update(ticket, at: at)
+    if let incident {
+      link(ticket, to: incident, at: at)
+      try await commit()
+      result.incidentID = incident.id
+    }
+    return result
   }
 
   /// Opens a ticket with the next generated id (`T-1`, `T-2`…).
@@ -102,6 +118,11 @@ extension SupportDesk {
   }
 
   /// Adds an agent's public reply (what SLAs count as a response).
+  ///
+  /// The reply is checked for clarity (``DeskConfiguration/clarityCheck``) in the customer's language before it is
+  /// stored: hosting jargon, long sentences, no next step. The hints never block it: they come back in
+  /// ``TicketUpdate/clarityHints`` and, when there are any, on an internal note written with the reply in one
+  /// append, naming the reply's event. Internal notes never reach the customer's view.
   /// - Parameters:
   ///   - body: The message.
   ///   - ticketID: The ticket.
@@ -113,7 +134,7 @@ extension SupportDesk {
     async throws -> TicketUpdate
   {
     try requireText(body, field: "body")
-    return try await append(.agentReply(body: body), by: .agent(agent), to: ticketID, at: instant)
+    return try await appendAgentReply(body, to: ticketID, by: agent, at: instant)
   }
 
   /// Adds a note only staff can see.
@@ -167,9 +188,12 @@ extension SupportDesk {
   }
 
   /// Appends one event, redacting its text, retrying on a version conflict (someone else wrote meanwhile).
-  func append(_ kind: TicketEvent.Kind, by author: TicketAuthor, to ticketID: TicketID, at instant: Date?)
-    async throws -> TicketUpdate
-  {
+  /// - Parameter following: Events to write with the event in the same append (given the ticket as read and the
+  ///   new event), such as an internal note about it.
+  func append(
+    _ kind: TicketEvent.Kind, by author: TicketAuthor, to ticketID: TicketID, at instant: Date?,
+    following: (Ticket, TicketEvent) -> [TicketEvent] = { _, _ in [] }
+  ) async throws -> TicketUpdate {
     try await ensureLoaded()
     let at = instant ?? clock()
     let redacted = redact(kind)
@@ -185,7 +209,8 @@ extension SupportDesk {
         kind: redacted
       )
       do {
-        let updated = try await store.append([event], to: ticketID, expectedVersion: ticket.version)
+        let events = [event] + following(ticket, event)
+        let updated = try await store.append(events, to: ticketID, expectedVersion: ticket.version)
         return update(updated, at: at)
       } catch let error as StoreError where error.code == .versionConflict && attempt < 3 {
         attempt += 1

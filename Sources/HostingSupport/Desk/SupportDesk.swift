@@ -71,6 +71,8 @@ public actor SupportDesk {
 
   // Feedback being processed, by id: a second call with the same id awaits the first.
   var feedbackInFlight: [String: Task<FeedbackOutcome, any Error>] = [:]
+  // Surveys and incidents: what ticks remember in memory.
+  var loopMemo = DeskLoopMemo()
 
   /// A desk.
   /// - Parameters:
@@ -146,12 +148,14 @@ public actor SupportDesk {
     values: [String: String],
     at instant: Date,
     ticketID: TicketID? = nil,
-    maintenanceID: MaintenanceID? = nil
+    maintenanceID: MaintenanceID? = nil,
+    unclipped: Set<String> = []
   ) throws -> OutboundMessage {
     var allValues = values
     allValues["customerName"] = customer.name
     allValues["hostName"] = configuration.hostName
-    let text = try configuration.templates.render(template, locale: customer.locale, values: allValues)
+    let text = try configuration.templates.render(
+      template, locale: customer.locale, values: allValues, unclipped: unclipped)
     return OutboundMessage(
       idempotencyKey: key,
       audience: .customer,

@@ -38,8 +38,16 @@ public struct MessageTemplate: Hashable, Sendable, Codable {
   public func render(_ values: [String: String], format: TemplateFormat = .plainText) throws -> (
     subject: String, body: String
   ) {
-    let subjectText = try Self.fill(subject, values: values, format: .plainText)
-    let bodyText = try Self.fill(body, values: values, format: format)
+    try render(values, format: format, unclipped: [])
+  }
+
+  /// Fills the placeholders, inserting the values named in `unclipped` whole (escaped, never cut to
+  /// ``TemplateFormat/maximumValueLength``): for values the desk writes itself, such as a signed survey link.
+  func render(_ values: [String: String], format: TemplateFormat, unclipped: Set<String>) throws -> (
+    subject: String, body: String
+  ) {
+    let subjectText = try Self.fill(subject, values: values, format: .plainText, unclipped: unclipped)
+    let bodyText = try Self.fill(body, values: values, format: format, unclipped: unclipped)
     return (TemplateFormat.singleLine(subjectText), bodyText)
   }
 
@@ -72,7 +80,9 @@ public struct MessageTemplate: Hashable, Sendable, Codable {
     return result
   }
 
-  private static func fill(_ text: String, values: [String: String], format: TemplateFormat) throws -> String {
+  private static func fill(_ text: String, values: [String: String], format: TemplateFormat, unclipped: Set<String>)
+    throws -> String
+  {
     var output = ""
     for segment in segments(of: text) {
       switch segment {
@@ -82,7 +92,7 @@ public struct MessageTemplate: Hashable, Sendable, Codable {
         guard let value = values[name] else {
           throw HostingSupportError.invalidRequest(field: "template value {\(name)}", reason: "no value was given")
         }
-        output += format.escapeValue(value)
+        output += format.escapeValue(value, clipping: !unclipped.contains(name))
       }
     }
     return output
@@ -105,8 +115,12 @@ public enum TemplateFormat: String, Hashable, Sendable, Codable, CaseIterable {
   /// - Parameter value: An untrusted value (a customer's name, a ticket subject).
   /// - Returns: The text inserted into the template.
   public func escapeValue(_ value: String) -> String {
+    escapeValue(value, clipping: true)
+  }
+
+  func escapeValue(_ value: String, clipping: Bool) -> String {
     var cleaned = Self.singleLine(value)
-    if cleaned.count > Self.maximumValueLength {
+    if clipping, cleaned.count > Self.maximumValueLength {
       cleaned = String(cleaned.prefix(Self.maximumValueLength - 1)) + "…"
     }
     switch self {

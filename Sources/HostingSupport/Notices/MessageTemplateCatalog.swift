@@ -72,16 +72,27 @@ public struct MessageTemplateCatalog: Hashable, Sendable, Codable {
     values: [String: String],
     format: TemplateFormat = .plainText
   ) throws -> (subject: String, body: String) {
+    try render(name, locale: locale, values: values, format: format, unclipped: [])
+  }
+
+  /// Renders a template, inserting the values named in `unclipped` whole (see ``MessageTemplate``).
+  func render(
+    _ name: NotificationTemplateName,
+    locale: MessageLocale,
+    values: [String: String],
+    format: TemplateFormat = .plainText,
+    unclipped: Set<String>
+  ) throws -> (subject: String, body: String) {
     guard let template = template(named: name, locale: locale) else {
       throw HostingSupportError.notFound("notification template", id: name.rawValue)
     }
-    return try template.render(values, format: format)
+    return try template.render(values, format: format, unclipped: unclipped)
   }
 
   /// English, Malay and Lao texts for every template the desk sends.
   public static let standard: MessageTemplateCatalog = {
     var catalog = MessageTemplateCatalog()
-    for (name, texts) in standardTexts {
+    for (name, texts) in standardTexts.merging(loopTexts, uniquingKeysWith: { first, _ in first }) {
       for (locale, template) in texts { catalog.setTemplate(template, named: name, locale: locale) }
     }
     return catalog

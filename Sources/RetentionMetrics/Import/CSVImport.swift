@@ -20,7 +20,7 @@ public struct ImportResult<Record: Sendable>: Sendable {
 ///
 /// Headers are matched by name (case-insensitive, any order, extra columns ignored):
 /// - subscriptions: `customer_id,subscription_id,plan,tier,channel,billing_period,start_date,end_date,mrr`
-///   and optionally `currency`;
+///   and optionally `currency`, `partner_id` and `affiliate_id`;
 /// - MRR changes: `subscription_id,effective_date,new_mrr`, optionally `currency`;
 /// - surveys: `customer_id,date,kind,score`.
 ///
@@ -51,6 +51,9 @@ public struct RetentionCSVImporter: Sendable {
   public static let subscriptionColumns = [
     "customer_id", "subscription_id", "plan", "tier", "channel", "billing_period", "start_date", "end_date", "mrr",
   ]
+  /// The optional subscription columns: the currency and the partners (see `Subscription.partnerID` and
+  /// `Subscription.affiliateID`).
+  public static let optionalSubscriptionColumns = ["currency", "partner_id", "affiliate_id"]
   /// The required MRR-change columns.
   public static let changeColumns = ["subscription_id", "effective_date", "new_mrr"]
   /// The required survey columns.
@@ -63,27 +66,107 @@ public struct RetentionCSVImporter: Sendable {
   /// - Returns: The subscriptions and, in lenient mode, the skipped rows' errors.
   /// - Throws: The first bad row's ``RetentionError`` in strict mode; a missing column or malformed CSV in
   ///   either mode.
+  /// - Complexity: O(n) in the size of the text; fields are parsed from its bytes.
   public func subscriptions(csv text: String, file: String) throws(RetentionError) -> ImportResult<Subscription> {
-    var seen = Set<SubscriptionID>()
+    try Self.withUTF8(text) { (bytes) throws(RetentionError) in try subscriptions(csvBytes: bytes, file: file) }
+  }
+
+  /// Reads subscriptions from the bytes of a UTF-8 CSV file, as ``subscriptions(csv:file:)-(String,_)`` does.
+  /// - Parameters:
+  ///   - data: The file's bytes.
+  ///   - file: The file name used in errors.
+  /// - Returns: The subscriptions and, in lenient mode, the skipped rows' errors.
+  /// - Throws: As ``subscriptions(csv:file:)-(String,_)``.
+  public func subscriptions(csv data: Data, file: String) throws(RetentionError) -> ImportResult<Subscription> {
+    try Self.withBytes(data) { (bytes) throws(RetentionError) in try subscriptions(csvBytes: bytes, file: file) }
+  }
+
+  private func subscriptions(csvBytes bytes: UnsafeRawBufferPointer, file: String) throws(RetentionError)
+    -> ImportResult<Subscription>
+  {
     var currency = reportCurrency
-    return try read(text, file: file, required: Self.subscriptionColumns) { (row: Row) throws(RetentionError) in
-      let rowCurrency = try row.currency(default: defaultCurrency)
+    var currencies = CurrencyCache()
+    var plans = PlanNames()
+    var lines: [Int32] = []
+    let tiers = ChoiceTable(PlanTier.self)
+    let periods = ChoiceTable(BillingPeriod.self)
+    let (parsed, stop) = try read(
+      bytes, file: file, required: Self.subscriptionColumns, optional: Self.optionalSubscriptionColumns
+    ) { (row: CSVRow, columns: [CSVColumn]) throws(RetentionError) in
+      let rowCurrency = try row.currency(columns[9], default: defaultCurrency, cache: &currencies)
       if let expected = currency, rowCurrency != expected {
-        throw .mixedCurrencies(found: rowCurrency, expected: expected, at: row.location("currency"))
+        throw .mixedCurrencies(found: rowCurrency, expected: expected, at: row.location(columns[9]))
       }
-      let id = try row.identifier("subscription_id", SubscriptionID.self)
-      let start = try row.date("start_date")
-      let end = try row.optionalDate("end_date")
-      if let end, end < start { throw .endBeforeStart(id.rawValue, at: row.location("end_date")) }
+      let id = try row.identifier(columns[1], SubscriptionID.self)
+      let start = try row.date(columns[6])
+      let end = try row.optionalDate(columns[7])
+      if let end, end < start { throw .endBeforeStart(id.rawValue, at: row.location(columns[7])) }
       let subscription = Subscription(
-        id: id, customer: try row.identifier("customer_id", CustomerID.self), plan: row["plan"],
-        tier: try row.choice("tier", PlanTier.self), channel: try row.channel("channel"),
-        billingPeriod: try row.choice("billing_period", BillingPeriod.self),
-        mrr: try row.amount("mrr", currency: rowCurrency), start: start, end: end)
-      guard seen.insert(id).inserted else { throw .duplicateID(id.rawValue, at: row.location("subscription_id")) }
+        id: id, customer: try row.identifier(columns[0], CustomerID.self),
+        plan: row.withBytes(columns[2]) { plans.name($0) }, tier: try row.choice(columns[3], tiers),
+        channel: try row.channel(columns[4]), billingPeriod: try row.choice(columns[5], periods),
+        mrr: try row.amount(columns[8], currency: rowCurrency, digits: currencies.minorUnitDigits(of: rowCurrency)),
+        start: start, end: end,
+        partnerID: try row.optionalIdentifier(columns[10], PartnerID.self),
+        affiliateID: try row.optionalIdentifier(columns[11], PartnerID.self))
       currency = rowCurrency
+      lines.append(Int32(clamping: row.line))
       return subscription
     }
+    return try rejectingDuplicates(parsed, lines: lines, stoppedBy: stop, file: file)
+  }
+
+  /// Finds repeated subscription ids after the scan by sorting id hashes (cheaper than a `Set` of a million
+  /// ids): every row after the first with an id is a duplicate. In strict mode the earliest duplicate is
+  /// thrown (it comes before the row that stopped the scan, if any); in lenient mode duplicates are skipped
+  /// and reported in line order with the other issues.
+  private func rejectingDuplicates(
+    _ parsed: ImportResult<Subscription>, lines: [Int32], stoppedBy stop: RetentionError?, file: String
+  ) throws(RetentionError) -> ImportResult<Subscription> {
+    let records = parsed.records
+    let groups = HashGrouping(hashes: records.map { HashGrouping.hash($0.id.rawValue) })
+    var duplicates: [Int] = []
+    let sameID = { (left: Int, right: Int) in records[left].id == records[right].id }
+    try? groups.forEachGroup(where: sameID) { group in
+      duplicates += group.dropFirst().map(Int.init)
+    }
+    duplicates.sort()
+    func error(_ index: Int) -> RetentionError {
+      .duplicateID(
+        records[index].id.rawValue, at: .init(file: file, line: Int(lines[index]), column: "subscription_id"))
+    }
+    if mode == .strict {
+      if let first = duplicates.first { throw error(first) }
+      if let stop { throw stop }
+      return parsed
+    }
+    guard !duplicates.isEmpty else { return parsed }
+    var result = ImportResult<Subscription>(records: [], issues: [])
+    result.records.reserveCapacity(records.count - duplicates.count)
+    var skip = duplicates.makeIterator()
+    var nextSkip = skip.next()
+    for index in records.indices {
+      if index == nextSkip {
+        nextSkip = skip.next()
+      } else {
+        result.records.append(records[index])
+      }
+    }
+    // Merge the two line-ordered lists of issues.
+    var others = parsed.issues.makeIterator()
+    var other = others.next()
+    for duplicate in duplicates.map(error) {
+      while let pending = other, (pending.location?.line ?? 0) < (duplicate.location?.line ?? 0) {
+        result.issues.append(pending)
+        other = others.next()
+      }
+      result.issues.append(duplicate)
+    }
+    while let pending = other {
+      result.issues.append(pending)
+      other = others.next()
+    }
+    return result
   }
 
   /// Reads MRR changes, checking each against the known subscriptions.
@@ -92,32 +175,62 @@ public struct RetentionCSVImporter: Sendable {
   ///   - file: The file name used in errors.
   ///   - subscriptions: The subscriptions the changes refer to.
   /// - Returns: The changes and, in lenient mode, the skipped rows' errors.
-  /// - Throws: As ``subscriptions(csv:file:)``; also an unknown subscription, a currency other than the
-  ///   subscription's, or a change dated before its subscription starts or on or after its end date
+  /// - Throws: As ``subscriptions(csv:file:)-(String,_)``; also an unknown subscription, a currency other than
+  ///   the subscription's, or a change dated before its subscription starts or on or after its end date
   ///   (``RetentionError/Code-swift.struct/changeOutsideSubscription``; in lenient mode the row is skipped and
   ///   reported in ``ImportResult/issues``).
   public func changes(csv text: String, file: String, subscriptions: [Subscription]) throws(RetentionError)
     -> ImportResult<MRRChange>
   {
-    var known = [SubscriptionID: Subscription](minimumCapacity: subscriptions.count)
-    for subscription in subscriptions { known[subscription.id] = subscription }
-    return try read(text, file: file, required: Self.changeColumns) { (row: Row) throws(RetentionError) in
-      let id = try row.identifier("subscription_id", SubscriptionID.self)
-      guard let subscription = known[id] else {
-        throw .unknownSubscription(id.rawValue, at: row.location("subscription_id"))
+    try Self.withUTF8(text) { (bytes) throws(RetentionError) in
+      try changes(csvBytes: bytes, file: file, subscriptions: subscriptions)
+    }
+  }
+
+  /// Reads MRR changes from the bytes of a UTF-8 CSV file, as ``changes(csv:file:subscriptions:)-(String,_,_)``
+  /// does.
+  /// - Parameters:
+  ///   - data: The file's bytes.
+  ///   - file: The file name used in errors.
+  ///   - subscriptions: The subscriptions the changes refer to.
+  /// - Returns: The changes and, in lenient mode, the skipped rows' errors.
+  /// - Throws: As ``changes(csv:file:subscriptions:)-(String,_,_)``.
+  public func changes(csv data: Data, file: String, subscriptions: [Subscription]) throws(RetentionError)
+    -> ImportResult<MRRChange>
+  {
+    try Self.withBytes(data) { (bytes) throws(RetentionError) in
+      try changes(csvBytes: bytes, file: file, subscriptions: subscriptions)
+    }
+  }
+
+  private func changes(csvBytes bytes: UnsafeRawBufferPointer, file: String, subscriptions: [Subscription])
+    throws(RetentionError) -> ImportResult<MRRChange>
+  {
+    let known = HashGrouping(hashes: subscriptions.map { HashGrouping.hash($0.id.rawValue) })
+    var currencies = CurrencyCache()
+    return try readAll(bytes, file: file, required: Self.changeColumns, optional: ["currency"]) {
+      (row: CSVRow, columns: [CSVColumn]) throws(RetentionError) in
+      let id = try row.identifier(columns[0], SubscriptionID.self)
+      guard
+        let index = known.firstIndex(hash: HashGrouping.hash(id.rawValue), matches: { subscriptions[$0].id == id })
+      else {
+        throw .unknownSubscription(id.rawValue, at: row.location(columns[0]))
       }
+      let subscription = subscriptions[index]
       let expected = subscription.mrr.currency
-      let rowCurrency = try row.currency(default: expected)
+      let rowCurrency = try row.currency(columns[3], default: expected, cache: &currencies)
       guard rowCurrency == expected else {
-        throw .mixedCurrencies(found: rowCurrency, expected: expected, at: row.location("currency"))
+        throw .mixedCurrencies(found: rowCurrency, expected: expected, at: row.location(columns[3]))
       }
-      let effective = try row.date("effective_date")
+      let effective = try row.date(columns[1])
       guard subscription.accepts(changeOn: effective) else {
         throw .changeOutsideSubscription(
           id.rawValue, effective: effective, start: subscription.start, end: subscription.end,
-          at: row.location("effective_date"))
+          at: row.location(columns[1]))
       }
-      return MRRChange(subscription: id, effective: effective, newMRR: try row.amount("new_mrr", currency: rowCurrency))
+      return MRRChange(
+        subscription: id, effective: effective,
+        newMRR: try row.amount(columns[2], currency: rowCurrency, digits: currencies.minorUnitDigits(of: rowCurrency)))
     }
   }
 
@@ -126,133 +239,120 @@ public struct RetentionCSVImporter: Sendable {
   ///   - text: The CSV text, header first.
   ///   - file: The file name used in errors.
   /// - Returns: The responses and, in lenient mode, the skipped rows' errors.
-  /// - Throws: As ``subscriptions(csv:file:)``; also a kind other than nps, csat or ces, or a score off its
-  ///   scale.
+  /// - Throws: As ``subscriptions(csv:file:)-(String,_)``; also a kind other than nps, csat or ces, or a score
+  ///   off its scale.
   public func surveys(csv text: String, file: String) throws(RetentionError) -> ImportResult<SurveyResponse> {
-    try read(text, file: file, required: Self.surveyColumns) { (row: Row) throws(RetentionError) in
-      let kind = try row.choice("kind", SurveyKind.self)
-      let text = row["score"]
-      guard let score = Int(text), kind.scale.contains(score) else {
+    try Self.withUTF8(text) { (bytes) throws(RetentionError) in try surveys(csvBytes: bytes, file: file) }
+  }
+
+  /// Reads survey responses from the bytes of a UTF-8 CSV file, as ``surveys(csv:file:)-(String,_)`` does.
+  /// - Parameters:
+  ///   - data: The file's bytes.
+  ///   - file: The file name used in errors.
+  /// - Returns: The responses and, in lenient mode, the skipped rows' errors.
+  /// - Throws: As ``surveys(csv:file:)-(String,_)``.
+  public func surveys(csv data: Data, file: String) throws(RetentionError) -> ImportResult<SurveyResponse> {
+    try Self.withBytes(data) { (bytes) throws(RetentionError) in try surveys(csvBytes: bytes, file: file) }
+  }
+
+  private func surveys(csvBytes bytes: UnsafeRawBufferPointer, file: String) throws(RetentionError)
+    -> ImportResult<SurveyResponse>
+  {
+    let kinds = ChoiceTable(SurveyKind.self)
+    return try readAll(bytes, file: file, required: Self.surveyColumns, optional: []) {
+      (row: CSVRow, columns: [CSVColumn]) throws(RetentionError) in
+      let kind = try row.choice(columns[2], kinds)
+      guard let score = row.withBytes(columns[3], { ASCIIText.integer($0) }) ?? Int(row.text(columns[3])),
+        kind.scale.contains(score)
+      else {
         throw .invalidValue(
-          text, expected: "a whole \(kind.rawValue) score in \(kind.scale.lowerBound)...\(kind.scale.upperBound)",
-          at: row.location("score"))
+          row.text(columns[3]),
+          expected: "a whole \(kind.rawValue) score in \(kind.scale.lowerBound)...\(kind.scale.upperBound)",
+          at: row.location(columns[3]))
       }
       return try SurveyResponse(
-        customer: try row.identifier("customer_id", CustomerID.self), date: try row.date("date"), kind: kind,
+        customer: try row.identifier(columns[0], CustomerID.self), date: try row.date(columns[1]), kind: kind,
         score: score)
     }
   }
 
-  private func read<Record>(
-    _ text: String, file: String, required: [String], parse: (Row) throws(RetentionError) -> Record
+  /// Scans the file row by row, throwing the first bad row's error in strict mode.
+  private func readAll<Record>(
+    _ bytes: UnsafeRawBufferPointer, file: String, required: [String], optional: [String],
+    parse: (CSVRow, [CSVColumn]) throws(RetentionError) -> Record
   ) throws(RetentionError) -> ImportResult<Record> {
-    let records = try CSVReader.records(in: text, file: file)
-    guard let header = records.first else { throw .missingColumn(required[0], file: file) }
-    var columns: [String: Int] = [:]
-    for (index, name) in header.fields.enumerated() where columns[name.lowercased()] == nil {
-      columns[name.lowercased()] = index
-    }
-    for name in required where columns[name] == nil { throw .missingColumn(name, file: file) }
-    var result = ImportResult<Record>(records: [], issues: [])
-    for record in records.dropFirst() {
-      do throws(RetentionError) {
-        guard record.fields.count == header.fields.count else {
-          throw RetentionError(
-            .malformedRow, "expected \(header.fields.count) fields, found \(record.fields.count)",
-            at: .init(file: file, line: record.line))
+    let (result, stop) = try read(bytes, file: file, required: required, optional: optional, parse: parse)
+    if let stop { throw stop }
+    return result
+  }
+
+  /// Scans the file row by row; `parse` gets each row and the required then optional columns, in order. In
+  /// strict mode the first bad row stops the scan and is returned beside the rows read before it.
+  /// - Throws: A missing column or malformed CSV (an unterminated quote) in either mode.
+  private func read<Record>(
+    _ bytes: UnsafeRawBufferPointer, file: String, required: [String], optional: [String],
+    parse: (CSVRow, [CSVColumn]) throws(RetentionError) -> Record
+  ) throws(RetentionError) -> (ImportResult<Record>, stoppedBy: RetentionError?) {
+    try CSVScanner.withScanner(bytes, file: file) { (scanner) throws(RetentionError) in
+      var fields: [CSVField] = []
+      guard try scanner.nextRecord(into: &fields) else { throw .missingColumn(required[0], file: file) }
+      let header = CSVHeader(names: fields.map { scanner.value(of: $0) })
+      for name in required where header.position(of: name) == nil { throw .missingColumn(name, file: file) }
+      let columns = (required + optional).map { CSVColumn(name: $0, position: header.position(of: $0)) }
+      var result = ImportResult<Record>(records: [], issues: [])
+      result.records.reserveCapacity(scanner.remainingLineCount)
+      while try scanner.nextRecord(into: &fields) {
+        do throws(RetentionError) {
+          guard fields.count == header.names.count else {
+            throw RetentionError(
+              .malformedRow, "expected \(header.names.count) fields, found \(fields.count)",
+              at: .init(file: file, line: scanner.recordLine))
+          }
+          result.records.append(
+            try parse(CSVRow(scanner: scanner, fields: fields, file: file, line: scanner.recordLine), columns))
+        } catch {
+          if mode == .strict { return (result, error) }
+          result.issues.append(error)
         }
-        result.records.append(try parse(Row(file: file, record: record, columns: columns)))
-      } catch {
-        if mode == .strict { throw error }
-        result.issues.append(error)
+      }
+      return (result, nil)
+    }
+  }
+
+  private static func withUTF8<Result>(
+    _ text: String, _ body: (UnsafeRawBufferPointer) throws(RetentionError) -> Result
+  ) throws(RetentionError) -> Result {
+    var text = text
+    var outcome: Swift.Result<Result, RetentionError>?
+    text.withUTF8 { buffer in
+      do throws(RetentionError) { outcome = .success(try body(UnsafeRawBufferPointer(buffer))) } catch {
+        outcome = .failure(error)
       }
     }
-    return result
+    return try outcome!.get()
+  }
+
+  private static func withBytes<Result>(
+    _ data: Data, _ body: (UnsafeRawBufferPointer) throws(RetentionError) -> Result
+  ) throws(RetentionError) -> Result {
+    var outcome: Swift.Result<Result, RetentionError>?
+    data.withUnsafeBytes { buffer in
+      do throws(RetentionError) { outcome = .success(try body(buffer)) } catch { outcome = .failure(error) }
+    }
+    return try outcome!.get()
   }
 }
 
-/// One data row with access by column name; every accessor's error names the file, line and column.
-private struct Row {
-  let file: String
-  let record: CSVRecord
-  let columns: [String: Int]
+/// Plan names seen so far, so rows of the same plan share one `String`.
+private struct PlanNames {
+  private var names: [(bytes: [UInt8], name: String)] = []
 
-  subscript(name: String) -> String {
-    guard let index = columns[name], index < record.fields.count else { return "" }
-    return record.fields[index]
-  }
-
-  func location(_ column: String) -> RetentionError.Location {
-    RetentionError.Location(file: file, line: record.line, column: column)
-  }
-
-  func nonEmpty(_ column: String) throws(RetentionError) -> String {
-    let value = self[column]
-    guard !value.isEmpty else { throw .invalidValue(value, expected: "a non-empty value", at: location(column)) }
-    return value
-  }
-
-  func identifier<Tag>(_ column: String, _ type: Identifier<Tag>.Type) throws(RetentionError) -> Identifier<Tag> {
-    do { return try Identifier<Tag>(validating: self[column]) } catch {
-      throw .invalidValue(
-        self[column], expected: "an identifier (\(error.message.replacingOccurrences(of: "an identifier ", with: "")))",
-        at: location(column))
+  mutating func name(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
+    for entry in names where entry.bytes.count == bytes.count && entry.bytes.elementsEqual(bytes) {
+      return entry.name
     }
-  }
-
-  func channel(_ column: String) throws(RetentionError) -> AcquisitionChannel {
-    let value = self[column]
-    guard let channel = AcquisitionChannel(rawValue: value.lowercased()) else {
-      throw .invalidValue(
-        value, expected: "a channel name such as direct, reseller or affiliate (letters, digits, - and _)",
-        at: location(column))
-    }
-    return channel
-  }
-
-  func choice<Value: RawRepresentable & CaseIterable>(_ column: String, _ type: Value.Type) throws(RetentionError)
-    -> Value where Value.RawValue == String
-  {
-    let value = self[column]
-    guard let parsed = Value(rawValue: value.lowercased()) else {
-      let allowed = Value.allCases.map(\.rawValue).joined(separator: ", ")
-      throw .invalidValue(value, expected: "one of \(allowed)", at: location(column))
-    }
-    return parsed
-  }
-
-  func date(_ column: String) throws(RetentionError) -> CivilDate {
-    let date: CivilDate
-    do { date = try CivilDate(parsing: self[column]) } catch {
-      throw .invalidValue(self[column], expected: "a date YYYY-MM-DD", at: location(column))
-    }
-    guard RetentionDataset.supportedDates.contains(date) else {
-      throw .invalidValue(self[column], expected: "a date from 1970-01-01 to 2099-12-31", at: location(column))
-    }
-    return date
-  }
-
-  func optionalDate(_ column: String) throws(RetentionError) -> CivilDate? {
-    self[column].isEmpty ? nil : try date(column)
-  }
-
-  func currency(default fallback: CurrencyCode) throws(RetentionError) -> CurrencyCode {
-    let value = self["currency"]
-    if value.isEmpty { return fallback }
-    do { return try CurrencyCode(validating: value) } catch {
-      throw .invalidValue(value, expected: "a three-letter ISO 4217 currency code", at: location("currency"))
-    }
-  }
-
-  func amount(_ column: String, currency: CurrencyCode) throws(RetentionError) -> Money {
-    let money: Money
-    do { money = try Money(parsing: self[column], currency: currency) } catch {
-      let code: RetentionError.Code = error.code == .overflow ? .overflow : .invalidValue
-      throw RetentionError(code, error.message, at: location(column))
-    }
-    guard money.minorUnits >= 0 else {
-      throw .invalidValue(self[column], expected: "an amount ≥ 0", at: location(column))
-    }
-    return money
+    let name = String(decoding: bytes, as: UTF8.self)
+    if names.count < 64 { names.append((Array(bytes), name)) }
+    return name
   }
 }

@@ -51,18 +51,23 @@ public struct Subscription: Hashable, Sendable, Codable {
   public var customer: CustomerID
   /// The plan's name, e.g. `"Starter"`.
   public var plan: String
-  /// The kind of hosting.
-  public var tier: PlanTier
   /// How the customer arrived.
   public var channel: AcquisitionChannel
-  /// How often it is invoiced.
-  public var billingPeriod: BillingPeriod
   /// The monthly recurring revenue at the start (later changes come as ``MRRChange`` events).
   public var mrr: Money
   /// The first day of service.
   public var start: CivilDate
+  /// The reseller who sells, bills and supports the subscription, if any (CSV column `partner_id`).
+  public var partnerID: PartnerID?
+  /// The affiliate who referred the customer, if any (CSV column `affiliate_id`; attribution only).
+  public var affiliateID: PartnerID?
   /// The first day without service, or `nil` while it runs.
   public var end: CivilDate?
+  /// The kind of hosting.
+  public var tier: PlanTier
+  /// How often it is invoiced.
+  public var billingPeriod: BillingPeriod
+  // (Stored in this order so the one-byte fields share the end date's padding: 144 bytes a subscription.)
 
   /// Creates a subscription.
   /// - Parameters:
@@ -75,9 +80,12 @@ public struct Subscription: Hashable, Sendable, Codable {
   ///   - mrr: The monthly recurring revenue.
   ///   - start: The first day of service.
   ///   - end: The first day without service, or `nil`.
+  ///   - partnerID: The reseller who sells and bills it, or `nil`.
+  ///   - affiliateID: The affiliate who referred the customer, or `nil`.
   public init(
     id: SubscriptionID, customer: CustomerID, plan: String = "", tier: PlanTier, channel: AcquisitionChannel = .direct,
-    billingPeriod: BillingPeriod = .monthly, mrr: Money, start: CivilDate, end: CivilDate? = nil
+    billingPeriod: BillingPeriod = .monthly, mrr: Money, start: CivilDate, end: CivilDate? = nil,
+    partnerID: PartnerID? = nil, affiliateID: PartnerID? = nil
   ) {
     self.id = id
     self.customer = customer
@@ -88,7 +96,17 @@ public struct Subscription: Hashable, Sendable, Codable {
     self.mrr = mrr
     self.start = start
     self.end = end
+    self.partnerID = partnerID
+    self.affiliateID = affiliateID
   }
+
+  /// The partner links as SupportCore's `CustomerPartners` (reseller = ``partnerID``, affiliate =
+  /// ``affiliateID``).
+  public var partners: CustomerPartners { CustomerPartners(reseller: partnerID, affiliate: affiliateID) }
+
+  /// The partner a customer is counted under when segmenting by partner: the reseller, else the affiliate,
+  /// else `nil` (no partner).
+  public var attributedPartner: PartnerID? { partnerID ?? affiliateID }
 }
 
 extension Subscription {

@@ -72,6 +72,27 @@ struct CounterCells {
     }
   }
 
+  /// Adds one customer's start-based counters to the tier segment it starts each month in: for every month
+  /// whose previous month end had MRR > 0, the highest tier rank active then picks the segment (`tiers[rank]`),
+  /// which counts the customer and its MRR at the start and, when the month ends at 0, the churn.
+  static func addStartCounts(
+    of mrr: UnsafeMutableBufferPointer<Int64>, ranks: UnsafeMutableBufferPointer<UInt8>, from first: Int,
+    through last: Int, into tiers: [CounterCells]
+  ) {
+    guard first + 1 <= last else { return }
+    for month in (first + 1)...last {
+      let previous = mrr[month - 1]
+      guard previous > 0 else { continue }
+      let row = tiers[Int(ranks[month - 1])].cells + month * fields
+      row[customersStart] &+= 1
+      row[mrrStart] &+= previous
+      if mrr[month] == 0 {
+        row[churnedCustomers] &+= 1
+        row[churnedMRR] &+= previous
+      }
+    }
+  }
+
   /// Adds one customer's renewals.
   ///
   /// Renewal k of a subscription falls on start + k × period months (day clamped to the month's end). It is

@@ -12,7 +12,7 @@ public struct RetentionAggregate: Hashable, Sendable, Codable {
   /// The first month counted.
   public private(set) var firstMonth: CivilMonth
   /// The month of the earliest subscription start (12-month NRR/GRR need 12 months of history after it).
-  public private(set) var historyStart: CivilMonth
+  public internal(set) var historyStart: CivilMonth
   /// Per-month counters, `counters[i]` being month `firstMonth + i`.
   public private(set) var counters: [MonthlyCounters]
 
@@ -37,12 +37,25 @@ public struct RetentionAggregate: Hashable, Sendable, Codable {
   /// - Parameters:
   ///   - dataset: The validated subscriptions and changes.
   ///   - last: The last month to compute; renewals are counted up to its last day (the report date).
-  ///   - segment: Which customers to count; all by default.
+  ///   - segment: Which customers to count; all by default. A tier segment counts, each month, the customers
+  ///     whose highest active tier at the month's start is that tier, and only the start-based counters (see
+  ///     ``RetentionSegment``); to compute many segments, ``SegmentedRetentionAggregate`` does it in one pass.
   /// - Complexity: O(n + c + Σ months each customer is followed + renewals), no dictionary or calendar work.
   public init(dataset: RetentionDataset, through last: CivilMonth, segment: RetentionSegment = .all) {
+    if let dimension = segment.dimension {
+      let segmented = SegmentedRetentionAggregate(dataset: dataset, through: last, by: [dimension])
+      self = segmented.segments[segment] ?? segmented.total.emptied()
+    } else {
+      self.init(dataset: dataset, through: last, segment: .all, counting: true)
+    }
+  }
+
+  /// The months from the dataset's first through `last`; counts every customer when `counting`.
+  init(dataset: RetentionDataset, through last: CivilMonth, segment: RetentionSegment, counting: Bool) {
     let first = dataset.firstMonth ?? last
     self.init(currency: dataset.currency, months: min(first, last)...last)
     historyStart = first
+    guard counting else { return }
     let base = firstMonth.index
     let monthCount = counters.count
     var cells = [Int64](repeating: 0, count: monthCount * CounterCells.fields)
@@ -50,7 +63,7 @@ public struct RetentionAggregate: Hashable, Sendable, Codable {
     cells.withUnsafeMutableBufferPointer { cells in
       buffer.withUnsafeMutableBufferPointer { buffer in
         let counters = CounterCells(cells: cells.baseAddress!, months: monthCount)
-        for customer in 0..<dataset.customerCount where dataset.customer(customer, isIn: segment) {
+        for customer in 0..<dataset.customerCount {
           if let (active, lastActive) = dataset.fillMonthEndMRR(customer: customer, base: base, into: buffer) {
             counters.addMovements(of: buffer, from: active, through: min(monthCount - 1, lastActive + 12))
             for slot in active...lastActive { buffer[slot] = 0 }
@@ -60,6 +73,22 @@ public struct RetentionAggregate: Hashable, Sendable, Codable {
       }
     }
     counters = CounterCells.counters(from: cells, months: monthCount)
+  }
+
+  /// The months covered, as a range.
+  var monthRange: ClosedRange<CivilMonth> { firstMonth...firstMonth.advanced(by: counters.count - 1) }
+
+  /// Replaces the counters (same number of months).
+  mutating func replaceCounters(_ counters: [MonthlyCounters]) {
+    assert(counters.count == self.counters.count, "a segment covers the same months as the whole")
+    self.counters = counters
+  }
+
+  /// The same months with every counter zero.
+  func emptied() -> RetentionAggregate {
+    var empty = RetentionAggregate(currency: currency, months: monthRange)
+    empty.historyStart = historyStart
+    return empty
   }
 
   /// Combines the aggregates of two disjoint sets of customers.

@@ -17,7 +17,7 @@ public struct RetentionDataset: Sendable {
 
   /// The number of distinct customers; customer `c` is `subscriptions[order[customerOffsets[c]]].customer`.
   public let customerCount: Int
-  /// Subscription indices grouped by customer (each group sorted by start date); group `c` is
+  /// Subscription indices grouped by customer (each group sorted by start date, then subscription id); group `c` is
   /// `order[customerOffsets[c]..<customerOffsets[c + 1]]`.
   let customerOffsets: [Int]
   let order: [Int32]
@@ -35,9 +35,24 @@ public struct RetentionDataset: Sendable {
   let changeOffsets: [Int]
   let changeMonth: [Int32]
   let changeMRR: [Int64]
-  /// Tier and channel of each customer's first subscription.
+  /// Tier of each customer's first subscription.
   let customerTier: [PlanTier]
-  let customerChannel: [AcquisitionChannel]
+  /// Channel of each customer's first subscription, as a position in ``channels``.
+  let customerChannelIndex: [UInt16]
+  /// The partner of each customer's first subscription (its reseller, else its affiliate) as a position in
+  /// ``partners``, or −1 without a partner.
+  let customerPartnerIndex: [Int32]
+  /// Each subscription's tier rank (see `PlanTier.segmentRank`), for the highest-tier-at-start rule.
+  let tierRank: [UInt8]
+  /// An open-addressing table of (folded id hash, customer index) (see `CustomerLookup`; a power of two long).
+  let customerLookup: [UInt64]
+  /// Each subscription's channel, as a position in ``channels``.
+  let subscriptionChannelIndex: [UInt16]
+  /// The distinct channels of the subscriptions, sorted by name.
+  public let channels: [AcquisitionChannel]
+  /// The distinct partners customers are attributed to (each customer's first subscription's reseller, else
+  /// its affiliate), sorted by id.
+  public let partners: [PartnerID]
   /// The month of the earliest start, or `nil` without subscriptions.
   public let firstMonth: CivilMonth?
   /// The month of the latest date in the data (start, end or change), or `nil` without subscriptions.
@@ -99,8 +114,10 @@ public struct RetentionDataset: Sendable {
     // overflow and the per-customer loops can add without checks.
     var mrrTotal: Int64 = 0
     var overflow = false
-    var subscriptionTier = [PlanTier](repeating: .other, count: count)
-    var subscriptionChannel = [AcquisitionChannel](repeating: .direct, count: count)
+    var tierRank = [UInt8](repeating: 0, count: count)
+    var subscriptionChannelIndex = [UInt16](repeating: 0, count: count)
+    var channelSlots: [AcquisitionChannel: UInt16] = [:]
+    var lastChannel: (channel: AcquisitionChannel, slot: UInt16)?
     for index in 0..<count {
       subscriptionHashes[index] = HashGrouping.hash(subscriptions[index].id.rawValue)
       customerHashes[index] = HashGrouping.hash(subscriptions[index].customer.rawValue)
@@ -135,8 +152,25 @@ public struct RetentionDataset: Sendable {
       }
       periodMonths[index] = Int32(subscriptions[index].billingPeriod.months)
       periodSlot[index] = UInt8(subscriptions[index].billingPeriod.ordinal)
-      subscriptionTier[index] = subscriptions[index].tier
-      subscriptionChannel[index] = subscriptions[index].channel
+      tierRank[index] = subscriptions[index].tier.segmentRank
+      let channel = subscriptions[index].channel
+      if let lastChannel, lastChannel.channel == channel {
+        subscriptionChannelIndex[index] = lastChannel.slot
+      } else {
+        let slot: UInt16
+        if let known = channelSlots[channel] {
+          slot = known
+        } else {
+          guard channelSlots.count < Int(UInt16.max) else {
+            throw .invalidValue(
+              channel.rawValue, expected: "at most 65535 distinct channels", at: at("subscriptions", index))
+          }
+          slot = UInt16(channelSlots.count)
+          channelSlots[channel] = slot
+        }
+        subscriptionChannelIndex[index] = slot
+        lastChannel = (channel, slot)
+      }
     }
 
     // Unique subscription ids, then subscriptions grouped by customer, by sorting hashes (no dictionary).
@@ -152,24 +186,64 @@ public struct RetentionDataset: Sendable {
     var offsets = [0]
     var order: [Int32] = []
     order.reserveCapacity(count)
+    var customerFolds: [UInt32] = []
     let sameCustomer = { (left: Int, right: Int) in subscriptions[left].customer == subscriptions[right].customer }
-    try HashGrouping(hashes: customerHashes).forEachGroup(where: sameCustomer) { group in
+    let customerGroups = HashGrouping(hashes: customerHashes)
+    try customerGroups.forEachGroup(where: sameCustomer) { group in
+      customerFolds.append(HashGrouping.fold(customerHashes[Int(group[group.startIndex])]))
       order.append(contentsOf: group)
       offsets.append(order.count)
     }
     let customerCount = offsets.count - 1
     var customerTier = [PlanTier](repeating: .other, count: customerCount)
-    var customerChannel = [AcquisitionChannel](repeating: .direct, count: customerCount)
+    var customerChannelIndex = [UInt16](repeating: 0, count: customerCount)
+    var customerPartnerIndex = [Int32](repeating: -1, count: customerCount)
+    var partnerSlots: [PartnerID: Int32] = [:]
     for customer in 0..<customerCount {
       let range = offsets[customer]..<offsets[customer + 1]
       if range.count > 1 {
+        // Earliest start first, then by subscription id: the first subscription gives the customer's segments.
         order[range].sort {
-          startDay[Int($0)] < startDay[Int($1)] || (startDay[Int($0)] == startDay[Int($1)] && $0 < $1)
+          let (left, right) = (Int($0), Int($1))
+          if startDay[left] != startDay[right] { return startDay[left] < startDay[right] }
+          let (leftID, rightID) = (subscriptions[left].id, subscriptions[right].id)
+          return leftID != rightID ? leftID < rightID : left < right
         }
       }
-      let first = subscriptions[Int(order[range.lowerBound])]
+      let firstIndex = Int(order[range.lowerBound])
+      let first = subscriptions[firstIndex]
       customerTier[customer] = first.tier
-      customerChannel[customer] = first.channel
+      customerChannelIndex[customer] = subscriptionChannelIndex[firstIndex]
+      if let partner = first.attributedPartner {
+        guard partner.rawValue != RetentionSegment.noPartnerValue else {
+          throw .invalidValue(
+            partner.rawValue,
+            expected:
+              "a partner id other than \(RetentionSegment.noPartnerValue) (the key of customers without a partner)",
+            at: at("subscriptions", firstIndex))
+        }
+        if let slot = partnerSlots[partner] {
+          customerPartnerIndex[customer] = slot
+        } else {
+          let slot = Int32(partnerSlots.count)
+          partnerSlots[partner] = slot
+          customerPartnerIndex[customer] = slot
+        }
+      }
+    }
+    // Number channels and partners in sorted order.
+    let channels = channelSlots.keys.sorted()
+    var channelRenumber = [UInt16](repeating: 0, count: channels.count)
+    for (position, channel) in channels.enumerated() { channelRenumber[Int(channelSlots[channel]!)] = UInt16(position) }
+    for customer in 0..<customerCount {
+      customerChannelIndex[customer] = channelRenumber[Int(customerChannelIndex[customer])]
+    }
+    for index in 0..<count { subscriptionChannelIndex[index] = channelRenumber[Int(subscriptionChannelIndex[index])] }
+    let partners = partnerSlots.keys.sorted()
+    var partnerRenumber = [Int32](repeating: 0, count: partners.count)
+    for (position, partner) in partners.enumerated() { partnerRenumber[Int(partnerSlots[partner]!)] = Int32(position) }
+    for customer in 0..<customerCount where customerPartnerIndex[customer] >= 0 {
+      customerPartnerIndex[customer] = partnerRenumber[Int(customerPartnerIndex[customer])]
     }
 
     // Group changes by subscription, each group in date order (stable, so the later row wins on a tie).
@@ -235,7 +309,13 @@ public struct RetentionDataset: Sendable {
     self.periodSlot = periodSlot
     self.changeOffsets = changeOffsets
     self.customerTier = customerTier
-    self.customerChannel = customerChannel
+    self.customerChannelIndex = customerChannelIndex
+    self.customerPartnerIndex = customerPartnerIndex
+    self.tierRank = tierRank
+    self.customerLookup = CustomerLookup.table(folds: customerFolds)
+    self.subscriptionChannelIndex = subscriptionChannelIndex
+    self.channels = channels
+    self.partners = partners
     firstMonth = count == 0 ? nil : CivilMonth(index: firstMonthIndex)
     lastMonth = count == 0 ? nil : CivilMonth(index: lastMonthIndex)
     lastActivityMonth = count == 0 ? nil : CivilMonth(index: lastActivityIndex)
@@ -277,6 +357,26 @@ public struct RetentionDataset: Sendable {
     return first <= last ? (first, last) : nil
   }
 
+  /// Writes into `ranks` the highest tier rank among the customer's subscriptions active at each month end
+  /// (slot 0 is month `base`); slots where none is active are left as they are (0).
+  /// - Returns: The slots written (to reset afterwards).
+  func fillTierRanks(customer: Int, base: Int, into ranks: UnsafeMutableBufferPointer<UInt8>) -> Range<Int> {
+    let months = ranks.count
+    var lowest = months
+    var highest = 0
+    for position in customerOffsets[customer]..<customerOffsets[customer + 1] {
+      let subscription = Int(order[position])
+      let low = max(Int(startMonth[subscription]) - base, 0)
+      let high = endMonth[subscription] == .max ? months : min(Int(endMonth[subscription]) - base, months)
+      guard low < high else { continue }
+      let rank = tierRank[subscription]
+      for slot in low..<high where ranks[slot] < rank { ranks[slot] = rank }
+      lowest = min(lowest, low)
+      highest = max(highest, high)
+    }
+    return lowest < highest ? lowest..<highest : 0..<0
+  }
+
   /// Whether a customer has a subscription starting on a given day (a plan change on a renewal date).
   func customer(_ customer: Int, startsSubscriptionOn day: Int32, other subscription: Int) -> Bool {
     for position in customerOffsets[customer]..<customerOffsets[customer + 1] {
@@ -287,50 +387,63 @@ public struct RetentionDataset: Sendable {
     return false
   }
 
-  /// Whether a customer belongs to a segment (by its first subscription's tier and channel).
+  /// The channel of a customer's first subscription.
+  func customerChannel(_ customer: Int) -> AcquisitionChannel { channels[Int(customerChannelIndex[customer])] }
+
+  /// The partner a customer is attributed to, or `nil`.
+  func customerPartner(_ customer: Int) -> PartnerID? {
+    let slot = customerPartnerIndex[customer]
+    return slot < 0 ? nil : partners[Int(slot)]
+  }
+
+  /// The index of a customer, found in an open-addressing table of id hashes (no dictionary, no `Hasher`).
+  /// - Complexity: O(1) expected.
+  func customerIndex(of id: CustomerID) -> Int? {
+    let hash = HashGrouping.fold(HashGrouping.hash(id.rawValue))
+    let mask = customerLookup.count - 1
+    var slot = CustomerLookup.start(hash, mask: mask)
+    while customerLookup[slot] != CustomerLookup.empty {
+      let entry = customerLookup[slot]
+      // Compare the stored hash first; only an equal hash needs the id itself.
+      if UInt32(truncatingIfNeeded: entry >> 32) == hash {
+        let customer = Int(UInt32(truncatingIfNeeded: entry))
+        if customerID(customer) == id { return customer }
+      }
+      slot = (slot + 1) & mask
+    }
+    return nil
+  }
+
+  /// Whether a customer belongs to a segment by its first subscription (its tier, channel or partner). Monthly
+  /// metrics place tier segments by the tier at each month's start instead (see ``RetentionAggregate``).
   func customer(_ customer: Int, isIn segment: RetentionSegment) -> Bool {
     switch segment.kind {
     case .all: return true
     case .tier(let tier): return customerTier[customer] == tier
-    case .channel(let channel): return customerChannel[customer] == channel
+    case .channel(let channel): return customerChannel(customer) == channel
+    case .partner(let partner): return customerPartner(customer) == partner
     }
   }
 }
 
-/// A group of customers to compute metrics for: everyone, or those whose first subscription was of a tier or
-/// came through a channel.
-public struct RetentionSegment: Hashable, Sendable, Codable, CustomStringConvertible {
-  enum Kind: Hashable, Sendable, Codable {
-    case all
-    case tier(PlanTier)
-    case channel(AcquisitionChannel)
-  }
-  let kind: Kind
+/// Builds and probes the customer lookup table: linear probing from a slot mixed from the folded hash; each
+/// entry holds the hash (high 32 bits) and the customer (low 32 bits).
+enum CustomerLookup {
+  static let empty = UInt64.max
 
-  /// Every customer.
-  public static let all = RetentionSegment(kind: .all)
-  /// Customers whose first subscription was of this tier.
-  /// - Parameter tier: The tier.
-  /// - Returns: The segment.
-  public static func tier(_ tier: PlanTier) -> RetentionSegment { RetentionSegment(kind: .tier(tier)) }
-  /// Customers whose first subscription came through this channel.
-  /// - Parameter channel: The channel.
-  /// - Returns: The segment.
-  public static func channel(_ channel: AcquisitionChannel) -> RetentionSegment {
-    RetentionSegment(kind: .channel(channel))
-  }
+  static func start(_ hash: UInt32, mask: Int) -> Int { Int((hash &* 0x9E37_79B1) >> 7) & mask }
 
-  /// Every segment: all, each tier, each channel.
-  public static var allSegments: [RetentionSegment] {
-    [.all] + PlanTier.allCases.map { .tier($0) } + AcquisitionChannel.wellKnown.map { .channel($0) }
-  }
-
-  /// `all`, `tier:vps`, `channel:affiliate`.
-  public var description: String {
-    switch kind {
-    case .all: "all"
-    case .tier(let tier): "tier:\(tier.rawValue)"
-    case .channel(let channel): "channel:\(channel.rawValue)"
+  /// A table at least twice the number of customers (a power of two), customer c stored from `folds[c]`.
+  static func table(folds: [UInt32]) -> [UInt64] {
+    var size = 16
+    while size < 2 * folds.count { size <<= 1 }
+    var table = [UInt64](repeating: empty, count: size)
+    let mask = size - 1
+    for (customer, fold) in folds.enumerated() {
+      var slot = start(fold, mask: mask)
+      while table[slot] != empty { slot = (slot + 1) & mask }
+      table[slot] = UInt64(fold) << 32 | UInt64(customer)
     }
+    return table
   }
 }

@@ -94,30 +94,50 @@ public struct SatisfactionReport: Hashable, Sendable, Codable {
   ///   - responses: The answers.
   ///   - dataset: The subscriptions that give customers their segment, if any.
   ///   - range: The months to report; answers outside are ignored.
-  /// - Complexity: O(r + n) for r answers.
+  /// - Complexity: O(r log c + months × segments) for r answers and c customers (no dictionary per answer).
   public init(responses: [SurveyResponse], dataset: RetentionDataset? = nil, months range: ClosedRange<CivilMonth>) {
-    var segmentsOf: [CustomerID: [String]] = [:]
-    if let dataset {
-      for customer in 0..<dataset.customerCount {
-        segmentsOf[dataset.customerID(customer)] = [
-          RetentionSegment.tier(dataset.customerTier[customer]).description,
-          RetentionSegment.channel(dataset.customerChannel[customer]).description,
-        ]
-      }
-    }
+    // Segment keys: each tier, then each channel of the dataset; counted in arrays, turned into dictionaries
+    // of the segments that had answers at the end.
+    let tierKeys = PlanTier.allCases.map { RetentionSegment.tier($0).description }
+    let channelKeys = (dataset?.channels ?? []).map { RetentionSegment.channel($0).description }
+    let keys = tierKeys + channelKeys
+    let tierSlot = Dictionary(uniqueKeysWithValues: PlanTier.allCases.enumerated().map { ($1, $0) })
+    var totals = [SatisfactionCounts](repeating: SatisfactionCounts(), count: keys.count)
+    var monthly = [[SatisfactionCounts]](
+      repeating: [SatisfactionCounts](repeating: SatisfactionCounts(), count: keys.count), count: range.count)
+    var answered = [Bool](repeating: false, count: keys.count)
+    var monthAnswered = [[Bool]](repeating: [Bool](repeating: false, count: keys.count), count: range.count)
     overall = SatisfactionCounts()
-    segments = [:]
     months = range.map { Month(month: $0, overall: SatisfactionCounts(), segments: [:]) }
+    var lastCustomer: (id: CustomerID, index: Int?)?
     for response in responses {
       let month = response.date.civilMonth
       guard range.contains(month) else { continue }
       let slot = range.lowerBound.distance(to: month)
       overall.add(response)
       months[slot].overall.add(response)
-      for key in segmentsOf[response.customer] ?? [] {
-        segments[key, default: SatisfactionCounts()].add(response)
-        months[slot].segments[key, default: SatisfactionCounts()].add(response)
+      guard let dataset else { continue }
+      let customer: Int?
+      if let lastCustomer, lastCustomer.id == response.customer {
+        customer = lastCustomer.index
+      } else {
+        customer = dataset.customerIndex(of: response.customer)
+        lastCustomer = (response.customer, customer)
       }
+      guard let customer else { continue }
+      func count(_ key: Int) {
+        totals[key].add(response)
+        monthly[slot][key].add(response)
+        answered[key] = true
+        monthAnswered[slot][key] = true
+      }
+      count(tierSlot[dataset.customerTier[customer]]!)
+      count(tierKeys.count + Int(dataset.customerChannelIndex[customer]))
+    }
+    segments = [:]
+    for key in keys.indices where answered[key] { segments[keys[key]] = totals[key] }
+    for slot in months.indices {
+      for key in keys.indices where monthAnswered[slot][key] { months[slot].segments[keys[key]] = monthly[slot][key] }
     }
   }
 }

@@ -66,7 +66,9 @@ public struct UpgradeFunnel: Hashable, Sendable, Codable {
     for customer in 0..<dataset.customerCount {
       let range = dataset.customerOffsets[customer]..<dataset.customerOffsets[customer + 1]
       let first = Int(dataset.order[range.lowerBound])
-      guard dataset.subscriptions[first].tier == .shared, dataset.startDay[first] <= report else { continue }
+      guard dataset.tierRank[first] == PlanTier.shared.segmentRank, dataset.startDay[first] <= report else {
+        continue
+      }
       sharedStarters += 1
       let start = dataset.startDay[first]
       var firstVPS = Int32.max
@@ -75,9 +77,9 @@ public struct UpgradeFunnel: Hashable, Sendable, Codable {
         let subscription = Int(dataset.order[position])
         let day = dataset.startDay[subscription]
         guard day >= start, day <= report else { continue }
-        switch dataset.subscriptions[subscription].tier {
-        case .vps: firstVPS = min(firstVPS, day)
-        case .dedicated: firstDedicated = min(firstDedicated, day)
+        switch dataset.tierRank[subscription] {
+        case PlanTier.vps.segmentRank: firstVPS = min(firstVPS, day)
+        case PlanTier.dedicated.segmentRank: firstDedicated = min(firstDedicated, day)
         default: break
         }
       }

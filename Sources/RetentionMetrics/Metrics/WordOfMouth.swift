@@ -42,15 +42,33 @@ public struct WordOfMouthModel: Hashable, Sendable, Codable {
   /// NPS 0–6, CSAT 1–2 and CES 1–3 as unhappy; the rest as neutral.
   /// - Parameter responses: Survey answers; only each customer's latest (by date, then order) counts.
   /// - Returns: People reached positively and negatively.
-  /// - Complexity: O(r) expected.
-  public func reach(of responses: [SurveyResponse]) -> WordOfMouthReach {
-    var latest: [CustomerID: SurveyResponse] = [:]
-    for response in responses where (latest[response.customer]?.date ?? .init(dayNumber: .min)) <= response.date {
-      latest[response.customer] = response
-    }
+  /// - Complexity: O(r): ids are grouped by radix-sorting their hashes.
+  public func reach(of responses: [SurveyResponse]) -> WordOfMouthReach { reach(of: responses, through: nil) }
+
+  /// The expected reach of each customer's latest answer given by a date, as ``reach(of:)`` over the answers
+  /// dated on or before `last` (without copying them).
+  /// - Parameters:
+  ///   - responses: Survey answers.
+  ///   - last: The last day whose answers count, or `nil` for all.
+  /// - Returns: People reached positively and negatively.
+  /// - Complexity: O(r).
+  public func reach(of responses: [SurveyResponse], through last: CivilDate?) -> WordOfMouthReach {
+    // Group answers by customer by sorting hashes of their ids (no dictionary), then take each group's
+    // latest answer (by date; on a tie the later one).
+    let groups = HashGrouping(hashes: responses.map { HashGrouping.hash($0.customer.rawValue) })
     var counts = (happy: 0, neutral: 0, unhappy: 0)
-    for response in latest.values {
-      switch WordOfMouthModel.mood(of: response) {
+    let sameCustomer = { (left: Int, right: Int) in responses[left].customer == responses[right].customer }
+    let limit = last ?? CivilDate(dayNumber: .max)
+    try? groups.forEachGroup(where: sameCustomer) { group in
+      var latest: Int?
+      for element in group {
+        let index = Int(element)
+        guard responses[index].date <= limit else { continue }
+        if let current = latest, responses[current].date > responses[index].date { continue }
+        latest = index
+      }
+      guard let latest else { return }
+      switch WordOfMouthModel.mood(of: responses[latest]) {
       case 1: counts.happy += 1
       case -1: counts.unhappy += 1
       default: counts.neutral += 1

@@ -6,15 +6,25 @@ extension RetentionReport {
   /// - Parameter pretty: Indent the output; `true` by default.
   /// - Returns: The JSON text.
   public func jsonString(pretty: Bool = true) -> String {
-    JSONValue.object([
+    var members: [(String, JSONValue)] = [
       ("currency", .string(currency.code)), ("from", .string(range.lowerBound.description)),
       ("to", .string(range.upperBound.description)), ("report_date", .string(reportDate.description)),
       ("months", .array(zip(months, satisfaction.months).map { Self.json($0, satisfaction: $1.overall) })),
-      (
-        "segments",
-        .object(
-          segmentMonths.map { ($0.segment.description, .array($0.months.map { Self.json($0, satisfaction: nil) })) })
-      ),
+    ]
+    if options.segmentedBy != nil {
+      members.append(
+        (
+          "segments",
+          .object(
+            segmentMonths.map { entry in
+              let rows = entry.months.map {
+                entry.segment.isStartBased ? Self.startBasedJSON($0) : Self.json($0, satisfaction: nil)
+              }
+              return (entry.segment.value, .object([("months", .array(rows))]))
+            })
+        ))
+    }
+    members += [
       ("cohorts", .array(cohorts.map(Self.json))), ("upgrade_funnel", Self.json(upgradeFunnel)),
       ("satisfaction", json(satisfaction)), ("word_of_mouth", Self.json(wordOfMouth)),
       (
@@ -23,9 +33,36 @@ extension RetentionReport {
           ("unit", .string(lifetimeUnit.rawValue)), ("all", survival.jsonValue),
           ("cumulative_hazard", cumulativeHazard.jsonValue),
           ("by_tier", survivalByTier.jsonValue), ("by_channel", survivalByChannel.jsonValue),
+          (
+            "customer_lifetime",
+            .object([
+              ("by_channel", customerSurvivalByChannel.jsonValue), ("by_partner", customerSurvivalByPartner.jsonValue),
+            ])
+          ),
         ])
       ),
-    ]).rendered(pretty: pretty)
+      ("partners", .array(partnerRanking.map(Self.json))),
+    ]
+    return JSONValue.object(members).rendered(pretty: pretty)
+  }
+
+  /// A tier segment's month: only the start-based keys (see ``RetentionSegment``).
+  static func startBasedJSON(_ snapshot: MonthlySnapshot) -> JSONValue {
+    let c = snapshot.counters
+    return .object([
+      ("month", .string(snapshot.month.description)), ("customers_start", .int(c.customersStart)),
+      ("mrr_start", .money(c.mrrStart, snapshot.currency)), ("churned_customers", .int(c.churnedCustomers)),
+      ("customer_churn_rate", .optional(snapshot.customerChurnRate)),
+    ])
+  }
+
+  static func json(_ row: PartnerRetention) -> JSONValue {
+    .object([
+      ("rank", .int(row.rank)), ("partner", .string(row.partner.rawValue)), ("customers", .int(row.customers)),
+      ("active_customers", .int(row.activeCustomers)), ("renewals_due", .int(row.renewalsDue)),
+      ("renewals_renewed", .int(row.renewalsRenewed)), ("renewal_rate", .optional(row.renewalRate)),
+      ("nrr_12m", .optional(row.nrr12m)),
+    ])
   }
 
   static func json(_ snapshot: MonthlySnapshot, satisfaction: SatisfactionCounts?) -> JSONValue {

@@ -9,7 +9,8 @@ public struct RetentionReport: Sendable {
   public struct Options: Hashable, Sendable {
     /// Denominator and margin choices for the monthly metrics.
     public var metrics: MetricOptions
-    /// Segments to compute monthly metrics and cohort tables for, besides everyone.
+    /// Segments to compute cohort tables for, besides everyone (a customer's tier and channel are those of its
+    /// first subscription).
     public var segments: [RetentionSegment]
     /// Word-of-mouth tell-rates.
     public var wordOfMouth: WordOfMouthModel
@@ -17,6 +18,9 @@ public struct RetentionReport: Sendable {
     public var lifetimeUnit: SubscriptionLifetimes.Unit
     /// The confidence level of survival bounds.
     public var confidenceLevel: Double
+    /// The dimension whose segments get their own monthly rows in ``RetentionReport/segmentMonths`` (and
+    /// `"segments"` in the JSON); `nil` (the default) for none.
+    public var segmentedBy: RetentionSegment.Dimension?
 
     /// Creates options; every parameter has the documented default.
     /// - Parameters:
@@ -25,17 +29,19 @@ public struct RetentionReport: Sendable {
     ///   - wordOfMouth: Default tell-rates (3 happy, 33 unhappy).
     ///   - lifetimeUnit: Days by default.
     ///   - confidenceLevel: 0.95 by default.
+    ///   - segmentedBy: The dimension of the monthly segments; none by default.
     public init(
       metrics: MetricOptions = MetricOptions(),
       segments: [RetentionSegment] = Array(RetentionSegment.allSegments.dropFirst()),
       wordOfMouth: WordOfMouthModel = WordOfMouthModel(), lifetimeUnit: SubscriptionLifetimes.Unit = .days,
-      confidenceLevel: Double = 0.95
+      confidenceLevel: Double = 0.95, segmentedBy: RetentionSegment.Dimension? = nil
     ) {
       self.metrics = metrics
       self.segments = segments
       self.wordOfMouth = wordOfMouth
       self.lifetimeUnit = lifetimeUnit
       self.confidenceLevel = confidenceLevel
+      self.segmentedBy = segmentedBy
     }
   }
 
@@ -47,7 +53,8 @@ public struct RetentionReport: Sendable {
   public var reportDate: CivilDate
   /// Every customer's monthly metrics, one per month in range.
   public var months: [MonthlySnapshot]
-  /// Monthly metrics per segment, keyed by ``RetentionSegment/description``.
+  /// Monthly metrics per segment of ``Options/segmentedBy`` (empty without it), sorted by value; tier segments
+  /// carry only the start-based counters (see ``RetentionSegment``).
   public var segmentMonths: [(segment: RetentionSegment, months: [MonthlySnapshot])]
   /// Cohort tables: all customers first, then one per segment.
   public var cohorts: [CohortTable]
@@ -59,6 +66,8 @@ public struct RetentionReport: Sendable {
   public var wordOfMouth: WordOfMouthReach
   /// The unit of the survival section's lifetimes.
   public var lifetimeUnit: SubscriptionLifetimes.Unit
+  /// The options the report was built with.
+  public var options: Options
   /// Kaplan–Meier estimate of subscription lifetimes.
   public var survival: KaplanMeierEstimate
   /// Nelson–Aalen cumulative hazard of subscription lifetimes.
@@ -67,6 +76,14 @@ public struct RetentionReport: Sendable {
   public var survivalByTier: GroupedSurvival
   /// Lifetimes by channel with the log-rank test between channels.
   public var survivalByChannel: GroupedSurvival
+  /// Customer lifetimes (first start to the first day without any subscription) by the channel of the first
+  /// subscription, each channel tested against direct customers.
+  public var customerSurvivalByChannel: SurvivalAgainstDirect
+  /// Customer lifetimes by partner (customers without one under ``RetentionSegment/noPartnerValue``), each
+  /// tested against direct customers.
+  public var customerSurvivalByPartner: SurvivalAgainstDirect
+  /// Renewal rate and NRR per partner over the report's months, best first, with each partner's customers.
+  public var partnerRanking: [PartnerRetention]
 
   /// Computes every metric.
   /// - Parameters:
@@ -84,35 +101,63 @@ public struct RetentionReport: Sendable {
     options: Options = Options()
   ) throws(RetentionError) {
     try Self.checkRange(range)
+    self.options = options
     currency = dataset.currency
     self.range = range
     reportDate = range.upperBound.lastDay
-    func inRange(_ snapshots: [MonthlySnapshot]) -> [MonthlySnapshot] { snapshots.filter { range.contains($0.month) } }
-    let allMonths = RetentionAggregate(dataset: dataset, through: range.upperBound).snapshots(options: options.metrics)
-    months = Self.padded(inRange(allMonths), range: range, currency: dataset.currency)
-    segmentMonths = options.segments.map { segment in
-      let aggregate = RetentionAggregate(dataset: dataset, through: range.upperBound, segment: segment)
-      let snapshots = inRange(aggregate.snapshots(options: options.metrics))
-      return (segment, Self.padded(snapshots, range: range, currency: dataset.currency))
+    func monthRows(_ aggregate: RetentionAggregate) -> [MonthlySnapshot] {
+      let snapshots = aggregate.snapshots(options: options.metrics).filter { range.contains($0.month) }
+      return Self.padded(snapshots, range: range, currency: dataset.currency)
     }
+    // Every monthly figure in one pass: the whole, the requested dimension and (for the ranking) partners.
+    var dimensions = Set<RetentionSegment.Dimension>()
+    if let dimension = options.segmentedBy { dimensions.insert(dimension) }
+    if !dataset.partners.isEmpty { dimensions.insert(.partner) }
+    let segmented = SegmentedRetentionAggregate(dataset: dataset, through: range.upperBound, by: dimensions)
+    months = monthRows(segmented.total)
+    segmentMonths =
+      options.segmentedBy.map { dimension in
+        segmented.segments(of: dimension).map { ($0.segment, monthRows($0.aggregate)) }
+      } ?? []
     cohorts = CohortTable.tables(dataset: dataset, through: range.upperBound, segments: [.all] + options.segments)
     upgradeFunnel = UpgradeFunnel(dataset: dataset, reportDate: reportDate)
     satisfaction = SatisfactionReport(responses: surveys, dataset: dataset, months: range)
     let reportDate = reportDate
-    wordOfMouth = options.wordOfMouth.reach(of: surveys.filter { $0.date <= reportDate })
+    wordOfMouth = options.wordOfMouth.reach(of: surveys, through: reportDate)
     lifetimeUnit = options.lifetimeUnit
-    let subscriptions = dataset.subscriptions
-    let table = SubscriptionLifetimes.table(of: subscriptions, reportDate: reportDate, unit: options.lifetimeUnit)
-    survival = try KaplanMeierEstimate(table, confidenceLevel: options.confidenceLevel)
-    cumulativeHazard = try NelsonAalenEstimate(table, confidenceLevel: options.confidenceLevel)
-    survivalByTier = try GroupedSurvival(
-      groups: SubscriptionLifetimes.tables(of: subscriptions, reportDate: reportDate, unit: options.lifetimeUnit) {
-        $0.tier.rawValue
-      }, confidenceLevel: options.confidenceLevel)
-    survivalByChannel = try GroupedSurvival(
-      groups: SubscriptionLifetimes.tables(of: subscriptions, reportDate: reportDate, unit: options.lifetimeUnit) {
-        $0.channel.rawValue
-      }, confidenceLevel: options.confidenceLevel)
+    let level = options.confidenceLevel
+    let lifetimes = SubscriptionLifetimes.grouped(dataset: dataset, reportDate: reportDate, unit: options.lifetimeUnit)
+    survival = try KaplanMeierEstimate(lifetimes.all, confidenceLevel: level)
+    cumulativeHazard = try NelsonAalenEstimate(lifetimes.all, confidenceLevel: level)
+    survivalByTier = try GroupedSurvival(groups: lifetimes.byTier, confidenceLevel: level)
+    survivalByChannel = try GroupedSurvival(groups: lifetimes.byChannel, confidenceLevel: level)
+    let customers = CustomerLifetimes.lifetimes(in: dataset, reportDate: reportDate, unit: options.lifetimeUnit)
+    let channelTables = SubscriptionLifetimes.tables(
+      durations: customers.durations, observed: customers.observed,
+      keys: customers.customers.map { Int32(dataset.customerChannelIndex[Int($0)]) },
+      names: dataset.channels.map(\.rawValue))
+    let direct = channelTables.first { $0.name == AcquisitionChannel.direct.rawValue }?.table
+    customerSurvivalByChannel = try SurvivalAgainstDirect(
+      tables: channelTables, direct: direct, directName: AcquisitionChannel.direct.rawValue, confidenceLevel: level)
+    let partnerKeys = customers.customers.map { customer in
+      let slot = Int(dataset.customerPartnerIndex[Int(customer)])
+      return Int32(slot < 0 ? dataset.partners.count : slot)
+    }
+    customerSurvivalByPartner = try SurvivalAgainstDirect(
+      tables: dataset.partners.isEmpty
+        ? []
+        : SubscriptionLifetimes.tables(
+          durations: customers.durations, observed: customers.observed, keys: partnerKeys,
+          names: dataset.partners.map(\.rawValue) + [RetentionSegment.noPartnerValue]),
+      direct: direct, directName: nil, confidenceLevel: level)
+    var customersPerPartner = [Int](repeating: 0, count: dataset.partners.count + 1)
+    for key in partnerKeys { customersPerPartner[Int(key)] += 1 }
+    partnerRanking = PartnerRetention.ranking(
+      segmented.segments(of: .partner).compactMap { entry in
+        guard case .partner(let partner?) = entry.segment.kind else { return nil }
+        let index = dataset.partners.firstIndex(of: partner) ?? dataset.partners.count
+        return (partner, customersPerPartner[index], monthRows(entry.aggregate))
+      })
   }
 
   /// The most months one report covers: 100 years.

@@ -8,6 +8,15 @@ extension KaplanMeierEstimate {
   /// - Returns: The JSON text.
   public func jsonString(pretty: Bool = true) -> String { jsonValue.rendered(pretty: pretty) }
 
+  /// The same JSON as ``jsonString(pretty:)``, as UTF-8 bytes built in one buffer (numbers are formatted
+  /// straight into it), ready to be written at once.
+  /// - Parameter pretty: Indent the output; `true` by default.
+  /// - Returns: The JSON text's bytes.
+  /// - Complexity: O(k) for k timeline points.
+  public func jsonBytes(pretty: Bool = true) -> [UInt8] {
+    jsonValue.renderedBytes(pretty: pretty, capacity: 160 * timeline.count + 512).bytes
+  }
+
   var jsonValue: JSONValue {
     .object([
       ("timeline", .doubles(timeline)), ("at_risk", .ints(atRisk)), ("events", .ints(events)),
@@ -70,6 +79,14 @@ public struct GroupedSurvival: Sendable {
   /// - Parameter pretty: Indent the output; `true` by default.
   /// - Returns: The JSON text.
   public func jsonString(pretty: Bool = true) -> String { jsonValue.rendered(pretty: pretty) }
+
+  /// The same JSON as ``jsonString(pretty:)``, as UTF-8 bytes built in one buffer.
+  /// - Parameter pretty: Indent the output; `true` by default.
+  /// - Returns: The JSON text's bytes.
+  public func jsonBytes(pretty: Bool = true) -> [UInt8] {
+    let points = estimates.reduce(0) { $0 + $1.timeline.count }
+    return jsonValue.renderedBytes(pretty: pretty, capacity: 160 * points + 1024).bytes
+  }
 
   var jsonValue: JSONValue {
     .object([

@@ -116,7 +116,20 @@ public struct Identifier<Tag>: RawRepresentable, Hashable, Comparable, Sendable,
     let bytes = text.utf8
     if bytes.isEmpty { return "must not be empty" }
     if bytes.count > maximumByteCount { return "must be at most \(maximumByteCount) UTF-8 bytes" }
+    // ASCII text (the usual case) is checked byte by byte: controls are 0x00–0x1F and 0x7F, and the only
+    // ASCII white space that is not a control is the space.
+    var ascii = true
     var sawVisible = false
+    for byte in bytes {
+      if byte >= 0x80 {
+        ascii = false
+        break
+      }
+      if byte < 0x20 || byte == 0x7F { return "must not contain control characters" }
+      if byte != UInt8(ascii: " ") { sawVisible = true }
+    }
+    if ascii { return sawVisible ? nil : "must not be whitespace only" }
+    sawVisible = false
     for scalar in text.unicodeScalars {
       if scalar.properties.generalCategory == .control { return "must not contain control characters" }
       if !scalar.properties.isWhitespace { sawVisible = true }

@@ -154,7 +154,7 @@ public struct SLAComplianceReport: Hashable, Sendable, Codable, CustomStringConv
   }
 
   /// The period label of an instant: `2026-W48` (ISO week-year and week) or `2026-11`.
-  static func label(for instant: Date, period: SLAReportPeriod, calendar: Calendar) -> String {
+  package static func label(for instant: Date, period: SLAReportPeriod, calendar: Calendar) -> String {
     switch period {
     case .week:
       let parts = calendar.dateComponents([.yearForWeekOfYear, .weekOfYear], from: instant)

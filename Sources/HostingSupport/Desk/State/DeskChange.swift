@@ -30,8 +30,18 @@ enum DeskChange: Hashable, Sendable {
   case feedback(FeedbackOutcome)
   /// An SLA breach was raised.
   case breach(DeskBreach)
-  /// A maintenance window was planned, moved or cancelled: its whole new record.
+  /// A maintenance window was planned, moved, cancelled, estimated anew or marked done: its whole new record.
   case maintenance(MaintenanceRecord, at: Date)
+  /// A satisfaction survey was requested (its message is queued with it).
+  case surveyRequested(SatisfactionSurvey)
+  /// A survey was answered: its token's single use.
+  case surveyAnswered(SurveyAnswer)
+  /// A suggestion joined the board or changed status: its whole new record.
+  case suggestion(Suggestion)
+  /// An incident was declared, updated or resolved: its whole new record.
+  case incident(IncidentRecord, at: Date)
+  /// A ticket was linked to an incident.
+  case incidentLinked(IncidentLink)
 
   private struct TicketNumber: Codable {
     var next: Int
@@ -45,6 +55,10 @@ enum DeskChange: Hashable, Sendable {
     var record: MaintenanceRecord
     var at: Date
   }
+  private struct IncidentChange: Codable {
+    var record: IncidentRecord
+    var at: Date
+  }
 
   /// The record kind's name.
   var kind: DeskStateRecord.Kind {
@@ -56,11 +70,21 @@ enum DeskChange: Hashable, Sendable {
     case .feedback: "feedback"
     case .breach: "breach"
     case .maintenance: "maintenance"
+    case .surveyRequested: "survey-requested"
+    case .surveyAnswered: "survey-answered"
+    case .suggestion: "suggestion"
+    case .incident: "incident"
+    case .incidentLinked: "incident-link"
     }
   }
 
   /// The record's identity in a shared log: two desks that make the same change write it once. `nil` for the
   /// ticket counter (every record counts) and for breaches written before they named their alert.
+  ///
+  /// Records that have versions (maintenance windows, suggestions, incidents) carry the version in their key, so
+  /// two desks that each make the next version of the same record collide: the first wins, the second learns it
+  /// from ``DeskStateAppendResult/alreadyStored``. A survey is requested once and answered once; a ticket is
+  /// linked to one incident.
   var key: String? {
     switch self {
     case .ticketNumber: nil
@@ -69,7 +93,12 @@ enum DeskChange: Hashable, Sendable {
     case .sent(let key, _): "sent/\(key)"
     case .feedback(let outcome): "feedback/\(outcome.feedback.id)"
     case .breach(let breach): breach.alertKey.map { "breach/\($0)" }
-    case .maintenance(let record, _): "maintenance/\(record.id.rawValue)/v\(record.corrections.count)"
+    case .maintenance(let record, _): "maintenance/\(record.id.rawValue)/v\(record.changeCount)"
+    case .surveyRequested(let survey): "survey/\(survey.id.rawValue)"
+    case .surveyAnswered(let answer): "survey-answer/\(answer.surveyID.rawValue)"
+    case .suggestion(let suggestion): "suggestion/\(suggestion.id.rawValue)/r\(suggestion.revision)"
+    case .incident(let record, _): "incident/\(record.id.rawValue)/r\(record.revision)"
+    case .incidentLinked(let link): "incident-link/\(link.ticketID.rawValue)"
     }
   }
 
@@ -80,6 +109,11 @@ enum DeskChange: Hashable, Sendable {
     case .ticketNumber(_, let at), .withdrawn(_, let at), .sent(_, let at), .maintenance(_, let at): at
     case .feedback(let outcome): outcome.feedback.receivedAt
     case .breach(let breach): breach.at
+    case .surveyRequested(let survey): survey.requestedAt
+    case .surveyAnswered(let answer): answer.answeredAt
+    case .suggestion(let suggestion): suggestion.updatedAt
+    case .incident(_, let at): at
+    case .incidentLinked(let link): link.at
     }
   }
 
@@ -105,6 +139,11 @@ enum DeskChange: Hashable, Sendable {
     case .feedback(let outcome): data = try encoder.encode(outcome)
     case .breach(let breach): data = try encoder.encode(breach)
     case .maintenance(let record, let at): data = try encoder.encode(MaintenanceChange(record: record, at: at))
+    case .surveyRequested(let survey): data = try encoder.encode(survey)
+    case .surveyAnswered(let answer): data = try encoder.encode(answer)
+    case .suggestion(let suggestion): data = try encoder.encode(suggestion)
+    case .incident(let record, let at): data = try encoder.encode(IncidentChange(record: record, at: at))
+    case .incidentLinked(let link): data = try encoder.encode(link)
     }
     return String(decoding: data, as: UTF8.self)
   }
@@ -135,6 +174,13 @@ enum DeskChange: Hashable, Sendable {
       case "maintenance":
         let value = try decoder.decode(MaintenanceChange.self, from: data)
         self = .maintenance(value.record, at: value.at)
+      case "survey-requested": self = .surveyRequested(try decoder.decode(SatisfactionSurvey.self, from: data))
+      case "survey-answered": self = .surveyAnswered(try decoder.decode(SurveyAnswer.self, from: data))
+      case "suggestion": self = .suggestion(try decoder.decode(Suggestion.self, from: data))
+      case "incident":
+        let value = try decoder.decode(IncidentChange.self, from: data)
+        self = .incident(value.record, at: value.at)
+      case "incident-link": self = .incidentLinked(try decoder.decode(IncidentLink.self, from: data))
       default:
         throw HostingSupportError.damagedStateRecord(
           position: position, kind: record.kind.rawValue,

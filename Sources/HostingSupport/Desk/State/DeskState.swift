@@ -22,6 +22,8 @@ struct DeskState: Sendable {
   /// Maintenance windows in scheduling order, with an index by id.
   private(set) var maintenance: [MaintenanceRecord] = []
   private var maintenanceIndex: [MaintenanceID: Int] = [:]
+  /// Surveys, suggestions and incidents (see ``DeskLoopState``).
+  private(set) var loop = DeskLoopState()
   /// The earliest instant of a sent mark, feedback or breach: when it is older than the retention, a compaction
   /// has history to drop.
   private(set) var oldestHistory: Date?
@@ -66,7 +68,9 @@ struct DeskState: Sendable {
   func maintenanceRecord(_ id: MaintenanceID) -> MaintenanceRecord? { maintenanceIndex[id].map { maintenance[$0] } }
 
   /// How many records a compaction would write.
-  var liveRecordCount: Int { 1 + pendingByKey.count + sent.count + feedback.count + breaches.count + maintenance.count }
+  var liveRecordCount: Int {
+    1 + pendingByKey.count + sent.count + feedback.count + breaches.count + maintenance.count + loop.liveRecordCount
+  }
 
   /// Folds one change in. Folding a change again, or a change another desk made at the same time (a shared
   /// log), leaves the state as it is: queue, sent marks and withdrawals are sets by key, feedback is kept by id,
@@ -101,12 +105,15 @@ struct DeskState: Sendable {
     case .maintenance(let record, _):
       if let index = maintenanceIndex[record.id] {
         // Versions only move forward: a desk that reads another desk's older record late keeps the newer one.
-        guard record.corrections.count >= maintenance[index].corrections.count else { return }
+        guard record.changeCount >= maintenance[index].changeCount else { return }
         maintenance[index] = record
       } else {
         maintenanceIndex[record.id] = maintenance.count
         maintenance.append(record)
       }
+    case .surveyRequested, .surveyAnswered, .suggestion, .incident, .incidentLinked:
+      loop.apply(change)
+      noteHistory(change.instant)
     }
   }
 
@@ -137,8 +144,8 @@ struct DeskState: Sendable {
   func compacted(droppingHistoryBefore cutoff: Date, now: Date) -> (state: DeskState, changes: [DeskChange]) {
     var changes: [DeskChange] = [.ticketNumber(next: nextTicketNumber, at: now)]
     let keptWindows = maintenance.filter { record in
-      let ends = [record.window.end] + record.corrections.map(\.previous.end)
-      return ends.contains { $0 >= cutoff }
+      let ends = [record.expectedEnd] + record.corrections.map(\.previous.end)
+      return ends.contains { $0 >= cutoff } || (record.completedAt == nil && !record.isCancelled)
     }
     let keptPrefixes = keptWindows.map { "maintenance/\($0.id.rawValue)/" }
     for record in keptWindows { changes.append(.maintenance(record, at: record.revisedAt ?? now)) }
@@ -150,6 +157,7 @@ struct DeskState: Sendable {
     }
     for outcome in feedback where outcome.feedback.receivedAt >= cutoff { changes.append(.feedback(outcome)) }
     for breach in breaches where breach.at >= cutoff { changes.append(.breach(breach)) }
+    changes += loop.compactedChanges(droppingHistoryBefore: cutoff)
     for message in pending { changes.append(.queued(message)) }
     var state = DeskState()
     for change in changes { state.apply(change) }

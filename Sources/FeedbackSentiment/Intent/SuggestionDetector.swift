@@ -1,0 +1,143 @@
+import Foundation
+
+/// Tells whether feedback asks for an improvement — "please add…", "kindly improve…", "tolong tambah…",
+/// "mohon…", "ຂໍໃຫ້…" — whatever its sentiment: "Love the service, please add 2FA" is praise *and* a suggestion,
+/// "The panel is awful, kindly improve it" a complaint *and* a suggestion.
+///
+/// A rule-based detector over per-language phrase lists (``SuggestionPhrases``; the bundled ones are
+/// `suggestions-en.txt`, `suggestions-ms.txt` and `suggestions-lo.txt`). Every language's phrases are tried on
+/// every text, so a Malay cue in an English sentence counts too. A cue inside one of its language's exceptions
+/// ("mohon maaf", sorry) does not count.
+///
+/// A suggestion's ``SuggestionCue/aspect`` is the first hosting aspect the text names (from the aspect terms of the
+/// lexicons, e.g. "control panel", "panel kawalan", "ແຜງຄວບຄຸມ"), so a board can group suggestions that carry no
+/// sentiment, where the classifier's aspect sentiment finds nothing.
+///
+/// ```swift
+/// let detector = try SuggestionDetector.bundled()
+/// detector.detect("Great support! Please add a staging site option.")?.phrase   // "please add"
+/// detector.detect("Kami mohon maaf atas gangguan.")                              // nil
+/// ```
+public struct SuggestionDetector: Hashable, Sendable {
+  /// The phrase lists, one per language.
+  public let phrases: [SuggestionPhrases]
+  /// Aspect terms (lowercase) and the aspect each names.
+  public let aspectTerms: [String: HostingAspect]
+  private let orderedTerms: [String]
+
+  /// A detector over phrase lists.
+  /// - Parameters:
+  ///   - phrases: One list per language (several for one language all count).
+  ///   - aspectTerms: Terms that name a hosting aspect, as in ``SentimentLexicon/aspectTerms``.
+  public init(phrases: [SuggestionPhrases], aspectTerms: [String: HostingAspect] = [:]) {
+    self.phrases = phrases
+    var normalized: [String: HostingAspect] = [:]
+    for (term, aspect) in aspectTerms {
+      let key = SuggestionText.normalized(term)
+      if !key.isEmpty { normalized[key] = aspect }
+    }
+    self.aspectTerms = normalized
+    // Longer terms first, so "control panel" wins over "panel" where both start.
+    self.orderedTerms = normalized.keys.sorted { ($0.count, $1) > ($1.count, $0) }
+  }
+
+  /// The detector over the bundled English, Malay/Indonesian and Lao phrases, with the aspect terms of the
+  /// bundled lexicons.
+  /// - Returns: The detector.
+  /// - Throws: ``SentimentError`` if a bundled file is missing or malformed.
+  public static func bundled() throws -> SuggestionDetector {
+    var terms: [String: HostingAspect] = [:]
+    for language in SentimentLanguage.bundled {
+      terms.merge(try SentimentLexicon.bundled(language).aspectTerms) { first, _ in first }
+    }
+    return SuggestionDetector(phrases: try SentimentLanguage.bundled.map(SuggestionPhrases.bundled), aspectTerms: terms)
+  }
+
+  /// The first cue in a text that is not inside an exception.
+  /// - Parameter text: Feedback in any language.
+  /// - Returns: The cue and its language, or `nil` when the text asks for no improvement.
+  /// - Complexity: O(*n* × *p*) for *n* characters and *p* phrases.
+  public func detect(_ text: String) -> SuggestionCue? {
+    let normalized = SuggestionText.normalized(text)
+    guard !normalized.isEmpty else { return nil }
+    var best: (offset: Int, cue: SuggestionCue)?
+    for list in phrases {
+      let excluded = list.exceptions.flatMap { Self.occurrences(of: $0, in: normalized) }
+      for cue in list.cues {
+        for range in Self.occurrences(of: cue, in: normalized)
+        where !excluded.contains(where: { $0.lowerBound <= range.lowerBound && range.upperBound <= $0.upperBound }) {
+          let offset = normalized.distance(from: normalized.startIndex, to: range.lowerBound)
+          if best.map({ offset < $0.offset }) ?? true {
+            best = (offset, SuggestionCue(phrase: cue, language: list.language, aspect: nil))
+          }
+          break
+        }
+      }
+    }
+    guard var cue = best?.cue else { return nil }
+    cue.aspect = firstAspect(in: normalized)
+    return cue
+  }
+
+  /// The first hosting aspect a text names, by the aspect terms.
+  /// - Parameter text: Any text.
+  /// - Returns: The aspect of the earliest term (the longest one where several start together), or `nil`.
+  public func aspect(of text: String) -> HostingAspect? {
+    firstAspect(in: SuggestionText.normalized(text))
+  }
+
+  private func firstAspect(in normalized: String) -> HostingAspect? {
+    var best: (offset: Int, aspect: HostingAspect)?
+    for term in orderedTerms {
+      guard let range = Self.occurrences(of: term, in: normalized).first else { continue }
+      let offset = normalized.distance(from: normalized.startIndex, to: range.lowerBound)
+      if best.map({ offset < $0.offset }) ?? true { best = (offset, aspectTerms[term]!) }
+    }
+    return best?.aspect
+  }
+
+  /// Whether a text asks for an improvement.
+  /// - Parameter text: Feedback in any language.
+  /// - Returns: `true` when ``detect(_:)`` finds a cue.
+  public func isSuggestion(_ text: String) -> Bool { detect(text) != nil }
+
+  /// The ranges where a phrase occurs in a normalised text as whole words (Latin edges) or anywhere (Lao).
+  static func occurrences(of phrase: String, in text: String) -> [Range<String.Index>] {
+    guard let first = phrase.first, let last = phrase.last else { return [] }
+    let checksStart = SuggestionText.isWordCharacter(first)
+    let checksEnd = SuggestionText.isWordCharacter(last)
+    var found: [Range<String.Index>] = []
+    var searchStart = text.startIndex
+    while searchStart < text.endIndex, let range = text.range(of: phrase, range: searchStart..<text.endIndex) {
+      let startsWord =
+        !checksStart || range.lowerBound == text.startIndex
+        || !SuggestionText.isWordCharacter(text[text.index(before: range.lowerBound)])
+      let endsWord =
+        !checksEnd || range.upperBound == text.endIndex || !SuggestionText.isWordCharacter(text[range.upperBound])
+      if startsWord && endsWord { found.append(range) }
+      searchStart = text.index(after: range.lowerBound)
+    }
+    return found
+  }
+}
+
+/// The phrase that made ``SuggestionDetector`` read a text as a suggestion.
+public struct SuggestionCue: Hashable, Sendable, Codable {
+  /// The cue as listed (lowercase), e.g. `please add`.
+  public var phrase: String
+  /// The language of the list it comes from.
+  public var language: SentimentLanguage
+  /// The first hosting aspect the text names, if any (see ``SuggestionDetector``).
+  public var aspect: HostingAspect?
+
+  /// A cue.
+  /// - Parameters:
+  ///   - phrase: The cue.
+  ///   - language: Its language.
+  ///   - aspect: The aspect the text names.
+  public init(phrase: String, language: SentimentLanguage, aspect: HostingAspect? = nil) {
+    self.phrase = phrase
+    self.language = language
+    self.aspect = aspect
+  }
+}

@@ -1,0 +1,105 @@
+import FeedbackSentiment
+import Foundation
+import Testing
+
+@Suite("SuggestionDetector: feedback that asks for an improvement")
+struct SuggestionDetectorTests {
+  static let detector = try! SuggestionDetector.bundled()
+
+  @Test(
+    "feedback that asks for an improvement is a suggestion, in English, Malay/Indonesian and Lao",
+    arguments: [
+      ("Please add a staging site option to the panel.", "please add", "en"),
+      ("Kindly improve the backup restore page, it is hard to find.", "kindly improve", "en"),
+      ("It would be nice if invoices showed the domain name.", "it would be nice", "en"),
+      ("Tolong tambah pilihan bayaran melalui DuitNow.", "tolong tambah", "ms"),
+      ("Mohon ditambahkan fitur backup harian.", "mohon", "ms"),
+      ("Saya cadangkan panel kawalan dalam bahasa Melayu.", "saya cadangkan", "ms"),
+      ("ຂໍໃຫ້ເພີ່ມການຊຳລະເງິນຜ່ານ BCEL One", "ຂໍໃຫ້", "lo"),
+      ("ຢາກໃຫ້ມີແຜງຄວບຄຸມເປັນພາສາລາວ", "ຢາກໃຫ້", "lo"),
+    ] as [(String, String, String)])
+  func detectsSuggestions(text: String, phrase: String, language: String) throws {
+    let cue = try #require(Self.detector.detect(text))
+    #expect(cue.phrase == phrase)
+    #expect(cue.language.rawValue == language)
+  }
+
+  @Test(
+    "a suggestion is a suggestion whatever its sentiment: praise and complaints can carry one",
+    arguments: [
+      "Excellent support, thank you! Please add two-factor login.",
+      "The control panel is terrible and slow. Kindly improve it.",
+      "Perkhidmatan teruk. Tolong perbaiki panel kawalan.",
+    ])
+  func anySentiment(text: String) {
+    #expect(Self.detector.isSuggestion(text))
+  }
+
+  @Test(
+    "feedback without an improvement request is no suggestion",
+    arguments: [
+      "Support was slow and my site was down for hours.",
+      "Thank you, great service!",
+      "Please reply to my ticket.",
+      "",
+      "Sokongan sangat pantas dan membantu.",
+      "ບໍລິການດີຫຼາຍ ພໍໃຈຫຼາຍ",
+    ])
+  func notSuggestions(text: String) {
+    #expect(Self.detector.detect(text) == nil)
+  }
+
+  @Test(
+    "a cue inside an exception does not count: apologies, requests for help now, blessings",
+    arguments: [
+      "Kami mohon maaf atas gangguan semalam.",
+      "Mohon bantuan, laman web saya tidak boleh dibuka.",
+      "ຂໍໃຫ້ໂຊກດີ ແລະ ຂອບໃຈຫຼາຍ",
+      "Please add me to the newsletter.",
+    ])
+  func exceptions(text: String) {
+    #expect(Self.detector.detect(text) == nil)
+  }
+
+  @Test("Latin cues match whole words only, in any case and spacing")
+  func wholeWords() throws {
+    #expect(Self.detector.detect("PLEASE   ADD an option") != nil)
+    #expect(Self.detector.detect("Please added the domain yesterday") == nil)
+    #expect(Self.detector.detect("The dumohon word is made up") == nil)
+  }
+
+  @Test(
+    "a suggestion names the first hosting aspect in its text, in any of the three languages",
+    arguments: [
+      ("Please add dark mode to the control panel.", "controlPanel"),
+      ("Tolong tambah pilihan dalam panel kawalan.", "controlPanel"),
+      ("Please add a cheaper price for students.", "pricing"),
+      ("Please add more colours.", nil),
+    ] as [(String, String?)])
+  func aspects(text: String, aspect: String?) throws {
+    let cue = try #require(Self.detector.detect(text))
+    #expect(cue.aspect?.rawValue == aspect)
+  }
+
+  @Test("the first cue in the text is the one reported")
+  func firstCue() throws {
+    let cue = try #require(Self.detector.detect("It would be great if you could. Please add SSH keys."))
+    #expect(cue.phrase == "it would be great")
+  }
+
+  @Test("hosts extend the phrases in the documented format, and a malformed file names its line")
+  func customPhrases() throws {
+    var phrases = try SuggestionPhrases(language: .english, parsing: "[cues]\nplease add\n")
+    try phrases.extend(parsing: "# ours\n[cues]\nwe need\n[exceptions]\nwe need help\n", source: "ours.txt")
+    let detector = SuggestionDetector(phrases: [phrases])
+    #expect(detector.detect("We need a Node.js selector")?.phrase == "we need")
+    #expect(detector.detect("We need help now") == nil)
+    #expect(throws: SentimentError.self) { try SuggestionPhrases(language: .english, parsing: "orphan phrase\n") }
+    do {
+      _ = try SuggestionPhrases(language: .english, parsing: "[cues]\nok\n[wishes]\n", source: "bad.txt")
+      Issue.record("an unknown section was accepted")
+    } catch let error as SentimentError {
+      #expect(error.code == .malformedLine && error.context["line"] == "3")
+    }
+  }
+}
