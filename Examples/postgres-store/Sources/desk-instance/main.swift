@@ -8,6 +8,10 @@
 //   tick INSTANT                runs a tick; answers the alerts it raised and how many messages it delivered
 //   feedback ID CUSTOMER NPS INSTANT TEXT…   records feedback
 //   maintenance ID START END SERVER          schedules a window on one server
+//   incident ID START SERVER INSTANT         declares an incident on one server (started at START)
+//   resolve-incident ID INSTANT              resolves it
+//   solve TICKET INSTANT                     resolves a ticket (a survey follows an hour later)
+//   answer TICKET SCORE INSTANT              answers the ticket's CSAT survey with the link's token
 //   quit
 // Every message the desk delivers is written to the --sent file as `<idempotency key>\n`.
 import FeedbackSentiment
@@ -46,6 +50,9 @@ let customers: [CustomerProfile] = (0..<100).map { (index: Int) -> CustomerProfi
     monthlyRevenue: Money(minorUnits: Int64(500 + index * 10), currency: "USD"),
     customerSince: Date(timeIntervalSince1970: 1_700_000_000), servers: ["web\(index % 5)"], services: ["web"])
 }
+
+/// The key that signs survey links: the same in every desk process, as in a real deployment.
+let surveyKey = Array("desk-instance-survey-signing-key".utf8)
 
 func option(_ name: String) -> String? {
   let arguments = CommandLine.arguments
@@ -105,6 +112,33 @@ func run(_ words: [String], desk: SupportDesk, clock: CommandClock) async throws
       description: "Kernel upgrade")
     try await desk.scheduleMaintenance(window)
     return ["scheduled": words[1]]
+  case ("incident", 5):
+    let at = try instant(words[4])
+    clock.set(at)
+    let incident = Incident(
+      id: IncidentID(words[1]), severity: .major, startedAt: try instant(words[2]), servers: [words[3]],
+      summary: "Websites on \(words[3]) return errors.")
+    try await desk.declareIncident(incident, at: at)
+    return ["declared": words[1]]
+  case ("resolve-incident", 3):
+    let at = try instant(words[2])
+    clock.set(at)
+    try await desk.resolveIncident(IncidentID(words[1]), summary: "Fixed.", at: at)
+    return ["resolved": words[1]]
+  case ("solve", 3):
+    let at = try instant(words[2])
+    clock.set(at)
+    let update = try await desk.changeStatus(of: TicketID(words[1]), to: .resolved, by: .agent("ana"), at: at)
+    return ["status": update.ticket.status.rawValue]
+  case ("answer", 4):
+    let at = try instant(words[3])
+    clock.set(at)
+    guard let survey = try await desk.satisfactionSurveys().first(where: { $0.ticketID?.rawValue == words[1] }) else {
+      throw HostingSupportError.notFound("survey of ticket", id: words[1])
+    }
+    let outcome = try await desk.answerSurvey(
+      token: survey.token.signed(with: surveyKey), score: Int(words[2]) ?? 0, at: at)
+    return ["followUp": outcome.followUpTicketID?.rawValue ?? ""]
   default:
     throw HostingSupportError.invalidRequest(field: "command", reason: "unknown: \(words.joined(separator: " "))")
   }
@@ -119,6 +153,7 @@ do {
   let clock = CommandClock()
   var settings = DeskConfiguration(hostName: "ExampleHost")
   settings.instanceName = name
+  settings.surveys = try SurveySettings(signingKey: surveyKey, answerLink: "https://panel.example.com/rate/{token}")
   let desk = SupportDesk(
     store: try await PostgresTicketStore.open(configuration), classifier: LexiconSentimentClassifier(),
     transport: try KeyFileTransport(path: sent), stateStore: try await PostgresDeskStateStore.open(configuration),

@@ -34,10 +34,26 @@ struct TwoDeskProcessTests {
     let followUps = try await both(desks, feedback).map { $0["followUp"] as? String }
     #expect(followUps == ["FB-F-1", "FB-F-1"])
 
+    // An incident on web2 since the start, declared on one desk (the other is told the id is used): both desks'
+    // ticks link its customers' tickets and queue its periodic updates; the other desk resolves it.
+    let incident = "incident INC-1 \(Self.start) web2 \(Self.start + 0.25 * Self.hour)"
+    _ = try await desks[0].run(incident)
+    await #expect(throws: DeskProcess.ProcessFailed.self) { try await desks[1].run(incident) }
+    // Ten tickets solved on one desk: a survey each an hour later, whichever desk ticks.
+    for id in ids.sorted().prefix(10) { _ = try await desks[0].run("solve \(id) \(Self.start + 0.75 * Self.hour)") }
+
     var alerts: [String] = []
     for offset in [0.5, 1, 2, 4.5, 7, 10, 20, 30] {
       let reports = try await both(desks, "tick \(Self.start + offset * Self.hour)")
       alerts += reports.flatMap { $0["alerts"] as? [String] ?? [] }
+      if offset == 2 {
+        // Both desks answer one survey with its link at once: one answer counts, its low score followed up once.
+        let surveyed = try #require(ids.sorted().first)
+        let answers = await bothOutcomes(desks, "answer \(surveyed) 1 \(Self.start + 3 * Self.hour)")
+        #expect(answers.filter { (try? $0.get()) != nil }.count == 1, "the survey was answered on both desks")
+        #expect(answers.contains { "\($0)".contains("surveyAlreadyAnswered") }, "\(answers)")
+        _ = try await desks[1].run("resolve-incident INC-1 \(Self.start + 3 * Self.hour)")
+      }
     }
     for desk in desks { desk.quit() }
 
@@ -51,7 +67,10 @@ struct TwoDeskProcessTests {
     #expect(Set(alerts).count == alerts.count, "\(alerts.count - Set(alerts).count) alerts raised by both desks")
     #expect(Set(alerts) == Set(deliveries.keys.filter { $0.hasPrefix("sla/") }))
     #expect(alerts.count > 1_000, "only \(alerts.count) alerts over 30 hours of 1,000 open tickets")
-    for prefix in ["maintenance/MW-1/", "feedback/F-1/", "progress/"] {
+    for prefix in [
+      "maintenance/MW-1/", "feedback/F-1/", "progress/", "incident/INC-1/start/", "incident/INC-1/periodic-",
+      "incident/INC-1/resolved/", "survey/csat-", "feedback/csat-",
+    ] {
       #expect(deliveries.keys.contains { $0.hasPrefix(prefix) }, "nothing delivered for \(prefix)")
     }
     #expect(try await sentMarks(schema: schema) == Set(deliveries.keys), "sent marks and deliveries differ")
@@ -65,6 +84,16 @@ struct TwoDeskProcessTests {
     for desk in desks { desk.send(command) }
     var answers: [[String: Any]] = []
     for desk in desks { answers.append(try await desk.answer()) }
+    return answers
+  }
+
+  /// Sends the command to every desk at once and returns what each answered or the error it reported.
+  private func bothOutcomes(_ desks: [DeskProcess], _ command: String) async -> [Result<[String: Any], any Error>] {
+    for desk in desks { desk.send(command) }
+    var answers: [Result<[String: Any], any Error>] = []
+    for desk in desks {
+      do { answers.append(.success(try await desk.answer())) } catch { answers.append(.failure(error)) }
+    }
     return answers
   }
 
