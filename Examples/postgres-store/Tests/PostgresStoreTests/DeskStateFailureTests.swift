@@ -56,25 +56,13 @@ struct DeskStateFailureTests {
       record: DeskStateRecord(kind: "sent", instant: TimelineBuilder.start + Double($0), payload: "{\"n\":\($0)}"))
   }
 
-  private func postgresError(_ body: () async throws -> Void) async -> PostgresError? {
-    do {
-      try await body()
-      Issue.record("expected a PostgresError, but the call succeeded")
-    } catch let error as PostgresError {
-      return error
-    } catch {
-      Issue.record("expected a PostgresError, got \(error)")
-    }
-    return nil
-  }
-
   @Test("a connection lost while an append waits throws connectionLost, writes nothing, and the next call reconnects")
   func lostDuringAppend() async throws {
     let (store, name, admin, holder) = try await isolatedStore()
     try await holdHead(true, holder: holder)
     let appending = Task { try await store.appendUnique(Self.records) }
     let waiting = try await terminateSessionWaitingOnLock(named: name, admin: admin)
-    let error = await postgresError { _ = try await appending.value }
+    let error = await thrownError(PostgresError.self) { _ = try await appending.value }
     #expect(error?.code == .connectionLost)
     #expect(error?.context["phase"] == nil, "the session broke before COMMIT, so the outcome is known")
     try await holdHead(false, holder: holder)
@@ -94,7 +82,7 @@ struct DeskStateFailureTests {
     let before = try await TestDatabase.backends(named: name, admin: admin)
     try await holdHead(true, holder: holder)
     let started = ContinuousClock.now
-    let error = await postgresError { _ = try await store.appendUnique(Self.records) }
+    let error = await thrownError(PostgresError.self) { _ = try await store.appendUnique(Self.records) }
     let waited = ContinuousClock.now - started
     try await holdHead(false, holder: holder)
     #expect(error?.code == .statementTimeout)
@@ -126,7 +114,7 @@ struct DeskStateFailureTests {
     try await holdHead(true, holder: holder)
     let ticking = Task { try await desk.tick(now: opened + 7_200) }
     _ = try await terminateSessionWaitingOnLock(named: name, admin: admin)
-    let error = await postgresError { _ = try await ticking.value }
+    let error = await thrownError(PostgresError.self) { _ = try await ticking.value }
     #expect(error?.code == .connectionLost)
     try await holdHead(false, holder: holder)
     #expect(await transport.keys.isEmpty, "nothing was sent before the tick's decisions were written")
