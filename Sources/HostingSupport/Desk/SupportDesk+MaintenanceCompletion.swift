@@ -7,7 +7,7 @@ extension SupportDesk {
   ///   - id: The window.
   ///   - instant: When the work was finished (default: the desk's date provider).
   /// - Throws: ``HostingSupportError`` `notFound`, or `invalidRequest` for a cancelled window, one already done or
-  ///   one that has not started.
+  ///   one that has not started, or (on a shared state store) one another desk changed meanwhile.
   public func completeMaintenance(_ id: MaintenanceID, at instant: Date? = nil) async throws {
     try await ensureCurrent()
     var changed = try maintenanceInProgress(id)
@@ -33,7 +33,8 @@ extension SupportDesk {
   ///   - newEnd: The new estimate, after the planned end and after `instant`.
   ///   - instant: When (default: the desk's date provider).
   /// - Throws: ``HostingSupportError`` `notFound`, or `invalidRequest` for a cancelled or completed window or an
-  ///   estimate not after the planned end (move the window with ``rescheduleMaintenance(_:start:end:at:)``).
+  ///   estimate not after the planned end (move the window with ``rescheduleMaintenance(_:start:end:at:)``), or (on
+  ///   a shared state store) a window another desk changed meanwhile.
   public func estimateMaintenanceEnd(_ id: MaintenanceID, newEnd: Date, at instant: Date? = nil) async throws {
     try await ensureCurrent()
     var changed = try maintenanceInProgress(id)

@@ -28,8 +28,8 @@ extension SupportDesk {
   ///   - agent: Who writes.
   ///   - instant: When (default: the desk's date provider).
   /// - Returns: Which tickets were updated or skipped, and the reply's clarity hints.
-  /// - Throws: ``HostingSupportError`` `notFound` or `invalidRequest` for an empty reply; `corruptState`; state
-  ///   store errors. Ticket store errors of one ticket are reported in ``IncidentTicketUpdate/skipped``.
+  /// - Throws: ``HostingSupportError`` `notFound` or `invalidRequest` for an empty reply or (on a shared state store)
+  ///   an incident another desk changed meanwhile, before any ticket is touched; `corruptState`; state store errors. Ticket store errors of one ticket are reported in ``IncidentTicketUpdate/skipped``.
   /// - Complexity: O(*t*) ticket reads and appends for *t* linked tickets.
   public func updateLinkedTickets(
     of id: IncidentID, reply: String, status: TicketStatus? = nil, by agent: AgentID, at instant: Date? = nil

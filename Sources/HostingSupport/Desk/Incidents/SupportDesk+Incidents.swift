@@ -39,7 +39,8 @@ extension SupportDesk {
   ///   - id: The incident.
   ///   - message: What customers are told (plain text).
   ///   - instant: When (default: the desk's date provider).
-  /// - Throws: ``HostingSupportError`` `notFound`, or `invalidRequest` for an empty message or a resolved incident.
+  /// - Throws: ``HostingSupportError`` `notFound`, or `invalidRequest` for an empty message, a resolved incident, or
+  ///   (on a shared state store) an incident another desk changed meanwhile.
   public func postIncidentUpdate(_ id: IncidentID, message: String, at instant: Date? = nil) async throws {
     try await ensureCurrent()
     try requireText(message, field: "incident update")
@@ -62,7 +63,8 @@ extension SupportDesk {
   ///   - id: The incident.
   ///   - summary: What customers are told about the fix (plain text; default: the incident's summary).
   ///   - instant: When it was resolved (default: the desk's date provider).
-  /// - Throws: ``HostingSupportError`` `notFound`, or `invalidRequest` for a resolved incident.
+  /// - Throws: ``HostingSupportError`` `notFound`, or `invalidRequest` for a resolved incident or (on a shared state
+  ///   store) one another desk changed meanwhile.
   public func resolveIncident(_ id: IncidentID, summary: String? = nil, at instant: Date? = nil) async throws {
     try await ensureCurrent()
     var changed = try ongoingIncident(id)

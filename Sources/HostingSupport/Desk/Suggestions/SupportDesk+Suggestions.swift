@@ -37,7 +37,9 @@ extension SupportDesk {
   ///     plain text.
   ///   - instant: When (default: the desk's date provider).
   /// - Returns: The suggestions as they now stand.
-  /// - Throws: ``HostingSupportError`` `notFound` for an unknown id (nothing is changed then); state store errors.
+  /// - Throws: ``HostingSupportError`` `notFound` for an unknown id (nothing is changed then); `invalidRequest` naming
+  ///   the suggestions another desk changed meanwhile (on a shared state store: those keep the other desk's change,
+  ///   the others are moved); state store errors.
   @discardableResult
   public func markSuggestions(
     _ ids: [SuggestionID], as status: SuggestionStatus, note: String? = nil, at instant: Date? = nil
