@@ -4,8 +4,10 @@
     python3 Scripts/render-performance.py           # rewrite the tables in place
     python3 Scripts/render-performance.py --check   # exit 1 if a table differs from the results files
 
-Sources: Benchmarks/results/latest.json (written by `swift run -c release hosting-benchmarks --write-results`)
-and Benchmarks/results/peers.json (written by `python3 Benchmarks/peers/run_peers.py`).
+Sources: Benchmarks/results/latest.json (written by `swift run -c release hosting-benchmarks --write-results`),
+Benchmarks/results/peers.json (written by `python3 Benchmarks/peers/run_peers.py`) and
+Examples/postgres-store/results/latest.json (written by `run-tests.sh --benchmarks --write-results FILE` in that
+example package: the PostgreSQL stores against the file stores).
 
 A table lives between marker comments in README.md, Benchmarks/*.md, Documentation/ or a DocC catalog:
 
@@ -13,6 +15,8 @@ A table lives between marker comments in README.md, Benchmarks/*.md, Documentati
     <!-- /benchmarks -->                                       ("all" for every benchmark)
     <!-- peers -->                                             the side-by-side comparisons with the peers
     <!-- /peers -->                                            (or `<!-- peers: classify, sla-deadline -->`)
+    <!-- postgres -->                                          the postgres-store example's figures
+    <!-- /postgres -->
 
 Everything between a pair of markers is replaced; everything else is left alone.
 
@@ -30,8 +34,9 @@ import sys
 ROOT = pathlib.Path(__file__).resolve().parent.parent
 RESULTS = ROOT / "Benchmarks" / "results" / "latest.json"
 PEERS = ROOT / "Benchmarks" / "results" / "peers.json"
+POSTGRES = ROOT / "Examples" / "postgres-store" / "results" / "latest.json"
 BLOCK = re.compile(
-    r"(?P<open><!-- (?P<kind>benchmarks|peers)(?::(?P<args>[^>]*))? -->\n)(?P<body>.*?)(?P<close><!-- /(?P=kind) -->)",
+    r"(?P<open><!-- (?P<kind>benchmarks|peers|postgres)(?::(?P<args>[^>]*))? -->\n)(?P<body>.*?)(?P<close><!-- /(?P=kind) -->)",
     re.S,
 )
 
@@ -178,6 +183,30 @@ def peers_table(peers, ids):
     return "\n".join(lines) + "\n"
 
 
+def postgres_table(report):
+    """The postgres-store example's figures: each workload on PostgreSQL and on the file stores, in one run."""
+    info = report["machine"]
+    lines = [
+        "Rendered from `Examples/postgres-store/results/latest.json` by `Scripts/render-performance.py`; measured "
+        f"with `{report['command']}` (release build).",
+        "",
+        f"{info['date']}, on {info['cpu']}, {info['cores']} cores, {info['memoryGiB']} GiB; {info['postgres']}; "
+        f"load average {info['loadAverageBefore']} → {info['loadAverageAfter']} (1, 5, 15 min).",
+        "",
+        "| Workload | Store | Rate | p50 / p99 | Wall |",
+        "| --- | --- | --- | --- | --- |",
+    ]
+    for figure in report["figures"]:
+        rate_cell = f"{rate(figure['perSecond'])}/s" if figure.get("perSecond") is not None else "—"
+        latency = (
+            f"{seconds(figure['p50Milliseconds'] / 1e3)} / {seconds(figure['p99Milliseconds'] / 1e3)}"
+            if figure.get("p50Milliseconds") is not None else "—"
+        )
+        row = [figure["workload"], figure["store"], rate_cell, latency, seconds(figure["seconds"])]
+        lines.append("| " + " | ".join(cell(value) for value in row) + " |")
+    return "\n".join(lines) + "\n"
+
+
 def documents():
     yield ROOT / "README.md"
     for pattern in ("Benchmarks/**/*.md", "Documentation/**/*.md", "Sources/*/*.docc/**/*.md"):
@@ -220,10 +249,14 @@ def audited():
         yield from sorted(ROOT.glob(pattern))
 
 
-def render(text, results, peers, path):
+def render(text, results, peers, path, postgres=None):
     def replace(match):
         names = [item.strip() for item in (match["args"] or "all").split(",") if item.strip()]
-        if match["kind"] == "benchmarks":
+        if match["kind"] == "postgres":
+            if postgres is None:
+                raise SystemExit(f"render-performance: {path} needs {POSTGRES.relative_to(ROOT)}, which is missing")
+            body = postgres_table(postgres)
+        elif match["kind"] == "benchmarks":
             if results is None:
                 raise SystemExit(f"render-performance: {path} needs {RESULTS.relative_to(ROOT)}, which is missing")
             body = benchmarks_table(results, names)
@@ -245,12 +278,13 @@ def main(arguments):
         raise SystemExit(f"usage: render-performance.py [--check]  (unknown: {' '.join(unknown)})")
     results = json.loads(RESULTS.read_text()) if RESULTS.exists() else None
     peers = json.loads(PEERS.read_text()) if PEERS.exists() else None
+    postgres = json.loads(POSTGRES.read_text()) if POSTGRES.exists() else None
     stale = []
     for path in documents():
         text = path.read_text()
-        if "<!-- benchmarks" not in text and "<!-- peers" not in text:
+        if not any(f"<!-- {kind}" in text for kind in ("benchmarks", "peers", "postgres")):
             continue
-        rendered = render(text, results, peers, path.relative_to(ROOT))
+        rendered = render(text, results, peers, path.relative_to(ROOT), postgres)
         if rendered != text:
             stale.append(path.relative_to(ROOT))
             if not check:
@@ -263,7 +297,7 @@ def main(arguments):
     for path, number, figure in strays:
         print(f"{path.relative_to(ROOT)}:{number}: '{figure}' looks like a measured figure outside a rendered table")
     if check and strays:
-        print("render-performance: quote measurements through a <!-- benchmarks --> or <!-- peers --> table")
+        print("render-performance: quote measurements through a <!-- benchmarks -->, <!-- peers --> or <!-- postgres --> table")
         return 1
     if not check:
         print(f"render-performance: {len(stale)} file(s) updated" if stale else "render-performance: up to date")

@@ -28,6 +28,27 @@ let package = Package(
       dependencies: [
         "CLibPQ",
         .product(name: "SupportTickets", package: "HostingSupportKit"),
+        .product(name: "HostingSupport", package: "HostingSupportKit"),
+      ],
+      swiftSettings: swiftSettings
+    ),
+    // One desk process on a database, driven line by line through stdin (the two-desk test starts two).
+    .executableTarget(
+      name: "desk-instance",
+      dependencies: [
+        "PostgresStore",
+        .product(name: "HostingSupport", package: "HostingSupportKit"),
+        .product(name: "FeedbackSentiment", package: "HostingSupportKit"),
+      ],
+      swiftSettings: swiftSettings
+    ),
+    // The PostgreSQL stores against the file stores on the same workloads.
+    .executableTarget(
+      name: "postgres-benchmarks",
+      dependencies: [
+        "PostgresStore",
+        .product(name: "HostingSupport", package: "HostingSupportKit"),
+        .product(name: "FeedbackSentiment", package: "HostingSupportKit"),
       ],
       swiftSettings: swiftSettings
     ),
@@ -35,7 +56,9 @@ let package = Package(
       name: "PostgresStoreTests",
       dependencies: [
         "PostgresStore",
+        "desk-instance",
         .product(name: "SupportTickets", package: "HostingSupportKit"),
+        .product(name: "HostingSupport", package: "HostingSupportKit"),
         .product(name: "HostingSupportTestKit", package: "HostingSupportKit"),
       ],
       swiftSettings: swiftSettings

@@ -2,6 +2,10 @@
 # Runs the postgres-store package's tests against a throwaway PostgreSQL server.
 #
 #   bash Examples/postgres-store/run-tests.sh [swift test arguments, e.g. --filter Conformance]
+#   bash Examples/postgres-store/run-tests.sh --benchmarks [postgres-benchmarks arguments, e.g. --json]
+#
+# With --benchmarks the server keeps PostgreSQL's durable defaults (fsync, synchronous commit) and the script runs
+# the release build of the postgres-benchmarks executable instead of the tests.
 #
 # 1. Installs Debian's `postgresql` and `libpq-dev` (and pkg-config) with apt-get when they are missing.
 # 2. Creates a cluster with initdb in a new temporary folder and starts it listening only on a Unix socket
@@ -12,6 +16,11 @@
 # 4. Always stops the server and deletes the folder, also when the tests fail or the script is interrupted.
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
+benchmarks=0
+if [[ "${1:-}" == "--benchmarks" ]]; then
+  benchmarks=1
+  shift
+fi
 started=$(date +%s)
 
 log() { echo "run-tests: $*"; }
@@ -93,11 +102,13 @@ cat >>"$data/postgresql.conf" <<EOF
 listen_addresses = ''
 unix_socket_directories = '$workdir'
 max_connections = 200
-fsync = off
-synchronous_commit = off
-full_page_writes = off
-log_statement = 'mod'
 EOF
+if ((benchmarks)); then
+  echo "shared_buffers = '1GB'" >>"$data/postgresql.conf"
+else
+  printf '%s\n' "fsync = off" "synchronous_commit = off" "full_page_writes = off" "log_statement = 'mod'" \
+    >>"$data/postgresql.conf"
+fi
 "${as_server_user[@]}" "$bindir/pg_ctl" -D "$data" -l "$workdir/server.log" -w -t 60 start >/dev/null || {
   cat "$workdir/server.log" >&2
   exit 1
@@ -108,8 +119,13 @@ log "server up on $workdir/.s.PGSQL.5432 after $(($(date +%s) - started)) s"
 export PGHOST="$workdir" PGPORT=5432 PGUSER=postgres PGDATABASE=postgres
 export POSTGRES_STORE_SERVER_LOG="$workdir/server.log"
 set +e
-swift test --package-path "$here" "$@"
+if ((benchmarks)); then
+  swift build -c release --package-path "$here" --product postgres-benchmarks &&
+    "$(swift build -c release --package-path "$here" --show-bin-path)/postgres-benchmarks" "$@"
+else
+  swift test --package-path "$here" "$@"
+fi
 status=$?
 set -e
-log "finished in $(($(date +%s) - started)) s (swift test exit status $status)"
+log "finished in $(($(date +%s) - started)) s (exit status $status)"
 exit "$status"

@@ -62,6 +62,25 @@ class Rendering(unittest.TestCase):
         self.assertIn("**no**", table)
         self.assertNotIn("sla.scan", table)
 
+    def test_the_postgres_table_names_machine_load_date_and_each_figure(self):
+        report = {
+            "command": "bash run-tests.sh --benchmarks",
+            "machine": {"date": "2026-12-07T10:20:25Z", "cpu": "Test CPU", "cores": 2, "memoryGiB": 8,
+                        "postgres": "PostgreSQL 15", "loadAverageBefore": "1.00 1.00 1.00",
+                        "loadAverageAfter": "2.00 1.00 1.00"},
+            "figures": [
+                {"workload": "appends", "store": "A | B", "perSecond": 437.0, "operations": 1600, "seconds": 3.6},
+                {"workload": "query", "store": "C", "p50Milliseconds": 1.07, "p99Milliseconds": 8.9,
+                 "operations": 1000, "seconds": 1.5},
+            ],
+        }
+        table = render_performance.postgres_table(report)
+        for expected in ["Test CPU, 2 cores, 8 GiB", "PostgreSQL 15", "2026-12-07T10:20:25Z",
+                         "1.00 1.00 1.00 → 2.00 1.00 1.00", "A \\| B", "437.0/s", "1.1 ms / 8.9 ms"]:
+            self.assertIn(expected, table)
+        text = "<!-- postgres -->\nstale\n<!-- /postgres -->\n"
+        self.assertNotIn("stale", render_performance.render(text, None, None, "doc.md", report))
+
     def test_latency_quantiles_are_shown_where_measured(self):
         self.assertIn("20.0 µs / 40.0 µs", render_performance.benchmarks_table(RESULTS, ["sla."]))
 

@@ -36,6 +36,16 @@ public struct DeskConfiguration: Sendable {
   public var deliveryRetryDelay: TimeInterval
   /// The longest wait between two delivery tries of a message (default 1 h).
   public var deliveryRetryMaximumDelay: TimeInterval
+  /// This desk's name among the desks that share a state store (``DeskStateStore/isShared``): what its delivery
+  /// claims and leases are held under. Unique per desk process; default `desk-` and a random UUID.
+  public var instanceName = "desk-" + UUID().uuidString.lowercased()
+  /// How long a desk on a shared store holds its claim on a message it is delivering (default 5 min): another
+  /// desk may deliver the message after that if no sent mark arrived. Longer than the slowest delivery (the
+  /// transport's retries included) plus the clock difference between the desks' machines.
+  public var deliveryClaimLease: TimeInterval = 300
+  /// How long a desk on a shared store may hold the SLA scan lease of a tick before another desk may take it
+  /// (default 2 min); a desk releases it as soon as its scan is written.
+  public var slaScanLease: TimeInterval = 120
 
   // Closing the loop with customers. Set these on a configuration after creating it.
 

@@ -52,17 +52,24 @@ extension SupportDesk {
 
   /// Sends every due message once, oldest first, including those queued while the round runs. Each delivered
   /// message gets its sent mark recorded and written before the next one is sent.
+  ///
+  /// On a shared store the round first reads what other desks wrote, claims the due messages, and reads again
+  /// (so it sees every sent mark written before its claims): it sends only what it claimed and is still unsent.
+  /// A message another desk holds stays queued here until its sent mark arrives or its claim lapses.
   private func runDeliveryRound(at instant: Date) async throws -> DeliveryOutcome {
     defer { deliveryRound = nil }
     var outcome = DeliveryOutcome()
     var tried: Set<String> = []
     while true {
+      try await catchUpWithSharedLog()
       let due = dueKeys(at: instant, excluding: tried)
       guard !due.isEmpty else { return outcome }
+      let claimed = try await claimDeliveries(due, at: instant)
+      try await catchUpWithSharedLog()
       for key in due {
         tried.insert(key)
-        // Withdrawn or delivered since the list was made: skip.
-        guard let message = state.pendingByKey[key], state.sent[key] == nil else { continue }
+        // Held by another desk, withdrawn or delivered since the list was made: skip.
+        guard claimed.contains(key), let message = state.pendingByKey[key], state.sent[key] == nil else { continue }
         do {
           try await transport.send(message)
         } catch {

@@ -24,7 +24,7 @@ extension SupportDesk {
   /// - Throws: ``HostingSupportError`` `invalidRequest` for empty text without a score, an NPS outside 0–10 or a
   ///   CSAT outside 1–5, `corruptState` when the desk's stored state is damaged; store errors.
   public func recordFeedback(_ feedback: CustomerFeedback) async throws -> FeedbackOutcome {
-    try await ensureLoaded()
+    try await ensureCurrent()
     try Self.validate(feedback)
     let outcome = try await process(feedback)
     _ = try await deliver(at: clock())
@@ -84,7 +84,7 @@ extension SupportDesk {
 
   /// Every feedback outcome recorded, oldest first.
   public func feedbackOutcomes() async throws -> [FeedbackOutcome] {
-    try await ensureLoaded()
+    try await ensureCurrent()
     return state.feedback
   }
 
@@ -152,19 +152,12 @@ extension SupportDesk {
         department: aspect == .pricing ? .billing : .technical,
         channel: customer.preferredChannel
       )
-      _ = try await openTicket(opening, at: feedback.receivedAt)
-      let moved = explanation.explanation.prefix(8).map {
-        "\($0.token) (\($0.rule.rawValue) \(Self.signed($0.amount)))"
+      do {
+        _ = try await openTicket(opening, at: feedback.receivedAt)
+        try await addExplanationNote(explanation, about: outcome, to: ticketID)
+      } catch let error as StoreError where error.code == .duplicateTicket {
+        // Another desk on the same stores acts on the same feedback and opened (and notes) the ticket first.
       }
-      let note =
-        "Feedback \(feedback.id): \(explanation.label.rawValue), score \(Self.signed(explanation.score)), "
-        + "confidence \(String(format: "%.2f", explanation.confidence)), language \(explanation.language.rawValue)."
-        + (outcome.criticisedAspects.isEmpty
-          ? "" : " Criticised: \(outcome.criticisedAspects.map(\.rawValue).joined(separator: ", ")).")
-        + (moved.isEmpty ? "" : " Moved by: \(moved.joined(separator: ", ")).")
-        + (feedback.hasScore ? " \(feedback.scoreText)." : "")
-        + " Followed up for: \(outcome.followUpReasons.map(\.rawValue).joined(separator: ", "))."
-      _ = try await addInternalNote(note, to: ticketID, by: "feedback-triage", at: feedback.receivedAt)
     }
     outcome.followUpTicketID = ticketID
     outcome.followUpPriority = priority
@@ -206,6 +199,24 @@ extension SupportDesk {
         ticketID: ticketID
       )
     )
+  }
+
+  private func addExplanationNote(_ explanation: SentimentResult, about outcome: FeedbackOutcome, to ticketID: TicketID)
+    async throws
+  {
+    let feedback = outcome.feedback
+    let moved = explanation.explanation.prefix(8).map {
+      "\($0.token) (\($0.rule.rawValue) \(Self.signed($0.amount)))"
+    }
+    let note =
+      "Feedback \(feedback.id): \(explanation.label.rawValue), score \(Self.signed(explanation.score)), "
+      + "confidence \(String(format: "%.2f", explanation.confidence)), language \(explanation.language.rawValue)."
+      + (outcome.criticisedAspects.isEmpty
+        ? "" : " Criticised: \(outcome.criticisedAspects.map(\.rawValue).joined(separator: ", ")).")
+      + (moved.isEmpty ? "" : " Moved by: \(moved.joined(separator: ", ")).")
+      + (feedback.hasScore ? " \(feedback.scoreText)." : "")
+      + " Followed up for: \(outcome.followUpReasons.map(\.rawValue).joined(separator: ", "))."
+    _ = try await addInternalNote(note, to: ticketID, by: "feedback-triage", at: feedback.receivedAt)
   }
 
   private func referralNotification(_ outcome: FeedbackOutcome, customer: CustomerProfile) -> OutboundMessage {

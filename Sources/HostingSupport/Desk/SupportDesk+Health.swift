@@ -25,7 +25,7 @@ extension SupportDesk {
   public func health(of customerID: CustomerID, now: Date, options: ChurnRiskOptions = ChurnRiskOptions())
     async throws -> CustomerHealth
   {
-    try await ensureLoaded()
+    try await ensureCurrent()
     guard let customer = customers[customerID] else {
       throw HostingSupportError.notFound("customer", id: customerID.rawValue)
     }
@@ -53,7 +53,7 @@ extension SupportDesk {
   /// - Returns: The at-risk customers with their explanations.
   /// - Complexity: O(c log c + t) for c customers and t open tickets.
   public func churnRisks(now: Date, options: ChurnRiskOptions = ChurnRiskOptions()) async throws -> [CustomerHealth] {
-    try await ensureLoaded()
+    try await ensureCurrent()
     let open = try await store.allTickets(
       matching: TicketQuery(statuses: Set(TicketStatus.allCases.filter(\.isActive)), limit: 1_000)
     )

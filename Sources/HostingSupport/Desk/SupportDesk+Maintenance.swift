@@ -15,13 +15,14 @@ extension SupportDesk {
   /// - Throws: ``HostingSupportError`` `invalidRequest` for an invalid window or an id already used,
   ///   `corruptState` when the desk's stored state is damaged; state store errors.
   public func scheduleMaintenance(_ window: MaintenanceWindow) async throws {
-    try await ensureLoaded()
+    try await ensureCurrent()
     try window.validate()
     guard state.maintenanceRecord(window.id) == nil else {
       throw HostingSupportError.invalidRequest(field: "maintenance id", reason: "\(window.id.rawValue) is already used")
     }
-    record(.maintenance(MaintenanceRecord(window: window), at: clock()))
-    try await commit()
+    let change = DeskChange.maintenance(MaintenanceRecord(window: window), at: clock())
+    record(change)
+    try await requireFirst(change, conflict: "is already used")
   }
 
   /// Cancels a window. Customers who were already told about it get a cancellation notice on the next tick;
@@ -29,7 +30,7 @@ extension SupportDesk {
   /// - Parameter id: The window.
   /// - Throws: ``HostingSupportError`` `notFound`, or `invalidRequest` if it is already cancelled.
   public func cancelMaintenance(_ id: MaintenanceID) async throws {
-    try await ensureLoaded()
+    try await ensureCurrent()
     var changed = try existingMaintenance(id)
     guard !changed.isCancelled else {
       throw HostingSupportError.invalidRequest(field: "maintenance \(id.rawValue)", reason: "is already cancelled")
@@ -38,8 +39,9 @@ extension SupportDesk {
     changed.corrections.append(.init(kind: .cancelled, correctsRevision: changed.revision, previous: changed.window))
     changed.isCancelled = true
     withdrawPendingNotices(of: changed, at: at)
-    record(.maintenance(changed, at: at))
-    try await commit()
+    let change = DeskChange.maintenance(changed, at: at)
+    record(change)
+    try await requireFirst(change, conflict: "was changed by another desk meanwhile: read it again")
   }
 
   /// Moves a window. Customers who were told the old times get a correction on the next tick, and the new
@@ -53,7 +55,7 @@ extension SupportDesk {
   public func rescheduleMaintenance(_ id: MaintenanceID, start: Date, end: Date, at instant: Date? = nil)
     async throws
   {
-    try await ensureLoaded()
+    try await ensureCurrent()
     var changed = try existingMaintenance(id)
     guard !changed.isCancelled else {
       throw HostingSupportError.invalidRequest(field: "maintenance \(id.rawValue)", reason: "is cancelled")
@@ -68,13 +70,14 @@ extension SupportDesk {
     changed.window = moved
     changed.revision += 1
     changed.revisedAt = at
-    record(.maintenance(changed, at: at))
-    try await commit()
+    let change = DeskChange.maintenance(changed, at: at)
+    record(change)
+    try await requireFirst(change, conflict: "was changed by another desk meanwhile: read it again")
   }
 
   /// Every maintenance window the desk knows, in scheduling order.
   public func maintenanceWindows() async throws -> [MaintenanceRecord] {
-    try await ensureLoaded()
+    try await ensureCurrent()
     return state.maintenance
   }
 
@@ -205,6 +208,13 @@ extension SupportDesk {
 
   private func withdrawPendingNotices(of window: MaintenanceRecord, at instant: Date) {
     withdrawPending(keyPrefix: Self.maintenancePrefix(window.id, revision: window.revision) + "/", at: instant)
+  }
+
+  /// Commits, and throws `invalidRequest` when another desk made the same change to the window first (see
+  /// ``commitReportingLostChanges(_:)``).
+  func requireFirst(_ change: DeskChange, conflict reason: String) async throws {
+    let field = if case .maintenance(let record, _) = change { "maintenance \(record.id.rawValue)" } else { "change" }
+    try await commitFirst(change, orThrow: .invalidRequest(field: field, reason: reason))
   }
 
   private func existingMaintenance(_ id: MaintenanceID) throws -> MaintenanceRecord {

@@ -7,9 +7,9 @@ extension SupportDesk {
   ///   - id: The window.
   ///   - instant: When the work was finished (default: the desk's date provider).
   /// - Throws: ``HostingSupportError`` `notFound`, or `invalidRequest` for a cancelled window, one already done or
-  ///   one that has not started.
+  ///   one that has not started, or (on a shared state store) one another desk changed meanwhile.
   public func completeMaintenance(_ id: MaintenanceID, at instant: Date? = nil) async throws {
-    try await ensureLoaded()
+    try await ensureCurrent()
     var changed = try maintenanceInProgress(id)
     let at = instant ?? clock()
     guard at >= changed.window.start else {
@@ -18,9 +18,10 @@ extension SupportDesk {
     }
     changed.completedAt = at
     withdrawPendingOverrunNotices(of: changed, at: at)
-    record(.maintenance(changed, at: at))
+    let change = DeskChange.maintenance(changed, at: at)
+    record(change)
     try queueMaintenanceNotices(now: at)
-    try await commit()
+    try await requireFirst(change, conflict: "was changed by another desk meanwhile: read it again")
     _ = try await deliver(at: at)
   }
 
@@ -32,9 +33,10 @@ extension SupportDesk {
   ///   - newEnd: The new estimate, after the planned end and after `instant`.
   ///   - instant: When (default: the desk's date provider).
   /// - Throws: ``HostingSupportError`` `notFound`, or `invalidRequest` for a cancelled or completed window or an
-  ///   estimate not after the planned end (move the window with ``rescheduleMaintenance(_:start:end:at:)``).
+  ///   estimate not after the planned end (move the window with ``rescheduleMaintenance(_:start:end:at:)``), or (on
+  ///   a shared state store) a window another desk changed meanwhile.
   public func estimateMaintenanceEnd(_ id: MaintenanceID, newEnd: Date, at instant: Date? = nil) async throws {
-    try await ensureLoaded()
+    try await ensureCurrent()
     var changed = try maintenanceInProgress(id)
     let at = instant ?? clock()
     guard newEnd > changed.window.end, newEnd > at else {
@@ -43,10 +45,11 @@ extension SupportDesk {
     }
     withdrawPendingOverrunNotices(of: changed, at: at)
     changed.overrunEstimates.append(newEnd)
-    record(.maintenance(changed, at: at))
+    let change = DeskChange.maintenance(changed, at: at)
+    record(change)
     enqueue(overrunAlert(changed, now: at))
     try queueMaintenanceNotices(now: at)
-    try await commit()
+    try await requireFirst(change, conflict: "was changed by another desk meanwhile: read it again")
     _ = try await deliver(at: at)
   }
 

@@ -33,9 +33,16 @@ extension SupportDesk {
 
   private func load() async throws {
     do {
-      let records = try await stateStore.loadRecords()
-      state = try DeskState(replaying: records)
-      recordsInStore = records.count
+      if stateStore.isShared {
+        let read = try await stateStore.records(after: nil)
+        state = try DeskState(replaying: read.entries)
+        recordsInStore = read.entries.count
+        sharedLog.position = read.position
+      } else {
+        let records = try await stateStore.loadRecords()
+        state = try DeskState(replaying: records)
+        recordsInStore = records.count
+      }
       loadPhase = .loaded
     } catch let error as HostingSupportError where error.code == .corruptState {
       loadPhase = .refused(error)
@@ -61,13 +68,17 @@ extension SupportDesk {
   /// One write runs at a time and takes every change queued when it starts (group commit), so a thousand
   /// concurrent callers cause a handful of appends. A failed write puts its changes back at the front of the
   /// queue for the next write and throws to the callers whose changes it carried.
+  /// - Returns: The keys (``DeskChange/key``) of changes that a shared store already held, written by another
+  ///   desk: those writes awaited by this call that skipped them (empty for a store one desk uses).
   /// - Throws: The state store's error.
-  func commit() async throws {
+  @discardableResult
+  func commit() async throws -> Set<String> {
     let target = bufferedChangeCount
+    var alreadyStored: Set<String> = []
     while writtenChangeCount < target {
       if let writer = stateWriter {
         do {
-          try await writer.value
+          alreadyStored.formUnion(try await writer.value)
         } catch {
           if writtenChangeCount < target { throw error }
         }
@@ -75,24 +86,37 @@ extension SupportDesk {
       }
       startStateWrite()
     }
+    return alreadyStored
   }
 
   private func startStateWrite() {
     let batch = unwrittenChanges
     unwrittenChanges = []
+    changesBeingWritten = batch
     let through = bufferedChangeCount
     stateWriter = Task {
-      defer { self.stateWriter = nil }
+      defer {
+        self.stateWriter = nil
+        self.changesBeingWritten = []
+      }
+      var alreadyStored: Set<String> = []
       do {
-        let records = try batch.map { try $0.record() }
-        try await self.stateStore.append(records)
+        if self.stateStore.isShared {
+          alreadyStored = try await self.stateStore.appendUnique(batch.map { try $0.keyedRecord() }).alreadyStored
+        } else {
+          try await self.stateStore.append(batch.map { try $0.record() })
+        }
       } catch {
         self.unwrittenChanges.insert(contentsOf: batch, at: 0)
         throw error
       }
       self.writtenChangeCount = through
-      self.recordsInStore += batch.count
-      if self.unwrittenChanges.isEmpty, self.isCompactionDue { await self.compact() }
+      if !alreadyStored.isEmpty { self.sharedLog.rebuildRequested = true }
+      self.recordsInStore += batch.count - alreadyStored.count
+      if self.unwrittenChanges.isEmpty, self.isCompactionDue {
+        if self.stateStore.isShared { await self.compactSharedLog() } else { await self.compact() }
+      }
+      return alreadyStored
     }
   }
 
@@ -129,7 +153,7 @@ extension SupportDesk {
   /// The notifications produced but not yet delivered, oldest first.
   /// - Throws: ``HostingSupportError`` `corruptState` when the desk's stored state is damaged; state store errors.
   public func pendingNotifications() async throws -> [OutboundMessage] {
-    try await ensureLoaded()
+    try await ensureCurrent()
     return state.pending
   }
 
@@ -137,7 +161,7 @@ extension SupportDesk {
   /// - Parameter key: An idempotency key.
   /// - Throws: As ``pendingNotifications()``.
   public func wasSent(_ key: String) async throws -> Bool {
-    try await ensureLoaded()
+    try await ensureCurrent()
     return state.sent[key] != nil
   }
 

@@ -69,15 +69,28 @@ extension SupportDesk {
       matching: TicketQuery(statuses: Self.activeStatuses, limit: 1_000)
     )
     let solved = try await recentlySolvedTickets(now: now)
-    // Decide and record everything before the next await.
-    let (subjects, progressCandidates) = prepare(active, now: now)
-    let alerts = raiseSLAAlerts(for: subjects, tickets: active, now: now)
-    let progressEvents = try queueProgressUpdates(for: progressCandidates, now: now)
-    try queueMaintenanceNotices(now: now)
-    try queueLoopWork(active: active, solved: solved, now: now)
-    try await commit()
-    loopMemo.surveyScanThrough = now
-    await appendProgressEvents(progressEvents)
+    // On a shared store only the desk holding the scan lease decides; the others only deliver.
+    var alerts: [SLAAlert] = []
+    if try await beginSLAScan(at: now) {
+      let progressEvents: [ProgressEvent]
+      do {
+        // Decide and record everything before the next await.
+        let (subjects, progressCandidates) = prepare(active, now: now)
+        alerts = raiseSLAAlerts(for: subjects, tickets: active, now: now)
+        progressEvents = try queueProgressUpdates(for: progressCandidates, now: now)
+        try queueMaintenanceNotices(now: now)
+        try queueLoopWork(active: active, solved: solved, now: now)
+        let alreadyStored = try await commit()
+        // A shared store that already held an alert's message had it from another desk: not raised here.
+        alerts.removeAll { alreadyStored.contains("queued/\(Self.idempotencyKey(for: $0))") }
+      } catch {
+        await endSLAScan()
+        throw error
+      }
+      await endSLAScan()
+      loopMemo.surveyScanThrough = now
+      await appendProgressEvents(progressEvents)
+    }
     await finishUnprocessedAnswers()
     let result = try await deliver(at: now)
     return TickReport(
@@ -103,7 +116,10 @@ extension SupportDesk {
       guard enqueue(notification) else { continue }
       raised.append(alert)
       if alert.kind == .breach, let ticket = byID[alert.ticketID] {
-        record(.breach(DeskBreach(customerID: ticket.customerID, ticketID: ticket.id, at: now)))
+        record(
+          .breach(
+            DeskBreach(
+              customerID: ticket.customerID, ticketID: ticket.id, at: now, alertKey: notification.idempotencyKey)))
       }
     }
     return raised

@@ -25,7 +25,7 @@ extension SupportDesk {
   /// - Throws: ``HostingSupportError`` `invalidRequest` for an empty subject or body; `StoreError`
   ///   `duplicateTicket`; `TicketError`.
   public func openTicket(_ opening: TicketOpening, at instant: Date? = nil) async throws -> TicketUpdate {
-    try await ensureLoaded()
+    try await ensureCurrent()
     try requireText(opening.subject, field: "subject")
     try requireText(opening.body, field: "body")
     var cleaned = opening
@@ -83,9 +83,7 @@ extension SupportDesk {
     try requireText(subject, field: "subject")
     try requireText(body, field: "body")
     while true {
-      let number = state.nextTicketNumber
-      record(.ticketNumber(next: number + 1, at: instant ?? clock()))
-      try await commit()
+      let number = try await reserveTicketNumber(at: instant ?? clock())
       let opening = TicketOpening(
         ticketID: TicketID(derived: "T-\(number)"),
         customerID: customer,

@@ -53,9 +53,12 @@ public actor SupportDesk {
   var unwrittenChanges: [DeskChange] = []
   var bufferedChangeCount = 0
   var writtenChangeCount = 0
-  var stateWriter: Task<Void, any Error>?
+  var stateWriter: Task<Set<String>, any Error>?
+  var changesBeingWritten: [DeskChange] = []
   var recordsInStore = 0
   var recordsAfterCompaction = 0
+  /// How far this desk has read a shared state store's log (see `SupportDesk+Sharing.swift`).
+  var sharedLog = SharedLogProgress()
 
   // Delivery: one round at a time; retry times of failed keys (in memory: a restart retries at once).
   var deliveryRound: Task<DeliveryOutcome, any Error>?

@@ -49,7 +49,7 @@ extension SupportDesk {
   /// - Throws: ``HostingSupportError`` `corruptState` when the desk's stored state is damaged; state store errors.
   /// - Complexity: O(*i* × (*c* + *s*)) for *i* incidents, *c* customers and *s* sent marks.
   public func incidentReport(now: Date) async throws -> IncidentReport {
-    try await ensureLoaded()
+    try await ensureCurrent()
     let customers = registeredCustomers
     let rows = state.loop.allIncidents.map { record in
       let prefix = Self.incidentPrefix(record.id)

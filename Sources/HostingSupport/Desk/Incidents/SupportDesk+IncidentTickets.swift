@@ -28,13 +28,13 @@ extension SupportDesk {
   ///   - agent: Who writes.
   ///   - instant: When (default: the desk's date provider).
   /// - Returns: Which tickets were updated or skipped, and the reply's clarity hints.
-  /// - Throws: ``HostingSupportError`` `notFound` or `invalidRequest` for an empty reply; `corruptState`; state
-  ///   store errors. Ticket store errors of one ticket are reported in ``IncidentTicketUpdate/skipped``.
+  /// - Throws: ``HostingSupportError`` `notFound` or `invalidRequest` for an empty reply or (on a shared state store)
+  ///   an incident another desk changed meanwhile, before any ticket is touched; `corruptState`; state store errors. Ticket store errors of one ticket are reported in ``IncidentTicketUpdate/skipped``.
   /// - Complexity: O(*t*) ticket reads and appends for *t* linked tickets.
   public func updateLinkedTickets(
     of id: IncidentID, reply: String, status: TicketStatus? = nil, by agent: AgentID, at instant: Date? = nil
   ) async throws -> IncidentTicketUpdate {
-    try await ensureLoaded()
+    try await ensureCurrent()
     try requireText(reply, field: "reply")
     guard var changed = state.loop.incidents[id] else {
       throw HostingSupportError.notFound("incident", id: id.rawValue)
@@ -43,9 +43,11 @@ extension SupportDesk {
     changed.bulkUpdates += 1
     changed.revision += 1
     let number = changed.bulkUpdates
-    record(.incident(changed, at: at))
+    let change = DeskChange.incident(changed, at: at)
+    record(change)
     let links = state.loop.links[id] ?? []
-    try await commit()
+    // Another desk that took the same update number first would make this reply look already written.
+    try await commitFirst(change, orThrow: Self.incidentChangedElsewhere(id))
     let body = configuration.redactor.redact(reply)
     var result = IncidentTicketUpdate(
       updated: [], skipped: [:], statusUnchanged: [], clarityHints: configuration.clarityCheck?.check(body) ?? [])

@@ -15,7 +15,7 @@ extension SupportDesk {
   /// - Throws: ``HostingSupportError`` `invalidRequest` for an empty summary, a start after the declaration or an
   ///   id already used; `corruptState`; store errors.
   public func declareIncident(_ incident: Incident, at instant: Date? = nil) async throws {
-    try await ensureLoaded()
+    try await ensureCurrent()
     try incident.validate()
     let at = instant ?? clock()
     guard incident.startedAt <= at else {
@@ -25,9 +25,11 @@ extension SupportDesk {
       throw HostingSupportError.invalidRequest(field: "incident id", reason: "\(incident.id.rawValue) is already used")
     }
     let declared = IncidentRecord(incident: incident, declaredAt: at)
-    record(.incident(declared, at: at))
+    let change = DeskChange.incident(declared, at: at)
+    record(change)
     try queueIncidentNotices(of: declared, now: at)
-    try await commit()
+    try await commitFirst(
+      change, orThrow: .invalidRequest(field: "incident id", reason: "\(incident.id.rawValue) is already used"))
     _ = try await deliver(at: at)
   }
 
@@ -37,9 +39,10 @@ extension SupportDesk {
   ///   - id: The incident.
   ///   - message: What customers are told (plain text).
   ///   - instant: When (default: the desk's date provider).
-  /// - Throws: ``HostingSupportError`` `notFound`, or `invalidRequest` for an empty message or a resolved incident.
+  /// - Throws: ``HostingSupportError`` `notFound`, or `invalidRequest` for an empty message, a resolved incident, or
+  ///   (on a shared state store) an incident another desk changed meanwhile.
   public func postIncidentUpdate(_ id: IncidentID, message: String, at instant: Date? = nil) async throws {
-    try await ensureLoaded()
+    try await ensureCurrent()
     try requireText(message, field: "incident update")
     var changed = try ongoingIncident(id)
     let at = max(instant ?? clock(), changed.lastPublicWord)
@@ -47,9 +50,10 @@ extension SupportDesk {
       IncidentUpdate(
         number: changed.updates.count + 1, postedAt: at, message: configuration.redactor.redact(message)))
     changed.revision += 1
-    record(.incident(changed, at: at))
+    let change = DeskChange.incident(changed, at: at)
+    record(change)
     try queueIncidentNotices(of: changed, now: at)
-    try await commit()
+    try await commitFirst(change, orThrow: Self.incidentChangedElsewhere(id))
     _ = try await deliver(at: at)
   }
 
@@ -59,25 +63,27 @@ extension SupportDesk {
   ///   - id: The incident.
   ///   - summary: What customers are told about the fix (plain text; default: the incident's summary).
   ///   - instant: When it was resolved (default: the desk's date provider).
-  /// - Throws: ``HostingSupportError`` `notFound`, or `invalidRequest` for a resolved incident.
+  /// - Throws: ``HostingSupportError`` `notFound`, or `invalidRequest` for a resolved incident or (on a shared state
+  ///   store) one another desk changed meanwhile.
   public func resolveIncident(_ id: IncidentID, summary: String? = nil, at instant: Date? = nil) async throws {
-    try await ensureLoaded()
+    try await ensureCurrent()
     var changed = try ongoingIncident(id)
     let at = max(instant ?? clock(), changed.incident.startedAt)
     changed.resolvedAt = at
     changed.resolution = summary.flatMap { TextCheck.hasVisibleText($0) ? configuration.redactor.redact($0) : nil }
     changed.revision += 1
     withdrawPending(keyPrefix: Self.incidentPrefix(id), at: at)
-    record(.incident(changed, at: at))
+    let change = DeskChange.incident(changed, at: at)
+    record(change)
     try queueIncidentNotices(of: changed, now: at)
-    try await commit()
+    try await commitFirst(change, orThrow: Self.incidentChangedElsewhere(id))
     _ = try await deliver(at: at)
   }
 
   /// Every incident the desk knows, in declaration order.
   /// - Throws: ``HostingSupportError`` `corruptState` when the desk's stored state is damaged; state store errors.
   public func incidents() async throws -> [IncidentRecord] {
-    try await ensureLoaded()
+    try await ensureCurrent()
     return state.loop.allIncidents
   }
 
@@ -85,7 +91,7 @@ extension SupportDesk {
   /// - Parameter id: The incident.
   /// - Throws: ``HostingSupportError`` `notFound`; as ``incidents()``.
   public func linkedTickets(of id: IncidentID) async throws -> [TicketID] {
-    try await ensureLoaded()
+    try await ensureCurrent()
     guard state.loop.incidents[id] != nil else { throw HostingSupportError.notFound("incident", id: id.rawValue) }
     return (state.loop.links[id] ?? []).map(\.ticketID)
   }
@@ -94,7 +100,7 @@ extension SupportDesk {
   /// - Parameter ticketID: The ticket.
   /// - Throws: As ``incidents()``.
   public func incident(linkedTo ticketID: TicketID) async throws -> IncidentRecord? {
-    try await ensureLoaded()
+    try await ensureCurrent()
     return state.loop.incidentOfTicket[ticketID].flatMap { state.loop.incidents[$0] }
   }
 
@@ -151,6 +157,11 @@ extension SupportDesk {
     var message = try customerNotification(template, kind: kind, key: key, to: customer, values: values, at: now)
     message.metadata = ["incident": record.id.rawValue, "severity": record.incident.severity.rawValue]
     enqueue(message)
+  }
+
+  /// The error of a change to an incident that another desk changed first (the same revision).
+  static func incidentChangedElsewhere(_ id: IncidentID) -> HostingSupportError {
+    .invalidRequest(field: "incident \(id.rawValue)", reason: "was changed by another desk meanwhile: read it again")
   }
 
   func ongoingIncident(_ id: IncidentID) throws -> IncidentRecord {

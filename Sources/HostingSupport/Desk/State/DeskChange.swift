@@ -7,6 +7,9 @@ struct DeskBreach: Hashable, Sendable, Codable {
   var customerID: CustomerID
   var ticketID: TicketID
   var at: Date
+  /// The idempotency key of the alert that raised it (absent in records written before desks shared a store):
+  /// a breach is recorded once per alert, whichever desk raised it.
+  var alertKey: String?
 }
 
 /// One change to the desk's state: what a ``DeskStateRecord`` carries. Every change the desk makes to its state
@@ -75,6 +78,30 @@ enum DeskChange: Hashable, Sendable {
     }
   }
 
+  /// The record's identity in a shared log: two desks that make the same change write it once. `nil` for the
+  /// ticket counter (every record counts) and for breaches written before they named their alert.
+  ///
+  /// Records that have versions (maintenance windows, suggestions, incidents) carry the version in their key, so
+  /// two desks that each make the next version of the same record collide: the first wins, the second learns it
+  /// from ``DeskStateAppendResult/alreadyStored``. A survey is requested once and answered once; a ticket is
+  /// linked to one incident.
+  var key: String? {
+    switch self {
+    case .ticketNumber: nil
+    case .queued(let message): "queued/\(message.idempotencyKey)"
+    case .withdrawn(let key, _): "withdrawn/\(key)"
+    case .sent(let key, _): "sent/\(key)"
+    case .feedback(let outcome): "feedback/\(outcome.feedback.id)"
+    case .breach(let breach): breach.alertKey.map { "breach/\($0)" }
+    case .maintenance(let record, _): "maintenance/\(record.id.rawValue)/v\(record.changeCount)"
+    case .surveyRequested(let survey): "survey/\(survey.id.rawValue)"
+    case .surveyAnswered(let answer): "survey-answer/\(answer.surveyID.rawValue)"
+    case .suggestion(let suggestion): "suggestion/\(suggestion.id.rawValue)/r\(suggestion.revision)"
+    case .incident(let record, _): "incident/\(record.id.rawValue)/r\(record.revision)"
+    case .incidentLinked(let link): "incident-link/\(link.ticketID.rawValue)"
+    }
+  }
+
   /// When the change happened, as far as retention is concerned.
   var instant: Date {
     switch self {
@@ -94,6 +121,12 @@ enum DeskChange: Hashable, Sendable {
   /// - Throws: `EncodingError` (not expected: every payload is plain data).
   func record() throws -> DeskStateRecord {
     DeskStateRecord(kind: kind, instant: instant, payload: try encodedPayload())
+  }
+
+  /// The change as a record with its key, for a shared log.
+  /// - Throws: `EncodingError` (not expected).
+  func keyedRecord() throws -> KeyedDeskStateRecord {
+    KeyedDeskStateRecord(key: key, record: try record())
   }
 
   private func encodedPayload() throws -> String {

@@ -16,8 +16,9 @@ struct DeskState: Sendable {
   /// Feedback acted on, oldest first, with an index by feedback id.
   private(set) var feedback: [FeedbackOutcome] = []
   private var feedbackIndex: [String: Int] = [:]
-  /// SLA breaches raised.
+  /// SLA breaches raised, and the alert keys among them (a shared log's desks see each other's).
   private(set) var breaches: [DeskBreach] = []
+  private var breachAlertKeys: Set<String> = []
   /// Maintenance windows in scheduling order, with an index by id.
   private(set) var maintenance: [MaintenanceRecord] = []
   private var maintenanceIndex: [MaintenanceID: Int] = [:]
@@ -39,6 +40,21 @@ struct DeskState: Sendable {
     }
   }
 
+  /// Replays entries of a shared log; an error names the entry's position in the log.
+  /// - Parameter entries: The entries, in commit order.
+  /// - Throws: As ``init(replaying:)``.
+  init(replaying entries: [DeskStateLogEntry]) throws {
+    try apply(entries)
+  }
+
+  /// Folds entries of a shared log in.
+  /// - Throws: ``HostingSupportError`` `corruptState` for a record that is not a change this desk knows.
+  mutating func apply(_ entries: [DeskStateLogEntry]) throws {
+    for entry in entries {
+      apply(try DeskChange(entry.record, position: Int(clamping: entry.position.rawValue)))
+    }
+  }
+
   /// The messages waiting for delivery, oldest first.
   var pending: [OutboundMessage] { pendingOrder.compactMap { pendingByKey[$0] } }
 
@@ -56,7 +72,9 @@ struct DeskState: Sendable {
     1 + pendingByKey.count + sent.count + feedback.count + breaches.count + maintenance.count + loop.liveRecordCount
   }
 
-  /// Folds one change in.
+  /// Folds one change in. Folding a change again, or a change another desk made at the same time (a shared
+  /// log), leaves the state as it is: queue, sent marks and withdrawals are sets by key, feedback is kept by id,
+  /// breaches by alert, maintenance windows by id with their newest version.
   mutating func apply(_ change: DeskChange) {
     switch change {
     case .ticketNumber(let next, _):
@@ -81,10 +99,13 @@ struct DeskState: Sendable {
         feedback.append(outcome)
       }
     case .breach(let breach):
+      if let key = breach.alertKey, !breachAlertKeys.insert(key).inserted { return }
       breaches.append(breach)
       noteHistory(breach.at)
     case .maintenance(let record, _):
       if let index = maintenanceIndex[record.id] {
+        // Versions only move forward: a desk that reads another desk's older record late keeps the newer one.
+        guard record.changeCount >= maintenance[index].changeCount else { return }
         maintenance[index] = record
       } else {
         maintenanceIndex[record.id] = maintenance.count

@@ -40,7 +40,10 @@ public struct DeskStateRecord: Hashable, Sendable, Codable {
       try container.encode(rawValue)
     }
 
-    static func isValidName(_ name: String) -> Bool {
+    /// Whether `name` is a valid kind name: 1 to 64 ASCII letters, digits, `-` or `.` (what a store checks when it
+    /// reads a kind back from storage it does not trust).
+    /// - Parameter name: The name.
+    public static func isValidName(_ name: String) -> Bool {
       (1...64).contains(name.utf8.count)
         && name.utf8.allSatisfy { byte in
           (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte)

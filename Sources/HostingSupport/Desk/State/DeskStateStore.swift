@@ -31,6 +31,15 @@ import Foundation
 /// - **Errors.** Throw ``HostingSupportError`` `corruptState` for damage and `ioFailure` for storage that cannot
 ///   be reached or written (or the host's own error type); the desk reports both to its caller, and refuses to
 ///   run on `corruptState`.
+///
+/// ## Sharing between desks
+/// A store that several desk processes open at once (a database behind a load balancer) says so with
+/// ``isShared`` and implements the requirements after it for real: ``records(after:)`` in commit order,
+/// ``appendUnique(_:)`` with unique keys, ``replaceRecords(through:with:)``, ``claimDeliveries(_:for:at:until:)``,
+/// ``acquireLease(_:for:at:until:)`` and ``releaseLease(_:for:)``, ``reserveTicketNumber()``. Each has a default
+/// implementation that is right for a store one desk uses, so such stores implement only the three requirements
+/// above; the desk does not call the others on them. `SharedDeskStateStoreConformance` in HostingSupportTestKit
+/// checks a shared store; <doc:DeskConcurrency> describes what the desk does with it.
 public protocol DeskStateStore: Sendable {
   /// Every record stored, oldest first.
   /// - Returns: The records; none for a store that was never written.
@@ -46,6 +55,72 @@ public protocol DeskStateStore: Sendable {
   /// - Parameter records: What remains, in order.
   /// - Throws: ``HostingSupportError`` `ioFailure` (or the host's own error) when the old records remain.
   func replaceRecords(with records: [DeskStateRecord]) async throws
+
+  // MARK: Sharing between desks
+  // Defaults (in `DeskStateStore+Sharing.swift`) are right for a store that one desk writes at a time; a store
+  // that several desk processes open at once implements them all. See <doc:DeskConcurrency>.
+
+  /// Whether several desks (processes) may use this store at once (default `false`). A desk on a shared store
+  /// re-reads the log before it decides, claims each delivery, takes the SLA scan lease and draws ticket
+  /// numbers from the store.
+  var isShared: Bool { get }
+
+  /// The records committed after `position`, in commit order.
+  ///
+  /// With `position` `nil`, or a position that a compaction has since replaced, the answer is the whole log
+  /// (``DeskStateLogRead/isWholeLog``): the reader starts over from an empty state.
+  /// - Parameter position: The position of the last record the reader has seen, or `nil` for the whole log.
+  /// - Returns: The records after it, each with its position.
+  /// - Throws: As ``loadRecords()``.
+  func records(after position: DeskStateLogPosition?) async throws -> DeskStateLogRead
+
+  /// Appends records, all or none, skipping every record whose key is already stored (or repeated earlier in
+  /// the call): a record's key makes its append idempotent across desks.
+  /// - Parameter records: The records, in order; records without a key are always appended.
+  /// - Returns: The keys that were already stored, so their records were not appended.
+  /// - Throws: As ``append(_:)``.
+  func appendUnique(_ records: [KeyedDeskStateRecord]) async throws -> DeskStateAppendResult
+
+  /// Replaces the records at or before `position` with `records`, atomically, keeping every record committed
+  /// after `position` (compaction by a desk that has seen the log up to `position`).
+  /// - Parameters:
+  ///   - position: The last position the compacting desk has read.
+  ///   - records: What replaces the records up to `position`, in order; their keys stay unique.
+  /// - Returns: `false`, and nothing changed, when another desk compacted past `position` meanwhile.
+  /// - Throws: As ``replaceRecords(with:)``.
+  func replaceRecords(through position: DeskStateLogPosition, with records: [KeyedDeskStateRecord]) async throws
+    -> Bool
+
+  /// Claims the delivery of messages for `owner` until `leaseEnd`: a key is claimed when nobody holds it, when
+  /// `owner` holds it, or when its last claim's lease ended at or before `instant`.
+  /// - Parameters:
+  ///   - keys: Idempotency keys of queued messages.
+  ///   - owner: The claiming desk (``DeskConfiguration/instanceName``).
+  ///   - instant: The desk's present.
+  ///   - leaseEnd: When the claim lapses if the desk never marks the message sent.
+  /// - Returns: The keys `owner` now holds.
+  func claimDeliveries(_ keys: [String], for owner: String, at instant: Date, until leaseEnd: Date) async throws
+    -> Set<String>
+
+  /// Takes the named lease (a try-lock) for `owner` until `leaseEnd`, unless another owner holds it past `instant`.
+  /// - Parameters:
+  ///   - name: The lease (``DeskStateLease/slaScan``).
+  ///   - owner: The desk taking it.
+  ///   - instant: The desk's present.
+  ///   - leaseEnd: When it lapses unless released.
+  /// - Returns: Whether `owner` holds it now.
+  func acquireLease(_ name: DeskStateLease, for owner: String, at instant: Date, until leaseEnd: Date) async throws
+    -> Bool
+
+  /// Releases a lease `owner` holds (nothing happens when it does not hold it).
+  /// - Parameters:
+  ///   - name: The lease.
+  ///   - owner: The desk releasing it.
+  func releaseLease(_ name: DeskStateLease, for owner: String) async throws
+
+  /// The next ticket number from a counter all desks share (a database sequence), or `nil` when the store keeps
+  /// none and the desk numbers tickets itself.
+  func reserveTicketNumber() async throws -> Int?
 }
 
 /// Keeps the desk's state log in memory: for tests and for hosts that persist nothing.

@@ -17,14 +17,14 @@ extension SupportDesk {
   /// - Returns: The board.
   /// - Throws: ``HostingSupportError`` `corruptState` when the desk's stored state is damaged; state store errors.
   public func suggestionBoard() async throws -> SuggestionBoard {
-    try await ensureLoaded()
+    try await ensureCurrent()
     return SuggestionBoard(state.loop.allSuggestions)
   }
 
   /// Every suggestion, oldest first.
   /// - Throws: As ``suggestionBoard()``.
   public func suggestions() async throws -> [Suggestion] {
-    try await ensureLoaded()
+    try await ensureCurrent()
     return state.loop.allSuggestions
   }
 
@@ -37,12 +37,14 @@ extension SupportDesk {
   ///     plain text.
   ///   - instant: When (default: the desk's date provider).
   /// - Returns: The suggestions as they now stand.
-  /// - Throws: ``HostingSupportError`` `notFound` for an unknown id (nothing is changed then); state store errors.
+  /// - Throws: ``HostingSupportError`` `notFound` for an unknown id (nothing is changed then); `invalidRequest` naming
+  ///   the suggestions another desk changed meanwhile (on a shared state store: those keep the other desk's change,
+  ///   the others are moved); state store errors.
   @discardableResult
   public func markSuggestions(
     _ ids: [SuggestionID], as status: SuggestionStatus, note: String? = nil, at instant: Date? = nil
   ) async throws -> [Suggestion] {
-    try await ensureLoaded()
+    try await ensureCurrent()
     let at = instant ?? clock()
     var changed: [Suggestion] = []
     for id in ids {
@@ -59,7 +61,16 @@ extension SupportDesk {
       record(.suggestion(suggestion))
       if suggestion.status == .done { try enqueueSuggestionDone(suggestion, at: at) }
     }
-    try await commit()
+    let lost = try await commitReportingLostChanges(changed.map { .suggestion($0) })
+    if !lost.isEmpty {
+      let ids = lost.compactMap { change -> String? in
+        guard case .suggestion(let suggestion) = change else { return nil }
+        return suggestion.id.rawValue
+      }
+      throw HostingSupportError.invalidRequest(
+        field: "suggestions \(ids.joined(separator: ", "))",
+        reason: "were changed by another desk meanwhile (the others were moved): read them again")
+    }
     _ = try await deliver(at: at)
     return changed
   }

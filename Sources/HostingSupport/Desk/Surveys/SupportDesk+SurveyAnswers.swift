@@ -26,7 +26,7 @@ extension SupportDesk {
   public func answerSurvey(token: String, score: Int, comment: String? = nil, at instant: Date? = nil)
     async throws -> FeedbackOutcome
   {
-    try await ensureLoaded()
+    try await ensureCurrent()
     guard let settings = configuration.surveys else {
       throw HostingSupportError.invalidConfiguration(field: "surveys", reason: "are off: no signing key is set")
     }
@@ -51,8 +51,10 @@ extension SupportDesk {
     let answer = SurveyAnswer(
       surveyID: survey.id, score: score, comment: text.isEmpty ? nil : configuration.redactor.redact(text),
       answeredAt: at)
-    record(.surveyAnswered(answer))
-    try await commit()
+    let change = DeskChange.surveyAnswered(answer)
+    record(change)
+    // Another desk that recorded an answer with the same token first used it.
+    try await commitFirst(change, orThrow: .surveyAlreadyAnswered(survey.id.rawValue))
     do {
       let outcome = try await process(feedback(answering: survey, with: answer))
       _ = try await deliver(at: at)
@@ -74,6 +76,8 @@ extension SupportDesk {
   /// Acts on answers recorded without their feedback outcome (a failure after the answer was written, or a crash):
   /// after a restart, every such answer; then only those that failed here. Failures wait for the next tick.
   func finishUnprocessedAnswers() async {
+    // On a shared store, first read what other desks wrote: their outcomes, and answers that lost a race here.
+    guard (try? await catchUpWithSharedLog()) != nil else { return }
     if !loopMemo.answersCheckedAfterLoad {
       loopMemo.answersCheckedAfterLoad = true
       for id in state.loop.answers.keys where state.feedback(id: id.rawValue) == nil {

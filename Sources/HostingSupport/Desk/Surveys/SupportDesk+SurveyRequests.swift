@@ -104,14 +104,14 @@ extension SupportDesk {
   /// Every survey the desk requested, oldest first.
   /// - Throws: ``HostingSupportError`` `corruptState` when the desk's stored state is damaged; state store errors.
   public func satisfactionSurveys() async throws -> [SatisfactionSurvey] {
-    try await ensureLoaded()
+    try await ensureCurrent()
     return state.loop.allSurveys
   }
 
   /// Every verified answer, by survey.
   /// - Throws: As ``satisfactionSurveys()``.
   public func surveyAnswers() async throws -> [SurveyID: SurveyAnswer] {
-    try await ensureLoaded()
+    try await ensureCurrent()
     return state.loop.answers
   }
 
@@ -119,7 +119,7 @@ extension SupportDesk {
   /// for its satisfaction and word-of-mouth figures.
   /// - Throws: As ``satisfactionSurveys()``.
   public func surveyResponses() async throws -> [SurveyResponse] {
-    try await ensureLoaded()
+    try await ensureCurrent()
     return state.loop.allSurveys.compactMap { survey in
       guard let answer = state.loop.answers[survey.id] else { return nil }
       return try? SurveyResponse(

@@ -103,7 +103,7 @@ extension SupportDesk {
   public func surveyReport(period: SLAReportPeriod = .month, timeZone: TimeZone = TimeZone(identifier: "UTC")!)
     async throws -> SurveyReport
   {
-    try await ensureLoaded()
+    try await ensureCurrent()
     let followedUp = Set(
       state.loop.answers.keys.filter { state.feedback(id: $0.rawValue)?.followUpTicketID != nil })
     return SurveyReport(

@@ -6,22 +6,21 @@ extension PostgresTicketStore {
   /// The filters other than text run in SQL, on indexes that end with the creation sequence number; every
   /// candidate is then checked with `TicketQuery.matches`, the kit's own matching, so results are exactly
   /// those of the in-memory store. A page's cursor is `s<seq>`, the creation sequence number of its last
-  /// ticket; the next page starts after it. A cursor past the last ticket ever created, or text that is
-  /// not such a cursor, throws `StoreError` `invalidCursor`.
+  /// ticket (`TicketCursor(afterSequence:)`); the next page starts after it. A cursor past the last ticket ever
+  /// created, or text that is not such a cursor (`TicketCursor.sequence()`), throws `StoreError` `invalidCursor`.
   /// - Complexity: One statement per batch of candidates. Without text, one batch of `limit + 1` rows read
   ///   from an index; with text, batches of at least 200 candidates until the page is full.
   public func query(_ query: TicketQuery) async throws -> TicketPage {
-    let start = try query.cursor.map(Self.position(of:))
+    // The cursor's text is checked before a connection is taken; its place against the store's end inside.
+    let start = try query.cursor.map { try $0.sequence() }
     let filters = Self.filterValues(of: query)
     let searchesText = !(query.text ?? "").isEmpty
     let batchSize = searchesText ? max(query.limit + 1, 200) : query.limit + 1
     return try await storeErrors {
       try await pool.run { connection in
-        if let start, let cursor = query.cursor {
+        if start != nil {
           let last = try connection.execute(TicketStatements.lastSequence).single().int(0)
-          guard start <= last else {
-            throw StoreError.invalidCursor("'\(cursor.rawValue.prefix(40))' points past the end of this store")
-          }
+          _ = try query.startSequence(nextSequence: last + 1)  // throws for a cursor past the last ticket
         }
         var found: [Ticket] = []
         var lastFound = start ?? 0
@@ -31,7 +30,7 @@ extension PostgresTicketStore {
             TicketStatements.candidates, [.int64(Int64(position))] + filters + [.int64(Int64(batchSize))])
           for row in rows {
             if found.count == query.limit {
-              return TicketPage(tickets: found, nextCursor: TicketCursor(rawValue: "s\(lastFound)"))
+              return TicketPage(tickets: found, nextCursor: TicketCursor(afterSequence: lastFound))
             }
             position = try row.int(0)
             let id = try TicketID(validating: try row.string(1))
@@ -45,20 +44,6 @@ extension PostgresTicketStore {
         }
       }
     }
-  }
-
-  /// The creation sequence number a cursor resumes after: `s` and a decimal number without leading zeros.
-  /// - Throws: `StoreError` `invalidCursor` for any other text.
-  static func position(of cursor: TicketCursor) throws -> Int {
-    let digits = cursor.rawValue.utf8.dropFirst()
-    guard cursor.rawValue.utf8.first == UInt8(ascii: "s"), let first = digits.first,
-      first != UInt8(ascii: "0") || digits.count == 1, digits.count <= 19,
-      digits.allSatisfy({ $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }),
-      let value = Int(String(decoding: digits, as: UTF8.self))
-    else {
-      throw StoreError.invalidCursor("'\(cursor.rawValue.prefix(40))' was not issued by this store")
-    }
-    return value
   }
 
   /// `$2`…`$8` of ``TicketStatements/candidates``: `NULL` for each criterion the query leaves open.

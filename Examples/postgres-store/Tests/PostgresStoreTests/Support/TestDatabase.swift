@@ -125,13 +125,20 @@ struct TimelineBuilder {
 /// Runs `body` and returns the `StoreError` it throws; records an issue when it throws nothing or another error.
 @discardableResult
 func storeError(_ body: () async throws -> Void) async -> StoreError? {
+  await thrownError(StoreError.self, body)
+}
+
+/// Runs `body` and returns the error of type `Thrown` it throws; records an issue when it throws nothing or another
+/// error.
+@discardableResult
+func thrownError<Thrown: Error>(_ type: Thrown.Type, _ body: () async throws -> Void) async -> Thrown? {
   do {
     try await body()
-    Issue.record("expected a StoreError, but the call succeeded")
-  } catch let error as StoreError {
+    Issue.record("expected a \(Thrown.self), but the call succeeded")
+  } catch let error as Thrown {
     return error
   } catch {
-    Issue.record("expected a StoreError, got \(error)")
+    Issue.record("expected a \(Thrown.self), got \(error)")
   }
   return nil
 }
