@@ -85,7 +85,8 @@ struct DeskWhiteLabelTests {
     let unknown = WhiteLabel.customer("cust-ghost", "Gus", .english, reseller: "ghost-reseller")
     #expect(configuration.sender(for: unbranded).displayName == "Plain Resale Co")
     #expect(configuration.sender(for: unbranded).supportURL == nil)
-    #expect(configuration.sender(for: unknown) == MessageSender(partnerID: "ghost-reseller", displayName: "ghost-reseller"))
+    #expect(
+      configuration.sender(for: unknown) == MessageSender(partnerID: "ghost-reseller", displayName: "ghost-reseller"))
     let referred = WhiteLabel.customer("cust-ref", "Rui", .english, reseller: nil, affiliate: "blog-42")
     #expect(configuration.sender(for: referred).displayName == WhiteLabel.hostName, "an affiliate does not brand")
   }
