@@ -20,6 +20,8 @@ struct DemoObservations {
   var ratingOnlyFollowUps: [DemoReport.SurveyFollowUp] = []
   var incidentBulkUpdated = 0
   var incidentTicketsOpened = 0
+  /// The showcase's critical ticket of a premium reseller's customer.
+  var resellerPremiumTicket: TicketID?
 }
 
 /// Runs the simulated weeks of a small host against a real desk: file ticket store, file outbox, file desk state.
@@ -35,14 +37,20 @@ struct DemoSimulation {
   func run() async throws -> DemoReport {
     var random = DemoRandom(seed: options.seed)
     var customers = DemoCustomers.make(count: options.customers, start: Self.start, random: &random)
+    DemoPartners.assign(&customers)
+    let partners = try DemoPartners.directory()
     let end = Self.start.addingTimeInterval(Double(options.days) * 86_400)
     let store = try FileTicketStore(directory: directory.appendingPathComponent("tickets"))
     let outboxURL = directory.appendingPathComponent("outbox.jsonl")
     var configuration = DeskConfiguration(hostName: "Example Hosting")
     configuration.surveys = try SurveySettings(
       signingKey: Self.surveyKey, answerLink: "https://panel.example.com/rate?token={token}")
+    configuration.partners = try PartnerDirectory(partners)
+    configuration.hostSupportURL = URL(string: "https://example-hosting.test/support")
+    configuration.surveys?.answerLinksByReseller = [DemoPartners.acme: "https://panel.acme.example/rate?token={token}"]
     let desk = SupportDesk(
       store: store,
+      policies: try DemoPartners.catalog().policySet(for: partners),
       transport: FileOutboxTransport(fileURL: outboxURL),
       stateStore: FileDeskStateStore(directory: directory.appendingPathComponent("desk")),
       customers: customers,
@@ -158,6 +166,29 @@ struct DemoSimulation {
       try await desk.completeMaintenance(id, at: instant)
     case .badWeekBeforeRenewal:
       try await badWeek(at: instant, desk: desk, customers: &customers, world: &world)
+    case .resellerPremiumTicket:
+      // An Acme customer's site goes down: answered in 12 minutes and fixed in 40, which meets the host's standard
+      // critical targets (15 min, 1 h) but not the premium Acme sells (5 min, 30 min).
+      guard
+        let customer = customers.first(where: {
+          $0.partners.reseller == DemoPartners.acme && !world.churned.contains($0.id) && $0.customerSince < instant
+        })
+      else { return }
+      let ticket = world.nextTicketID()
+      world.wentBadly[ticket] = false
+      world.queue += [
+        DemoAction(
+          at: instant, ticket: ticket,
+          kind: .open(
+            customer: customer, priority: .critical, subject: "Website down",
+            body: "My website has shown an error since a few minutes.")),
+        DemoAction(at: instant + 60, ticket: ticket, kind: .assign(agent: "ana")),
+        DemoAction(
+          at: instant + 12 * 60, ticket: ticket,
+          kind: .agentReply(agent: "ana", text: DemoTexts.updates[customer.locale] ?? DemoTexts.updates[.english]!)),
+        DemoAction(at: instant + 40 * 60, ticket: ticket, kind: .resolve(agent: "ana")),
+      ]
+      world.observations.resellerPremiumTicket = ticket
     case .takeUpSuggestions:
       // The team plans the most asked-for improvement and ships the oldest one it asked for.
       guard let top = try await desk.suggestionBoard().groups.first else { return }
@@ -291,7 +322,9 @@ struct DemoSimulation {
         continue
       }
       let moods = world.moodsThisWeek[customer.id] ?? []
-      if customer.tier == .shared, moods.contains("positive"), random.chance(0.3) {
+      // The showcase's unhappy customer decides at renewal: it neither leaves nor moves up before.
+      let deciding = world.renewalPending.contains(customer.id)
+      if customer.tier == .shared, !deciding, moods.contains("positive"), random.chance(0.3) {
         retention.upgrade(customer.id.rawValue, channel: customer.acquisition.rawValue, at: now, mrrMinorUnits: 2_000)
         customers[index].tier = .vps
         customers[index].monthlyRevenue = Money(minorUnits: 2_000, currency: "USD")
