@@ -140,17 +140,9 @@ struct DemoSimulation {
         let opened = incident.startedAt + random.uniform(5...55) * 60
         world.wentBadly[ticket] = true
         world.observations.incidentTicketsOpened += 1
-        world.queue += [
-          DemoAction(
-            at: opened, ticket: ticket,
-            kind: .open(
-              customer: customer, priority: .high, subject: "Website down",
-              body: "My website shows an error since a few minutes.")),
-          DemoAction(at: opened + 60, ticket: ticket, kind: .assign(agent: "ben")),
-          DemoAction(
-            at: opened + 15 * 60, ticket: ticket,
-            kind: .agentReply(agent: "ben", text: DemoTexts.updates[customer.locale] ?? DemoTexts.updates[.english]!)),
-        ]
+        world.queue += DemoAction.handledTicket(
+          ticket, customer: customer, priority: .high, subject: "Website down",
+          body: "My website shows an error since a few minutes.", at: opened, agent: "ben", replyAfter: 15 * 60)
       }
     case .postIncidentUpdate(let id, let message):
       try await desk.postIncidentUpdate(id, message: message, at: instant)
@@ -176,18 +168,10 @@ struct DemoSimulation {
       else { return }
       let ticket = world.nextTicketID()
       world.wentBadly[ticket] = false
-      world.queue += [
-        DemoAction(
-          at: instant, ticket: ticket,
-          kind: .open(
-            customer: customer, priority: .critical, subject: "Website down",
-            body: "My website has shown an error since a few minutes.")),
-        DemoAction(at: instant + 60, ticket: ticket, kind: .assign(agent: "ana")),
-        DemoAction(
-          at: instant + 12 * 60, ticket: ticket,
-          kind: .agentReply(agent: "ana", text: DemoTexts.updates[customer.locale] ?? DemoTexts.updates[.english]!)),
-        DemoAction(at: instant + 40 * 60, ticket: ticket, kind: .resolve(agent: "ana")),
-      ]
+      world.queue += DemoAction.handledTicket(
+        ticket, customer: customer, priority: .critical, subject: "Website down",
+        body: "My website has shown an error since a few minutes.", at: instant, agent: "ana", replyAfter: 12 * 60,
+        resolveAfter: 40 * 60)
       world.observations.resellerPremiumTicket = ticket
     case .takeUpSuggestions:
       // The team plans the most asked-for improvement and ships the oldest one it asked for.
@@ -220,16 +204,9 @@ struct DemoSimulation {
       let ticket = world.nextTicketID()
       let opened = instant + Double(day) * 86_400 / 2
       world.wentBadly[ticket] = true
-      world.queue += [
-        DemoAction(
-          at: opened, ticket: ticket,
-          kind: .open(customer: customer, priority: .critical, subject: "Shop offline", body: "The checkout fails.")),
-        DemoAction(at: opened + 60, ticket: ticket, kind: .assign(agent: "chai")),
-        DemoAction(
-          at: opened + 2 * 3_600, ticket: ticket,
-          kind: .agentReply(agent: "chai", text: DemoTexts.updates[customer.locale] ?? DemoTexts.updates[.english]!)),
-        DemoAction(at: opened + 4 * 3_600, ticket: ticket, kind: .resolve(agent: "chai")),
-      ]
+      world.queue += DemoAction.handledTicket(
+        ticket, customer: customer, priority: .critical, subject: "Shop offline", body: "The checkout fails.",
+        at: opened, agent: "chai", replyAfter: 2 * 3_600, resolveAfter: 4 * 3_600)
     }
     let review = (DemoTexts.comments[customer.locale] ?? DemoTexts.comments[.english]!)["negative"]!.first!
     let outcome = try await desk.recordFeedback(
@@ -371,5 +348,27 @@ struct DemoClarityLog {
           ticket: ticket.rawValue, language: jargon.language.rawValue, kind: jargon.kind.rawValue,
           excerpt: jargon.excerpt ?? "", explanation: jargon.explanation))
     }
+  }
+}
+
+extension DemoAction {
+  /// A ticket opened at `opened`, assigned to `agent` a minute later, answered with a status update after
+  /// `replyAfter` and, when `resolveAfter` is given, resolved then.
+  static func handledTicket(
+    _ ticket: TicketID, customer: CustomerProfile, priority: Priority, subject: String, body: String, at opened: Date,
+    agent: String, replyAfter: TimeInterval, resolveAfter: TimeInterval? = nil
+  ) -> [DemoAction] {
+    var actions = [
+      DemoAction(
+        at: opened, ticket: ticket, kind: .open(customer: customer, priority: priority, subject: subject, body: body)),
+      DemoAction(at: opened + 60, ticket: ticket, kind: .assign(agent: agent)),
+      DemoAction(
+        at: opened + replyAfter, ticket: ticket,
+        kind: .agentReply(agent: agent, text: DemoTexts.updates[customer.locale] ?? DemoTexts.updates[.english]!)),
+    ]
+    if let resolveAfter {
+      actions.append(DemoAction(at: opened + resolveAfter, ticket: ticket, kind: .resolve(agent: agent)))
+    }
+    return actions
   }
 }
