@@ -6,7 +6,7 @@ extension DeskConfiguration {
   /// - A customer with a reseller (``CustomerProfile/partners``) hears from the reseller: its brand's display name,
   ///   sender address, support page and logo when the directory has a brand for it; the partner's name when the
   ///   reseller is in ``partners`` without a brand; and, when the reseller is missing from the directory (a
-  ///   configuration mistake that ``SupportDesk/partnerHealth(now:options:)`` reports), the reseller's id — never
+  ///   configuration mistake that ``SupportDesk/partnerHealth(now:options:rule:)`` reports), the reseller's id — never
   ///   the host's name.
   /// - Any other customer (direct, or only referred by an affiliate) hears from the host: ``hostName``,
   ///   ``hostSenderAddress`` and ``hostSupportURL``.
