@@ -22,7 +22,8 @@ extension DemoReport {
     }
     out += qualityLines + [""] + ageGuardLines + [""] + notificationLines + [""] + incidentLines + [""]
     out += maintenanceLines + [""] + surveyLines + [""] + sentimentLines + [""] + suggestionLines + [""]
-    out += clarityLines + [""] + retentionLines + [""] + riskLines
+    out += clarityLines + [""] + retentionLines + [""] + segmentRetentionLines + [""] + riskLines + [""]
+    out += partnerLines
     return out.joined(separator: "\n") + "\n"
   }
 

@@ -228,4 +228,6 @@ struct DemoReport: Codable {
   var clarity: Clarity
   var retention: Retention
   var churnRisks: [Risk]
+  var partners: Partners
+  var retentionBySegment: SegmentRetention
 }

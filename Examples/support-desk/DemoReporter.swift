@@ -30,7 +30,7 @@ struct DemoReporter {
         seed: options.seed, days: options.days, customers: customers.count, start: start, end: end,
         tiers: Self.count(customers.map(\.tier.rawValue)), channels: Self.count(customers.map(\.acquisition.rawValue)),
         languages: Self.count(customers.map(\.locale.rawValue)), ticketsOpened: tickets),
-      sla: slaRows(all, notifications: notifications, at: end),
+      sla: slaRows(all, customers: customers, notifications: notifications, at: end),
       notifications: notificationSummary(notifications, customers: customers),
       ageGuard: ageGuard(notifications, tickets: all, at: end),
       sentiment: try await sentiment(customers: customers),
@@ -42,18 +42,22 @@ struct DemoReporter {
       clarity: clarity(observations.clarity, notifications: notifications),
       retention: retentionFigures,
       churnRisks: try await risks(
-        customers: customers.filter { !churned.contains($0.id) }, at: end, upgrade: expectation)
+        customers: customers.filter { !churned.contains($0.id) }, at: end, upgrade: expectation),
+      partners: try await partners(
+        notifications, tickets: all, customers: customers, premiumTicket: observations.resellerPremiumTicket, at: end),
+      retentionBySegment: try segmentRetention(retention, month: retentionFigures.month, to: end)
     )
   }
 
-  private func slaRows(_ tickets: [Ticket], notifications: [HostingSupport.OutboundMessage], at end: Date)
-    -> [DemoReport.SLARow]
-  {
+  private func slaRows(
+    _ tickets: [Ticket], customers: [CustomerProfile], notifications: [HostingSupport.OutboundMessage], at end: Date
+  ) -> [DemoReport.SLARow] {
     let evaluator = SLAEvaluator(policies: desk.policies)
+    let resellers = Dictionary(customers.map { ($0.id, $0.partners.reseller) }, uniquingKeysWith: { first, _ in first })
     let breachAlerts = notifications.filter { $0.kind == .slaBreach }
     return Priority.allCases.reversed().map { priority in
       let statuses = tickets.filter { $0.priority == priority && !$0.id.rawValue.hasPrefix("FB-") }
-        .compactMap { evaluator.evaluate(SLASubject($0), now: end) }
+        .compactMap { evaluator.evaluate(SLASubject($0, reseller: resellers[$0.customerID] ?? nil), now: end) }
       func attainment(_ metric: SLAMetric) -> Double? {
         let decided = statuses.flatMap { $0.cycles(of: metric) }.filter {
           $0.state == .achieved || $0.state == .breached

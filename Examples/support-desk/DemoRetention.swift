@@ -13,6 +13,8 @@ struct DemoRetentionInput {
     var mrrMinorUnits: Int64
     var start: Date
     var end: Date?
+    var partner: String? = nil
+    var affiliate: String? = nil
   }
   struct Change {
     var plan: String
@@ -36,13 +38,15 @@ struct DemoRetentionInput {
         input.plans.append(
           Plan(
             id: id + "-shared", customer: customer.id.rawValue, tier: "shared", channel: customer.acquisition.rawValue,
-            period: period, mrrMinorUnits: 900, start: start, end: moved))
+            period: period, mrrMinorUnits: 900, start: start, end: moved,
+            partner: customer.partners.reseller?.rawValue, affiliate: customer.partners.affiliate?.rawValue))
         start = moved
       }
       input.plans.append(
         Plan(
           id: id, customer: customer.id.rawValue, tier: customer.tier.rawValue, channel: customer.acquisition.rawValue,
-          period: period, mrrMinorUnits: customer.monthlyRevenue.minorUnits, start: start, end: nil))
+          period: period, mrrMinorUnits: customer.monthlyRevenue.minorUnits, start: start, end: nil,
+          partner: customer.partners.reseller?.rawValue, affiliate: customer.partners.affiliate?.rawValue))
     }
     return input
   }
@@ -61,7 +65,8 @@ struct DemoRetentionInput {
     plans.append(
       Plan(
         id: plans[index].id + "-vps", customer: customer, tier: "vps", channel: channel, period: plans[index].period,
-        mrrMinorUnits: mrrMinorUnits, start: instant, end: nil))
+        mrrMinorUnits: mrrMinorUnits, start: instant, end: nil, partner: plans[index].partner,
+        affiliate: plans[index].affiliate))
   }
 
   /// The plans as a RetentionMetrics dataset.
@@ -71,7 +76,9 @@ struct DemoRetentionInput {
         id: SubscriptionID(plan.id), customer: CustomerID(plan.customer), plan: plan.tier,
         tier: PlanTier(rawValue: plan.tier) ?? .other, channel: AcquisitionChannel(rawValue: plan.channel) ?? .direct,
         billingPeriod: plan.period, mrr: Money(minorUnits: plan.mrrMinorUnits, currency: "USD"),
-        start: CivilDate(plan.start), end: plan.end.map { CivilDate($0) })
+        start: CivilDate(plan.start), end: plan.end.map { CivilDate($0) },
+        partnerID: plan.partner.flatMap(PartnerID.init(rawValue:)),
+        affiliateID: plan.affiliate.flatMap(PartnerID.init(rawValue:)))
     }
     let changes = changes.map {
       MRRChange(

@@ -3,7 +3,8 @@ import HostingSupport
 import SupportTickets
 
 /// The scripted scenes that show rules the random world may not reach: an incident on a shared server, a
-/// maintenance window that overruns and one marked done on time, a window moved once, and suggestions taken up.
+/// maintenance window that overruns and one marked done on time, a window moved once, suggestions taken up, and a
+/// premium reseller's customer's critical ticket.
 struct DemoShowcase {
   enum Scene {
     case declareIncident(Incident)
@@ -15,6 +16,8 @@ struct DemoShowcase {
     /// A shared-plan customer whose annual renewal is near has a bad week: three urgent tickets answered late and
     /// an unhappy review.
     case badWeekBeforeRenewal
+    /// A customer of the reseller that sells premium support opens a critical ticket, measured with its targets.
+    case resellerPremiumTicket
   }
 
   static let incidentID: IncidentID = "INC-web03-disk"
@@ -63,6 +66,7 @@ struct DemoShowcase {
     }
     showcase.add(end - 86_400 / 2, .takeUpSuggestions)
     showcase.add(max(start + 3_600, end - 4 * 86_400), .badWeekBeforeRenewal)
+    showcase.add(start + min(span / 3, 3 * 86_400) + 3 * 3_600, .resellerPremiumTicket)
     showcase.scenes.sort { $0.at < $1.at }
     return showcase
   }

@@ -20,6 +20,8 @@ struct DemoObservations {
   var ratingOnlyFollowUps: [DemoReport.SurveyFollowUp] = []
   var incidentBulkUpdated = 0
   var incidentTicketsOpened = 0
+  /// The showcase's critical ticket of a premium reseller's customer.
+  var resellerPremiumTicket: TicketID?
 }
 
 /// Runs the simulated weeks of a small host against a real desk: file ticket store, file outbox, file desk state.
@@ -35,14 +37,20 @@ struct DemoSimulation {
   func run() async throws -> DemoReport {
     var random = DemoRandom(seed: options.seed)
     var customers = DemoCustomers.make(count: options.customers, start: Self.start, random: &random)
+    DemoPartners.assign(&customers)
+    let partners = try DemoPartners.directory()
     let end = Self.start.addingTimeInterval(Double(options.days) * 86_400)
     let store = try FileTicketStore(directory: directory.appendingPathComponent("tickets"))
     let outboxURL = directory.appendingPathComponent("outbox.jsonl")
     var configuration = DeskConfiguration(hostName: "Example Hosting")
     configuration.surveys = try SurveySettings(
       signingKey: Self.surveyKey, answerLink: "https://panel.example.com/rate?token={token}")
+    configuration.partners = try PartnerDirectory(partners)
+    configuration.hostSupportURL = URL(string: "https://example-hosting.test/support")
+    configuration.surveys?.answerLinksByReseller = [DemoPartners.acme: "https://panel.acme.example/rate?token={token}"]
     let desk = SupportDesk(
       store: store,
+      policies: try DemoPartners.catalog().policySet(for: partners),
       transport: FileOutboxTransport(fileURL: outboxURL),
       stateStore: FileDeskStateStore(directory: directory.appendingPathComponent("desk")),
       customers: customers,
@@ -132,17 +140,9 @@ struct DemoSimulation {
         let opened = incident.startedAt + random.uniform(5...55) * 60
         world.wentBadly[ticket] = true
         world.observations.incidentTicketsOpened += 1
-        world.queue += [
-          DemoAction(
-            at: opened, ticket: ticket,
-            kind: .open(
-              customer: customer, priority: .high, subject: "Website down",
-              body: "My website shows an error since a few minutes.")),
-          DemoAction(at: opened + 60, ticket: ticket, kind: .assign(agent: "ben")),
-          DemoAction(
-            at: opened + 15 * 60, ticket: ticket,
-            kind: .agentReply(agent: "ben", text: DemoTexts.updates[customer.locale] ?? DemoTexts.updates[.english]!)),
-        ]
+        world.queue += DemoAction.handledTicket(
+          ticket, customer: customer, priority: .high, subject: "Website down",
+          body: "My website shows an error since a few minutes.", at: opened, agent: "ben", replyAfter: 15 * 60)
       }
     case .postIncidentUpdate(let id, let message):
       try await desk.postIncidentUpdate(id, message: message, at: instant)
@@ -158,6 +158,21 @@ struct DemoSimulation {
       try await desk.completeMaintenance(id, at: instant)
     case .badWeekBeforeRenewal:
       try await badWeek(at: instant, desk: desk, customers: &customers, world: &world)
+    case .resellerPremiumTicket:
+      // An Acme customer's site goes down: answered in 12 minutes and fixed in 40, which meets the host's standard
+      // critical targets (15 min, 1 h) but not the premium Acme sells (5 min, 30 min).
+      guard
+        let customer = customers.first(where: {
+          $0.partners.reseller == DemoPartners.acme && !world.churned.contains($0.id) && $0.customerSince < instant
+        })
+      else { return }
+      let ticket = world.nextTicketID()
+      world.wentBadly[ticket] = false
+      world.queue += DemoAction.handledTicket(
+        ticket, customer: customer, priority: .critical, subject: "Website down",
+        body: "My website has shown an error since a few minutes.", at: instant, agent: "ana", replyAfter: 12 * 60,
+        resolveAfter: 40 * 60)
+      world.observations.resellerPremiumTicket = ticket
     case .takeUpSuggestions:
       // The team plans the most asked-for improvement and ships the oldest one it asked for.
       guard let top = try await desk.suggestionBoard().groups.first else { return }
@@ -189,16 +204,9 @@ struct DemoSimulation {
       let ticket = world.nextTicketID()
       let opened = instant + Double(day) * 86_400 / 2
       world.wentBadly[ticket] = true
-      world.queue += [
-        DemoAction(
-          at: opened, ticket: ticket,
-          kind: .open(customer: customer, priority: .critical, subject: "Shop offline", body: "The checkout fails.")),
-        DemoAction(at: opened + 60, ticket: ticket, kind: .assign(agent: "chai")),
-        DemoAction(
-          at: opened + 2 * 3_600, ticket: ticket,
-          kind: .agentReply(agent: "chai", text: DemoTexts.updates[customer.locale] ?? DemoTexts.updates[.english]!)),
-        DemoAction(at: opened + 4 * 3_600, ticket: ticket, kind: .resolve(agent: "chai")),
-      ]
+      world.queue += DemoAction.handledTicket(
+        ticket, customer: customer, priority: .critical, subject: "Shop offline", body: "The checkout fails.",
+        at: opened, agent: "chai", replyAfter: 2 * 3_600, resolveAfter: 4 * 3_600)
     }
     let review = (DemoTexts.comments[customer.locale] ?? DemoTexts.comments[.english]!)["negative"]!.first!
     let outcome = try await desk.recordFeedback(
@@ -291,7 +299,9 @@ struct DemoSimulation {
         continue
       }
       let moods = world.moodsThisWeek[customer.id] ?? []
-      if customer.tier == .shared, moods.contains("positive"), random.chance(0.3) {
+      // The showcase's unhappy customer decides at renewal: it neither leaves nor moves up before.
+      let deciding = world.renewalPending.contains(customer.id)
+      if customer.tier == .shared, !deciding, moods.contains("positive"), random.chance(0.3) {
         retention.upgrade(customer.id.rawValue, channel: customer.acquisition.rawValue, at: now, mrrMinorUnits: 2_000)
         customers[index].tier = .vps
         customers[index].monthlyRevenue = Money(minorUnits: 2_000, currency: "USD")
@@ -338,5 +348,27 @@ struct DemoClarityLog {
           ticket: ticket.rawValue, language: jargon.language.rawValue, kind: jargon.kind.rawValue,
           excerpt: jargon.excerpt ?? "", explanation: jargon.explanation))
     }
+  }
+}
+
+extension DemoAction {
+  /// A ticket opened at `opened`, assigned to `agent` a minute later, answered with a status update after
+  /// `replyAfter` and, when `resolveAfter` is given, resolved then.
+  static func handledTicket(
+    _ ticket: TicketID, customer: CustomerProfile, priority: Priority, subject: String, body: String, at opened: Date,
+    agent: String, replyAfter: TimeInterval, resolveAfter: TimeInterval? = nil
+  ) -> [DemoAction] {
+    var actions = [
+      DemoAction(
+        at: opened, ticket: ticket, kind: .open(customer: customer, priority: priority, subject: subject, body: body)),
+      DemoAction(at: opened + 60, ticket: ticket, kind: .assign(agent: agent)),
+      DemoAction(
+        at: opened + replyAfter, ticket: ticket,
+        kind: .agentReply(agent: agent, text: DemoTexts.updates[customer.locale] ?? DemoTexts.updates[.english]!)),
+    ]
+    if let resolveAfter {
+      actions.append(DemoAction(at: opened + resolveAfter, ticket: ticket, kind: .resolve(agent: agent)))
+    }
+    return actions
   }
 }

@@ -37,6 +37,10 @@ struct SupportDeskDemoTests {
       // Figures that could read as contradictions say what they count.
       "customer churn rate", "customers active on the first day of", "renewal rate",
       "billing terms that came up for renewal", "observed that long", "within 6 months", "within 12 months",
+      // Partners: a white-labelled notice, a reseller SLA applied, retention per channel and partner.
+      "Partners:", "a white-labelled", "From: ", "reseller SLA applied", "partner health",
+      "Retention per channel and partner", "by channel", "by partner", "partners ranked by renewal rate",
+      "customer survival against direct customers",
     ] {
       #expect(run.standardOutput.contains(heading), "missing \(heading)")
     }
@@ -146,6 +150,64 @@ struct SupportDeskDemoTests {
     #expect(retention["upgradeExpectation"] is [String: Any])
   }
 
+  @Test("resellers' customers get white-labelled notices: the reseller's name and sender, never the host's name")
+  func whiteLabelledNotices() throws {
+    let white = try #require(try Self.section("partners")["whiteLabel"] as? [String: Any])
+    let byReseller = try #require(white["noticesByReseller"] as? [String: Int])
+    #expect(Set(byReseller.keys) == ["acme", "laocloud", "nusantara"], "\(byReseller)")
+    #expect(white["noticesNamingHost"] as? Int == 0)
+    #expect((white["directNoticesNamingHost"] as? Int ?? 0) > 0, "the host's own customers still hear its name")
+    let example = try #require(white["example"] as? [String: Any])
+    let body = try #require(example["body"] as? String)
+    let from = try #require(example["from"] as? String)
+    let brands = ["acme": "Acme Web", "laocloud": "Lao Cloud", "nusantara": "Nusantara Host"]
+    let brand = try #require(brands[example["partner"] as? String ?? ""])
+    #expect(from.hasPrefix(brand) && body.contains(brand) && !body.contains("Example Hosting"))
+  }
+
+  @Test("a premium reseller's customer's ticket is measured with the reseller's targets, not the standard ones")
+  func resellerSLA() throws {
+    let sla = try #require(try Self.section("partners")["resellerSLA"] as? [String: Any])
+    #expect(sla["partner"] as? String == "acme" && sla["policy"] as? String == "Acme premium critical")
+    #expect(sla["standardPolicy"] as? String == "Critical")
+    let targets = try #require(sla["targets"] as? [[String: Any]])
+    let first = try #require(targets.first { $0["metric"] as? String == "firstResponse" })
+    #expect(first["premiumGoalMinutes"] as? Double == 5 && first["standardGoalMinutes"] as? Double == 15)
+    #expect(first["premiumOutcome"] as? String == "breached" && first["standardOutcome"] as? String == "achieved")
+    #expect((sla["ticketsUnderResellerPolicies"] as? Int ?? 0) >= 1)
+  }
+
+  @Test("each partner's customers' health is summarised, and partners are flagged by the documented rule")
+  func partnerHealth() throws {
+    let health = try #require(try Self.section("partners")["health"] as? [[String: Any]])
+    #expect(
+      Set(health.compactMap { $0["partner"] as? String }) == ["acme", "laocloud", "nusantara", "blog-42", "forum-7"])
+    for row in health {
+      let customers = try #require(row["customers"] as? Int)
+      let atRisk = try #require(row["atRisk"] as? Int)
+      let expected = atRisk >= 3 || (customers >= 4 && atRisk > 0 && Double(atRisk) / Double(customers) >= 0.25)
+      #expect(row["flagged"] as? Bool == expected, "\(row)")
+      #expect(((row["reasons"] as? [String]) ?? []).isEmpty == !expected)
+    }
+  }
+
+  @Test("retention per channel and per partner partitions the customers, with partners ranked and survival tested")
+  func retentionBySegment() throws {
+    let segments = try Self.section("retentionBySegment")
+    let channels = try #require(segments["byChannel"] as? [[String: Any]])
+    let partners = try #require(segments["byPartner"] as? [[String: Any]])
+    #expect(Set(channels.compactMap { $0["segment"] as? String }) == ["direct", "reseller", "affiliate"])
+    #expect(partners.contains { $0["segment"] as? String == "acme" })
+    func total(_ rows: [[String: Any]], _ key: String) -> Int { rows.reduce(0) { $0 + ($1[key] as? Int ?? 0) } }
+    for key in ["customersStart", "customersEnd", "churnedCustomers"] {
+      #expect(total(channels, key) == total(partners, key), "\(key): every customer in one channel and one partner")
+    }
+    let ranking = try #require(segments["partnerRanking"] as? [[String: Any]])
+    #expect(ranking.map { $0["rank"] as? Int } == Array(1...ranking.count).map { Optional($0) })
+    let survival = try #require(segments["survivalByChannel"] as? [[String: Any]])
+    #expect(survival.contains { $0["group"] as? String == "reseller" && $0["logRankPValueVsDirect"] is Double })
+  }
+
   @Test("--json writes the whole report, and the same seed gives the same report")
   func jsonIsDeterministic() async throws {
     let arguments = ["demo", "--days", "6", "--customers", "15", "--seed", "11", "--json"]
@@ -158,7 +220,7 @@ struct SupportDeskDemoTests {
     #expect(
       Set(object.keys) == [
         "scenario", "sla", "notifications", "ageGuard", "sentiment", "surveys", "suggestions", "incidents",
-        "maintenance", "resolutionQuality", "clarity", "retention", "churnRisks",
+        "maintenance", "resolutionQuality", "clarity", "retention", "churnRisks", "partners", "retentionBySegment",
       ])
     let scenario = try #require(object["scenario"] as? [String: Any])
     #expect(scenario["days"] as? Int == 6 && scenario["customers"] as? Int == 15 && scenario["seed"] as? Int == 11)

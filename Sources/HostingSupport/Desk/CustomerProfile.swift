@@ -36,6 +36,11 @@ public struct CustomerProfile: Hashable, Sendable, Codable, Identifiable {
   public var nextRenewal: Date?
   /// How often they are invoiced (RetentionMetrics' `BillingPeriod`), if known.
   public var billingPeriod: BillingPeriod?
+  /// The reseller who bills and supports them and the affiliate who referred them, if any. A reseller's customer
+  /// hears from the desk under the reseller's brand (``DeskConfiguration/partners``), its tickets are measured
+  /// with the SLA policies that match its reseller, and it counts in its partners' ``PartnerHealth``. Absent from
+  /// JSON: a direct customer.
+  public var partners: CustomerPartners
 
   /// A customer profile.
   /// - Parameters:
@@ -54,6 +59,7 @@ public struct CustomerProfile: Hashable, Sendable, Codable, Identifiable {
   ///   - slaSegment: Their SLA segment.
   ///   - nextRenewal: When their plan next renews.
   ///   - billingPeriod: How often they are invoiced.
+  ///   - partners: Their reseller and referring affiliate (default none: a direct customer).
   public init(
     id: CustomerID,
     name: String,
@@ -69,7 +75,8 @@ public struct CustomerProfile: Hashable, Sendable, Codable, Identifiable {
     downgrades: [Date] = [],
     slaSegment: String? = nil,
     nextRenewal: Date? = nil,
-    billingPeriod: BillingPeriod? = nil
+    billingPeriod: BillingPeriod? = nil,
+    partners: CustomerPartners = .none
   ) {
     self.id = id
     self.name = name
@@ -86,6 +93,36 @@ public struct CustomerProfile: Hashable, Sendable, Codable, Identifiable {
     self.slaSegment = slaSegment
     self.nextRenewal = nextRenewal
     self.billingPeriod = billingPeriod
+    self.partners = partners
+  }
+
+  private enum CodingKeys: String, CodingKey {
+    case id, name, locale, timeZoneIdentifier, tier, acquisition, preferredChannel, monthlyRevenue, customerSince
+    case servers, services, downgrades, slaSegment, nextRenewal, billingPeriod, partners
+  }
+
+  /// Decodes a profile; `partners` may be absent (a direct customer), as in profiles written before partners.
+  /// - Parameter decoder: The decoder to read from.
+  /// - Throws: `DecodingError` for a missing or invalid field.
+  public init(from decoder: any Decoder) throws {
+    let container = try decoder.container(keyedBy: CodingKeys.self)
+    self.init(
+      id: try container.decode(CustomerID.self, forKey: .id),
+      name: try container.decode(String.self, forKey: .name),
+      locale: try container.decode(MessageLocale.self, forKey: .locale),
+      timeZoneIdentifier: try container.decode(String.self, forKey: .timeZoneIdentifier),
+      tier: try container.decode(PlanTier.self, forKey: .tier),
+      acquisition: try container.decode(AcquisitionChannel.self, forKey: .acquisition),
+      preferredChannel: try container.decode(Channel.self, forKey: .preferredChannel),
+      monthlyRevenue: try container.decode(Money.self, forKey: .monthlyRevenue),
+      customerSince: try container.decode(Date.self, forKey: .customerSince),
+      servers: try container.decode(Set<String>.self, forKey: .servers),
+      services: try container.decode(Set<String>.self, forKey: .services),
+      downgrades: try container.decode([Date].self, forKey: .downgrades),
+      slaSegment: try container.decodeIfPresent(String.self, forKey: .slaSegment),
+      nextRenewal: try container.decodeIfPresent(Date.self, forKey: .nextRenewal),
+      billingPeriod: try container.decodeIfPresent(BillingPeriod.self, forKey: .billingPeriod),
+      partners: try container.decodeIfPresent(CustomerPartners.self, forKey: .partners) ?? .none)
   }
 
   /// An instant written for this customer: `2026-11-25 02:00 (Asia/Vientiane)`, in their time zone.

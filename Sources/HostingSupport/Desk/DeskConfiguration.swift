@@ -65,6 +65,19 @@ public struct DeskConfiguration: Sendable {
   /// `nil` turns the board off).
   public var suggestionDetector: SuggestionDetector? = DeskConfiguration.bundledSuggestionDetector
 
+  // Partners (resellers and affiliates). Set these on a configuration after creating it.
+
+  /// The host's partners: a customer whose ``CustomerProfile/partners`` names a reseller hears from the desk under
+  /// that reseller's brand, never under ``hostName`` (see <doc:Resellers>). Empty by default.
+  public var partners = PartnerDirectory()
+  /// The address the host's own customer messages are sent from (``MessageSender/address``), if the host wants
+  /// transports to know it.
+  public var hostSenderAddress: String? = nil
+  /// The host's support page: customer messages of direct customers end with it (the `supportFooter` template),
+  /// as a reseller's customers' end with the reseller's. `nil` (the default) adds no footer to direct customers'
+  /// messages.
+  public var hostSupportURL: URL? = nil
+
   /// The bundled reply clarity check, loaded once.
   static let bundledClarityCheck: ReplyClarityCheck? = try? ReplyClarityCheck.bundled()
   /// The bundled suggestion detector, loaded once.

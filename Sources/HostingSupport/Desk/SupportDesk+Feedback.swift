@@ -150,7 +150,8 @@ extension SupportDesk {
             + (feedback.ticketID.map { " for ticket \($0.rawValue)" } ?? "") + ".",
         priority: priority,
         department: aspect == .pricing ? .billing : .technical,
-        channel: customer.preferredChannel
+        channel: customer.preferredChannel,
+        resellerID: customer.partners.reseller
       )
       do {
         _ = try await openTicket(opening, at: feedback.receivedAt)

@@ -53,15 +53,28 @@ extension SupportDesk {
   /// - Returns: The at-risk customers with their explanations.
   /// - Complexity: O(c log c + t) for c customers and t open tickets.
   public func churnRisks(now: Date, options: ChurnRiskOptions = ChurnRiskOptions()) async throws -> [CustomerHealth] {
+    let scored = try await scoredCustomers(now: now, options: options).healths
+    return Self.atRisk(scored, options: options)
+  }
+
+  /// Every registered customer's health, with the open tickets it was computed from, by customer.
+  func scoredCustomers(now: Date, options: ChurnRiskOptions) async throws -> (
+    healths: [CustomerHealth], openByCustomer: [CustomerID: [Ticket]]
+  ) {
     try await ensureCurrent()
     let open = try await store.allTickets(
       matching: TicketQuery(statuses: Set(TicketStatus.allCases.filter(\.isActive)), limit: 1_000)
     )
     let openByCustomer = Dictionary(grouping: open, by: \.customerID)
-    let scored = registeredCustomers.map {
+    let healths = registeredCustomers.map {
       health(of: $0, openTickets: openByCustomer[$0.id] ?? [], now: now, options: options)
     }
-    return scored.filter { $0.score <= options.maximumScore }.sorted {
+    return (healths, openByCustomer)
+  }
+
+  /// The healths at or below the options' maximum score, largest expected value at risk first, then lowest score.
+  static func atRisk(_ healths: [CustomerHealth], options: ChurnRiskOptions) -> [CustomerHealth] {
+    healths.filter { $0.score <= options.maximumScore }.sorted {
       let (left, right) = ($0.expectedValueAtRisk.minorUnits, $1.expectedValueAtRisk.minorUnits)
       if left != right { return left > right }
       if $0.score != $1.score { return $0.score < $1.score }

@@ -92,7 +92,8 @@ extension SupportDesk {
         priority: priority,
         department: department,
         channel: channel,
-        service: service
+        service: service,
+        resellerID: customers[customer]?.partners.reseller
       )
       do {
         return try await openTicket(opening, at: instant)

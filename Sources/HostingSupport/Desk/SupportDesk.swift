@@ -43,7 +43,7 @@ public actor SupportDesk {
       customersRevision += 1
     }
   }
-  /// Changes whenever customers are registered: segments (and so SLA subjects) may have changed.
+  /// Changes whenever customers are registered: segments and resellers (and so SLA subjects) may have changed.
   var customersRevision = 0
   private var sortedCustomers: [CustomerProfile] = []
 
@@ -126,9 +126,12 @@ public actor SupportDesk {
   /// Every registered customer, by id.
   public var registeredCustomers: [CustomerProfile] { sortedCustomers }
 
-  /// The SLA subject of a ticket: the ticket with its customer's segment.
+  /// The SLA subject of a ticket: the ticket with its customer's segment and reseller.
   func slaSubject(_ ticket: Ticket) -> SLASubject {
-    SLASubject(ticket, segment: customers[ticket.customerID]?.slaSegment.map { CustomerSegment(rawValue: $0) })
+    let customer = customers[ticket.customerID]
+    return SLASubject(
+      ticket, segment: customer?.slaSegment.map { CustomerSegment(rawValue: $0) }, reseller: customer?.partners.reseller
+    )
   }
 
   // MARK: Text helpers
@@ -151,22 +154,32 @@ public actor SupportDesk {
     maintenanceID: MaintenanceID? = nil,
     unclipped: Set<String> = []
   ) throws -> OutboundMessage {
+    // White label: a reseller's customer hears from the reseller, in a language the reseller speaks.
+    let sender = configuration.sender(for: customer)
+    let locale = configuration.messageLocale(for: customer)
     var allValues = values
     allValues["customerName"] = customer.name
-    allValues["hostName"] = configuration.hostName
-    let text = try configuration.templates.render(
-      template, locale: customer.locale, values: allValues, unclipped: unclipped)
+    allValues["hostName"] = sender.displayName
+    allValues["supportURL"] = sender.supportURL?.absoluteString ?? ""
+    let whole = unclipped.union(["supportURL"])
+    var text = try configuration.templates.render(template, locale: locale, values: allValues, unclipped: whole)
+    if sender.supportURL != nil, configuration.templates.template(named: .supportFooter, locale: locale) != nil {
+      let footer = try configuration.templates.render(
+        .supportFooter, locale: locale, values: allValues, unclipped: whole)
+      if !footer.body.isEmpty { text.body += "\n\n" + footer.body }
+    }
     return OutboundMessage(
       idempotencyKey: key,
       audience: .customer,
       customerID: customer.id,
       kind: kind,
-      locale: customer.locale,
+      locale: locale,
       subject: text.subject,
       body: text.body,
       createdAt: instant,
       ticketID: ticketID,
-      maintenanceID: maintenanceID
+      maintenanceID: maintenanceID,
+      sender: sender
     )
   }
 }

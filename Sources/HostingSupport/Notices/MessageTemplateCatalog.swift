@@ -92,7 +92,8 @@ public struct MessageTemplateCatalog: Hashable, Sendable, Codable {
   /// English, Malay and Lao texts for every template the desk sends.
   public static let standard: MessageTemplateCatalog = {
     var catalog = MessageTemplateCatalog()
-    for (name, texts) in standardTexts.merging(loopTexts, uniquingKeysWith: { first, _ in first }) {
+    let texts = standardTexts.merging(loopTexts) { first, _ in first }.merging(partnerTexts) { first, _ in first }
+    for (name, texts) in texts {
       for (locale, template) in texts { catalog.setTemplate(template, named: name, locale: locale) }
     }
     return catalog

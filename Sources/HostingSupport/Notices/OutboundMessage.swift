@@ -17,7 +17,8 @@ public typealias MaintenanceID = Identifier<MaintenanceTag>
 /// {"idempotencyKey":"sla/T-1/firstResponse/breach","audience":"staff","kind":"slaBreach","locale":"en",
 ///  "subject":"…","body":"…","createdAt":"2026-11-23T10:00:00Z","ticketID":"T-1","metadata":{}}
 /// ```
-/// `customerID`, `ticketID` and `maintenanceID` are omitted when absent.
+/// `customerID`, `ticketID`, `maintenanceID` and `sender` are omitted when absent. Customer messages from the
+/// desk carry a `sender` (``MessageSender``): the host, or a reseller under its brand.
 public struct OutboundMessage: Hashable, Sendable, Codable, Identifiable {
   /// Stable key naming what this notification is about; the same event always yields the same key.
   public var idempotencyKey: String
@@ -41,6 +42,9 @@ public struct OutboundMessage: Hashable, Sendable, Codable, Identifiable {
   public var maintenanceID: MaintenanceID?
   /// Extra machine-readable facts (`priority`, `target`, `level`, `aspect`…).
   public var metadata: [String: String]
+  /// Whom a customer message comes from: the host, or the customer's reseller under its brand; `nil` for staff
+  /// messages (and customer messages made before the desk knew brands).
+  public var sender: MessageSender?
 
   /// The idempotency key: two notifications with the same id are the same message.
   public var id: String { idempotencyKey }
@@ -58,6 +62,7 @@ public struct OutboundMessage: Hashable, Sendable, Codable, Identifiable {
   ///   - ticketID: The ticket concerned.
   ///   - maintenanceID: The maintenance window concerned.
   ///   - metadata: Extra facts.
+  ///   - sender: Whom a customer message comes from.
   public init(
     idempotencyKey: String,
     audience: MessageAudience,
@@ -69,7 +74,8 @@ public struct OutboundMessage: Hashable, Sendable, Codable, Identifiable {
     createdAt: Date,
     ticketID: TicketID? = nil,
     maintenanceID: MaintenanceID? = nil,
-    metadata: [String: String] = [:]
+    metadata: [String: String] = [:],
+    sender: MessageSender? = nil
   ) {
     self.idempotencyKey = idempotencyKey
     self.audience = audience
@@ -82,6 +88,7 @@ public struct OutboundMessage: Hashable, Sendable, Codable, Identifiable {
     self.ticketID = ticketID
     self.maintenanceID = maintenanceID
     self.metadata = metadata
+    self.sender = sender
   }
 
   /// Checks what every transport relies on: a non-empty idempotency key without control characters,

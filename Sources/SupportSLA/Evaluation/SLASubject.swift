@@ -75,6 +75,8 @@ public struct SLASubject: Hashable, @unchecked Sendable {
   private(set) var box: Box
   /// The customer's segment, if the host has one.
   public var segment: CustomerSegment?
+  /// The customer's reseller (`CustomerPartners.reseller`), `nil` for a customer the host supports directly.
+  public var reseller: PartnerID?
 
   /// The ticket.
   public var ticket: Ticket {
@@ -82,24 +84,28 @@ public struct SLASubject: Hashable, @unchecked Sendable {
     set { box = Box.make(newValue) }
   }
 
-  /// Pairs a ticket with its customer's segment.
+  /// Pairs a ticket with what the host knows of its customer.
   /// - Parameters:
   ///   - ticket: The ticket.
   ///   - segment: The customer's segment, if any.
+  ///   - reseller: The customer's reseller, if a reseller bills and supports them.
   /// - Complexity: O(*e*) for *e* events: the timeline the SLA clocks read is extracted here, once.
-  public init(_ ticket: Ticket, segment: CustomerSegment? = nil) {
+  public init(_ ticket: Ticket, segment: CustomerSegment? = nil, reseller: PartnerID? = nil) {
     self.box = Box.make(ticket)
     self.segment = segment
+    self.reseller = reseller
   }
 
-  /// Equal when the tickets and segments are.
+  /// Equal when the tickets, segments and resellers are.
   public static func == (lhs: SLASubject, rhs: SLASubject) -> Bool {
-    lhs.segment == rhs.segment && (lhs.box === rhs.box || lhs.box.ticket == rhs.box.ticket)
+    lhs.segment == rhs.segment && lhs.reseller == rhs.reseller
+      && (lhs.box === rhs.box || lhs.box.ticket == rhs.box.ticket)
   }
 
-  /// Hashes the ticket and the segment.
+  /// Hashes the ticket, the segment and the reseller.
   public func hash(into hasher: inout Hasher) {
     hasher.combine(box.ticket)
     hasher.combine(segment)
+    hasher.combine(reseller)
   }
 }

@@ -202,16 +202,20 @@ extension SLATarget: Codable {
 }
 
 extension SLAConditions: Codable {
-  /// Decodes `{"priorities":[…],"planTiers":[…],"departments":[…],"segments":[…]}`; every field is optional.
+  /// Decodes `{"priorities":[…],"planTiers":[…],"departments":[…],"segments":[…],"resellers":[…]}`; every field
+  /// is optional.
   ///
-  /// - Throws: ``SLAError`` naming the field for an unknown priority or tier, an empty name or an unknown field.
+  /// - Throws: ``SLAError`` naming the field for an unknown priority or tier, an empty name, an invalid partner id
+  ///   or an unknown field.
   public init(from decoder: any Decoder) throws {
-    let reader = try PolicyObjectReader(decoder, allowed: ["priorities", "planTiers", "departments", "segments"])
+    let reader = try PolicyObjectReader(
+      decoder, allowed: ["priorities", "planTiers", "departments", "segments", "resellers"])
     self.init(
       priorities: try reader.decodeNames("priorities", kind: "priority") { Priority(rawValue: $0) },
       planTiers: try reader.decodeNames("planTiers", kind: "plan tier") { PlanTier(rawValue: $0) },
       departments: try reader.decodeNames("departments", kind: "department") { Department($0) },
-      segments: try reader.decodeNames("segments", kind: "segment") { CustomerSegment($0) })
+      segments: try reader.decodeNames("segments", kind: "segment") { CustomerSegment($0) },
+      resellers: try reader.decodeNames("resellers", kind: "partner id") { PartnerID(rawValue: $0) })
   }
 
   /// Encodes the conditions that are set, each as a sorted list.
@@ -223,6 +227,7 @@ extension SLAConditions: Codable {
       try container.encode(departments.map(\.rawValue).sorted(), forKey: PolicyKey("departments"))
     }
     if let segments { try container.encode(segments.map(\.rawValue).sorted(), forKey: PolicyKey("segments")) }
+    if let resellers { try container.encode(resellers.map(\.rawValue).sorted(), forKey: PolicyKey("resellers")) }
   }
 }
 
@@ -297,13 +302,18 @@ extension SLAPolicySet: Codable {
   /// - Returns: The policy set.
   /// - Throws: ``SLAError`` naming the field that was wrong (`(root)` for text that is not JSON).
   public static func decode(from data: Data) throws -> SLAPolicySet {
-    do {
-      return try JSONDecoder().decode(SLAPolicySet.self, from: data)
-    } catch let error as SLAError {
-      throw error
-    } catch {
-      throw SLAError.invalidPolicy(field: "(root)", message: "not valid JSON")
-    }
+    try decodePolicyDocument(SLAPolicySet.self, from: data)
+  }
+}
+
+/// Decodes a policy document, turning text that is not JSON into an ``SLAError`` at `(root)`.
+func decodePolicyDocument<T: Decodable>(_ type: T.Type, from data: Data) throws -> T {
+  do {
+    return try JSONDecoder().decode(type, from: data)
+  } catch let error as SLAError {
+    throw error
+  } catch {
+    throw SLAError.invalidPolicy(field: "(root)", message: "not valid JSON")
   }
 }
 

@@ -36,6 +36,10 @@ public struct SLAConditions: Hashable, Sendable {
   public var departments: Set<Department>?
   /// The customer's segment is one of these (a subject without a segment never matches).
   public var segments: Set<CustomerSegment>?
+  /// The customer's reseller is one of these (a subject without a reseller — a direct customer — never matches):
+  /// how a reseller's premium support applies to its own customers only. ``SLAPolicyCatalog`` sets it for the
+  /// policies a `Partner` selects by name.
+  public var resellers: Set<PartnerID>?
 
   /// Creates conditions; leave a parameter `nil` to accept any value.
   /// - Parameters:
@@ -43,24 +47,27 @@ public struct SLAConditions: Hashable, Sendable {
   ///   - planTiers: Accepted plan tiers.
   ///   - departments: Accepted departments.
   ///   - segments: Accepted customer segments.
+  ///   - resellers: Accepted resellers of the customer.
   public init(
     priorities: Set<Priority>? = nil,
     planTiers: Set<PlanTier>? = nil,
     departments: Set<Department>? = nil,
-    segments: Set<CustomerSegment>? = nil
+    segments: Set<CustomerSegment>? = nil,
+    resellers: Set<PartnerID>? = nil
   ) {
     self.priorities = priorities
     self.priorityMask = priorities.map(Priority.slaMask(of:))
     self.planTiers = planTiers
     self.departments = departments
     self.segments = segments
+    self.resellers = resellers
   }
 
   /// Conditions that match every ticket.
   public static let any = SLAConditions()
 
   /// Whether a subject meets every condition that is set.
-  /// - Parameter subject: The ticket and its customer's segment.
+  /// - Parameter subject: The ticket and what the host knows of its customer (segment, reseller).
   /// - Returns: `true` when every set condition holds.
   public func matches(_ subject: SLASubject) -> Bool {
     // Read the fields the subject extracted once: going through the ticket costs a call and a cache miss each.
@@ -72,6 +79,9 @@ public struct SLAConditions: Hashable, Sendable {
     }
     if let segments {
       guard let segment = subject.segment, segments.contains(segment) else { return false }
+    }
+    if let resellers {
+      guard let reseller = subject.reseller, resellers.contains(reseller) else { return false }
     }
     return true
   }

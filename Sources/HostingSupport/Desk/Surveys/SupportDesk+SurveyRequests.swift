@@ -74,7 +74,7 @@ extension SupportDesk {
     let key = "survey/\(survey.id.rawValue)/request"
     guard !isKnown(key), state.loop.surveys[survey.id] == nil else { return }
     let token = survey.token.signed(with: settings.signingKey)
-    let link = settings.link(for: token)
+    let link = settings.link(for: token, reseller: customer.partners.reseller)
     var values = ["surveyLink": link, "expires": customer.localTime(survey.expiresAt)]
     if let ticket {
       values["ticketID"] = ticket.id.rawValue

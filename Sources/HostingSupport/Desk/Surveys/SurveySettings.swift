@@ -29,6 +29,10 @@ public struct SurveySettings: Sendable {
   public var npsInterval: TimeInterval?
   /// How long someone must have been a customer before their first NPS question (default 30 days).
   public var npsMinimumTenure: TimeInterval
+  /// A reseller's own answer page, by reseller, each with `{token}`: a reseller's customers get links to their
+  /// reseller's panel (white label), which passes the answer to the host. A reseller without one uses
+  /// ``answerLink``. Empty by default; set it after creating the settings.
+  public var answerLinksByReseller: [PartnerID: String] = [:]
 
   /// Survey settings.
   /// - Parameters:
@@ -69,6 +73,10 @@ public struct SurveySettings: Sendable {
     if !answerLink.contains("{token}") {
       throw HostingSupportError.invalidConfiguration(field: "surveys.answerLink", reason: "has no {token} placeholder")
     }
+    for (reseller, link) in answerLinksByReseller where !link.contains("{token}") {
+      throw HostingSupportError.invalidConfiguration(
+        field: "surveys.answerLinksByReseller[\(reseller.rawValue)]", reason: "has no {token} placeholder")
+    }
     let durations: [(String, TimeInterval?)] = [
       ("delayAfterResolve", delayAfterResolve), ("tokenLifetime", tokenLifetime), ("requestWindow", requestWindow),
       ("npsInterval", npsInterval),
@@ -86,5 +94,18 @@ public struct SurveySettings: Sendable {
   /// - Returns: ``answerLink`` with the token in place of `{token}`.
   public func link(for token: String) -> String {
     answerLink.replacingOccurrences(of: "{token}", with: token)
+  }
+
+  /// The answer link for a signed token sent to a reseller's customer.
+  /// - Parameters:
+  ///   - token: A token from ``SurveyToken/signed(with:)``.
+  ///   - reseller: The customer's reseller, or `nil` for the host's own customer.
+  /// - Returns: The reseller's answer page (``answerLinksByReseller``) when it has one, else ``answerLink``, with
+  ///   the token in place of `{token}`. A reseller page without `{token}` (which ``validate()`` reports) is not
+  ///   used: a link that cannot carry the answer is worse than the host's page.
+  public func link(for token: String, reseller: PartnerID?) -> String {
+    let own = reseller.flatMap { answerLinksByReseller[$0] }.flatMap { $0.contains("{token}") ? $0 : nil }
+    let page = own ?? answerLink
+    return page.replacingOccurrences(of: "{token}", with: token)
   }
 }
