@@ -35,7 +35,8 @@ enum AspectReport {
   ) throws -> String {
     let all = sets.flatMap(\.examples)
     let columns = sets.map(\.name) + (sets.count > 1 ? ["all"] : [])
-    let evaluations = sets.map { aspects.evaluateAspects(on: $0.examples) }
+    let evaluations =
+      sets.map { aspects.evaluateAspects(on: $0.examples) }
       + (sets.count > 1 ? [aspects.evaluateAspects(on: all)] : [])
     var lines = [
       "Aspect detection, precision / recall (lines expected) and polarity agreement on found mentions:", "",
@@ -46,7 +47,8 @@ enum AspectReport {
     let ordered = HostingAspect.wellKnown.filter(names.contains) + names.subtracting(HostingAspect.wellKnown).sorted()
     func cell(_ metrics: AspectEvaluation.AspectMetrics) -> String {
       let detection = metrics.detection
-      return String(format: "%.2f / %.2f (%d), %.2f", detection.precision, detection.recall, detection.support,
+      return String(
+        format: "%.2f / %.2f (%d), %.2f", detection.precision, detection.recall, detection.support,
         metrics.polarityAccuracy)
     }
     for aspect in ordered {
@@ -55,7 +57,8 @@ enum AspectReport {
     lines.append("| **all (micro)** | " + evaluations.map { cell($0.overall) }.joined(separator: " | ") + " |")
     lines += [
       "", "Intent, accuracy and macro-F1, then F1 per intent:", "",
-      "| set | texts | accuracy | macro-F1 | " + FeedbackIntent.allCases.map(\.rawValue).joined(separator: " | ") + " |",
+      "| set | texts | accuracy | macro-F1 | " + FeedbackIntent.allCases.map(\.rawValue).joined(separator: " | ")
+        + " |",
       "|---|---|---|---|" + String(repeating: "---|", count: FeedbackIntent.allCases.count),
     ]
     for (name, examples) in sets + (sets.count > 1 ? [("all", all)] : []) {

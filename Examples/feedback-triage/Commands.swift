@@ -39,7 +39,8 @@ let triageCommand = CommandSpec(
   var results: [TriageView.Entry] = []
   try FeedbackInputReader.forEach(in: arguments.positionals.first, format: format) { item in
     let result = classifier.classify(item.text)
-    results.append(TriageView.Entry(item: item, result: result, intent: intents.intent(of: item.text, sentiment: result)))
+    results.append(
+      TriageView.Entry(item: item, result: result, intent: intents.intent(of: item.text, sentiment: result)))
   }
   let view = TriageView(results: results)
   Console.print(arguments.flag("--json") ? view.json() : view.text())

@@ -24,7 +24,8 @@ struct TriageView {
     .controlPanel: "Ask for the failing panel action and a screenshot; escalate to the panel team.",
     .migration: "Assign a migration specialist to check the moved sites, DNS and mailboxes.",
     .email: "Check mail delivery logs, SPF/DKIM/DMARC and the mailbox quota.",
-    .resolution: "Reopen the ticket, have a senior technician reproduce the problem and confirm the fix with the customer.",
+    .resolution:
+      "Reopen the ticket, have a senior technician reproduce the problem and confirm the fix with the customer.",
     .clarity: "Rewrite the answer in plain words with numbered steps and check the customer could follow it.",
   ]
   static let generalFollowUp = "Reply personally and ask what went wrong."

@@ -45,7 +45,8 @@ public struct IntentClassifier: Hashable, Sendable {
   /// - Throws: ``SentimentError`` if a bundled file is missing or malformed.
   public static func bundled() throws -> IntentClassifier {
     IntentClassifier(
-      suggestions: try SuggestionDetector.bundled(), questions: try SentimentLanguage.bundled.map(QuestionPhrases.bundled))
+      suggestions: try SuggestionDetector.bundled(),
+      questions: try SentimentLanguage.bundled.map(QuestionPhrases.bundled))
   }
 
   /// The intent of a text whose sentiment is known.

@@ -25,7 +25,9 @@ public struct IntentEvaluation: Sendable, Hashable, Codable {
     }
     let total = min(actual.count, predicted.count)
     accuracy = total == 0 ? 0 : Double(correct) / Double(total)
-    let present = FeedbackIntent.allCases.filter { metrics[$0].map { $0.support > 0 || $0.falsePositives > 0 } ?? false }
+    let present = FeedbackIntent.allCases.filter {
+      metrics[$0].map { $0.support > 0 || $0.falsePositives > 0 } ?? false
+    }
     macroF1 = present.isEmpty ? 0 : present.reduce(0) { $0 + (metrics[$1]?.f1 ?? 0) } / Double(present.count)
     perIntent = metrics
   }

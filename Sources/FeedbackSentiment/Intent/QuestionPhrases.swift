@@ -39,8 +39,7 @@ public struct QuestionPhrases: Hashable, Sendable {
   public init(language: SentimentLanguage, parsing text: String, source: String? = nil) throws {
     var questions: [String] = []
     var rhetorical: [String] = []
-    for (section, phrase) in try SectionedText.phrases(in: text, allowed: ["questions", "rhetorical"], source: source)
-    {
+    for (section, phrase) in try SectionedText.phrases(in: text, allowed: ["questions", "rhetorical"], source: source) {
       if section == "questions" { questions.append(phrase) } else { rhetorical.append(phrase) }
     }
     self.init(language: language, questions: questions, rhetorical: rhetorical)
@@ -52,6 +51,7 @@ public struct QuestionPhrases: Hashable, Sendable {
   /// - Throws: ``SentimentError`` `missingResource` for a language without a bundled file.
   public static func bundled(_ language: SentimentLanguage) throws -> QuestionPhrases {
     let name = "intent-\(language.rawValue)"
-    return try QuestionPhrases(language: language, parsing: try BundledLexicons.resourceText(name), source: "\(name).txt")
+    return try QuestionPhrases(
+      language: language, parsing: try BundledLexicons.resourceText(name), source: "\(name).txt")
   }
 }

@@ -5,7 +5,8 @@ extension SupportDesk {
   /// The suggestion a piece of feedback makes, if its intent is a suggestion (it asks for an improvement): `SG-<feedback id>`, about the first
   /// aspect the text mentions (the classifier's, else the detector's term lookup), with the text redacted.
   func suggestion(in feedback: CustomerFeedback, result: SentimentResult, intent: FeedbackIntent?) -> Suggestion? {
-    guard intent == .suggestion, let detector = configuration.suggestionDetector, let cue = detector.detect(feedback.text)
+    guard intent == .suggestion, let detector = configuration.suggestionDetector,
+      let cue = detector.detect(feedback.text)
     else { return nil }
     return Suggestion(
       id: SuggestionID(derived: "SG-\(feedback.id)"), customerID: feedback.customerID, feedbackID: feedback.id,
