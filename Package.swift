@@ -17,6 +17,7 @@ let package = Package(
     .library(name: "RetentionMetrics", targets: ["RetentionMetrics"]),
     .library(name: "HostingSupport", targets: ["HostingSupport"]),
     .library(name: "HostingSupportTestKit", targets: ["HostingSupportTestKit"]),
+    .library(name: "SupportImport", targets: ["SupportImport"]),
   ],
   targets: [
     // MARK: Libraries
@@ -40,6 +41,11 @@ let package = Package(
       dependencies: ["HostingSupport", "SupportCore", "SupportTickets"],
       swiftSettings: swiftSettings
     ),
+    .target(
+      name: "SupportImport",
+      dependencies: ["SupportCore", "SupportTickets", "RetentionMetrics"],
+      swiftSettings: swiftSettings
+    ),
 
     // MARK: Examples (executables, not products)
     .target(
@@ -52,8 +58,10 @@ let package = Package(
       name: "support-desk",
       dependencies: [
         "CommandLineSupport", "HostingSupport", "SupportTickets", "SupportSLA", "FeedbackSentiment", "RetentionMetrics",
+        "SupportImport",
       ],
       path: "Examples/support-desk",
+      exclude: ["samples"],
       swiftSettings: swiftSettings
     ),
     .executableTarget(
@@ -71,7 +79,7 @@ let package = Package(
     ),
     .executableTarget(
       name: "retention-report",
-      dependencies: ["CommandLineSupport", "RetentionMetrics"],
+      dependencies: ["CommandLineSupport", "RetentionMetrics", "SupportImport"],
       path: "Examples/retention-report",
       swiftSettings: swiftSettings
     ),
@@ -89,6 +97,7 @@ let package = Package(
       name: "hosting-benchmarks",
       dependencies: [
         "SupportCore", "SupportTickets", "SupportSLA", "FeedbackSentiment", "RetentionMetrics", "HostingSupport",
+        "SupportImport",
       ],
       path: "Benchmarks/hosting-benchmarks",
       swiftSettings: swiftSettings
@@ -124,6 +133,11 @@ let package = Package(
     .testTarget(
       name: "HostingSupportTestKitTests",
       dependencies: ["HostingSupportTestKit", "HostingSupport", "SupportTickets"],
+      swiftSettings: swiftSettings
+    ),
+    .testTarget(
+      name: "SupportImportTests",
+      dependencies: ["SupportImport", "SupportTickets", "RetentionMetrics"],
       swiftSettings: swiftSettings
     ),
     .testTarget(

@@ -4,7 +4,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-modules=(SupportCore SupportTickets SupportSLA FeedbackSentiment RetentionMetrics HostingSupport HostingSupportTestKit)
+modules=(SupportCore SupportTickets SupportSLA FeedbackSentiment RetentionMetrics HostingSupport HostingSupportTestKit
+  SupportImport)
 graphs=.build/docs/symbol-graphs
 # Not cleared between runs: an incremental build only re-emits the graphs of modules it recompiles.
 mkdir -p "$graphs"

@@ -59,7 +59,7 @@ while let argument = arguments.next() {
 
 let allBenchmarks: [Benchmark] =
   ticketBenchmarks() + fileStoreBenchmarks() + slaBenchmarks() + slaPolicyBenchmarks() + sentimentBenchmarks()
-  + clarityBenchmarks() + retentionBenchmarks() + deskBenchmarks()
+  + clarityBenchmarks() + retentionBenchmarks() + deskBenchmarks() + importBenchmarks()
 let selected = allBenchmarks.filter { benchmark in
   filters.isEmpty || filters.contains { benchmark.name.contains($0) }
 }

@@ -83,7 +83,7 @@ enum ArgumentParser {
     if parsed.positionals.count < mandatory.count {
       throw UsageError("missing \(mandatory[parsed.positionals.count].name)")
     }
-    if parsed.positionals.count > command.positionals.count {
+    if parsed.positionals.count > command.positionals.count, command.positionals.last?.isVariadic != true {
       throw UsageError("unexpected argument '\(parsed.positionals[command.positionals.count])'")
     }
   }

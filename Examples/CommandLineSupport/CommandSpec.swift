@@ -58,6 +58,9 @@ package struct PositionalSpec: Sendable {
   package var help: String
   /// Whether it may be left out (only trailing positionals may be).
   package var isOptional: Bool
+  /// Whether it takes every remaining argument (only the last positional may): one or more, or none when it is
+  /// also optional.
+  package var isVariadic: Bool
 
   /// Creates a positional argument.
   ///
@@ -65,10 +68,18 @@ package struct PositionalSpec: Sendable {
   ///   - name: The placeholder in help.
   ///   - help: One line of help.
   ///   - optional: Whether it may be left out.
-  package init(_ name: String, help: String, optional: Bool = false) {
+  ///   - variadic: Whether it takes every remaining argument (the last positional only).
+  package init(_ name: String, help: String, optional: Bool = false, variadic: Bool = false) {
     self.name = name
     self.help = help
     isOptional = optional
+    isVariadic = variadic
+  }
+
+  /// How it appears in a usage line: `ID`, `[ID]`, `FILE…`.
+  var synopsis: String {
+    let text = isVariadic ? name + "…" : name
+    return isOptional ? "[\(text)]" : text
   }
 }
 

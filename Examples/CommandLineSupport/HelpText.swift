@@ -31,7 +31,7 @@ enum HelpText {
   /// A command's page: usage line, summary, details, options, arguments.
   static func command(_ command: CommandSpec, of tool: CommandLineTool) -> String {
     var words = ["usage:", tool.name, command.name]
-    words += command.positionals.map { $0.isOptional ? "[\($0.name)]" : $0.name }
+    words += command.positionals.map(\.synopsis)
     words += command.options.map(\.synopsis)
     var sections = [wrap(words, indent: "  "), command.summary]
     sections += command.details

@@ -7,10 +7,13 @@ let reportCommand = CommandSpec(
   "report", summary: "Monthly churn, renewals, MRR movements, NRR/GRR, cohorts and survival (the default command).",
   details: [
     "The report covers --from … --to (at most 100 years, within 1970-01 … 2099-12); by default the last 12"
-      + " months up to the latest start or MRR change."
+      + " months up to the latest start or MRR change.",
+    "Subscriptions come from --subscriptions FILE (CSV) or from saved WHMCS API responses: --whmcs FILE…"
+      + " --time-zone ZONE --mapping FILE, read as 'retention-report convert' does (Documentation/Importing.md).",
   ],
   options: [
-    .value("--subscriptions", "FILE", help: "Subscriptions CSV.", required: true),
+    .value("--subscriptions", "FILE", help: "Subscriptions CSV (or --whmcs)."),
+    whmcsOption, mappingOption, timeZoneOption,
     .value("--changes", "FILE", help: "MRR changes CSV."),
     .value("--surveys", "FILE", help: "Survey answers CSV (NPS, CSAT, CES)."),
     .value("--from", "YYYY-MM", help: "The first month reported."),
@@ -84,7 +87,10 @@ let sampleCommand = CommandSpec(
 }
 
 private func runReport(_ arguments: ParsedArguments) throws {
-  let subscriptionsPath = try arguments.required("--subscriptions")
+  let subscriptionsPath = arguments.value("--subscriptions")
+  guard (subscriptionsPath == nil) != arguments.all("--whmcs").isEmpty else {
+    throw UsageError("give either --subscriptions FILE or --whmcs FILE…")
+  }
   let currency = try arguments.value("--currency", expected: "a three-letter ISO 4217 code") {
     try? CurrencyCode(validating: $0)
   }
@@ -111,17 +117,24 @@ private func runReport(_ arguments: ParsedArguments) throws {
   let importer = RetentionCSVImporter(
     mode: arguments.flag("--lenient") ? .lenient : .strict, defaultCurrency: currency ?? "USD",
     reportCurrency: currency)
-  let subscriptions = try importer.subscriptions(csv: try readData(subscriptionsPath), file: subscriptionsPath)
-  var issues = subscriptions.issues
+  let subscriptions: [Subscription]
+  var issues: [RetentionError] = []
+  if let subscriptionsPath {
+    let result = try importer.subscriptions(csv: try readData(subscriptionsPath), file: subscriptionsPath)
+    subscriptions = result.records
+    issues = result.issues
+  } else {
+    subscriptions = try VendorSource(arguments).subscriptions(lenient: arguments.flag("--lenient"))
+  }
   var changes: [MRRChange] = []
   if let path = arguments.value("--changes") {
-    let result = try importer.changes(csv: try readData(path), file: path, subscriptions: subscriptions.records)
+    let result = try importer.changes(csv: try readData(path), file: path, subscriptions: subscriptions)
     changes = result.records
     issues += result.issues
   }
   for issue in issues { Console.printError(ErrorLine.render(issue, tool: "retention-report: skipped")) }
   // The dataset is indexed before the surveys are read, so its working memory and theirs never add up.
-  let dataset = try RetentionDataset(subscriptions: subscriptions.records, changes: changes, currency: currency)
+  let dataset = try RetentionDataset(subscriptions: subscriptions, changes: changes, currency: currency)
   var surveys: [SurveyResponse] = []
   if let path = arguments.value("--surveys") {
     let result = try importer.surveys(csv: try readData(path), file: path)
@@ -129,7 +142,7 @@ private func runReport(_ arguments: ParsedArguments) throws {
     for issue in result.issues { Console.printError(ErrorLine.render(issue, tool: "retention-report: skipped")) }
   }
   guard let lastData = dataset.lastActivityMonth else {
-    throw RetentionError.invalidArgument("no subscriptions in \(subscriptionsPath)")
+    throw RetentionError.invalidArgument("no subscriptions in \(subscriptionsPath ?? "the WHMCS responses")")
   }
   let to = requestedTo ?? lastData
   let from = requestedFrom ?? max(to.advanced(by: -11), dataset.firstMonth ?? to)

@@ -38,11 +38,9 @@ struct SampleData {
     var random = SplitMix64(seed: seed)
     let first = try! CivilDate(year: 2022, month: 1, day: 1).dayNumber
     let span = lastDay.dayNumber - first
-    var subscriptions = [
-      "customer_id,subscription_id,plan,tier,channel,billing_period,start_date,end_date,mrr,currency,partner_id,affiliate_id"
-    ]
+    var subscriptions = [CSVWriting.subscriptionsHeader]
     var changes = ["subscription_id,effective_date,new_mrr"]
-    var surveys = ["customer_id,date,kind,score"]
+    var surveys = [CSVWriting.surveysHeader]
     var counter = 0
     let priceRise = try! CivilDate(year: 2024, month: 3, day: 1)
     for index in 1...customers {
@@ -87,7 +85,7 @@ struct SampleData {
             customer, id, plan.name, plan.tier.rawValue, channel.rawValue, period.rawValue, day.description,
             end?.description ?? "", Money(minorUnits: mrr, currency: "USD").decimalString, "USD",
             channel == .reseller ? partner : "", channel == .affiliate ? partner : "",
-          ].map(csvField).joined(separator: ","))
+          ].map(CSVWriting.field).joined(separator: ","))
         if day < priceRise && (end.map { $0 > priceRise } ?? true) && plan.tier == .shared && random.chance(0.7) {
           changes.append("\(id),\(priceRise),\(Money(minorUnits: mrr + 100, currency: "USD").decimalString)")
         }
@@ -137,11 +135,6 @@ struct SampleData {
     let mood = unhappy ? random.unit() * 0.6 : 0.6 + random.unit() * 0.4
     let scale = kind.scale
     return scale.lowerBound + Int((mood * Double(scale.count - 1)).rounded())
-  }
-
-  private func csvField(_ text: String) -> String {
-    text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" })
-      ? "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : text
   }
 }
 

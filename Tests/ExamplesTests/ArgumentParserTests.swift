@@ -67,6 +67,22 @@ struct ArgumentParserTests {
     #expect(throws: UsageError(message)) { try parse(arguments) }
   }
 
+  @Test("a variadic last positional takes every remaining argument, at least one, and reads FILE… in help")
+  func variadicPositional() throws {
+    let command = CommandSpec(
+      "import", summary: "Import.",
+      positionals: [PositionalSpec("VENDOR", help: "Vendor."), PositionalSpec("FILE", help: "Files.", variadic: true)]
+    ) { _ in .success }
+    func parse(_ arguments: [String]) throws(UsageError) -> [String] {
+      let outcome = try ArgumentParser.parse(arguments[...], for: command, base: ParsedArguments(command: ""))
+      guard case .arguments(let parsed) = outcome else { return [] }
+      return parsed.positionals
+    }
+    #expect(try parse(["whmcs", "a.json", "b.json", "--", "-c.json"]) == ["whmcs", "a.json", "b.json", "-c.json"])
+    #expect(throws: UsageError.self) { try parse(["whmcs"]) }
+    #expect(command.positionals.map(\.synopsis) == ["VENDOR", "FILE…"])
+  }
+
   @Test("typed accessors turn a bad value into a usage error naming option, value and what was expected")
   func typedAccessors() throws {
     var parsed = ParsedArguments(command: "demo")
@@ -85,17 +101,17 @@ struct CommandLineToolTests {
   static let tools: [(String, [String])] = [
     (
       "support-desk",
-      ["open", "list", "show", "reply", "note", "status", "resolve", "export", "verify", "repair", "demo"]
+      ["open", "list", "show", "reply", "note", "status", "resolve", "export", "verify", "repair", "import", "demo"]
     ),
     ("sla-check", ["elapsed", "deadline", "report"]),
     ("feedback-triage", ["classify", "triage", "train", "evaluate", "report"]),
-    ("retention-report", ["report", "survival", "sample"]),
+    ("retention-report", ["report", "survival", "sample", "convert"]),
   ]
 
   @Test("every tool prints its help on stdout with exit 0, laid out the same way", arguments: tools)
-  func toolHelp(tool: String, commands: [String]) throws {
+  func toolHelp(tool: String, commands: [String]) async throws {
     for flag in ["--help", "-h", "help"] {
-      let run = try runExample(tool, [flag])
+      let run = try await runExample(tool, [flag])
       #expect(run.status == 0 && run.standardError.isEmpty, "\(tool) \(flag): \(run.standardError)")
       let sections = run.standardOutput.components(separatedBy: "\n\n")
       #expect(sections.first?.hasPrefix("usage: \(tool) ") == true)
@@ -106,23 +122,23 @@ struct CommandLineToolTests {
   }
 
   @Test("every command prints its own help on stdout with exit 0, and 'help COMMAND' prints the same", arguments: tools)
-  func commandHelp(tool: String, commands: [String]) throws {
+  func commandHelp(tool: String, commands: [String]) async throws {
     for command in commands {
-      let run = try runExample(tool, [command, "--help"])
+      let run = try await runExample(tool, [command, "--help"])
       #expect(run.status == 0 && run.standardError.isEmpty, "\(tool) \(command): \(run.standardError)")
       #expect(run.standardOutput.hasPrefix("usage: \(tool) \(command)"))
       #expect(run.standardOutput.contains("\n\noptions:\n") && run.standardOutput.contains("  -h, --help"))
-      #expect(try runExample(tool, ["help", command]).standardOutput == run.standardOutput)
+      #expect(try await runExample(tool, ["help", command]).standardOutput == run.standardOutput)
     }
   }
 
   @Test("the same mistake gives the same one-line error and exit status 2 in every tool", arguments: tools)
-  func sameMistakeSameAnswer(tool: String, commands: [String]) throws {
-    let unknownCommand = try runExample(tool, ["frobnicate"])
+  func sameMistakeSameAnswer(tool: String, commands: [String]) async throws {
+    let unknownCommand = try await runExample(tool, ["frobnicate"])
     #expect(unknownCommand.status == 2)
     #expect(unknownCommand.standardError == "\(tool): usage: unknown command 'frobnicate'; see '\(tool) --help'\n")
     let command = commands[0]
-    let unknownOption = try runExample(tool, [command, "--no-such-option"])
+    let unknownOption = try await runExample(tool, [command, "--no-such-option"])
     #expect(unknownOption.status == 2)
     #expect(
       unknownOption.standardError

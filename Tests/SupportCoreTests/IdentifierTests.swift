@@ -51,4 +51,20 @@ struct IdentifierTests {
       #expect(error.description.hasPrefix("invalidIdentifier: "))
     }
   }
+
+  @Test("ASCII ids are judged by their bytes exactly as the Unicode rules judge them")
+  func asciiAgreesWithUnicodeRules() {
+    /// The rules written with Unicode properties, as for any other text.
+    func expected(_ text: String) -> Bool {
+      guard !text.isEmpty else { return false }
+      if text.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) { return false }
+      return text.unicodeScalars.contains { !$0.properties.isWhitespace }
+    }
+    var texts = (0..<128).map { String(UnicodeScalar(UInt8($0))) }
+    texts += (0..<128).map { " a" + String(UnicodeScalar(UInt8($0))) + " " }
+    texts += ["  ", " \u{7F}", "a\u{85}", " \u{A0}", "ok\u{1B}[2J", "whmcs-T1-r45", "\u{2028}"]
+    for text in texts {
+      #expect((CustomerID(rawValue: text) != nil) == expected(text), "\(text.unicodeScalars.map(\.value))")
+    }
+  }
 }
