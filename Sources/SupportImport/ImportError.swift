@@ -12,14 +12,12 @@ import Foundation
 /// JSON: `{"code":"unknownStatus","message":"…","context":{"file":"whmcs.jsonl","line":"4","path":"status"}}`.
 public struct ImportError: SupportKitError, Hashable {
   /// What kind of problem. Open: compare with `==` and keep a `default` branch.
-  public struct Code: RawRepresentable, Hashable, Sendable, Codable, CustomStringConvertible {
+  public struct Code: SupportKitErrorCode {
     /// The code's stable name.
     public let rawValue: String
     /// Creates a code from its name.
     /// - Parameter rawValue: The stable name.
     public init(rawValue: String) { self.rawValue = rawValue }
-    /// The code's stable name.
-    public var description: String { rawValue }
 
     /// The document is not well-formed JSON (or nests deeper than the importer reads).
     public static let malformed = Code(rawValue: "malformed")
