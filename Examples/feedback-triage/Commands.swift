@@ -28,14 +28,19 @@ let classifyCommand = CommandSpec(
 
 /// `triage`: the panel view over all the feedback.
 let triageCommand = CommandSpec(
-  "triage", summary: "The panel view: negative feedback first, grouped by aspect, with the suggested follow-up.",
+  "triage",
+  summary:
+    "The panel view: complaints first, grouped by the aspect criticised, with the suggested follow-up; questions routed.",
   options: ClassifierOptions.feedbackInput + [.flag("--json", help: "Print the groups as JSON instead of text.")],
   positionals: [inputFile]
 ) { arguments in
   let (format, classifier) = try ClassifierOptions.inputAndClassifier(arguments)
-  var results: [(item: FeedbackItem, result: SentimentResult)] = []
+  let intents = try IntentClassifier.bundled()
+  var results: [TriageView.Entry] = []
   try FeedbackInputReader.forEach(in: arguments.positionals.first, format: format) { item in
-    results.append((item, classifier.classify(item.text)))
+    let result = classifier.classify(item.text)
+    results.append(
+      TriageView.Entry(item: item, result: result, intent: intents.intent(of: item.text, sentiment: result)))
   }
   let view = TriageView(results: results)
   Console.print(arguments.flag("--json") ? view.json() : view.text())

@@ -22,4 +22,29 @@ enum SectionedText {
     }
     return name
   }
+
+  /// The phrases of a sectioned phrase list, each with its section, normalised like ``SuggestionText/normalized(_:)``.
+  /// - Parameters:
+  ///   - text: The file's text (`#` comments and blank lines ignored).
+  ///   - allowed: The format's section names.
+  ///   - source: The file name, for errors.
+  /// - Returns: `(section, phrase)` in file order.
+  /// - Throws: ``SentimentError`` `malformedLine` for a phrase before any section or an unknown section.
+  static func phrases(in text: String, allowed: Set<String>, source: String?) throws -> [(String, String)] {
+    var result: [(String, String)] = []
+    var section: String?
+    for (number, line) in SentimentLexicon.contentLines(of: text) {
+      let trimmed = line.trimmingCharacters(in: .whitespaces)
+      if let name = try Self.section(opening: trimmed, allowed: allowed, line: number, source: source) {
+        section = name
+        continue
+      }
+      guard let section else {
+        throw SentimentError.malformedLine(
+          number, in: source, "a phrase before the first section (\(allowed.sorted().map { "[\($0)]" }))")
+      }
+      result.append((section, SuggestionText.normalized(trimmed)))
+    }
+    return result
+  }
 }

@@ -7,7 +7,8 @@ struct AspectTests {
   struct Case: CustomTestStringConvertible, Sendable {
     var rule: String
     var text: String
-    var expected: [HostingAspect: SentimentLabel]
+    /// Each aspect's expected label; `nil` for an aspect that must not be reported.
+    var expected: [HostingAspect: SentimentLabel?]
     var testDescription: String { "\(rule): '\(text)'" }
   }
 
@@ -36,6 +37,54 @@ struct AspectTests {
       rule: "email problems are found in Malay",
       text: "Emel selalu masuk spam, teruk",
       expected: [.email: .negative]),
+    Case(
+      rule: "a Lao compound names the aspect of the term inside it (website keeps going down)",
+      text: "ເວັບໄຊລົ່ມເລື້ອຍໆ",
+      expected: [.uptime: .negative]),
+    Case(
+      rule: "a Malay speed word in a clause about support is support speed, not staff competence",
+      text: "sokongan sangat lambat",
+      expected: [.supportSpeed: .negative, .staffCompetence: nil, .performance: nil]),
+    Case(
+      rule: "a fast reply that did not fix the problem praises speed and criticises the resolution",
+      text: "replied quickly but still not fixed",
+      expected: [.supportSpeed: .positive, .resolution: .negative]),
+    Case(
+      rule: "an English speed word in a clause about support is support speed",
+      text: "Your support is painfully slow",
+      expected: [.supportSpeed: .negative, .performance: nil, .staffCompetence: nil]),
+    Case(
+      rule: "a Lao speed word in a clause about support is support speed",
+      text: "ຝ່າຍຊ່ວຍເຫຼືອຊ້າແທ້ໆ",
+      expected: [.supportSpeed: .negative, .performance: nil]),
+    Case(
+      rule: "a speed word alone is the site's performance",
+      text: "The site is slow every evening",
+      expected: [.performance: .negative, .supportSpeed: nil]),
+    Case(
+      rule: "a speed word beside another aspect belongs to that aspect",
+      text: "The migration was fast",
+      expected: [.migration: .positive, .performance: nil, .supportSpeed: nil]),
+    Case(
+      rule: "a support word without speed is staff competence",
+      text: "Support was brilliant",
+      expected: [.staffCompetence: .positive, .supportSpeed: nil]),
+    Case(
+      rule: "an answer the customer did not understand is a clarity problem",
+      text: "The reply was confusing and full of jargon",
+      expected: [.clarity: .negative]),
+    Case(
+      rule: "plain instructions are praised as clarity in Malay",
+      text: "Arahan sangat jelas dan mudah diikut",
+      expected: [.clarity: .positive]),
+    Case(
+      rule: "a problem fixed for good is praised as resolution in Lao",
+      text: "ແກ້ໄຂໄດ້ແລ້ວ ຂອບໃຈຫຼາຍ",
+      expected: [.resolution: .positive]),
+    Case(
+      rule: "a question without sentiment still names its aspect, neutral",
+      text: "Can I pay the invoice by bank transfer?",
+      expected: [.pricing: .neutral, .migration: nil]),
   ]
 
   @Test("aspects carry their own polarity", arguments: cases)
@@ -43,8 +92,9 @@ struct AspectTests {
     let found = bundledClassifier.classify(testCase.text).aspects
     for (aspect, label) in testCase.expected {
       let mention = found.first { $0.aspect == aspect }
-      #expect(mention?.label == label, "\(found)")
+      #expect(mention?.label == label, "\(aspect): \(found)")
     }
+    #expect(!found.contains { $0.aspect.isClauseRole }, "clause roles are never reported: \(found)")
   }
 
   @Test("contrast does not change an aspect's own polarity, only the overall score")
@@ -64,5 +114,29 @@ struct AspectTests {
     let result = bundledClassifier.classify("downtime again, more downtime")
     let uptime = result.aspects.first { $0.aspect == .uptime }
     #expect(uptime?.terms == ["downtime"])
+  }
+
+  @Test("annotated sets parse aspects with their polarity and name a malformed line")
+  func annotatedParsing() throws {
+    let parsed = try AnnotatedFeedback.parseTSV(
+      "negative\tcomplaint\tsupportSpeed:+,resolution:-\treplied fast, not fixed\npositive\tpraise\t-\tgreat\n")
+    #expect(parsed.first?.aspects == [.supportSpeed: .positive, .resolution: .negative])
+    #expect(parsed.last?.aspects == [:] && parsed.last?.intent == .praise)
+    for bad in ["negative\tcomplaint\tx\n", "negative\tgrumble\t-\ttext\n", "negative\tcomplaint\tuptime:?\ttext\n"] {
+      #expect(throws: SentimentError.self) { try AnnotatedFeedback.parseTSV(bad) }
+    }
+  }
+
+  @Test("aspect evaluation counts detection and polarity per aspect")
+  func aspectEvaluation() {
+    let evaluation = AspectEvaluation(
+      expected: [[.uptime: .negative], [.pricing: .neutral], [:]],
+      found: [
+        [AspectSentiment(aspect: .uptime, label: .positive, score: 0.5, terms: ["down"])],
+        [], [AspectSentiment(aspect: .email, label: .neutral, score: 0, terms: ["mail"])],
+      ])
+    #expect(evaluation[.uptime].detection.truePositives == 1 && evaluation[.uptime].polarityMatches == 0)
+    #expect(evaluation[.pricing].detection.recall == 0 && evaluation[.email].detection.precision == 0)
+    #expect(evaluation.overall.detection.precision == 0.5 && evaluation.overall.detection.recall == 0.5)
   }
 }

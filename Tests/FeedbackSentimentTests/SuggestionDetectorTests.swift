@@ -102,4 +102,12 @@ struct SuggestionDetectorTests {
       #expect(error.code == .malformedLine && error.context["line"] == "3")
     }
   }
+
+  @Test("a suggestion's aspect is a real aspect, never a clause role")
+  func noClauseRoleAspect() throws {
+    let detector = try SuggestionDetector.bundled()
+    #expect(!detector.aspectTerms.values.contains { $0.isClauseRole })
+    let cue = try #require(detector.detect("Please add faster support on weekends"))
+    #expect(cue.aspect.map { !$0.isClauseRole } ?? true)
+  }
 }

@@ -1,14 +1,19 @@
 /// Finds the hosting aspects a text mentions and gives each the polarity of the clause it is mentioned in.
 ///
 /// Clauses end at punctuation and at contrast words, so in "the server is great but support is slow" the
-/// server is praised and support speed is criticised. An aspect mentioned in a clause without sentiment
-/// takes the polarity of the next clause, or else the previous one, when that has sentiment.
+/// server is praised and support speed is criticised, and in "replied quickly but still not fixed" support speed
+/// is praised and the resolution criticised. An aspect mentioned in a clause without sentiment takes the polarity
+/// of the next clause, or else the previous one, when that has sentiment.
+///
+/// Two clause roles (``HostingAspect/speedWord`` and ``HostingAspect/supportWord``) are resolved within the
+/// clause that holds them (see ``AspectRoles``).
 struct AspectDetector {
   let resources: ScoringResources
 
-  /// One mention of an aspect: where, and the clause whose sentiment it takes.
+  /// One mention of an aspect: where, the clause it stands in, and the clause whose sentiment it takes.
   private struct Occurrence {
-    var mention: Int32
+    var aspect: Int32
+    var ownClause: Int32
     var clause: Int32
     var token: Int32
     var length: Int32
@@ -32,7 +37,7 @@ struct AspectDetector {
     _ tokens: ByteTokens, items: ScratchList<ScoredItem>, aspects: inout ScratchList<StoredContribution>,
     terms: inout ScratchList<StoredContribution>
   ) {
-    guard tokens.count > 0, items.count > 0, mentionsAnyAspect(tokens) else { return }
+    guard tokens.count > 0, mentionsAnyAspect(tokens) else { return }
     ScratchList<Double>.with(capacity: items.count + 1) { clauseSums in
       ScratchList<Int32>.with(capacity: items.count) { clauseAfterItem in
         // Clause sums, and the clause each item leaves open (a token is in the clause of the last item that
@@ -71,9 +76,18 @@ struct AspectDetector {
         index += 1
         continue
       }
-      while item + 1 < items.count && Int(items[item + 1].firstToken) <= index { item += 1 }
-      let tokenClause = Int(items[item].firstToken) <= index ? clauseAfterItem[item] : 0
-      let clause = Self.sentimentClause(near: tokenClause, sums: clauseSums)
+      while item + 1 < items.count && Int(items[item + 1].firstToken) <= index { item += 1 }  // items may be empty
+      let tokenClause = item < items.count && Int(items[item].firstToken) <= index ? clauseAfterItem[item] : 0
+      occurrences.append(
+        Occurrence(
+          aspect: aspect, ownClause: tokenClause, clause: Self.sentimentClause(near: tokenClause, sums: clauseSums),
+          token: Int32(index), length: Int32(length)))
+      index += length
+    }
+    resolveRoles(&occurrences)
+    // One slot per aspect, in order of first mention; `aspect` becomes the slot index.
+    for position in 0..<occurrences.count where occurrences[position].aspect >= 0 {
+      let aspect = occurrences[position].aspect
       var mention = -1
       for slot in 0..<aspects.count where aspects[slot].text.first == aspect {
         mention = slot
@@ -84,9 +98,47 @@ struct AspectDetector {
         aspects.append(
           StoredContribution(text: TextReference(kind: .literal, first: aspect), amount: 0, rule: .lexicon))
       }
-      occurrences.append(
-        Occurrence(mention: Int32(mention), clause: clause, token: Int32(index), length: Int32(length)))
-      index += length
+      occurrences[position].aspect = Int32(mention)
+    }
+  }
+
+  /// Resolves the clause roles within each clause (occurrences are in text order, so a clause is one run):
+  /// a speed word is support speed beside a support word or a support aspect, nothing beside another aspect,
+  /// else performance; a support word is support speed beside a speed word or a reply-time term, else staff
+  /// competence. A dropped occurrence gets aspect -1.
+  private func resolveRoles(_ occurrences: inout ScratchList<Occurrence>) {
+    let roles = resources.aspectRoles
+    guard roles.speed >= 0 || roles.support >= 0 else { return }
+    var start = 0
+    while start < occurrences.count {
+      let clause = occurrences[start].ownClause
+      var end = start
+      var speed = false
+      var support = false
+      var reply = false
+      var staff = false
+      var other = false
+      while end < occurrences.count && occurrences[end].ownClause == clause {
+        switch occurrences[end].aspect {
+        case roles.speed: speed = true
+        case roles.support: support = true
+        case roles.supportSpeed: reply = true
+        case roles.staffCompetence: staff = true
+        default: other = true
+        }
+        end += 1
+      }
+      for position in start..<end {
+        switch occurrences[position].aspect {
+        case roles.speed:
+          occurrences[position].aspect =
+            support || reply || staff ? roles.supportSpeed : other ? -1 : roles.performance
+        case roles.support:
+          occurrences[position].aspect = speed || reply ? roles.supportSpeed : roles.staffCompetence
+        default: break
+        }
+      }
+      start = end
     }
   }
 
@@ -99,7 +151,7 @@ struct AspectDetector {
       for mention in 0..<aspects.count {
         clauses.truncate(to: 0)
         let firstTerm = terms.count
-        for position in 0..<occurrences.count where occurrences[position].mention == Int32(mention) {
+        for position in 0..<occurrences.count where occurrences[position].aspect == Int32(mention) {
           let occurrence = occurrences[position]
           var known = false
           for seen in 0..<clauses.count where clauses[seen] == occurrence.clause {

@@ -54,10 +54,25 @@ public struct HostingAspect: RawRepresentable, Sendable, Hashable, Codable, Comp
   public static let migration = HostingAspect(rawValue: "migration")
   /// Mailboxes, delivery, spam.
   public static let email = HostingAspect(rawValue: "email")
+  /// Whether the problem was actually fixed: "still not fixed", "sorted for good", "came back the next day".
+  public static let resolution = HostingAspect(rawValue: "resolution")
+  /// Whether the customer understood the answer, guide or notice: jargon, missing steps, plain language.
+  public static let clarity = HostingAspect(rawValue: "clarity")
 
-  /// The nine aspects named by the module's design.
+  /// The eleven aspects named by the module's design.
   public static let wellKnown: [HostingAspect] = [
     .supportSpeed, .staffCompetence, .uptime, .performance, .pricing, .communication, .controlPanel, .migration,
-    .email,
+    .email, .resolution, .clarity,
   ]
+
+  /// The clause role of a speed word ("slow", "lambat", "ຊ້າ") in aspect files: support speed in a clause about
+  /// support, nothing of its own beside another aspect ("the migration was fast"), else site performance.
+  /// Never reported; see <doc:LexiconFormat>.
+  public static let speedWord = HostingAspect(rawValue: "~speed")
+  /// The clause role of a word for the support desk itself ("support", "sokongan", "ຊັບພອດ") in aspect files:
+  /// support speed beside a speed word or a reply-time term, else staff competence. Never reported.
+  public static let supportWord = HostingAspect(rawValue: "~support")
+
+  /// Whether this is a clause role (``speedWord``, ``supportWord``) rather than an aspect results report.
+  public var isClauseRole: Bool { rawValue.hasPrefix("~") }
 }

@@ -28,11 +28,13 @@ public struct SuggestionDetector: Hashable, Sendable {
   /// A detector over phrase lists.
   /// - Parameters:
   ///   - phrases: One list per language (several for one language all count).
-  ///   - aspectTerms: Terms that name a hosting aspect, as in ``SentimentLexicon/aspectTerms``.
+  ///   - aspectTerms: Terms that name a hosting aspect, as in ``SentimentLexicon/aspectTerms``; clause roles
+  ///     (``HostingAspect/isClauseRole``) are left out.
   public init(phrases: [SuggestionPhrases], aspectTerms: [String: HostingAspect] = [:]) {
     self.phrases = phrases
     var normalized: [String: HostingAspect] = [:]
-    for (term, aspect) in aspectTerms {
+    // Clause roles ("~speed", "~support") depend on the clause around them; the lookup names real aspects only.
+    for (term, aspect) in aspectTerms where !aspect.isClauseRole {
       let key = SuggestionText.normalized(term)
       if !key.isEmpty { normalized[key] = aspect }
     }

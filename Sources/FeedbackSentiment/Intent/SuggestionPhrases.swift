@@ -63,21 +63,8 @@ public struct SuggestionPhrases: Hashable, Sendable {
   public mutating func extend(parsing text: String, source: String? = nil) throws {
     var cues = self.cues
     var exceptions = self.exceptions
-    var section: String?
-    for (number, line) in SentimentLexicon.contentLines(of: text) {
-      let trimmed = line.trimmingCharacters(in: .whitespaces)
-      if let name = try SectionedText.section(
-        opening: trimmed, allowed: ["cues", "exceptions"], line: number, source: source)
-      {
-        section = name
-        continue
-      }
-      let phrase = SuggestionText.normalized(trimmed)
-      switch section {
-      case "cues": cues.append(phrase)
-      case "exceptions": exceptions.append(phrase)
-      default: throw SentimentError.malformedLine(number, in: source, "a phrase before the [cues] section")
-      }
+    for (section, phrase) in try SectionedText.phrases(in: text, allowed: ["cues", "exceptions"], source: source) {
+      if section == "cues" { cues.append(phrase) } else { exceptions.append(phrase) }
     }
     self.cues = cues
     self.exceptions = exceptions

@@ -77,8 +77,12 @@ final class LexiconEngine: Sendable {
         let raw = scorer.score(counts: tokens.counts)
         contributions = scorer.contributions
         guard !contributions.isEmpty else {
+          // No sentiment, but a fact or a question about an aspect still names it ("Is my refund processed?").
+          let details =
+            AspectDetector(resources: resources).mentionsAnyAspect(tokens)
+            ? makeDetails(text, tokens, items, contributions, resources) : nil
           return LexiconSentimentClassifier.Analysis(
-            result: .unknown(language: language),
+            result: SentimentResult(label: .neutral, score: 0, confidence: 0, language: language, details: details),
             probabilities: SentimentProbabilities(negative: 0, neutral: 1, positive: 0),
             hasEvidence: false
           )

@@ -21,6 +21,8 @@ final class ScoringResources: Sendable {
   let laoSplitParts: FrozenList<Int32>
   /// Whether each vocabulary word holds an ASCII byte.
   let wordHasASCII: FrozenList<Bool>
+  /// Where the clause roles and the aspects they resolve to sit in ``ScoringTable/aspectList``.
+  let aspectRoles: AspectRoles
 
   init(table: ScoringTable, vocabulary: ScoringVocabulary) {
     self.table = table
@@ -84,6 +86,7 @@ final class ScoringResources: Sendable {
     laoSplitSpans = storage.freeze(splitSpans)
     laoSplitParts = storage.freeze(splitParts)
     wordHasASCII = storage.freeze(vocabulary.hasASCII)
+    aspectRoles = AspectRoles(table.aspectList)
   }
 
   /// The candidates (indices into `phrases` or `aspectPhrases`) for terms starting with the tokens at `index`

@@ -123,6 +123,27 @@ struct ScoringTable: Sendable {
       else { continue }
       laoSplits[Int32(index)] = parts
     }
+    inheritLaoAspects(vocabulary)
+  }
+
+  /// A Lao compound with an entry of its own but no aspect ("ລົ່ມເລື້ອຍໆ", keeps going down) names the aspect of
+  /// the first Lao aspect term inside it ("ລົ່ມ"): Lao runs its words together, so the lexicon's compounds would
+  /// otherwise hide the aspect terms they contain.
+  private mutating func inheritLaoAspects(_ vocabulary: ScoringVocabulary) {
+    func isLao(_ word: String) -> Bool { word.unicodeScalars.first.map { LaoScript.isLao($0.value) } == true }
+    let aspectWords = vocabulary.words.indices.filter { entries[$0].aspect >= 0 && isLao(vocabulary.words[$0]) }
+    guard !aspectWords.isEmpty else { return }
+    let segmenter = LaoSegmenter(words: aspectWords.map { vocabulary.words[$0] })
+    for (index, word) in vocabulary.words.enumerated()
+    where entries[index].aspect < 0 && !entries[index].isBlank && isLao(word) {
+      for piece in segmenter.segment(word) where piece != word {
+        let id = vocabulary.id(of: piece)
+        if id >= 0 && entries[Int(id)].aspect >= 0 {
+          entries[index].aspect = entries[Int(id)].aspect
+          break
+        }
+      }
+    }
   }
 
   /// Splits a term into the word tokens the tokenizer would produce for it (Lao terms are one token).

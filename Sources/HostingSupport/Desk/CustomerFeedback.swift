@@ -103,10 +103,15 @@ public struct FeedbackOutcome: Hashable, Sendable, Codable {
   public var followUpReasons: [FollowUpReason]
   /// The suggestion it put on the board, when it asked for an improvement.
   public var suggestionID: SuggestionID?
+  /// What the feedback is for (complaint, suggestion, praise, question, other); `nil` for a rating-only answer,
+  /// without an intent classifier, and in outcomes recorded before intents existed.
+  public var intent: FeedbackIntent?
+  /// The ticket a question was routed to (see ``SupportDesk/recordFeedback(_:)``).
+  public var questionTicketID: TicketID?
 
   private enum CodingKeys: String, CodingKey {
     case feedback, label, score, confidence, language, criticisedAspects, praisedAspects, followUpTicketID
-    case followUpPriority, staffAlerted, flaggedForReferral, followUpReasons, suggestionID
+    case followUpPriority, staffAlerted, flaggedForReferral, followUpReasons, suggestionID, intent, questionTicketID
   }
 
   /// Decodes an outcome; outcomes recorded before follow-up reasons existed read as followed up for negative text
@@ -130,6 +135,8 @@ public struct FeedbackOutcome: Hashable, Sendable, Codable {
       try container.decodeIfPresent([FollowUpReason].self, forKey: .followUpReasons)
       ?? (followUpTicketID == nil ? [] : [.negativeText])
     suggestionID = try container.decodeIfPresent(SuggestionID.self, forKey: .suggestionID)
+    intent = try container.decodeIfPresent(FeedbackIntent.self, forKey: .intent)
+    questionTicketID = try container.decodeIfPresent(TicketID.self, forKey: .questionTicketID)
   }
 
   init(feedback: CustomerFeedback, result: SentimentResult, language: String) {
@@ -146,5 +153,7 @@ public struct FeedbackOutcome: Hashable, Sendable, Codable {
     flaggedForReferral = false
     followUpReasons = []
     suggestionID = nil
+    intent = nil
+    questionTicketID = nil
   }
 }

@@ -64,6 +64,10 @@ public struct DeskConfiguration: Sendable {
   /// Finds feedback that asks for an improvement, for the suggestions board (default: the bundled phrases;
   /// `nil` turns the board off).
   public var suggestionDetector: SuggestionDetector? = DeskConfiguration.bundledSuggestionDetector
+  /// The question cues that, with ``suggestionDetector``, tell the intent of feedback (FeedbackSentiment's
+  /// `IntentClassifier`): a question is routed to a ticket rather than followed up with an apology (default: the
+  /// bundled phrases; empty turns question routing off).
+  public var questionPhrases: [QuestionPhrases] = DeskConfiguration.bundledQuestionPhrases
 
   // Partners (resellers and affiliates). Set these on a configuration after creating it.
 
@@ -82,6 +86,14 @@ public struct DeskConfiguration: Sendable {
   static let bundledClarityCheck: ReplyClarityCheck? = try? ReplyClarityCheck.bundled()
   /// The bundled suggestion detector, loaded once.
   static let bundledSuggestionDetector: SuggestionDetector? = try? SuggestionDetector.bundled()
+  /// The bundled question phrases, loaded once.
+  static let bundledQuestionPhrases: [QuestionPhrases] =
+    (try? SentimentLanguage.bundled.map(QuestionPhrases.bundled)) ?? []
+
+  /// The intent classifier made of ``suggestionDetector`` and ``questionPhrases``.
+  var intentClassifier: IntentClassifier {
+    IntentClassifier(suggestions: suggestionDetector ?? SuggestionDetector(phrases: []), questions: questionPhrases)
+  }
 
   /// Settings.
   /// - Parameters:

@@ -16,6 +16,8 @@ extension HostingAspect {
       "controlPanel": ("the control panel", "panel kawalan", "ແຜງຄວບຄຸມ"),
       "migration": ("your migration", "pemindahan laman anda", "ການຍ້າຍຂໍ້ມູນ"),
       "email": ("e-mail", "e-mel", "ອີເມວ"),
+      "resolution": ("fixing your problem", "penyelesaian masalah anda", "ການແກ້ໄຂບັນຫາຂອງທ່ານ"),
+      "clarity": ("how clearly we explained", "kejelasan penerangan kami", "ຄວາມຈະແຈ້ງຂອງຄຳອະທິບາຍ"),
     ]
     guard let name = names[rawValue] else { return rawValue }
     switch locale {

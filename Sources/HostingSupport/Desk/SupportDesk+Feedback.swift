@@ -14,8 +14,13 @@ extension SupportDesk {
   /// - **Promoter** (NPS 9–10 or CSAT 5 without negative text, or no score and a positive result with
   ///   confidence ≥ 0.6): flagged, and staff get a referral or testimonial opportunity when
   ///   ``DeskConfiguration/flagsPromotersForReferral`` is on.
-  /// - **Suggestion**: text that asks for an improvement (``DeskConfiguration/suggestionDetector``) joins the
-  ///   suggestions board (``suggestionBoard()``), whatever its sentiment.
+  /// - **Question**: text whose intent is a question (``DeskConfiguration/questionPhrases``) is routed, not
+  ///   apologised to: without a low score it opens a ticket `FQ-<feedback id>` in the department of its first
+  ///   aspect (billing for pricing, else technical) with the question as its body, and negative wording does not
+  ///   count as negative text ("a month on, when will my refund arrive?" needs an answer, not a follow-up).
+  /// - **Suggestion**: text whose intent is a suggestion — it asks for an improvement
+  ///   (``DeskConfiguration/suggestionDetector``) — joins the suggestions board (``suggestionBoard()``), whatever
+  ///   its sentiment.
   ///
   /// Recording the same feedback id again returns the first outcome and does nothing new, also when both calls
   /// run at once (the second awaits the first).
@@ -63,17 +68,20 @@ extension SupportDesk {
       hasText
       ? classifier.classify(feedback.text) : .unknown(language: SentimentLanguage(rawValue: customer.locale.rawValue))
     var outcome = FeedbackOutcome(feedback: feedback, result: result, language: result.language.rawValue)
+    outcome.intent = hasText ? configuration.intentClassifier.intent(of: feedback.text, sentiment: result) : nil
     if feedback.hasLowScore { outcome.followUpReasons.append(.lowScore) }
-    if result.label == .negative { outcome.followUpReasons.append(.negativeText) }
+    if result.label == .negative && outcome.intent != .question { outcome.followUpReasons.append(.negativeText) }
     if !outcome.followUpReasons.isEmpty {
       try await followUp(&outcome, customer: customer, explanation: result)
+    } else if outcome.intent == .question {
+      try await routeQuestion(&outcome, customer: customer, aspect: result.aspects.first?.aspect)
     } else if Self.isPromoter(feedback, result: result) {
       outcome.flaggedForReferral = true
       if configuration.flagsPromotersForReferral {
         enqueue(referralNotification(outcome, customer: customer))
       }
     }
-    if hasText, let suggestion = suggestion(in: feedback, result: result) {
+    if hasText, let suggestion = suggestion(in: feedback, result: result, intent: outcome.intent) {
       if state.loop.suggestions[suggestion.id] == nil { record(.suggestion(suggestion)) }
       outcome.suggestionID = suggestion.id
     }

@@ -2,10 +2,12 @@ import FeedbackSentiment
 import Foundation
 
 extension SupportDesk {
-  /// The suggestion a piece of feedback makes, if it asks for an improvement: `SG-<feedback id>`, about the first
+  /// The suggestion a piece of feedback makes, if its intent is a suggestion (it asks for an improvement): `SG-<feedback id>`, about the first
   /// aspect the text mentions (the classifier's, else the detector's term lookup), with the text redacted.
-  func suggestion(in feedback: CustomerFeedback, result: SentimentResult) -> Suggestion? {
-    guard let detector = configuration.suggestionDetector, let cue = detector.detect(feedback.text) else { return nil }
+  func suggestion(in feedback: CustomerFeedback, result: SentimentResult, intent: FeedbackIntent?) -> Suggestion? {
+    guard intent == .suggestion, let detector = configuration.suggestionDetector,
+      let cue = detector.detect(feedback.text)
+    else { return nil }
     return Suggestion(
       id: SuggestionID(derived: "SG-\(feedback.id)"), customerID: feedback.customerID, feedbackID: feedback.id,
       text: configuration.redactor.redact(feedback.text), aspect: result.aspects.first?.aspect ?? cue.aspect, cue: cue,
