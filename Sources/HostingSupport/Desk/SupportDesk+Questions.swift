@@ -10,17 +10,21 @@ extension SupportDesk {
     let feedback = outcome.feedback
     let ticketID = TicketID(derived: "FQ-\(feedback.id)")
     if try await store.ticket(ticketID) == nil {
-      _ = try await openTicket(
-        TicketOpening(
-          ticketID: ticketID,
-          customerID: feedback.customerID,
-          subject: "Question from feedback" + (aspect.map { " about \($0.displayName(in: .english))" } ?? ""),
-          body: feedback.text,
-          priority: .normal,
-          department: aspect == .pricing ? .billing : .technical,
-          channel: customer.preferredChannel
-        ),
-        at: feedback.receivedAt)
+      let opening = TicketOpening(
+        ticketID: ticketID,
+        customerID: feedback.customerID,
+        subject: "Question from feedback" + (aspect.map { " about \($0.displayName(in: .english))" } ?? ""),
+        body: feedback.text,
+        priority: .normal,
+        department: aspect == .pricing ? .billing : .technical,
+        channel: customer.preferredChannel,
+        resellerID: customer.partners.reseller
+      )
+      do {
+        _ = try await openTicket(opening, at: feedback.receivedAt)
+      } catch let error as StoreError where error.code == .duplicateTicket {
+        // Another desk on the same stores routed the same question first.
+      }
     }
     outcome.questionTicketID = ticketID
   }
