@@ -128,7 +128,21 @@ enum RegressionRecord {
   }
 
   /// Compares a classifier's lines with a recorded file in Resources, reporting the first mismatches.
-  static func compare(_ classifier: some SentimentClassifier, withRecord name: String) throws {
+  ///
+  /// To regenerate the records after an intended change of results, run
+  /// `FEEDBACK_SENTIMENT_RECORD=1 swift test --filter RegressionTests`: each test writes its record into
+  /// Tests/FeedbackSentimentTests/Resources and fails with a note (so a recording run never passes); rerun
+  /// without the variable, and say in the commit which change of results the new records take in.
+  static func compare(
+    _ classifier: some SentimentClassifier, withRecord name: String, filePath: String = #filePath
+  ) throws {
+    if ProcessInfo.processInfo.environment["FEEDBACK_SENTIMENT_RECORD"] == "1" {
+      let folder = URL(fileURLWithPath: filePath).deletingLastPathComponent().appendingPathComponent("Resources")
+      let text = lines(classifier: classifier).joined(separator: "\n") + "\n"
+      try Data(text.utf8).write(to: folder.appendingPathComponent("\(name).tsv"))
+      Issue.record("recorded \(name).tsv; rerun without FEEDBACK_SENTIMENT_RECORD")
+      return
+    }
     let url = try #require(Bundle.module.url(forResource: name, withExtension: "tsv", subdirectory: "Resources"))
     let expected = String(decoding: try Data(contentsOf: url), as: UTF8.self)
       .split(separator: "\n", omittingEmptySubsequences: true).map(String.init)
