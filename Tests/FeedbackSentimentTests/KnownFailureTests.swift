@@ -91,7 +91,7 @@ struct BundledLexiconTests {
     Case(rule: "thanks in Malay is positive", text: "Terima kasih, migrasi berjalan lancar", label: .positive),
   ]
 
-  @Test("each rule gives the expected label on the bundled lexicons", arguments: cases)
+  @Test("each rule gives the expected label on the bundled lexicons", arguments: cases + NegationScopeTests.cases)
   func label(_ testCase: Case) {
     let result = bundledClassifier.classify(testCase.text)
     #expect(result.label == testCase.label, "score \(result.score), \(result.explanation)")
