@@ -107,12 +107,21 @@ let reportCommand = CommandSpec(
   options: [
     .value("--corpus", "DIR", help: "The corpus folder.", required: true),
     .flag("--cross-validate", help: "Add the 5-fold cross-validation of the ensemble weight."),
+    .value(
+      "--general", "DIR", help: "Add the cross-validation of the Malay/Indonesian model on the shared sets in DIR."),
+    .value("--heldout", "DIR", help: "Add the default classifier's macro-F1 on the held-out set in DIR."),
   ]
 ) { arguments in
   let corpus = try arguments.required("--corpus")
   Console.print(try CorpusReport.markdown(corpus: corpus))
   if arguments.flag("--cross-validate") {
     Console.print("", try CorpusReport.weightSearch(corpus: corpus))
+  }
+  if let shared = arguments.value("--general") {
+    Console.print("", try GeneralReport.markdown(shared: shared, corpus: corpus, weights: [0.4, 0.5, 0.6]))
+  }
+  if let heldout = arguments.value("--heldout") {
+    Console.print("", try HeldoutReport.markdown(folder: heldout))
   }
   return .success
 }

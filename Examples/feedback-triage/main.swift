@@ -4,7 +4,10 @@ import CommandLineSupport
 await CommandLineTool(
   name: "feedback-triage",
   summary: "Classify, triage, train and evaluate customer feedback with FeedbackSentiment.",
-  commands: [classifyCommand, triageCommand, trainCommand, evaluateCommand, reportCommand, aspectsReportCommand],
+  commands: [
+    classifyCommand, triageCommand, trainCommand, trainMalayCommand, evaluateCommand, reportCommand,
+    aspectsReportCommand,
+  ],
   notes: [
     """
     Feedback input is JSON lines {"id":…,"text":…} (or CSV with a header naming id and text) from FILE or

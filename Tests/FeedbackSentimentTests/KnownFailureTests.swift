@@ -7,14 +7,14 @@ import Testing
 struct KnownFailureTests {
   let classifier = bundledClassifier
 
-  @Test("'No problems or complaints' is not negative")
+  @Test("'No problems or complaints' is positive")
   func noProblemsOrComplaints() {
-    #expect(classifier.classify("No problems or complaints").label != .negative)
+    #expect(classifier.classify("No problems or complaints").label == .positive)
   }
 
-  @Test("'No downtime in 6 months' is not negative")
+  @Test("'No downtime in 6 months' is positive")
   func noDowntime() {
-    #expect(classifier.classify("No downtime in 6 months").label != .negative)
+    #expect(classifier.classify("No downtime in 6 months").label == .positive)
   }
 
   @Test("'Not the worst host I have used' is not strongly negative")
@@ -91,7 +91,7 @@ struct BundledLexiconTests {
     Case(rule: "thanks in Malay is positive", text: "Terima kasih, migrasi berjalan lancar", label: .positive),
   ]
 
-  @Test("each rule gives the expected label on the bundled lexicons", arguments: cases)
+  @Test("each rule gives the expected label on the bundled lexicons", arguments: cases + NegationScopeTests.cases)
   func label(_ testCase: Case) {
     let result = bundledClassifier.classify(testCase.text)
     #expect(result.label == testCase.label, "score \(result.score), \(result.explanation)")

@@ -129,20 +129,24 @@ enum RegressionRecord {
 
   /// Compares a classifier's lines with a recorded file in Resources, reporting the first mismatches.
   ///
-  /// To regenerate the records after an intended change of results, run the regression suites with
-  /// `FEEDBACK_REGRESSION_WRITE` set to a folder (`FEEDBACK_REGRESSION_WRITE=/tmp/records swift test --filter
-  /// Regression`), check the differences against the old records (labels and scores, or only aspects?), copy the
-  /// written `regression-*.tsv` files into `Tests/FeedbackSentimentTests/Resources/` and say why in the commit.
-  /// The comparison still runs, so a writing run fails where results differ.
-  static func compare(_ classifier: some SentimentClassifier, withRecord name: String) throws {
+  /// To regenerate the records after an intended change of results, run
+  /// `FEEDBACK_SENTIMENT_RECORD=1 swift test --filter RegressionTests`: each test writes its record into
+  /// Tests/FeedbackSentimentTests/Resources and fails with a note (so a recording run never passes); rerun
+  /// without the variable, and say in the commit which change of results the new records take in.
+  static func compare(
+    _ classifier: some SentimentClassifier, withRecord name: String, filePath: String = #filePath
+  ) throws {
+    if ProcessInfo.processInfo.environment["FEEDBACK_SENTIMENT_RECORD"] == "1" {
+      let folder = URL(fileURLWithPath: filePath).deletingLastPathComponent().appendingPathComponent("Resources")
+      let text = lines(classifier: classifier).joined(separator: "\n") + "\n"
+      try Data(text.utf8).write(to: folder.appendingPathComponent("\(name).tsv"))
+      Issue.record("recorded \(name).tsv; rerun without FEEDBACK_SENTIMENT_RECORD")
+      return
+    }
     let url = try #require(Bundle.module.url(forResource: name, withExtension: "tsv", subdirectory: "Resources"))
     let expected = String(decoding: try Data(contentsOf: url), as: UTF8.self)
       .split(separator: "\n", omittingEmptySubsequences: true).map(String.init)
     let actual = lines(classifier: classifier)
-    if let folder = ProcessInfo.processInfo.environment["FEEDBACK_REGRESSION_WRITE"] {
-      let target = URL(fileURLWithPath: folder).appendingPathComponent("\(name).tsv")
-      try Data((actual.joined(separator: "\n") + "\n").utf8).write(to: target)
-    }
     try #require(actual.count == expected.count)
     var mismatches = 0
     for (index, (line, recorded)) in zip(actual, expected).enumerated() where line != recorded {

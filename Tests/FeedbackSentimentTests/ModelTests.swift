@@ -130,7 +130,9 @@ struct EnsembleTests {
     #expect(modelOnly.classify(text).label == model.probabilities(for: text).label)
   }
 
-  @Test("when the lexicon knows nothing its silence counts as a score of 0, so only a confident model overrides it")
+  @Test(
+    "when the lexicon knows nothing its silence counts as a score of 0 and the model's weight is discounted, so only a confident model overrides it"
+  )
   func lexiconSilence() {
     let text = "the mailbox is gloomish"
     #expect(bundledClassifier.classify(text).confidence == 0)
@@ -139,9 +141,10 @@ struct EnsembleTests {
     // The lexicon's distribution at score 0 with the 0.2 band: softmax(6(−0 − 0.2), 0, 6(0 − 0.2)).
     let side = Foundation.exp(-1.2) / (1 + 2 * Foundation.exp(-1.2))
     let middle = 1 / (1 + 2 * Foundation.exp(-1.2))
-    let weight = 0.4
-    let combined = EnsembleSentimentClassifier(lexicon: bundledClassifier, model: model, modelWeight: weight)
-      .probabilities(for: text)
+    let ensemble = EnsembleSentimentClassifier(lexicon: bundledClassifier, model: model, modelWeight: 0.4)
+    #expect(ensemble.silenceFactor == EnsembleSentimentClassifier.defaultSilenceFactor)
+    let weight = 0.4 * ensemble.silenceFactor
+    let combined = ensemble.probabilities(for: text)
     #expect(abs(combined.negative - (weight * modelVote.negative + (1 - weight) * side)) < 1e-9)
     #expect(abs(combined.neutral - (weight * modelVote.neutral + (1 - weight) * middle)) < 1e-9)
     #expect(abs(combined.positive - (weight * modelVote.positive + (1 - weight) * side)) < 1e-9)

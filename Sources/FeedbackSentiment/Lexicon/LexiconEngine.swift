@@ -61,11 +61,20 @@ final class LexiconEngine: Sendable {
   func analyze(
     _ text: String, tokens: inout ByteTokens, modelVote: Double?
   ) -> LexiconSentimentClassifier.Analysis {
+    analyze(text, tokens: &tokens) { _, _ in modelVote }
+  }
+
+  /// ``analyze(_:tokens:modelVote:)`` with the model's vote asked once the language is known (an ensemble with
+  /// a model per language); `vote` gets the language and the tokens (their text, not yet their items).
+  func analyze(
+    _ text: String, tokens: inout ByteTokens, vote: (SentimentLanguage, ByteTokens) -> Double?
+  ) -> LexiconSentimentClassifier.Analysis {
     let bytes = tokens.source
     for index in 0..<tokens.count where tokens.tokens[index].kind != .punctuation {
       tokens.tokens[index].id = vocabulary.resolve(tokens.tokens[index], in: tokens)
     }
     let (language, resources) = identifyLanguage(tokens)
+    let modelVote = vote(language, tokens)
     // The resources stay alive for the whole analysis: the frozen tables read below are theirs.
     return ScratchList<ScoredItem>.with(capacity: LexiconItemBuilder.capacity(for: tokens)) { items in
       LexiconItemBuilder(resources: resources).build(tokens, into: &items)

@@ -13,6 +13,8 @@ struct ScoredItem {
   var isPunctuation = false
   /// Whether the text holds an ASCII character (the capitals rule counts only such items).
   var hasASCII = false
+  /// The index of the item of the negator that flipped this one, or −1.
+  var negator: Int32 = -1
 
   var hasValue: Bool { entry.hasValue }
 }
@@ -121,24 +123,19 @@ struct LexiconScorer {
       let booster = items[next].entry.booster
       add(sign * booster, to: &value, text: items[next].text, rule: booster > 0 ? .intensifier : .dampener)
     }
-    if !entry.isFixed, let negator = negator(before: index) {
-      let change = value * Self.negationScalar - value
-      add(change, to: &value, text: negator, rule: .negation)
+    let scope = NegationScope(items: items, source: source)
+    if !entry.isFixed, let negator = scope.negator(before: index) {
+      switch scope.effect(of: negator, on: index) {
+      case .flip:
+        let change = value * NegationScope.scalar(valence: valence) - value
+        add(change, to: &value, text: items[negator].text, rule: .negation)
+        items[index].negator = Int32(negator)
+      case .intensify:
+        add(sign * 2 * Self.boosterStep, to: &value, text: items[negator].text, rule: .negation)
+      }
     }
     items[index].value = value
     items[index].clauseValue = value
-  }
-
-  private func negator(before index: Int) -> TextReference? {
-    var cursor = index - 1
-    var distance = 1
-    while cursor >= 0, distance <= Self.scopeWidth, !items[cursor].isPunctuation, !items[cursor].entry.isContrast {
-      if items[cursor].entry.isNegator { return items[cursor].text }
-      if items[cursor].hasValue { return nil }
-      distance += 1
-      cursor -= 1
-    }
-    return nil
   }
 
   // MARK: Whole-text rules

@@ -2,24 +2,44 @@ import Foundation
 
 /// The classifier to use when you have no reason to pick another.
 ///
-/// The lexicon classifier alone, or the lexicon combined with the bundled trained model
-/// (`sentiment-model.json`, trained on the training split of our corpus) when that ensemble scored better on
-/// the held-out test split — see <doc:MeasuredAccuracy> for the figures behind the choice.
+/// The lexicon classifier combined with the bundled trained models when they ship (else the lexicon alone):
+/// `sentiment-model.json`, naive Bayes trained on the training split of our hosting corpus, votes on every
+/// language; for Malay/Indonesian text, `sentiment-model-ms.json` (naive Bayes with character n-grams trained on
+/// public Indonesian reviews and Malay news, see the package's NOTICE) joins it, weighted by
+/// `sentiment-gate-ms.json`, which tells hosting feedback from general text. See <doc:MeasuredAccuracy> for the
+/// figures behind these choices.
 public enum DefaultSentimentClassifier {
   /// The name of the bundled trained model, if one ships.
   static let modelResource = "sentiment-model"
+  /// The bundled model of general Malay/Indonesian text and its domain gate.
+  static let malayModelResource = "sentiment-model-ms"
+  static let malayGateResource = "sentiment-gate-ms"
 
   /// Whether the default is the ensemble (`true`) or the lexicon classifier alone.
   public static var usesEnsemble: Bool { bundledModel != nil }
 
   /// The bundled model, loaded once.
   static let bundledModel: (any ProbabilisticSentimentModel)? = {
-    let url =
-      Bundle.module.url(forResource: modelResource, withExtension: "json", subdirectory: "Resources")
-      ?? Bundle.module.url(forResource: modelResource, withExtension: "json")
-    guard let url, let data = try? Data(contentsOf: url) else { return nil }
+    guard let data = resource(modelResource) else { return nil }
     return try? TrainedSentimentModel.decode(data)
   }()
+
+  /// The bundled Malay/Indonesian member of the ensemble, loaded once.
+  static let bundledMalayModel: EnsembleSentimentClassifier.LanguageModel? = {
+    guard let hosting = bundledModel, let modelData = resource(malayModelResource),
+      let gateData = resource(malayGateResource), let general = try? TrainedSentimentModel.decode(modelData),
+      let gate = try? JSONDecoder().decode(DomainGate.self, from: gateData)
+    else { return nil }
+    return EnsembleSentimentClassifier.LanguageModel(
+      model: hosting, weight: ensembleModelWeight, general: general, generalWeight: generalModelWeight, gate: gate)
+  }()
+
+  private static func resource(_ name: String) -> Data? {
+    let url =
+      Bundle.module.url(forResource: name, withExtension: "json", subdirectory: "Resources")
+      ?? Bundle.module.url(forResource: name, withExtension: "json")
+    return url.flatMap { try? Data(contentsOf: $0) }
+  }
 
   /// Makes the default classifier.
   ///
@@ -29,9 +49,13 @@ public enum DefaultSentimentClassifier {
   public static func make() throws -> any SentimentClassifier {
     let lexicon = try LexiconSentimentClassifier.bundled()
     guard let model = bundledModel else { return lexicon }
-    return EnsembleSentimentClassifier(lexicon: lexicon, model: model, modelWeight: ensembleModelWeight)
+    return EnsembleSentimentClassifier(
+      lexicon: lexicon, model: model, modelWeight: ensembleModelWeight,
+      languageModels: bundledMalayModel.map { [.malay: $0] } ?? [:])
   }
 
   /// The model's share of the vote in the default ensemble.
   public static let ensembleModelWeight = 0.4
+  /// The share of the vote of the general Malay/Indonesian model on text the gate finds general.
+  public static let generalModelWeight = 0.5
 }

@@ -1,11 +1,13 @@
 import Foundation
 
-/// Combines the rule-based classifier with a trained model: a weighted average of their label probabilities.
+/// Combines the rule-based classifier with trained models: a weighted average of their label probabilities.
 ///
 /// The lexicon classifier contributes the language, the aspects and its explanation; the model adds one
-/// ``SentimentRule/model`` entry with its vote (positive minus negative probability). When the model
+/// ``SentimentRule/model`` entry with its vote (positive minus negative probability). The model is the one
+/// given for the language the lexicon classifier detects (``languageModels``), else ``model``. When the model
 /// recognises nothing, the lexicon decides alone; when the lexicon recognises nothing, its silence counts as
-/// the distribution of a score of 0 (mostly neutral), so the model overrides it only when it is confident.
+/// the distribution of a score of 0 (mostly neutral) and the model's weight is multiplied by ``silenceFactor``,
+/// so the model overrides it only when it is confident.
 /// Both choices were compared by 5-fold cross-validation on the training split (<doc:MeasuredAccuracy>).
 ///
 /// ```swift
@@ -14,53 +16,197 @@ import Foundation
 /// ensemble.classify("Great support... NOT").label  // .negative
 /// ```
 public struct EnsembleSentimentClassifier: SentimentClassifier {
+  /// A model for the texts of one language and its share of the vote, optionally with a second model for text
+  /// outside the hosting register and the gate that tells the two registers apart.
+  ///
+  /// With a gate, a text's model distribution is `g·model + (1 − g)·general` and its weight
+  /// `g·weight + (1 − g)·generalWeight`, where `g` is the gate's in-domain probability.
+  public struct LanguageModel: Sendable {
+    /// The trained model (of the hosting register when there is a gate).
+    public let model: any ProbabilisticSentimentModel
+    /// The model's share of the vote, 0…1.
+    public let weight: Double
+    /// The model of general text (reviews, news), if any.
+    public let general: (any ProbabilisticSentimentModel)?
+    /// The general model's share of the vote, 0…1.
+    public let generalWeight: Double
+    /// Tells hosting feedback from general text; required with ``general``.
+    public let gate: DomainGate?
+
+    /// Creates a member of the ensemble.
+    ///
+    /// - Parameters:
+    ///   - model: A trained model.
+    ///   - weight: Its share of the vote (clamped to 0…1).
+    public init(model: any ProbabilisticSentimentModel, weight: Double) {
+      self.model = model
+      self.weight = Self.clamped(weight)
+      general = nil
+      generalWeight = self.weight
+      gate = nil
+    }
+
+    /// Creates a member with a model per register.
+    ///
+    /// - Parameters:
+    ///   - model: The model of the hosting register.
+    ///   - weight: Its share of the vote (clamped to 0…1).
+    ///   - general: The model of general text.
+    ///   - generalWeight: Its share of the vote (clamped to 0…1).
+    ///   - gate: Tells the registers apart.
+    public init(
+      model: any ProbabilisticSentimentModel, weight: Double, general: any ProbabilisticSentimentModel,
+      generalWeight: Double, gate: DomainGate
+    ) {
+      self.model = model
+      self.weight = Self.clamped(weight)
+      self.general = general
+      self.generalWeight = Self.clamped(generalWeight)
+      self.gate = gate
+    }
+
+    private static func clamped(_ weight: Double) -> Double { weight.isFinite ? min(1, max(0, weight)) : 0.5 }
+  }
+
   /// The rule-based part.
   public let lexicon: LexiconSentimentClassifier
-  /// The trained part.
+  /// The trained part for languages without a model of their own.
   public let model: any ProbabilisticSentimentModel
-  /// The model's share of the vote, 0…1.
+  /// The share of the vote of ``model``, 0…1.
   public let modelWeight: Double
-  /// The model, when it is a naive Bayes model reading the lexicon's tokens (one tokenization per text).
-  private let tokenSharingModel: NaiveBayesSentimentModel?
+  /// The models of particular languages, chosen by the language the lexicon classifier detects.
+  public let languageModels: [SentimentLanguage: LanguageModel]
+  /// The factor on a model's weight when the lexicon recognises nothing in a text. Below 1, statements of fact
+  /// ("The ticket was closed.", "I renewed today.") stay neutral even when a model learned "closed" from
+  /// complaints, at the price of complaints without a sentiment word: 0.5 kept the two facts above neutral but
+  /// cost 0.035 of pooled macro-F1 on the corpus' test split (<doc:MeasuredAccuracy>), so the default is 1.
+  public let silenceFactor: Double
+  /// The default ``silenceFactor`` (1: no discount).
+  public static let defaultSilenceFactor = 1.0
+  private let fallback: Member
+  private let members: [SentimentLanguage: Member]
+
+  /// A model with, when it is a naive Bayes model reading the lexicon's tokens, that model (one tokenization per
+  /// text).
+  private struct Member: Sendable {
+    let model: Part
+    let weight: Double
+    let general: Part?
+    let generalWeight: Double
+    let gate: DomainGate?
+
+    init(_ member: LanguageModel, lexicon: LexiconSentimentClassifier) {
+      model = Part(member.model, lexicon: lexicon)
+      weight = member.weight
+      general = member.general.map { Part($0, lexicon: lexicon) }
+      generalWeight = member.generalWeight
+      gate = member.gate
+    }
+
+    /// The model distribution and the weight for one text.
+    func vote(for text: String, tokens: ByteTokens) -> (SentimentProbabilities?, Double) {
+      let hosting = model.knownProbabilities(for: text, tokens: tokens)
+      guard let general, let gate else { return (hosting, weight) }
+      guard let outside = general.knownProbabilities(for: text, tokens: tokens) else { return (hosting, weight) }
+      guard let hosting else { return (outside, generalWeight) }
+      let share = gate.inDomainProbability(in: tokens)
+      let mixed = SentimentProbabilities(
+        negative: share * hosting.negative + (1 - share) * outside.negative,
+        neutral: share * hosting.neutral + (1 - share) * outside.neutral,
+        positive: share * hosting.positive + (1 - share) * outside.positive)
+      return (mixed, share * weight + (1 - share) * generalWeight)
+    }
+  }
+
+  /// A model with, when it is a naive Bayes model reading the lexicon's tokens, that model (one tokenization per
+  /// text).
+  private struct Part: Sendable {
+    let model: any ProbabilisticSentimentModel
+    let tokenSharingModel: NaiveBayesSentimentModel?
+
+    init(_ model: any ProbabilisticSentimentModel, lexicon: LexiconSentimentClassifier) {
+      self.model = model
+      let naiveBayes = model as? NaiveBayesSentimentModel
+      tokenSharingModel = naiveBayes?.sharesTokenizer(with: lexicon.engine.tokenizer) == true ? naiveBayes : nil
+    }
+
+    func knownProbabilities(for text: String, tokens: ByteTokens) -> SentimentProbabilities? {
+      guard let tokenSharingModel else { return model.knownProbabilities(for: text) }
+      return tokenSharingModel.knownProbabilities(in: tokens)
+    }
+  }
 
   /// Creates an ensemble.
   ///
   /// - Parameters:
   ///   - lexicon: The rule-based classifier.
-  ///   - model: A trained model.
+  ///   - model: A trained model, for the languages without one in `languageModels`.
   ///   - modelWeight: The model's share of the vote (clamped to 0…1).
+  ///   - languageModels: Models of particular languages with their weights (none by default).
+  ///   - silenceFactor: The factor on a model's weight when the lexicon recognises nothing (clamped to 0…1).
   public init(
     lexicon: LexiconSentimentClassifier, model: any ProbabilisticSentimentModel,
-    modelWeight: Double = DefaultSentimentClassifier.ensembleModelWeight
+    modelWeight: Double = DefaultSentimentClassifier.ensembleModelWeight,
+    languageModels: [SentimentLanguage: LanguageModel] = [:],
+    silenceFactor: Double = defaultSilenceFactor
   ) {
     self.lexicon = lexicon
+    self.silenceFactor = silenceFactor.isFinite ? min(1, max(0, silenceFactor)) : Self.defaultSilenceFactor
     self.model = model
-    self.modelWeight = modelWeight.isFinite ? min(1, max(0, modelWeight)) : 0.5
-    let naiveBayes = model as? NaiveBayesSentimentModel
-    tokenSharingModel = naiveBayes?.sharesTokenizer(with: lexicon.engine.tokenizer) == true ? naiveBayes : nil
+    let fallback = Member(LanguageModel(model: model, weight: modelWeight), lexicon: lexicon)
+    self.modelWeight = fallback.weight
+    self.languageModels = languageModels
+    self.fallback = fallback
+    members = languageModels.mapValues { Member($0, lexicon: lexicon) }
   }
 
   /// The combined distribution over labels.
   ///
   /// - Parameter text: The feedback.
-  /// - Returns: `w·model + (1 − w)·lexicon`, the lexicon taken at a score of 0 when it recognises nothing;
-  ///   the lexicon alone when the model recognises nothing.
+  /// - Returns: `w·model + (1 − w)·lexicon` with the model and weight of the text's language; when the lexicon
+  ///   recognises nothing, it is taken at a score of 0 and `w` is multiplied by ``silenceFactor``; the lexicon
+  ///   alone when the model recognises nothing.
   public func probabilities(for text: String) -> SentimentProbabilities {
-    let lexiconProbabilities = lexicon.probabilities(for: text)
-    guard let modelProbabilities = model.knownProbabilities(for: text) else {
-      return lexiconProbabilities ?? SentimentProbabilities(negative: 0, neutral: 1, positive: 0)
+    let (analysis, modelProbabilities, weight) = analyze(text)
+    guard let modelProbabilities else {
+      return analysis.hasEvidence
+        ? analysis.probabilities : SentimentProbabilities(negative: 0, neutral: 1, positive: 0)
     }
-    return combine(lexicon: lexiconProbabilities ?? lexicon.silentProbabilities, model: modelProbabilities)
+    guard analysis.hasEvidence else {
+      return Self.combine(
+        lexicon: lexicon.silentProbabilities, model: modelProbabilities, weight: weight * silenceFactor)
+    }
+    return Self.combine(lexicon: analysis.probabilities, model: modelProbabilities, weight: weight)
   }
 
-  private func combine(lexicon: SentimentProbabilities?, model: SentimentProbabilities) -> SentimentProbabilities {
-    guard let lexicon else { return model }
-    let weight = modelWeight
-    return SentimentProbabilities(
+  private static func combine(
+    lexicon: SentimentProbabilities, model: SentimentProbabilities, weight: Double
+  ) -> SentimentProbabilities {
+    SentimentProbabilities(
       negative: weight * model.negative + (1 - weight) * lexicon.negative,
       neutral: weight * model.neutral + (1 - weight) * lexicon.neutral,
       positive: weight * model.positive + (1 - weight) * lexicon.positive
     )
+  }
+
+  /// The lexicon's analysis with the vote of the model of the detected language, that model's probabilities and
+  /// weight; the text is tokenized once.
+  private func analyze(
+    _ text: String
+  ) -> (analysis: LexiconSentimentClassifier.Analysis, model: SentimentProbabilities?, weight: Double) {
+    let engine = lexicon.engine
+    var modelProbabilities: SentimentProbabilities?
+    var weight = fallback.weight
+    let analysis = TextBytes.with(text) { bytes in
+      engine.tokenizer.withTokens(of: bytes) { tokens in
+        engine.analyze(text, tokens: &tokens) { language, tokens in
+          let member = members.isEmpty ? fallback : members[language] ?? fallback
+          (modelProbabilities, weight) = member.vote(for: text, tokens: tokens)
+          return modelProbabilities?.score
+        }
+      }
+    }
+    return (analysis, modelProbabilities, weight)
   }
 
   /// Classifies one text.
@@ -70,30 +216,15 @@ public struct EnsembleSentimentClassifier: SentimentClassifier {
   ///   confidence 0 when neither part recognises anything.
   /// - Complexity: O(n) in the length of the text.
   public func classify(_ text: String) -> SentimentResult {
-    guard let model = tokenSharingModel else {
-      let modelProbabilities = self.model.knownProbabilities(for: text)
-      return combine(lexicon.analyze(text, modelVote: modelProbabilities?.score), modelProbabilities)
-    }
-    let engine = lexicon.engine
-    return TextBytes.with(text) { bytes in
-      engine.tokenizer.withTokens(of: bytes) { tokens in
-        let modelProbabilities = model.knownProbabilities(in: tokens)
-        return combine(engine.analyze(text, tokens: &tokens, modelVote: modelProbabilities?.score), modelProbabilities)
-      }
-    }
-  }
-
-  /// The combined result: the lexicon's analysis (with the model's vote ending its explanation) and the model's
-  /// probabilities.
-  private func combine(
-    _ analysis: LexiconSentimentClassifier.Analysis, _ modelProbabilities: SentimentProbabilities?
-  ) -> SentimentResult {
+    let (analysis, modelProbabilities, fullWeight) = analyze(text)
     let lexiconKnows = analysis.hasEvidence
+    let weight = lexiconKnows ? fullWeight : fullWeight * silenceFactor
     guard lexiconKnows || modelProbabilities != nil else { return analysis.result }
     let combined: SentimentProbabilities
     if let modelProbabilities {
-      combined = combine(
-        lexicon: lexiconKnows ? analysis.probabilities : lexicon.silentProbabilities, model: modelProbabilities)
+      combined = Self.combine(
+        lexicon: lexiconKnows ? analysis.probabilities : lexicon.silentProbabilities, model: modelProbabilities,
+        weight: weight)
     } else {
       combined = analysis.probabilities
     }

@@ -1,0 +1,107 @@
+/// The reach and the effect of a negator on one sentiment word, by rule rather than by phrase entries:
+///
+/// - **Scope**: a negator reaches up to three items ahead within its clause, and carries over a coordinated
+///   word of the same polarity ("no problems or complaints", "no delays or outages": both are negated).
+/// - **Extremes**: negating an extreme (|valence| ≥ 3: "best", "worst", "perfect", "terrible") gives a mild
+///   opposite — "not the worst" is faint praise, "not perfect" a mild complaint — rather than the full flip.
+/// - **Comparatives after "could/can not be"**: "couldn't be happier", "could not be better", "can't be more
+///   helpful" say the most, so the word keeps its polarity and is intensified instead of flipped.
+struct NegationScope {
+  /// What a negator does to the word.
+  enum Effect {
+    /// Multiply by ``LexiconScorer/negationScalar`` (or the extreme scalar).
+    case flip
+    /// Keep the polarity and intensify ("couldn't be happier").
+    case intensify
+  }
+
+  /// Valences at least this strong are extremes …
+  static let extremeValence = 3.0
+  /// … and a negated extreme is multiplied by this.
+  static let extremeNegationScalar = -0.3
+
+  let items: ScratchList<ScoredItem>
+  let source: TextBytes
+
+  /// The index of the negator that reaches the item at `index`, if any.
+  func negator(before index: Int) -> Int? {
+    var cursor = index - 1
+    var distance = 1
+    while cursor >= 0, distance <= LexiconScorer.scopeWidth, !items[cursor].isPunctuation,
+      !items[cursor].entry.isContrast
+    {
+      if items[cursor].entry.isNegator { return cursor }
+      if items[cursor].hasValue { return coordinatedNegator(of: cursor, with: index) }
+      distance += 1
+      cursor -= 1
+    }
+    return nil
+  }
+
+  /// The negator of an earlier negated word of the same polarity joined to this one by one connecting word
+  /// ("or", "and"; a written word, so Lao, written without spaces, is left out); a fixed negated phrase ("no problems") counts as a negated word of the opposite polarity to its own.
+  private func coordinatedNegator(of earlier: Int, with index: Int) -> Int? {
+    guard index - earlier == 2, items[earlier + 1].entry.isBlank, items[earlier + 1].text.kind == .word else {
+      return nil
+    }
+    let samePolarity = (items[earlier].entry.valence > 0) == (items[index].entry.valence > 0)
+    if items[earlier].negator >= 0, samePolarity { return Int(items[earlier].negator) }
+    if items[earlier].entry.isFixed, items[earlier].text.kind == .phrase, !samePolarity { return earlier }
+    return nil
+  }
+
+  /// How the negator at `negator` acts on the word at `index`.
+  func effect(of negator: Int, on index: Int) -> Effect {
+    isComparativeAfterCannotBe(negator: negator, word: index) ? .intensify : .flip
+  }
+
+  /// The multiplier of a flipped word with this valence.
+  static func scalar(valence: Double) -> Double {
+    abs(valence) >= extremeValence ? extremeNegationScalar : LexiconScorer.negationScalar
+  }
+
+  /// "couldn't be happier", "could not be better", "can't be more helpful".
+  private func isComparativeAfterCannotBe(negator: Int, word: Int) -> Bool {
+    let modal =
+      startsWith(negator, "could") || startsWith(negator, "can")
+      || (negator > 0 && (isWord(negator - 1, "could") || isWord(negator - 1, "can")))
+    guard modal, negator + 1 < word, isWord(negator + 1, "be") || isWord(negator + 1, "been") else { return false }
+    switch word - negator {
+    case 2: return isComparative(word)
+    case 3: return isWord(negator + 2, "more") || isWord(negator + 2, "any") && isComparative(word)
+    default: return false
+    }
+  }
+
+  private func isComparative(_ index: Int) -> Bool {
+    guard let bytes = wordBytes(index), bytes.count > 3 else { return false }
+    let last = bytes[bytes.count - 1] | 0x20
+    let previous = bytes[bytes.count - 2] | 0x20
+    return (previous == UInt8(ascii: "e") && last == UInt8(ascii: "r")) || isWord(index, "worse")
+  }
+
+  /// The source bytes of a plain word item (not a phrase or a Lao part).
+  private func wordBytes(_ index: Int) -> UnsafeBufferPointer<UInt8>? {
+    let text = items[index].text
+    guard text.kind == .word else { return nil }
+    return source.slice(Int(text.first), Int(text.second))
+  }
+
+  private func isWord(_ index: Int, _ word: StaticString) -> Bool {
+    guard let bytes = wordBytes(index), bytes.count == word.utf8CodeUnitCount else { return false }
+    return matches(bytes, word)
+  }
+
+  private func startsWith(_ index: Int, _ prefix: StaticString) -> Bool {
+    guard let bytes = wordBytes(index), bytes.count >= prefix.utf8CodeUnitCount else { return false }
+    return matches(UnsafeBufferPointer(rebasing: bytes[0..<prefix.utf8CodeUnitCount]), prefix)
+  }
+
+  /// ASCII case-insensitive comparison with a lowercase literal.
+  private func matches(_ bytes: UnsafeBufferPointer<UInt8>, _ word: StaticString) -> Bool {
+    word.withUTF8Buffer { literal in
+      for offset in 0..<literal.count where bytes[offset] | 0x20 != literal[offset] { return false }
+      return true
+    }
+  }
+}

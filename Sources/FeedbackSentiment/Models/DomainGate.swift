@@ -1,0 +1,99 @@
+import Foundation
+
+/// Tells hosting feedback from general text (reviews, news, social media) so that an ensemble can ask the model
+/// trained on the matching register: a binarised naive Bayes model over word unigrams and bigrams, trained on
+/// lines of both kinds.
+///
+/// ```swift
+/// let gate = try DomainGate.train(inDomain: hostingLines, outOfDomain: reviewLines)
+/// gate.inDomainProbability("server lambat sejak semalam")  // close to 1
+/// ```
+public struct DomainGate: Sendable, Codable {
+  /// The underlying model: its `positive` label stands for "in domain", `negative` for "out of domain".
+  public let model: NaiveBayesSentimentModel
+
+  /// How decisive the gate is: its probabilities are sharpened as `p^s / (p^s + (1 − p)^s)`; 1 keeps the model's,
+  /// larger values move them towards 0 or 1.
+  public var sharpness: Double
+  /// How likely a text is to belong to the domain before it is read (0.5: no preference). A gate in a host's panel
+  /// expects hosting feedback, so it leans towards the domain when the words are ambiguous.
+  public var prior: Double
+
+  /// Wraps a model trained with in-domain lines labelled positive and out-of-domain lines labelled negative.
+  ///
+  /// - Parameters:
+  ///   - model: The model.
+  ///   - sharpness: How decisive the gate is (≥ 1 sharpens; 1 by default).
+  ///   - prior: The probability of the domain before reading (0.5 by default; clamped to 0.01…0.99).
+  public init(model: NaiveBayesSentimentModel, sharpness: Double = 1, prior: Double = 0.5) {
+    self.model = model
+    self.sharpness = sharpness.isFinite && sharpness > 0 ? sharpness : 1
+    self.prior = prior.isFinite ? min(0.99, max(0.01, prior)) : 0.5
+  }
+
+  /// Trains a gate.
+  ///
+  /// - Parameters:
+  ///   - inDomain: Texts of the domain (hosting feedback).
+  ///   - outOfDomain: Texts of other registers.
+  ///   - options: The features to read (word unigrams and bigrams by default).
+  ///   - sharpness: How decisive the gate is.
+  ///   - prior: The probability of the domain before reading.
+  /// - Returns: The gate; each side weighs as much as the other whatever the number of its texts.
+  /// - Throws: ``SentimentError`` with ``SentimentError/Code/insufficientData`` when a side is empty.
+  /// - Complexity: O(total length of the texts + bucket count).
+  public static func train(
+    inDomain: [String], outOfDomain: [String], options: SentimentFeatureOptions = .words, sharpness: Double = 1,
+    prior: Double = 0.5
+  ) throws -> DomainGate {
+    guard !inDomain.isEmpty, !outOfDomain.isEmpty else {
+      throw SentimentError.insufficientData("a domain gate needs texts on both sides")
+    }
+    let repeats = max(1, Int((Double(outOfDomain.count) / Double(inDomain.count)).rounded()))
+    var examples = outOfDomain.map { LabeledExample(text: $0, label: .negative) }
+    for _ in 0..<repeats { examples += inDomain.map { LabeledExample(text: $0, label: .positive) } }
+    return DomainGate(
+      model: try NaiveBayesSentimentModel.train(on: examples, options: options), sharpness: sharpness, prior: prior)
+  }
+
+  /// The probability that a text belongs to the domain.
+  ///
+  /// - Parameter text: The text.
+  /// - Returns: 0…1; 0.5 when the gate recognises nothing in the text.
+  /// - Complexity: O(n) in the length of the text.
+  public func inDomainProbability(_ text: String) -> Double {
+    guard let probabilities = model.knownProbabilities(for: text) else { return 0.5 }
+    return share(probabilities)
+  }
+
+  /// ``inDomainProbability(_:)`` over tokens already made by the lexicon's tokenizer.
+  func inDomainProbability(in tokens: ByteTokens) -> Double {
+    guard let probabilities = model.knownProbabilities(in: tokens) else { return 0.5 }
+    return share(probabilities)
+  }
+
+  private func share(_ probabilities: SentimentProbabilities) -> Double {
+    let inside = Foundation.pow(probabilities.positive, sharpness) * prior
+    let outside = Foundation.pow(probabilities.negative, sharpness) * (1 - prior)
+    return inside + outside > 0 ? inside / (inside + outside) : 0.5
+  }
+
+  private enum CodingKeys: String, CodingKey { case model, sharpness, prior }
+
+  /// Decodes a saved gate and checks it.
+  ///
+  /// - Parameter decoder: The decoder.
+  /// - Throws: `DecodingError` for a wrong shape, ``SentimentError`` (``SentimentError/Code/invalidModel``) for
+  ///   a sharpness that is not a positive finite number or an invalid model.
+  public init(from decoder: any Decoder) throws {
+    let container = try decoder.container(keyedBy: CodingKeys.self)
+    let sharpness = try container.decode(Double.self, forKey: .sharpness)
+    guard sharpness.isFinite, sharpness > 0, sharpness <= 100 else {
+      throw SentimentError.invalidModel("sharpness must be in (0, 100]")
+    }
+    let prior = try container.decode(Double.self, forKey: .prior)
+    guard prior.isFinite, prior > 0, prior < 1 else { throw SentimentError.invalidModel("prior must be in (0, 1)") }
+    self.init(
+      model: try container.decode(NaiveBayesSentimentModel.self, forKey: .model), sharpness: sharpness, prior: prior)
+  }
+}

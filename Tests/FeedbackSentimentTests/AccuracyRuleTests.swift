@@ -1,0 +1,124 @@
+import FeedbackSentiment
+import Foundation
+import Testing
+
+/// Negation scope by rule (issue 15): the phrases below are not lexicon or [negation_fixed] entries. Their
+/// labels are checked with the other rules of the bundled lexicons (`BundledLexiconTests`).
+@Suite("Negation scope")
+struct NegationScopeTests {
+  typealias Case = BundledLexiconTests.Case
+
+  static let cases: [Case] = [
+    Case(rule: "a negator carries over a coordinated complaint", text: "No problems or complaints", label: .positive),
+    Case(rule: "a negator carries over a coordinated outage word", text: "no delays or outages", label: .positive),
+    Case(rule: "a negated plain word flips fully", text: "the panel is not good", label: .negative),
+    Case(rule: "a negated extreme complaint is faint praise", text: "Not the worst host I have used", label: .positive),
+    Case(rule: "a negated extreme praise is a mild complaint", text: "not the best support", label: .negative),
+    Case(rule: "'couldn't be' with a comparative says the most", text: "I couldn't be happier", label: .positive),
+    Case(rule: "'could not be' with a comparative says the most", text: "could not be better", label: .positive),
+    Case(rule: "'can't be more' with praise says the most", text: "they can't be more helpful", label: .positive),
+    Case(rule: "'couldn't be worse' keeps its polarity", text: "the uptime couldn't be worse", label: .negative),
+    Case(rule: "other modals still flip a comparative", text: "it won't be faster", label: .negative),
+  ]
+
+  @Test("the phrases of the negation rules are not lexicon entries", arguments: cases)
+  func notPhraseEntries(_ testCase: Case) throws {
+    let english = try SentimentLexicon.bundled(.english)
+    let text = testCase.text.lowercased()
+    #expect(
+      !english.valences.keys.contains { $0.contains(" ") && text.contains($0) && $0.split(separator: " ").count > 2 })
+  }
+
+  @Test("a negated extreme moves less than a negated plain word")
+  func extremesMoveLess() {
+    let worst = bundledClassifier.classify("not the worst")
+    #expect(worst.score > 0 && worst.score < 0.5)
+    let good = bundledClassifier.classify("not good")
+    #expect(good.score < -0.3)
+  }
+
+  @Test("the coordinated word is explained by the negator")
+  func coordinationExplained() {
+    let result = bundledClassifier.classify("No problems or complaints")
+    #expect(result.explanation.contains { $0.rule == .negation && $0.amount > 0 })
+  }
+}
+
+/// Statements of fact carry no judgement.
+@Suite("Statements of fact")
+struct FactStatementTests {
+  static let facts = ["The ticket was closed.", "I renewed today.", "Kindly improve your response time"]
+
+  @Test("a statement of fact has no sentiment word for the lexicon classifier", arguments: facts)
+  func lexiconNeutral(_ text: String) {
+    let result = bundledClassifier.classify(text)
+    #expect(result.label == .neutral && result.confidence == 0)
+  }
+
+  @Test(
+    "an ensemble that discounts the model when the lexicon is silent keeps statements of fact neutral", arguments: facts
+  )
+  func discountedEnsembleNeutral(_ text: String) throws {
+    let standard = try #require(try DefaultSentimentClassifier.make() as? EnsembleSentimentClassifier)
+    let discounted = EnsembleSentimentClassifier(
+      lexicon: standard.lexicon, model: standard.model, modelWeight: standard.modelWeight,
+      languageModels: standard.languageModels, silenceFactor: 0.5)
+    #expect(discounted.classify(text).label == .neutral, "score \(discounted.classify(text).score)")
+  }
+}
+
+@Suite("Models per language")
+struct LanguageModelTests {
+  static let english = SyntheticCorpus.examples(seed: 11, count: 60)
+  /// The same made-up words with the opposite labels: a model only this ensemble's Malay texts should see.
+  static let reversed = english.map { example in
+    LabeledExample(
+      text: example.text,
+      label: example.label == .positive ? .negative : example.label == .negative ? .positive : .neutral)
+  }
+
+  @Test("the ensemble asks the model of the language the lexicon detects, else its default model")
+  func routing() throws {
+    let fallback = try NaiveBayesSentimentModel.train(on: Self.english)
+    let malay = try NaiveBayesSentimentModel.train(on: Self.reversed)
+    let ensemble = EnsembleSentimentClassifier(
+      lexicon: bundledClassifier, model: fallback, modelWeight: 1,
+      languageModels: [.malay: .init(model: malay, weight: 1)])
+    #expect(ensemble.classify("the server is blissful").label == .positive)
+    #expect(bundledClassifier.classify("server ini sangat blissful dan cepat").language == .malay)
+    #expect(ensemble.classify("server ini sangat blissful dan cepat").label == .negative)
+  }
+
+  @Test("a gate trained on two registers tells them apart and survives a JSON round trip")
+  func gate() throws {
+    let hosting = ["server lambat lagi", "panel tak boleh login", "email bounce", "migrasi lancar", "tiket ditutup"]
+    let reviews = ["makanannya enak sekali", "tempatnya nyaman", "harga makanan murah", "pelayan ramah", "menu enak"]
+    let gate = try DomainGate.train(inDomain: hosting, outOfDomain: reviews)
+    #expect(gate.inDomainProbability("server lambat") > 0.5)
+    #expect(gate.inDomainProbability("makanannya enak") < 0.5)
+    #expect(gate.inDomainProbability("zzz") == 0.5)
+    let leaning = DomainGate(model: gate.model, prior: 0.9)
+    #expect(leaning.inDomainProbability("makanannya enak") > gate.inDomainProbability("makanannya enak"))
+    let decoded = try JSONDecoder().decode(DomainGate.self, from: JSONEncoder().encode(leaning))
+    #expect(decoded.inDomainProbability("server lambat") == leaning.inDomainProbability("server lambat"))
+  }
+
+  @Test("a gate with an invalid prior or sharpness is a typed error", arguments: ["\"prior\":1.5", "\"sharpness\":-1"])
+  func invalidGate(_ replacement: String) throws {
+    let gate = try DomainGate.train(inDomain: ["server lambat"], outOfDomain: ["makanan enak"])
+    var json = String(decoding: try JSONEncoder().encode(gate), as: UTF8.self)
+    let key = replacement.split(separator: ":")[0]
+    let range = try #require(json.range(of: "\(key):[^,}]*", options: .regularExpression))
+    json.replaceSubrange(range, with: replacement)
+    #expect(throws: SentimentError.self) { try JSONDecoder().decode(DomainGate.self, from: Data(json.utf8)) }
+  }
+
+  @Test("the default classifier has a Malay/Indonesian member with a general model and a gate")
+  func bundledMalayMember() throws {
+    let ensemble = try #require(try DefaultSentimentClassifier.make() as? EnsembleSentimentClassifier)
+    let member = try #require(ensemble.languageModels[.malay])
+    #expect(member.general != nil && member.gate != nil)
+    #expect(member.generalWeight == DefaultSentimentClassifier.generalModelWeight)
+    #expect(ensemble.languageModels[.english] == nil && ensemble.languageModels[.lao] == nil)
+  }
+}
