@@ -82,7 +82,7 @@ package enum SVGCharts {
     let barHeight = 16.0
     let rowHeight = Double(barsPerRow) * barHeight + 12
     let height = max(180, 56 + 56 + Double(max(categories.count, 1)) * rowHeight)
-    var canvas = SVGCanvas(width: 800, height: height, margins: (150, 56, 170, 56), id: id)
+    var canvas = SVGCanvas(width: 720, height: height, margins: (130, 56, 180, 56), id: id)
     let totals = categories.indices.map { index -> Double in
       let values = series.map { index < $0.values.count ? ($0.values[index] ?? 0) : 0 }
       return stacked ? values.reduce(0, +) : (values.max() ?? 0)
