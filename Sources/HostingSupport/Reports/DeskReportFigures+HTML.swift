@@ -37,17 +37,15 @@ extension DeskReportFigures {
           .init("Tickets", String(sla.reduce(0) { $0 + $1.tickets })),
           .init("Tickets with a breach", String(sla.reduce(0) { $0 + $1.breachedTickets })),
         ]),
-        .figure(
-          .init(
-            svg: canvas.inlineElement(title: title, description: description), caption: description,
-            alternative: .init(
-              header: ["Priority", "Tickets", "First response met", "Resolution met", "Tickets with a breach"],
-              rows: sla.map {
-                [
-                  $0.priority, String($0.tickets), HTMLReport.percent($0.firstResponseAttainment),
-                  HTMLReport.percent($0.resolutionAttainment), String($0.breachedTickets),
-                ]
-              }, numericColumns: [1, 2, 3, 4]))),
+        .chart(
+          canvas, title: title, description: description,
+          header: ["Priority", "Tickets", "First response met", "Resolution met", "Tickets with a breach"],
+          rows: sla.map {
+            [
+              $0.priority, String($0.tickets), HTMLReport.percent($0.firstResponseAttainment),
+              HTMLReport.percent($0.resolutionAttainment), String($0.breachedTickets),
+            ]
+          }, numericColumns: [1, 2, 3, 4]),
       ])
   }
 
@@ -77,18 +75,16 @@ extension DeskReportFigures {
         "Age of each ticket when it passed the limit, split into time with the host, on hold and waiting on the "
         + "customer: the age limit counts all of it."
       blocks.append(
-        .figure(
-          .init(
-            svg: canvas.inlineElement(title: title, description: description), caption: description,
-            alternative: .init(
-              header: ["Ticket", "Status", "Age (h)", "On hold (h)", "Waiting on customer (h)"],
-              rows: agedTickets.map {
-                [
-                  $0.ticket, $0.status, HTMLReport.decimal($0.ageHours, digits: 1),
-                  HTMLReport.decimal($0.onHoldHours, digits: 1),
-                  HTMLReport.decimal($0.waitingOnCustomerHours, digits: 1),
-                ]
-              }, numericColumns: [2, 3, 4]))))
+        .chart(
+          canvas, title: title, description: description,
+          header: ["Ticket", "Status", "Age (h)", "On hold (h)", "Waiting on customer (h)"],
+          rows: agedTickets.map {
+            [
+              $0.ticket, $0.status, HTMLReport.decimal($0.ageHours, digits: 1),
+              HTMLReport.decimal($0.onHoldHours, digits: 1),
+              HTMLReport.decimal($0.waitingOnCustomerHours, digits: 1),
+            ]
+          }, numericColumns: [2, 3, 4]))
     }
     return HTMLReport.Section(id: "\(prefix)-aged", title: "Tickets open past \(limit) hours", blocks: blocks)
   }
@@ -111,15 +107,12 @@ extension DeskReportFigures {
     return HTMLReport.Section(
       id: "\(prefix)-alerts", title: "Breaches over time",
       blocks: [
-        .figure(
-          .init(
-            svg: canvas.inlineElement(title: title, description: description), caption: description,
-            alternative: .init(
-              header: ["Day", "Warnings", "Breaches", "Open past limit"],
-              rows: alertsByDay.map {
-                [$0.day, String($0.warnings), String($0.breaches), String($0.openPastAgeLimit)]
-              },
-              numericColumns: [1, 2, 3])))
+        .chart(
+          canvas, title: title, description: description, header: ["Day", "Warnings", "Breaches", "Open past limit"],
+          rows: alertsByDay.map {
+            [$0.day, String($0.warnings), String($0.breaches), String($0.openPastAgeLimit)]
+          },
+          numericColumns: [1, 2, 3])
       ])
   }
 
@@ -140,13 +133,11 @@ extension DeskReportFigures {
         id: "\(prefix)-sentiment-\(key)", styles: Self.sentimentStyles)
       let description = "Negative, neutral and positive feedback per \(key)."
       blocks.append(
-        .figure(
-          .init(
-            svg: canvas.inlineElement(title: heading, description: description), caption: description,
-            alternative: .init(
-              header: [key == "language" ? "Language" : "Aspect", "Negative", "Neutral", "Positive"],
-              rows: rows.map { [$0.name, String($0.negative), String($0.neutral), String($0.positive)] },
-              numericColumns: [1, 2, 3]))))
+        .chart(
+          canvas, title: heading, description: description,
+          header: [key == "language" ? "Language" : "Aspect", "Negative", "Neutral", "Positive"],
+          rows: rows.map { [$0.name, String($0.negative), String($0.neutral), String($0.positive)] },
+          numericColumns: [1, 2, 3]))
     }
     return HTMLReport.Section(id: "\(prefix)-sentiment", title: "Feedback sentiment", blocks: blocks)
   }
@@ -166,17 +157,15 @@ extension DeskReportFigures {
     return HTMLReport.Section(
       id: "\(prefix)-suggestions", title: "Suggestions board",
       blocks: [
-        .figure(
-          .init(
-            svg: canvas.inlineElement(title: title, description: description), caption: description,
-            alternative: .init(
-              header: ["Aspect", "Suggestions", "New", "Planned", "Done", "Examples"],
-              rows: suggestions.map {
-                [
-                  $0.aspect, String($0.count), String($0.new), String($0.planned), String($0.done),
-                  $0.examples.joined(separator: " · "),
-                ]
-              }, numericColumns: [1, 2, 3, 4])))
+        .chart(
+          canvas, title: title, description: description,
+          header: ["Aspect", "Suggestions", "New", "Planned", "Done", "Examples"],
+          rows: suggestions.map {
+            [
+              $0.aspect, String($0.count), String($0.new), String($0.planned), String($0.done),
+              $0.examples.joined(separator: " · "),
+            ]
+          }, numericColumns: [1, 2, 3, 4])
       ])
   }
 
@@ -194,17 +183,15 @@ extension DeskReportFigures {
     return HTMLReport.Section(
       id: "\(prefix)-churn", title: "Churn risks",
       blocks: [
-        .figure(
-          .init(
-            svg: canvas.inlineElement(title: title, description: description), caption: description,
-            alternative: .init(
-              header: ["Customer", "Name", "Tier", "Health", "MRR", "Expected value at risk", "Next renewal", "Why"],
-              rows: churnRisks.map {
-                [
-                  $0.customer, $0.name, $0.tier, String($0.health), $0.monthlyRevenue, $0.expectedValueAtRisk,
-                  $0.nextRenewal ?? "", $0.reasons.joined(separator: "; "),
-                ]
-              }, numericColumns: [3, 4, 5])))
+        .chart(
+          canvas, title: title, description: description,
+          header: ["Customer", "Name", "Tier", "Health", "MRR", "Expected value at risk", "Next renewal", "Why"],
+          rows: churnRisks.map {
+            [
+              $0.customer, $0.name, $0.tier, String($0.health), $0.monthlyRevenue, $0.expectedValueAtRisk,
+              $0.nextRenewal ?? "", $0.reasons.joined(separator: "; "),
+            ]
+          }, numericColumns: [3, 4, 5])
       ])
   }
 }

@@ -111,3 +111,10 @@ package struct DrawnChart: Sendable {
   /// An `<svg role="img">` element for an HTML page.
   package var inline: String { canvas.inlineElement(title: title, description: description) }
 }
+
+extension DrawnChart {
+  /// The chart as a report block, with its data table.
+  package func block(header: [String], rows: [[String]], numericColumns: Set<Int> = []) -> HTMLReport.Block {
+    .chart(canvas, title: title, description: description, header: header, rows: rows, numericColumns: numericColumns)
+  }
+}

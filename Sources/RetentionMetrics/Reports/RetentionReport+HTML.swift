@@ -53,12 +53,9 @@ extension RetentionReport {
           .init("GRR (12 months)", HTMLReport.percent(last?.grr12m)),
           .init("ARPA", last?.arpa?.description ?? "n/a"),
         ]),
-        .figure(
-          .init(
-            svg: chart.inline, caption: chart.description,
-            alternative: .init(
-              header: ["Month", "New", "Expansion", "Reactivation", "Contraction", "Churn", "Net", "MRR at end"],
-              rows: rows, numericColumns: Set(1...7)))),
+        chart.block(
+          header: ["Month", "New", "Expansion", "Reactivation", "Contraction", "Churn", "Net", "MRR at end"],
+          rows: rows, numericColumns: Set(1...7)),
       ])
   }
 
@@ -74,12 +71,9 @@ extension RetentionReport {
     return HTMLReport.Section(
       id: "\(prefix)-rates", title: "Churn and renewals",
       blocks: [
-        .figure(
-          .init(
-            svg: chart.inline, caption: chart.description,
-            alternative: .init(
-              header: ["Month", "Customers at start", "Churned", "Churn rate", "Renewed", "Renewal rate", "GRR 12 m"],
-              rows: rows, numericColumns: Set(1...6))))
+        chart.block(
+          header: ["Month", "Customers at start", "Churned", "Churn rate", "Renewed", "Renewal rate", "GRR 12 m"],
+          rows: rows, numericColumns: Set(1...6))
       ])
   }
 
@@ -102,12 +96,9 @@ extension RetentionReport {
         .paragraph(
           "Each row is the customers who signed up in one month; each column a month of age. The cell is the share "
             + "of them still subscribed. Up to the latest 24 cohorts are shown."),
-        .figure(
-          .init(
-            svg: chart.inline, caption: chart.title,
-            alternative: .init(
-              header: ["Cohort", "Customers"] + (0..<ages).map { "Month \($0)" }, rows: rows,
-              numericColumns: Set(1...(ages + 1))))),
+        chart.block(
+          header: ["Cohort", "Customers"] + (0..<ages).map { "Month \($0)" }, rows: rows,
+          numericColumns: Set(1...(ages + 1))),
       ])
   }
 
@@ -178,12 +169,9 @@ extension RetentionReport {
           .init("Ever upgraded", String(upgradeFunnel.everUpgraded)),
           .init("Median days to upgrade", upgradeFunnel.medianDaysToUpgrade.map(String.init) ?? "n/a"),
         ]),
-        .figure(
-          .init(
-            svg: chart.inline, caption: chart.description,
-            alternative: .init(
-              header: ["Window", "Eligible", "To VPS", "To dedicated", "Upgrade rate"], rows: rows,
-              numericColumns: [1, 2, 3, 4]))),
+        chart.block(
+          header: ["Window", "Eligible", "To VPS", "To dedicated", "Upgrade rate"], rows: rows,
+          numericColumns: [1, 2, 3, 4]),
       ])
   }
 
@@ -199,11 +187,8 @@ extension RetentionReport {
     return HTMLReport.Section(
       id: "\(prefix)-satisfaction", title: "Satisfaction",
       blocks: [
-        .figure(
-          .init(
-            svg: chart.inline, caption: chart.description,
-            alternative: .init(
-              header: ["Month", "NPS answers", "NPS", "CSAT %", "CES"], rows: rows, numericColumns: [1, 2, 3, 4])))
+        chart.block(
+          header: ["Month", "NPS answers", "NPS", "CSAT %", "CES"], rows: rows, numericColumns: [1, 2, 3, 4])
       ])
   }
 }

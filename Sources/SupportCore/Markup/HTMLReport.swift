@@ -206,3 +206,23 @@ extension HTMLReport {
     return trimmed == "-0" ? "0" : String(trimmed)
   }
 }
+
+extension HTMLReport.Block {
+  /// A chart captioned by its description, with its data as the text alternative.
+  /// - Parameters:
+  ///   - canvas: The drawing.
+  ///   - title: The chart's accessible name.
+  ///   - description: What it shows: its `<desc>` and its caption.
+  ///   - header: The data table's column names.
+  ///   - rows: The data table's rows.
+  ///   - numericColumns: The columns aligned right.
+  package static func chart(
+    _ canvas: SVGCanvas, title: String, description: String, header: [String], rows: [[String]],
+    numericColumns: Set<Int> = []
+  ) -> Self {
+    .figure(
+      .init(
+        svg: canvas.inlineElement(title: title, description: description), caption: description,
+        alternative: .init(header: header, rows: rows, numericColumns: numericColumns)))
+  }
+}
