@@ -6,7 +6,7 @@ import SupportCore
 /// Printed as `tool: usage: message` on standard error, with exit status 2 (``ExitStatus/invalidInput``).
 package struct UsageError: SupportKitError, Hashable {
   /// The kind of mistake; there is one.
-  package struct Code: RawRepresentable, Hashable, Sendable, Codable {
+  package struct Code: SupportKitErrorCode {
     /// The code's name.
     package var rawValue: String
     /// Creates a code.

@@ -4,15 +4,13 @@ import Foundation
 /// training data that cannot train anything.
 public struct SentimentError: SupportKitError, Hashable {
   /// What kind of problem. An open set of well-known values, so new codes do not break exhaustive switches.
-  public struct Code: RawRepresentable, Sendable, Hashable, Codable, CustomStringConvertible {
+  public struct Code: SupportKitErrorCode {
     /// The code's name.
     public var rawValue: String
     /// Creates a code.
     ///
     /// - Parameter rawValue: The name.
     public init(rawValue: String) { self.rawValue = rawValue }
-    /// The name.
-    public var description: String { rawValue }
 
     /// A line of a lexicon, rules, aspects or corpus file does not follow the format.
     public static let malformedLine = Code(rawValue: "malformedLine")

@@ -6,13 +6,11 @@ import Foundation
 /// may be added.
 public struct HostingSupportError: SupportKitError, Hashable {
   /// What went wrong.
-  public struct Code: RawRepresentable, Hashable, Sendable, Codable, CustomStringConvertible {
+  public struct Code: SupportKitErrorCode {
     /// The code's stable name.
     public let rawValue: String
     /// Creates a code from its name.
     public init(rawValue: String) { self.rawValue = rawValue }
-    /// The code's stable name.
-    public var description: String { rawValue }
 
     /// A notification is missing something it must have (an idempotency key, a recipient…).
     public static let invalidNotification = Code(rawValue: "invalidNotification")

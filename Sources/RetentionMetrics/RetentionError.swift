@@ -6,14 +6,12 @@ import Foundation
 /// without breaking a client's `switch`. Import errors name the file, line and column.
 public struct RetentionError: SupportKitError, Hashable {
   /// What kind of problem this is.
-  public struct Code: RawRepresentable, Hashable, Sendable, Codable, CustomStringConvertible {
+  public struct Code: SupportKitErrorCode {
     /// The code's stable name, e.g. `"invalidValue"`.
     public var rawValue: String
     /// Creates a code from its name.
     /// - Parameter rawValue: The code's stable name.
     public init(rawValue: String) { self.rawValue = rawValue }
-    /// The code's name.
-    public var description: String { rawValue }
 
     /// A required CSV column is missing from the header.
     public static let missingColumn = Code(rawValue: "missingColumn")

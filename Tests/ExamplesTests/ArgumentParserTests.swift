@@ -93,9 +93,9 @@ struct CommandLineToolTests {
   ]
 
   @Test("every tool prints its help on stdout with exit 0, laid out the same way", arguments: tools)
-  func toolHelp(tool: String, commands: [String]) throws {
+  func toolHelp(tool: String, commands: [String]) async throws {
     for flag in ["--help", "-h", "help"] {
-      let run = try runExample(tool, [flag])
+      let run = try await runExample(tool, [flag])
       #expect(run.status == 0 && run.standardError.isEmpty, "\(tool) \(flag): \(run.standardError)")
       let sections = run.standardOutput.components(separatedBy: "\n\n")
       #expect(sections.first?.hasPrefix("usage: \(tool) ") == true)
@@ -106,23 +106,23 @@ struct CommandLineToolTests {
   }
 
   @Test("every command prints its own help on stdout with exit 0, and 'help COMMAND' prints the same", arguments: tools)
-  func commandHelp(tool: String, commands: [String]) throws {
+  func commandHelp(tool: String, commands: [String]) async throws {
     for command in commands {
-      let run = try runExample(tool, [command, "--help"])
+      let run = try await runExample(tool, [command, "--help"])
       #expect(run.status == 0 && run.standardError.isEmpty, "\(tool) \(command): \(run.standardError)")
       #expect(run.standardOutput.hasPrefix("usage: \(tool) \(command)"))
       #expect(run.standardOutput.contains("\n\noptions:\n") && run.standardOutput.contains("  -h, --help"))
-      #expect(try runExample(tool, ["help", command]).standardOutput == run.standardOutput)
+      #expect(try await runExample(tool, ["help", command]).standardOutput == run.standardOutput)
     }
   }
 
   @Test("the same mistake gives the same one-line error and exit status 2 in every tool", arguments: tools)
-  func sameMistakeSameAnswer(tool: String, commands: [String]) throws {
-    let unknownCommand = try runExample(tool, ["frobnicate"])
+  func sameMistakeSameAnswer(tool: String, commands: [String]) async throws {
+    let unknownCommand = try await runExample(tool, ["frobnicate"])
     #expect(unknownCommand.status == 2)
     #expect(unknownCommand.standardError == "\(tool): usage: unknown command 'frobnicate'; see '\(tool) --help'\n")
     let command = commands[0]
-    let unknownOption = try runExample(tool, [command, "--no-such-option"])
+    let unknownOption = try await runExample(tool, [command, "--no-such-option"])
     #expect(unknownOption.status == 2)
     #expect(
       unknownOption.standardError

@@ -30,8 +30,8 @@ struct FeedbackTriageTests {
   }
 
   @Test("classify writes one JSON line per input line, in input order, with ids kept as given")
-  func classify() throws {
-    let run = try runExample("feedback-triage", ["classify"], input: Self.input)
+  func classify() async throws {
+    let run = try await runExample("feedback-triage", ["classify"], input: Self.input)
     #expect(run.status == 0, "\(run.standardError)")
     let lines = try Self.lines(run.standardOutput)
     #expect(lines.count == 4)
@@ -45,17 +45,17 @@ struct FeedbackTriageTests {
   }
 
   @Test("classify --explain adds the tokens and rules that moved the score")
-  func explain() throws {
-    let run = try runExample("feedback-triage", ["classify", "--explain"], input: #"{"id":1,"text":"not good"}"#)
+  func explain() async throws {
+    let run = try await runExample("feedback-triage", ["classify", "--explain"], input: #"{"id":1,"text":"not good"}"#)
     let line = try #require(try Self.lines(run.standardOutput).first)
     let explanation = try #require(line["explanation"] as? [[String: Any]])
     #expect(explanation.contains { $0["rule"] as? String == "negation" && $0["token"] as? String == "not" })
   }
 
   @Test("classify reads CSV with an id,text header, quoted fields included")
-  func csv() throws {
+  func csv() async throws {
     let csv = "id,text\n7,\"Down again, and \"\"support\"\" is silent\"\n8,Fast and friendly\n"
-    let run = try runExample("feedback-triage", ["classify", "--format", "csv"], input: csv)
+    let run = try await runExample("feedback-triage", ["classify", "--format", "csv"], input: csv)
     #expect(run.status == 0, "\(run.standardError)")
     let lines = try Self.lines(run.standardOutput)
     #expect(lines.map { $0["id"] as? String } == ["7", "8"])
@@ -70,20 +70,20 @@ struct FeedbackTriageTests {
       (["classify", "--format", "csv"], "id,text\n1,ok\n2,\"unterminated\n", "malformed: line 3: unterminated"),
       (["classify", "--format", "csv"], "id,text\n1,ok,extra\n", "malformed: line 2: expected 2 fields, found 3"),
     ])
-  func malformed(_ arguments: [String], _ input: String, _ message: String) throws {
-    let run = try runExample("feedback-triage", arguments, input: input)
+  func malformed(_ arguments: [String], _ input: String, _ message: String) async throws {
+    let run = try await runExample("feedback-triage", arguments, input: input)
     #expect(run.status == 2)
     #expect(run.standardError.hasPrefix("feedback-triage: " + message), "\(run.standardError)")
   }
 
   @Test("triage lists negative feedback first, grouped by aspect, with a follow-up")
-  func triage() throws {
+  func triage() async throws {
     let input = """
       {"id":1,"text":"Great host, thanks"}
       {"id":2,"text":"Email keeps bouncing, terrible"}
       {"id":3,"text":"The website has been down all morning"}
       """
-    let run = try runExample("feedback-triage", ["triage"], input: input)
+    let run = try await runExample("feedback-triage", ["triage"], input: input)
     #expect(run.status == 0, "\(run.standardError)")
     let output = run.standardOutput
     let negative = try #require(output.range(of: "NEGATIVE"))
@@ -93,7 +93,7 @@ struct FeedbackTriageTests {
   }
 
   @Test("train then evaluate round-trips a model and prints macro-F1 and the confusion matrix")
-  func trainAndEvaluate() throws {
+  func trainAndEvaluate() async throws {
     let directory = FileManager.default.temporaryDirectory.appendingPathComponent("triage-\(UUID().uuidString)")
     try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
     defer { try? FileManager.default.removeItem(at: directory) }
@@ -106,19 +106,19 @@ struct FeedbackTriageTests {
     }
     try lines.joined(separator: "\n").write(to: data, atomically: true, encoding: .utf8)
     let model = directory.appendingPathComponent("model.json")
-    let train = try runExample("feedback-triage", ["train", "--data", data.path, "--out", model.path])
+    let train = try await runExample("feedback-triage", ["train", "--data", data.path, "--out", model.path])
     #expect(train.status == 0, "\(train.standardError)")
-    let evaluate = try runExample("feedback-triage", ["evaluate", "--data", data.path, "--model", model.path])
+    let evaluate = try await runExample("feedback-triage", ["evaluate", "--data", data.path, "--model", model.path])
     #expect(evaluate.status == 0, "\(evaluate.standardError)")
     #expect(evaluate.standardOutput.contains("macro-F1:") && evaluate.standardOutput.contains("confusion matrix"))
     let bad = directory.appendingPathComponent("bad.tsv")
     try "positive\tfine\nhappy\toops\n".write(to: bad, atomically: true, encoding: .utf8)
-    let failing = try runExample("feedback-triage", ["evaluate", "--data", bad.path])
+    let failing = try await runExample("feedback-triage", ["evaluate", "--data", bad.path])
     #expect(failing.status == 2 && failing.standardError.contains(": line 2: "), "\(failing.standardError)")
   }
 
   @Test("an unknown command exits with status 2")
-  func unknownCommand() throws {
-    #expect(try runExample("feedback-triage", ["frobnicate"]).status == 2)
+  func unknownCommand() async throws {
+    #expect(try await runExample("feedback-triage", ["frobnicate"]).status == 2)
   }
 }

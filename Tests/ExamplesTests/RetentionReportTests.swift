@@ -8,9 +8,9 @@ import Testing
 @Suite("retention-report example")
 struct RetentionReportTests {
   /// Generates the seeded sample data into a fresh folder.
-  func sampleFolder() throws -> URL {
+  func sampleFolder() async throws -> URL {
     let folder = FileManager.default.temporaryDirectory.appendingPathComponent("retention-\(UUID().uuidString)")
-    let run = try runExample("retention-report", ["sample", "--out", folder.path])
+    let run = try await runExample("retention-report", ["sample", "--out", folder.path])
     #expect(run.status == 0, "\(run.standardError)")
     return folder
   }
@@ -24,9 +24,9 @@ struct RetentionReportTests {
   }
 
   @Test("the sample generator is seeded: two runs write identical files")
-  func sampleIsReproducible() throws {
-    let first = try sampleFolder()
-    let second = try sampleFolder()
+  func sampleIsReproducible() async throws {
+    let first = try await sampleFolder()
+    let second = try await sampleFolder()
     defer {
       try? FileManager.default.removeItem(at: first)
       try? FileManager.default.removeItem(at: second)
@@ -39,10 +39,11 @@ struct RetentionReportTests {
   }
 
   @Test("the default output is a monthly table and a cohort table")
-  func textReport() throws {
-    let folder = try sampleFolder()
+  func textReport() async throws {
+    let folder = try await sampleFolder()
     defer { try? FileManager.default.removeItem(at: folder) }
-    let run = try runExample("retention-report", dataArguments(folder) + ["--from", "2024-01", "--to", "2024-06"])
+    let run = try await runExample(
+      "retention-report", dataArguments(folder) + ["--from", "2024-01", "--to", "2024-06"])
     #expect(run.status == 0, "\(run.standardError)")
     #expect(run.standardOutput.contains("Retention report 2024-01 … 2024-06 (USD)"))
     #expect(run.standardOutput.contains("Customer retention by signup cohort"))
@@ -50,10 +51,10 @@ struct RetentionReportTests {
   }
 
   @Test("--json writes the months array with the movement identity holding exactly")
-  func json() throws {
-    let folder = try sampleFolder()
+  func json() async throws {
+    let folder = try await sampleFolder()
     defer { try? FileManager.default.removeItem(at: folder) }
-    let run = try runExample("retention-report", dataArguments(folder) + ["--json", "--from", "2023-01"])
+    let run = try await runExample("retention-report", dataArguments(folder) + ["--json", "--from", "2023-01"])
     #expect(run.status == 0, "\(run.standardError)")
     let object = try #require(try JSONSerialization.jsonObject(with: Data(run.standardOutput.utf8)) as? [String: Any])
     let months = try #require(object["months"] as? [[String: Any]])
@@ -69,11 +70,11 @@ struct RetentionReportTests {
   }
 
   @Test("--charts writes well-formed SVG files")
-  func charts() throws {
-    let folder = try sampleFolder()
+  func charts() async throws {
+    let folder = try await sampleFolder()
     defer { try? FileManager.default.removeItem(at: folder) }
     let charts = folder.appendingPathComponent("charts")
-    let run = try runExample("retention-report", dataArguments(folder) + ["--charts", charts.path])
+    let run = try await runExample("retention-report", dataArguments(folder) + ["--charts", charts.path])
     #expect(run.status == 0, "\(run.standardError)")
     for name in ["mrr-movements", "churn-renewal-rates", "cohort-heatmap", "kaplan-meier", "nps-trend"] {
       let data = try Data(contentsOf: charts.appendingPathComponent("\(name).svg"))
@@ -82,7 +83,7 @@ struct RetentionReportTests {
   }
 
   @Test("survival --durations writes the Kaplan–Meier JSON, per group with a log-rank test")
-  func survival() throws {
+  func survival() async throws {
     let folder = FileManager.default.temporaryDirectory.appendingPathComponent("durations-\(UUID().uuidString).csv")
     defer { try? FileManager.default.removeItem(at: folder) }
     // Freireich et al. (1963) 6-MP remission weeks, + marks censoring (Kleinbaum & Klein table 1.1).
@@ -95,7 +96,7 @@ struct RetentionReportTests {
       csv += "\(weeks),1,placebo\n"
     }
     try Data(csv.utf8).write(to: folder)
-    let run = try runExample("retention-report", ["survival", "--durations", folder.path])
+    let run = try await runExample("retention-report", ["survival", "--durations", folder.path])
     #expect(run.status == 0, "\(run.standardError)")
     let object = try #require(try JSONSerialization.jsonObject(with: Data(run.standardOutput.utf8)) as? [String: Any])
     let groups = try #require(object["groups"] as? [String: [String: Any]])
@@ -107,10 +108,10 @@ struct RetentionReportTests {
   }
 
   @Test("--by partner --json adds months per partner; the text report ranks partners and tests them against direct")
-  func byPartner() throws {
-    let folder = try sampleFolder()
+  func byPartner() async throws {
+    let folder = try await sampleFolder()
     defer { try? FileManager.default.removeItem(at: folder) }
-    let run = try runExample("retention-report", dataArguments(folder) + ["--by", "partner", "--json"])
+    let run = try await runExample("retention-report", dataArguments(folder) + ["--by", "partner", "--json"])
     #expect(run.status == 0, "\(run.standardError)")
     let object = try #require(try JSONSerialization.jsonObject(with: Data(run.standardOutput.utf8)) as? [String: Any])
     let segments = try #require(object["segments"] as? [String: [String: Any]])
@@ -124,7 +125,7 @@ struct RetentionReportTests {
     #expect(newCustomers.reduce(0, +) == months.last?["new_customers"] as? Int)
     let ranking = try #require(object["partners"] as? [[String: Any]])
     #expect(ranking.first?["rank"] as? Int == 1)
-    let text = try runExample("retention-report", dataArguments(folder) + ["--by", "tier"])
+    let text = try await runExample("retention-report", dataArguments(folder) + ["--by", "tier"])
     #expect(text.status == 0, "\(text.standardError)")
     #expect(text.standardOutput.contains("Partners ranked by renewal rate"))
     #expect(text.standardOutput.contains("Customer lifetime by partner (log-rank against direct customers)"))
@@ -132,16 +133,16 @@ struct RetentionReportTests {
   }
 
   @Test("--by accepts only channel, tier or partner")
-  func badDimension() throws {
-    let folder = try sampleFolder()
+  func badDimension() async throws {
+    let folder = try await sampleFolder()
     defer { try? FileManager.default.removeItem(at: folder) }
-    let run = try runExample("retention-report", dataArguments(folder) + ["--by", "region"])
+    let run = try await runExample("retention-report", dataArguments(folder) + ["--by", "region"])
     #expect(run.status == 2)
     #expect(run.standardError.contains("channel, tier or partner"))
   }
 
   @Test("bad input exits non-zero with one line naming file, line and column")
-  func badInput() throws {
+  func badInput() async throws {
     let file = FileManager.default.temporaryDirectory.appendingPathComponent("bad-\(UUID().uuidString).csv")
     defer { try? FileManager.default.removeItem(at: file) }
     let csv = """
@@ -150,13 +151,13 @@ struct RetentionReportTests {
       c2,s2,Starter,cloud,direct,monthly,2024-01-01,,7.99
       """
     try Data(csv.utf8).write(to: file)
-    let run = try runExample("retention-report", ["--subscriptions", file.path])
+    let run = try await runExample("retention-report", ["--subscriptions", file.path])
     #expect(run.status != 0)
     #expect(run.status == 2)
     #expect(run.standardError.hasPrefix("retention-report: invalidValue: \(file.path): line 3: invalid value 'cloud'"))
     #expect(run.standardError.contains("(column=tier)"))
     #expect(run.standardError.split(separator: "\n").count == 1)
-    let lenient = try runExample("retention-report", ["--subscriptions", file.path, "--lenient"])
+    let lenient = try await runExample("retention-report", ["--subscriptions", file.path, "--lenient"])
     #expect(lenient.status == 0)
     #expect(lenient.standardError.contains("skipped"))
   }

@@ -40,7 +40,7 @@ struct SLACheckGoldenTests {
   @Test(
     "deadline and elapsed answer seeded lines over five calendars exactly as recorded",
     arguments: ["deadline", "elapsed"], 0..<5)
-  func matchesRecord(command: String, calendarIndex: Int) throws {
+  func matchesRecord(command: String, calendarIndex: Int) async throws {
     let (name, json) = Self.calendars[calendarIndex]
     let calendarFile = FileManager.default.temporaryDirectory
       .appendingPathComponent("golden-\(name)-\(UUID().uuidString).json")
@@ -51,7 +51,7 @@ struct SLACheckGoldenTests {
     let input = (0..<Self.linesPerRun).map { _ in
       command == "deadline" ? generator.deadlineLine() : generator.elapsedLine()
     }.joined(separator: "\n")
-    let run = try runExample("sla-check", [command, "--calendar", calendarFile.path], input: input + "\n")
+    let run = try await runExample("sla-check", [command, "--calendar", calendarFile.path], input: input + "\n")
     #expect(run.status == 0, "\(run.standardError)")
 
     let fileName = "\(name)-\(command).jsonl"

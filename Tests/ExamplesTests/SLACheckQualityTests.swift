@@ -43,8 +43,8 @@ struct SLACheckQualityTests {
   }
 
   @Test("the JSON report lists tickets open past 24 h and the resolution quality figures worked out by hand")
-  func jsonFigures() throws {
-    let run = try runExample(
+  func jsonFigures() async throws {
+    let run = try await runExample(
       "sla-check", ["report", "--tickets", Self.tickets, "--now", "2026-11-30T00:00:00Z", "--json"])
     #expect(run.status == 0, "\(run.standardError)")
     let report = try JSONDecoder().decode(Report.self, from: Data(run.standardOutput.utf8))
@@ -71,8 +71,8 @@ struct SLACheckQualityTests {
   }
 
   @Test("the text report prints the open-past-24 h list, the quality table and the agent and department tables")
-  func textSections() throws {
-    let run = try runExample("sla-check", ["report", "--tickets", Self.tickets, "--now", "2026-11-30T00:00:00Z"])
+  func textSections() async throws {
+    let run = try await runExample("sla-check", ["report", "--tickets", Self.tickets, "--now", "2026-11-30T00:00:00Z"])
     #expect(run.status == 0, "\(run.standardError)")
     let text = run.standardOutput
     #expect(text.contains("Open past 24 h (wall-clock age, pauses included): 2"))
@@ -84,7 +84,7 @@ struct SLACheckQualityTests {
   }
 
   @Test("a department name with control characters is escaped in every table of the text report")
-  func hostileDepartment() throws {
+  func hostileDepartment() async throws {
     let file = FileManager.default.temporaryDirectory.appendingPathComponent("tickets-\(UUID().uuidString).jsonl")
     defer { try? FileManager.default.removeItem(at: file) }
     let ticket = #"""
@@ -93,7 +93,7 @@ struct SLACheckQualityTests {
       "subject":"Down","ticket":"T-1","type":"created"}]}
       """#
     try Data((ticket + "\n").utf8).write(to: file)
-    let run = try runExample("sla-check", ["report", "--tickets", file.path, "--now", "2026-11-30T00:00:00Z"])
+    let run = try await runExample("sla-check", ["report", "--tickets", file.path, "--now", "2026-11-30T00:00:00Z"])
     #expect(run.status == 0, "\(run.standardError)")
     #expect(!run.standardOutput.contains("\u{1B}"))
     let escaped = run.standardOutput.components(separatedBy: #"bil\x1B[2Jling"#).count - 1

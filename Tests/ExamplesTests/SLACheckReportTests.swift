@@ -28,8 +28,8 @@ struct SLACheckReportTests {
   }
 
   @Test("the JSON report over the sample matches attainment and percentiles worked out by hand")
-  func jsonReport() throws {
-    let run = try runExample(
+  func jsonReport() async throws {
+    let run = try await runExample(
       "sla-check", ["report", "--tickets", Self.tickets, "--now", "2026-11-30T00:00:00Z", "--json"])
     #expect(run.status == 0, "\(run.standardError)")
     let report = try JSONDecoder().decode(Report.self, from: Data(run.standardOutput.utf8))
@@ -58,8 +58,8 @@ struct SLACheckReportTests {
   }
 
   @Test("the text report is a table with a totals section, grouped by week on request")
-  func textReport() throws {
-    let run = try runExample(
+  func textReport() async throws {
+    let run = try await runExample(
       "sla-check", ["report", "--tickets", Self.tickets, "--now", "2026-11-30T00:00:00Z", "--period", "week"])
     #expect(run.status == 0, "\(run.standardError)")
     #expect(run.standardOutput.contains("SLA compliance by week ("))
@@ -69,12 +69,12 @@ struct SLACheckReportTests {
   }
 
   @Test("a policy file replaces the hosting default")
-  func customPolicy() throws {
+  func customPolicy() async throws {
     let policy = FileManager.default.temporaryDirectory.appendingPathComponent("policy-\(UUID().uuidString).json")
     defer { try? FileManager.default.removeItem(at: policy) }
     try Data(#"{"policies":[{"name":"Lenient","targets":[{"metric":"resolution","within":"2d"}]}]}"#.utf8)
       .write(to: policy)
-    let run = try runExample(
+    let run = try await runExample(
       "sla-check",
       ["report", "--tickets", Self.tickets, "--policy", policy.path, "--now", "2026-11-30T00:00:00Z", "--json"])
     #expect(run.status == 0, "\(run.standardError)")
@@ -85,12 +85,12 @@ struct SLACheckReportTests {
   }
 
   @Test("a malformed ticket line stops the run with status 2 and names the line")
-  func malformedLine() throws {
+  func malformedLine() async throws {
     let file = FileManager.default.temporaryDirectory.appendingPathComponent("tickets-\(UUID().uuidString).jsonl")
     defer { try? FileManager.default.removeItem(at: file) }
     let good = try String(contentsOfFile: Self.tickets, encoding: .utf8).split(separator: "\n")[0]
     try Data("\(good)\n\n{\"id\":\"T-9\",\"events\":[]}\n".utf8).write(to: file)
-    let run = try runExample("sla-check", ["report", "--tickets", file.path, "--now", "2026-11-30T00:00:00Z"])
+    let run = try await runExample("sla-check", ["report", "--tickets", file.path, "--now", "2026-11-30T00:00:00Z"])
     #expect(run.status == 2)
     #expect(run.standardError.hasPrefix("sla-check: invalidValue: \(file.path): line 3: events[0]: "))
     #expect(run.standardOutput.isEmpty)
@@ -102,19 +102,19 @@ struct SLACheckReportTests {
       ["report"], ["report", "--tickets"], ["report", "--tickets", "x.jsonl", "--now", "yesterday"],
       ["report", "--tickets", "x.jsonl", "--period", "year"], ["report", "--tickets", "/nonexistent/tickets.jsonl"],
     ])
-  func badArguments(arguments: [String]) throws {
-    let run = try runExample("sla-check", arguments)
+  func badArguments(arguments: [String]) async throws {
+    let run = try await runExample("sla-check", arguments)
     #expect(run.status == 2)
     #expect(!run.standardError.isEmpty)
   }
 
   @Test("an invalid policy file is reported with the field that was wrong")
-  func invalidPolicy() throws {
+  func invalidPolicy() async throws {
     let policy = FileManager.default.temporaryDirectory.appendingPathComponent("policy-\(UUID().uuidString).json")
     defer { try? FileManager.default.removeItem(at: policy) }
     try Data(#"{"policies":[{"name":"P","targets":[{"metric":"resolution","within":"soon"}]}]}"#.utf8)
       .write(to: policy)
-    let run = try runExample("sla-check", ["report", "--tickets", Self.tickets, "--policy", policy.path])
+    let run = try await runExample("sla-check", ["report", "--tickets", Self.tickets, "--policy", policy.path])
     #expect(run.status == 2)
     #expect(run.standardError.contains("policies[0].targets[0].within"))
   }

@@ -10,14 +10,14 @@ struct SLACheckTests {
     .appendingPathComponent("Examples/sla-check/samples/calendar.json").path
 
   @Test("elapsed writes the business seconds of each line, negative for reversed ranges")
-  func elapsed() throws {
+  func elapsed() async throws {
     let input = """
       {"start":"2026-11-20T16:00:00-05:00","end":"2026-11-23T10:30:00-05:00"}
 
       {"start":"2026-11-23T10:30:00-05:00","end":"2026-11-20T16:00:00-05:00"}
       {"start":"2026-11-25T16:30:00-05:00","end":"2026-11-27T09:30:00-05:00"}
       """
-    let run = try runExample("sla-check", ["elapsed", "--calendar", Self.calendar], input: input)
+    let run = try await runExample("sla-check", ["elapsed", "--calendar", Self.calendar], input: input)
     #expect(run.status == 0, "\(run.standardError)")
     // 1 h Friday + 8 h Saturday night + 1.5 h Monday; then reversed; then Wednesday 16:30–17:00 and Friday
     // 09:00–09:30 around the Thanksgiving holiday.
@@ -25,13 +25,13 @@ struct SLACheckTests {
   }
 
   @Test("deadline writes the UTC instant with Z, ending exactly at a closing time")
-  func deadline() throws {
+  func deadline() async throws {
     let input = """
       {"start":"2026-11-20T16:00:00-05:00","seconds":3600}
       {"start":"2026-11-21T12:00:00Z","seconds":0}
       {"start":"2026-12-24T16:30:00-05:00","seconds":3600}
       """
-    let run = try runExample("sla-check", ["deadline", "--calendar", Self.calendar], input: input)
+    let run = try await runExample("sla-check", ["deadline", "--calendar", Self.calendar], input: input)
     #expect(run.status == 0, "\(run.standardError)")
     // Friday 17:00 EST; the start itself for 0; Thursday 24 Dec 16:30 + 1 h skips Christmas and resumes on
     // Saturday 26 Dec's 22:00 night shift: 22:30 EST = 03:30Z on the 27th.
@@ -42,7 +42,7 @@ struct SLACheckTests {
   }
 
   @Test("instants in any offset, with or without fractions, come back in UTC as Foundation writes them")
-  func instantRoundTrip() throws {
+  func instantRoundTrip() async throws {
     var state: UInt64 = 0x150_8601
     func next() -> UInt64 {
       state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
@@ -64,7 +64,7 @@ struct SLACheckTests {
       let text = utc.string(from: instant)
       expected += "{\"deadline\":\"\(text.hasSuffix(".000Z") ? String(text.dropLast(5)) + "Z" : text)\"}\n"
     }
-    let run = try runExample("sla-check", ["deadline", "--calendar", Self.calendar], input: input)
+    let run = try await runExample("sla-check", ["deadline", "--calendar", Self.calendar], input: input)
     #expect(run.status == 0, "\(run.standardError)")
     #expect(run.standardOutput == expected)
   }
@@ -86,10 +86,10 @@ struct SLACheckTests {
       (#"{"start":"9999-12-31T16:00:00Z","seconds":360000}"#, "invalidValue: line 2: seconds: the deadline falls"),
       (#"{"start":"2026-11-20T16:00:00Z","seconds":1e300}"#, "invalidValue: line 2: seconds: the deadline falls"),
     ])
-  func malformedLine(line: String, message: String) throws {
+  func malformedLine(line: String, message: String) async throws {
     let input =
       "{\"start\":\"2026-11-20T16:00:00Z\",\"seconds\":60}\n\(line)\n{\"start\":\"2026-11-20T16:00:00Z\",\"seconds\":60}\n"
-    let run = try runExample("sla-check", ["deadline", "--calendar", Self.calendar], input: input)
+    let run = try await runExample("sla-check", ["deadline", "--calendar", Self.calendar], input: input)
     #expect(run.status == 2)
     #expect(run.standardError.hasPrefix("sla-check: " + message), "\(run.standardError)")
     #expect(run.standardError.split(separator: "\n").count == 1)
@@ -98,11 +98,11 @@ struct SLACheckTests {
   }
 
   @Test("a bad calendar file is reported with its field and status 2")
-  func badCalendar() throws {
+  func badCalendar() async throws {
     let file = FileManager.default.temporaryDirectory.appendingPathComponent("bad-calendar-\(UUID().uuidString).json")
     try Data(#"{"timeZone":"Europe/Londres","alwaysOpen":true}"#.utf8).write(to: file)
     defer { try? FileManager.default.removeItem(at: file) }
-    let run = try runExample("sla-check", ["elapsed", "--calendar", file.path], input: "")
+    let run = try await runExample("sla-check", ["elapsed", "--calendar", file.path], input: "")
     #expect(run.status == 2)
     #expect(
       run.standardError.hasPrefix(
@@ -110,9 +110,9 @@ struct SLACheckTests {
   }
 
   @Test("missing options and unknown commands are usage errors")
-  func usageErrors() throws {
-    #expect(try runExample("sla-check", ["elapsed"]).status == 2)
-    #expect(try runExample("sla-check", ["frobnicate"]).status == 2)
-    #expect(try runExample("sla-check", []).status == 2)
+  func usageErrors() async throws {
+    #expect(try await runExample("sla-check", ["elapsed"]).status == 2)
+    #expect(try await runExample("sla-check", ["frobnicate"]).status == 2)
+    #expect(try await runExample("sla-check", []).status == 2)
   }
 }

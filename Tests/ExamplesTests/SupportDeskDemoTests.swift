@@ -4,6 +4,7 @@ import Testing
 @Suite("support-desk demo", .serialized)
 struct SupportDeskDemoTests {
   /// The default demo's JSON report, run once for the outcome tests.
+  /// (A static initializer cannot suspend, so this one run blocks its thread.)
   static let defaultRun: Result<Data, any Error> = Result {
     let run = try runExample("support-desk", ["demo", "--json"])
     guard run.status == 0 else { throw DemoFailure(message: run.standardError) }
@@ -25,8 +26,8 @@ struct SupportDeskDemoTests {
   }
 
   @Test("the default demo prints every section of the report, figures labelled with what they measure")
-  func defaultDemo() throws {
-    let run = try runExample("support-desk", ["demo"])
+  func defaultDemo() async throws {
+    let run = try await runExample("support-desk", ["demo"])
     #expect(run.status == 0, "\(run.standardError)")
     for heading in [
       "30 simulated days", "SLA attainment by priority", "Resolution quality", "Nothing open past 24 h",
@@ -146,10 +147,10 @@ struct SupportDeskDemoTests {
   }
 
   @Test("--json writes the whole report, and the same seed gives the same report")
-  func jsonIsDeterministic() throws {
+  func jsonIsDeterministic() async throws {
     let arguments = ["demo", "--days", "6", "--customers", "15", "--seed", "11", "--json"]
-    let first = try runExample("support-desk", arguments)
-    let second = try runExample("support-desk", arguments)
+    let first = try await runExample("support-desk", arguments)
+    let second = try await runExample("support-desk", arguments)
     #expect(first.status == 0, "\(first.standardError)")
     #expect(first.standardOutput == second.standardOutput)
     let object = try #require(
@@ -164,15 +165,17 @@ struct SupportDeskDemoTests {
   }
 
   @Test("a different seed gives a different scenario")
-  func seedMatters() throws {
-    let first = try runExample("support-desk", ["demo", "--days", "4", "--customers", "12", "--seed", "1", "--json"])
-    let second = try runExample("support-desk", ["demo", "--days", "4", "--customers", "12", "--seed", "2", "--json"])
+  func seedMatters() async throws {
+    let first = try await runExample(
+      "support-desk", ["demo", "--days", "4", "--customers", "12", "--seed", "1", "--json"])
+    let second = try await runExample(
+      "support-desk", ["demo", "--days", "4", "--customers", "12", "--seed", "2", "--json"])
     #expect(first.standardOutput != second.standardOutput)
   }
 
   @Test("the shortest demo runs every scene that fits a day")
-  func oneDay() throws {
-    let run = try runExample("support-desk", ["demo", "--days", "1", "--customers", "3"])
+  func oneDay() async throws {
+    let run = try await runExample("support-desk", ["demo", "--days", "1", "--customers", "3"])
     #expect(run.status == 0, "\(run.standardError)")
     #expect(run.standardOutput.contains("1 simulated days"))
   }
@@ -182,8 +185,8 @@ struct SupportDeskDemoTests {
     arguments: [
       ["demo", "--days", "0"], ["demo", "--customers", "many"], ["demo", "--seed"], ["demo", "--colour"],
     ])
-  func badOptions(arguments: [String]) throws {
-    let run = try runExample("support-desk", arguments)
+  func badOptions(arguments: [String]) async throws {
+    let run = try await runExample("support-desk", arguments)
     #expect(run.status == 2)
     #expect(run.standardError.split(separator: "\n").count == 1)
     #expect(run.standardOutput.isEmpty)

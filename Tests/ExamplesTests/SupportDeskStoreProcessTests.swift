@@ -81,14 +81,15 @@ struct SupportDeskStoreProcessTests {
     defer { try? FileManager.default.removeItem(at: folder) }
     let store = folder.appendingPathComponent("store").path
     let desks = try (0..<50).map { index in
+      // A lock timeout far above the default, so that on a loaded machine the test measures waiting, not speed.
       try StartedDesk([
-        "--store", store, "open", "--customer", "cust-\(index % 5)", "--subject", "Parallel \(index)", "--body",
-        "body \(index)",
+        "--store", store, "--lock-timeout", "300", "open", "--customer", "cust-\(index % 5)", "--subject",
+        "Parallel \(index)", "--body", "body \(index)",
       ])
     }
     for desk in desks { try desk.process.run() }
     var runs: [ExampleRun] = []
-    for desk in desks { runs.append(try await desk.finish()) }
+    for desk in desks { runs.append(try await desk.finish(timeout: .seconds(600))) }
     #expect(runs.allSatisfy { $0.status == 0 }, "\(runs.filter { $0.status != 0 }.map(\.standardError).prefix(3))")
     let ids = Set(runs.map { $0.standardOutput.trimmingCharacters(in: .whitespacesAndNewlines) })
     #expect(ids.count == 50)

@@ -12,14 +12,12 @@ import Foundation
 /// JSON: `{"code":"invalidValue","message":"unknown value 'done'","context":{"path":"events[3].status","line":"12"}}`.
 public struct DecodingIssue: SupportKitError, Hashable {
   /// What kind of problem. Open: compare with `==` and keep a `default` branch.
-  public struct Code: RawRepresentable, Hashable, Sendable, Codable, CustomStringConvertible {
+  public struct Code: SupportKitErrorCode {
     /// The code's stable name.
     public let rawValue: String
     /// Creates a code from its name.
     /// - Parameter rawValue: The stable name.
     public init(rawValue: String) { self.rawValue = rawValue }
-    /// The code's stable name.
-    public var description: String { rawValue }
     /// The input is not well-formed JSON (or CSV) at all.
     public static let malformed = Code(rawValue: "malformed")
     /// A required field is absent.

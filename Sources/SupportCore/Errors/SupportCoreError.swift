@@ -6,14 +6,12 @@ import Foundation
 /// JSON: `{"code":"overflow","message":"…","context":{"value":"…"}}`.
 public struct SupportCoreError: SupportKitError, Hashable {
   /// What kind of problem this is. Open: compare with `==` and keep a `default` branch.
-  public struct Code: RawRepresentable, Hashable, Sendable, Codable, CustomStringConvertible {
+  public struct Code: SupportKitErrorCode {
     /// The code's stable name.
     public let rawValue: String
     /// Creates a code from its name.
     /// - Parameter rawValue: The stable name.
     public init(rawValue: String) { self.rawValue = rawValue }
-    /// The code's stable name.
-    public var description: String { rawValue }
 
     /// An identifier is empty, whitespace only, too long or contains control characters.
     public static let invalidIdentifier = Code(rawValue: "invalidIdentifier")

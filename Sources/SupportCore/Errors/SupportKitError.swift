@@ -26,7 +26,7 @@ import Foundation
 /// Conforming types get ``description`` (`code: message (key=value, …)`, keys sorted) for free.
 public protocol SupportKitError: Error, Sendable, Codable, CustomStringConvertible {
   /// The error's open code type: a `String` raw value such as `"versionConflict"`.
-  associatedtype Code: RawRepresentable, Hashable, Sendable, Codable where Code.RawValue == String
+  associatedtype Code: SupportKitErrorCode
 
   /// What kind of problem this is.
   var code: Code { get }
@@ -63,6 +63,23 @@ extension SupportKitError {
   public var line: Int? { context[ErrorContextKey.line].flatMap { Int($0) } }
   /// The field path (`events[3].status`) or column name named in ``context``, if any.
   public var path: String? { context[ErrorContextKey.path] ?? context[ErrorContextKey.column] }
+}
+
+/// The open code type of a ``SupportKitError``: a stable `String` name with static members for the known codes.
+///
+/// Each module's error declares its own `Code` struct adopting this protocol, with its known codes as static
+/// members, so a client compares with `==` and keeps a `default` case; a code encodes as its plain name.
+public protocol SupportKitErrorCode: RawRepresentable, Hashable, Sendable, Codable, CustomStringConvertible
+where RawValue == String {
+  /// Creates a code from its stable name.
+  ///
+  /// - Parameter rawValue: The name, such as `"versionConflict"`.
+  init(rawValue: String)
+}
+
+extension SupportKitErrorCode {
+  /// The code's stable name.
+  public var description: String { rawValue }
 }
 
 /// The documented names of ``SupportKitError/context`` keys that say where a problem was.

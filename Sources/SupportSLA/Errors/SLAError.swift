@@ -8,7 +8,7 @@ import Foundation
 /// `weekly.monday[0][1]` or `holidays[2].date`.
 public struct SLAError: SupportKitError, Hashable {
   /// What kind of problem occurred.
-  public struct Code: RawRepresentable, Sendable, Hashable, Codable, CustomStringConvertible {
+  public struct Code: SupportKitErrorCode {
     /// The code's stable name, e.g. `invalidAmount`.
     public var rawValue: String
 
@@ -16,9 +16,6 @@ public struct SLAError: SupportKitError, Hashable {
     ///
     /// - Parameter rawValue: The name, e.g. `invalidAmount`.
     public init(rawValue: String) { self.rawValue = rawValue }
-
-    /// The code's stable name.
-    public var description: String { rawValue }
 
     /// A duration or amount of business time was negative or not finite.
     public static let invalidAmount = Code(rawValue: "invalidAmount")

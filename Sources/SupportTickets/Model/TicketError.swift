@@ -8,13 +8,11 @@ import Foundation
 /// JSON: `{"code":"invalidTransition","message":"…","context":{"from":"closed","to":"open","ticket":"T-1"}}`.
 public struct TicketError: SupportKitError, Hashable {
   /// What kind of rule was broken.
-  public struct Code: RawRepresentable, Hashable, Sendable, Codable, CustomStringConvertible {
+  public struct Code: SupportKitErrorCode {
     /// The code's stable name.
     public let rawValue: String
     /// Creates a code from its name.
     public init(rawValue: String) { self.rawValue = rawValue }
-    /// The code's stable name.
-    public var description: String { rawValue }
 
     /// A status change that ``TicketStatus/allowedTransitions`` does not allow.
     public static let invalidTransition = Code(rawValue: "invalidTransition")

@@ -8,13 +8,11 @@ import Foundation
 /// JSON: `{"code":"versionConflict","message":"…","context":{"ticket":"T-1","expected":"3","actual":"4"}}`.
 public struct StoreError: SupportKitError, Hashable {
   /// What went wrong.
-  public struct Code: RawRepresentable, Hashable, Sendable, Codable, CustomStringConvertible {
+  public struct Code: SupportKitErrorCode {
     /// The code's stable name.
     public let rawValue: String
     /// Creates a code from its name.
     public init(rawValue: String) { self.rawValue = rawValue }
-    /// The code's stable name.
-    public var description: String { rawValue }
 
     /// The ticket changed since the caller read it: re-read, re-decide, retry.
     public static let versionConflict = Code(rawValue: "versionConflict")

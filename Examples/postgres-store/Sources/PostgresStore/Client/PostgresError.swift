@@ -8,13 +8,11 @@ import SupportTickets
 /// and `value`.
 public struct PostgresError: SupportKitError, Hashable {
   /// What went wrong.
-  public struct Code: RawRepresentable, Hashable, Sendable, Codable, CustomStringConvertible {
+  public struct Code: SupportKitErrorCode {
     /// The code's stable name.
     public let rawValue: String
     /// Creates a code from its name.
     public init(rawValue: String) { self.rawValue = rawValue }
-    /// The code's stable name.
-    public var description: String { rawValue }
 
     /// No connection could be opened (server down, wrong host, refused login).
     public static let connectionFailed = Code(rawValue: "connectionFailed")
