@@ -11,17 +11,17 @@ struct HTMLReportCommandTests {
   }
 
   @Test("support-desk demo --html writes every section, fetches nothing, and the same seed gives the same page")
-  func demoPage() throws {
+  func demoPage() async throws {
     let first = scratchFile("first.html")
     let second = scratchFile("second.html")
     defer {
       try? FileManager.default.removeItem(at: first)
       try? FileManager.default.removeItem(at: second)
     }
-    let run = try runExample("support-desk", Self.demoArguments + ["--html", first.path])
+    let run = try await runExample("support-desk", Self.demoArguments + ["--html", first.path])
     #expect(run.status == 0, "\(run.standardError)")
     #expect(run.standardOutput.contains("simulated days"), "the text report is still printed")
-    #expect(try runExample("support-desk", Self.demoArguments + ["--html", second.path]).status == 0)
+    #expect(try await runExample("support-desk", Self.demoArguments + ["--html", second.path]).status == 0)
     let html = try String(contentsOf: first, encoding: .utf8)
     #expect(html == (try String(contentsOf: second, encoding: .utf8)))
     #expect(HTMLReportAudit.problems(in: html) == [])
@@ -34,12 +34,13 @@ struct HTMLReportCommandTests {
   }
 
   @Test("retention-report --html writes the retention page next to the usual output")
-  func retentionPage() throws {
+  func retentionPage() async throws {
     let folder = FileManager.default.temporaryDirectory.appendingPathComponent("html-retention-\(UUID().uuidString)")
     defer { try? FileManager.default.removeItem(at: folder) }
-    #expect(try runExample("retention-report", ["sample", "--out", folder.path, "--customers", "300"]).status == 0)
+    #expect(
+      try await runExample("retention-report", ["sample", "--out", folder.path, "--customers", "300"]).status == 0)
     let page = folder.appendingPathComponent("report.html")
-    let run = try runExample(
+    let run = try await runExample(
       "retention-report",
       [
         "--subscriptions", folder.appendingPathComponent("subscriptions.csv").path, "--surveys",
@@ -56,8 +57,8 @@ struct HTMLReportCommandTests {
   }
 
   @Test("--html into a folder that does not exist fails with a one-line error")
-  func unwritablePage() throws {
-    let run = try runExample(
+  func unwritablePage() async throws {
+    let run = try await runExample(
       "support-desk", ["demo", "--days", "1", "--customers", "2", "--html", "/nonexistent-folder/report.html"])
     #expect(run.status != 0)
     #expect(run.standardError.split(separator: "\n").count == 1, "\(run.standardError)")
