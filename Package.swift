@@ -145,7 +145,10 @@ let package = Package(
       name: "HostingBenchmarksTests", dependencies: ["hosting-benchmarks"], swiftSettings: swiftSettings),
     .testTarget(
       name: "ExamplesTests",
-      dependencies: ["CommandLineSupport", "support-desk", "sla-check", "feedback-triage", "retention-report"],
+      dependencies: [
+        "CommandLineSupport", "HostingSupportTestKit", "support-desk", "sla-check", "feedback-triage",
+        "retention-report",
+      ],
       resources: [.copy("Resources")],
       swiftSettings: swiftSettings
     ),

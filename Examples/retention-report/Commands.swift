@@ -2,7 +2,7 @@ import CommandLineSupport
 import Foundation
 import RetentionMetrics
 
-/// `retention-report [report]`: the monthly table, cohorts and summary (or JSON, or SVG charts).
+/// `retention-report [report]`: the monthly table, cohorts and summary (or JSON, SVG charts, an HTML page).
 let reportCommand = CommandSpec(
   "report", summary: "Monthly churn, renewals, MRR movements, NRR/GRR, cohorts and survival (the default command).",
   details: [
@@ -21,6 +21,8 @@ let reportCommand = CommandSpec(
     .flag("--json", help: "Print the report as JSON."),
     .value("--by", "DIMENSION", help: "Also monthly rows per channel, tier or partner (see the Metrics article)."),
     .value("--charts", "DIR", help: "Also write the SVG charts into DIR."),
+    .value(
+      "--html", "FILE", help: "Also write the report as one self-contained HTML page (no scripts, nothing fetched)."),
     .flag("--lenient", help: "Skip bad rows (each reported on standard error) instead of stopping."),
     .value("--currency", "CODE", help: "The report currency (ISO 4217); the first row's by default."),
     .flag("--stripe-churn", help: "Churn rate over customers at the start plus new ones, as Stripe does."),
@@ -155,6 +157,9 @@ private func runReport(_ arguments: ParsedArguments) throws {
     for chart in RetentionCharts.all(for: report) {
       try Data(chart.svg.utf8).write(to: URL(fileURLWithPath: directory).appendingPathComponent(chart.fileName))
     }
+  }
+  if let path = arguments.value("--html") {
+    try Data(report.htmlDocument().utf8).write(to: URL(fileURLWithPath: path), options: .atomic)
   }
   Console.write(arguments.flag("--json") ? report.jsonString() + "\n" : TextReport.render(report))
 }

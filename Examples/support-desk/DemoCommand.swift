@@ -1,7 +1,7 @@
 import CommandLineSupport
 import Foundation
 
-/// `support-desk demo [--days N] [--customers N] [--seed N] [--json]`: simulates a small web host on the
+/// `support-desk demo [--days N] [--customers N] [--seed N] [--json] [--html FILE]`: simulates a small web host on the
 /// embedded defaults (a temporary file ticket store, a file outbox) and prints what the desk did.
 let demoCommand = CommandSpec(
   "demo", summary: "Simulate a small web host end to end on the embedded defaults and print what the desk did.",
@@ -11,6 +11,8 @@ let demoCommand = CommandSpec(
     .value("--customers", "N", help: "Customers, 1...5000 (default 40)."),
     .value("--seed", "N", help: "The scenario's seed, a whole number ≥ 0 (default 42)."),
     .flag("--json", help: "Print the report as JSON."),
+    .value(
+      "--html", "FILE", help: "Also write the report as one self-contained HTML page (no scripts, nothing fetched)."),
   ]
 ) { arguments in
   var options = DemoOptions()
@@ -20,7 +22,12 @@ let demoCommand = CommandSpec(
   options.seed = try arguments.value("--seed", expected: "a whole number ≥ 0") { UInt64($0) } ?? options.seed
   let directory = demoScratchFolder().appendingPathComponent("support-desk-demo-\(options.seed)-\(UUID().uuidString)")
   defer { try? FileManager.default.removeItem(at: directory) }
-  let report = try await DemoSimulation(options: options, directory: directory).run()
+  let run = try await DemoSimulation(options: options, directory: directory).run()
+  let report = run.report
+  if let path = arguments.value("--html") {
+    let page = report.htmlDocument(retention: try DemoRetention.report(run.history, to: run.end))
+    try Data(page.utf8).write(to: URL(fileURLWithPath: path), options: .atomic)
+  }
   if options.json {
     let encoder = JSONEncoder()
     encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]

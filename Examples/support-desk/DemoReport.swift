@@ -39,6 +39,14 @@ struct DemoReport: Codable {
     var referralOpportunities: Int
     var byLanguage: [String: Int]
     var outbox: String
+    /// SLA warnings, breaches and age-limit alerts per simulated day (UTC).
+    var slaAlertsByDay: [DayAlerts]
+  }
+  struct DayAlerts: Codable {
+    var day: String
+    var warnings: Int
+    var breaches: Int
+    var openPastAgeLimit: Int
   }
   /// The 24-hour rule: alerts for tickets open past the limit, whatever their pauses.
   struct AgeGuard: Codable {
@@ -69,6 +77,8 @@ struct DemoReport: Codable {
     var responses: Int
     var byLabel: [String: Int]
     var byLanguage: [String: [String: Int]]
+    /// Per hosting aspect the feedback criticised or praised, the feedback's labels.
+    var byAspect: [String: [String: Int]]
     var followUps: [FollowUp]
     var promotersFlagged: Int
   }
@@ -211,6 +221,8 @@ struct DemoReport: Codable {
     var nextRenewal: Date?
     var renewalWeight: Double
     var expectedValueAtRisk: String
+    /// The expected value at risk as a plain decimal in the currency's major unit, e.g. `"120.00"`.
+    var expectedValueAtRiskAmount: String
     var reasons: [String]
     var valueReasons: [String]
   }

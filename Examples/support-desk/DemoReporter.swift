@@ -100,14 +100,21 @@ struct DemoReporter {
       feedbackFollowUps: count(.feedbackFollowUp),
       referralOpportunities: count(.referralOpportunity),
       byLanguage: Self.count(sent.filter { $0.audience == .customer }.map(\.locale.rawValue)),
-      outbox: outbox.lastPathComponent
+      outbox: outbox.lastPathComponent,
+      slaAlertsByDay: Self.alertsByDay(sent)
     )
   }
 
   private func sentiment(customers: [CustomerProfile]) async throws -> DemoReport.Sentiment {
     let outcomes = try await desk.feedbackOutcomes()
     var byLanguage: [String: [String: Int]] = [:]
-    for outcome in outcomes { byLanguage[outcome.language, default: [:]][outcome.label.rawValue, default: 0] += 1 }
+    var byAspect: [String: [String: Int]] = [:]
+    for outcome in outcomes {
+      byLanguage[outcome.language, default: [:]][outcome.label.rawValue, default: 0] += 1
+      for aspect in Set(outcome.criticisedAspects + outcome.praisedAspects) {
+        byAspect[aspect.rawValue, default: [:]][outcome.label.rawValue, default: 0] += 1
+      }
+    }
     let followUps = outcomes.compactMap { outcome -> DemoReport.FollowUp? in
       guard let ticket = outcome.followUpTicketID else { return nil }
       return DemoReport.FollowUp(
@@ -119,6 +126,7 @@ struct DemoReporter {
       responses: outcomes.count,
       byLabel: Self.count(outcomes.map(\.label.rawValue)),
       byLanguage: byLanguage,
+      byAspect: byAspect,
       followUps: followUps,
       promotersFlagged: outcomes.filter(\.flaggedForReferral).count
     )
@@ -139,8 +147,26 @@ struct DemoReporter {
         revenueAtRisk: health.revenueAtRisk.description, expectedUpgradeMRR: health.expectedUpgradeMRR?.description,
         billingPeriod: customer?.billingPeriod?.rawValue, nextRenewal: health.nextRenewal,
         renewalWeight: health.renewalWeight, expectedValueAtRisk: health.expectedValueAtRisk.description,
+        expectedValueAtRiskAmount: health.expectedValueAtRisk.decimalString,
         reasons: health.factors.filter { $0.points < 0 }.map { "\($0.detail) (\($0.points))" },
         valueReasons: health.valueFactors.map(\.detail))
+    }
+  }
+
+  /// SLA warnings, breaches and age-limit alerts per UTC day, every day from the first alert to the last.
+  static func alertsByDay(_ sent: [HostingSupport.OutboundMessage]) -> [DemoReport.DayAlerts] {
+    let kinds: [MessageKind] = [.slaWarning, .slaBreach, .openPastAgeLimit]
+    let alerts = sent.filter { kinds.contains($0.kind) }
+    guard let first = alerts.map({ CivilDate($0.createdAt) }).min(),
+      let last = alerts.map({ CivilDate($0.createdAt) }).max()
+    else { return [] }
+    var counts: [Int: [MessageKind: Int]] = [:]
+    for alert in alerts { counts[CivilDate(alert.createdAt).dayNumber, default: [:]][alert.kind, default: 0] += 1 }
+    return (first.dayNumber...last.dayNumber).map { day in
+      let count = counts[day] ?? [:]
+      return DemoReport.DayAlerts(
+        day: CivilDate(dayNumber: day).description, warnings: count[.slaWarning] ?? 0,
+        breaches: count[.slaBreach] ?? 0, openPastAgeLimit: count[.openPastAgeLimit] ?? 0)
     }
   }
 

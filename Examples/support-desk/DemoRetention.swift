@@ -90,6 +90,16 @@ struct DemoRetentionInput {
 }
 
 enum DemoRetention {
+  /// The full retention report of the customers' history: the twelve months up to the end of the run.
+  static func report(_ input: DemoRetentionInput, to end: Date) throws -> RetentionReport {
+    let last = CivilDate(end).civilMonth
+    let surveys = try input.nps.map { answer in
+      try SurveyResponse(
+        customer: CustomerID(answer.customer), date: CivilDate(answer.date), kind: .nps, score: answer.score)
+    }
+    return try RetentionReport(dataset: try input.dataset(), surveys: surveys, months: last.advanced(by: -11)...last)
+  }
+
   static func snapshot(_ input: DemoRetentionInput, from start: Date, to end: Date) throws -> DemoReport.Retention {
     let dataset = try input.dataset()
     let middle = CivilDate(start.addingTimeInterval(end.timeIntervalSince(start) / 2)).civilMonth

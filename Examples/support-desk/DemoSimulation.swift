@@ -24,6 +24,13 @@ struct DemoObservations {
   var resellerPremiumTicket: TicketID?
 }
 
+/// What a demo run leaves: the report, and the customers' plan history for the HTML report's retention part.
+struct DemoRun {
+  var report: DemoReport
+  var history: DemoRetentionInput
+  var end: Date
+}
+
 /// Runs the simulated weeks of a small host against a real desk: file ticket store, file outbox, file desk state.
 struct DemoSimulation {
   static let start = Date(timeIntervalSince1970: 1_793_577_600)  // Monday 2 November 2026, 00:00 UTC
@@ -34,7 +41,7 @@ struct DemoSimulation {
   let options: DemoOptions
   let directory: URL
 
-  func run() async throws -> DemoReport {
+  func run() async throws -> DemoRun {
     var random = DemoRandom(seed: options.seed)
     var customers = DemoCustomers.make(count: options.customers, start: Self.start, random: &random)
     DemoPartners.assign(&customers)
@@ -101,11 +108,12 @@ struct DemoSimulation {
           desk: desk, customers: &customers, world: &world, now: now, random: &random, retention: &retention)
       }
     }
-    return try await DemoReporter(desk: desk, store: store, outbox: outboxURL, options: options)
+    let report = try await DemoReporter(desk: desk, store: store, outbox: outboxURL, options: options)
       .report(
         customers: customers, churned: world.churned, tickets: world.ticketCount, retention: retention,
         observations: world.observations,
         start: Self.start, end: end)
+    return DemoRun(report: report, history: retention, end: end)
   }
 
   /// The simulated world's memory.

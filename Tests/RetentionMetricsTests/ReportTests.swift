@@ -96,7 +96,7 @@ struct ReportTests {
     #expect(
       charts.map(\.fileName).sorted() == [
         "churn-renewal-rates.svg", "cohort-heatmap.svg", "cohort-revenue-heatmap.svg", "kaplan-meier.svg",
-        "mrr-movements.svg", "nps-trend.svg",
+        "mrr-movements.svg", "nps-trend.svg", "upgrade-funnel.svg",
       ])
     for chart in charts {
       let check = try #require(SVGCheck.parse(chart.svg), "\(chart.fileName) is not well-formed")

@@ -125,14 +125,14 @@ public enum TemplateFormat: String, Hashable, Sendable, Codable, CaseIterable {
     }
     switch self {
     case .plainText: return cleaned
-    case .html: return Self.escapeHTML(cleaned)
+    case .html: return MarkupText.escaped(cleaned)
     }
   }
 
   func escapeTemplateText(_ text: String) -> String {
     switch self {
     case .plainText: return text
-    case .html: return Self.escapeHTML(text).replacingOccurrences(of: "\n", with: "<br>\n")
+    case .html: return MarkupText.escaped(text).replacingOccurrences(of: "\n", with: "<br>\n")
     }
   }
 
@@ -156,21 +156,5 @@ public enum TemplateFormat: String, Hashable, Sendable, Codable, CaseIterable {
   private static func isBidiControl(_ scalar: Unicode.Scalar) -> Bool {
     (0x202A...0x202E).contains(scalar.value) || (0x2066...0x2069).contains(scalar.value)
       || scalar.value == 0x200E || scalar.value == 0x200F
-  }
-
-  private static func escapeHTML(_ text: String) -> String {
-    var output = ""
-    output.reserveCapacity(text.utf8.count)
-    for character in text {
-      switch character {
-      case "&": output += "&amp;"
-      case "<": output += "&lt;"
-      case ">": output += "&gt;"
-      case "\"": output += "&quot;"
-      case "'": output += "&#39;"
-      default: output.append(character)
-      }
-    }
-    return output
   }
 }
