@@ -82,6 +82,7 @@ extension SupportDesk {
     try await ensureLoaded()
     try requireText(subject, field: "subject")
     try requireText(body, field: "body")
+    let reseller = customers[customer]?.partners.reseller
     while true {
       let number = try await reserveTicketNumber(at: instant ?? clock())
       let opening = TicketOpening(
@@ -93,7 +94,7 @@ extension SupportDesk {
         department: department,
         channel: channel,
         service: service,
-        resellerID: customers[customer]?.partners.reseller
+        resellerID: reseller
       )
       do {
         return try await openTicket(opening, at: instant)
