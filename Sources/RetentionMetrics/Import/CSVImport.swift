@@ -349,8 +349,11 @@ private struct PlanNames {
   private var names: [(bytes: [UInt8], name: String)] = []
 
   mutating func name(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
-    for entry in names where entry.bytes.count == bytes.count && entry.bytes.elementsEqual(bytes) {
-      return entry.name
+    for index in names.indices where names[index].bytes.count == bytes.count {
+      let same = names[index].bytes.withUnsafeBufferPointer { known in
+        bytes.isEmpty || memcmp(known.baseAddress!, bytes.baseAddress!, bytes.count) == 0
+      }
+      if same { return names[index].name }
     }
     let name = String(decoding: bytes, as: UTF8.self)
     if names.count < 64 { names.append((Array(bytes), name)) }
