@@ -88,7 +88,7 @@ struct StoreContractTests {
     var version = 1
     var first: TicketEvent?
     for _ in 0..<40 {
-      let event = builder.next(.internalNote(body: "checked"))
+      let event = builder.add(.internalNote(body: "checked"))
       first = first ?? event
       version = try await store.append([event], to: "T-1", expectedVersion: version).version
     }
