@@ -20,8 +20,15 @@ let classifyCommand = CommandSpec(
   let explain = arguments.flag("--explain")
   let writer = JSONLinesWriter()
   defer { writer.flush() }
-  try FeedbackInputReader.forEach(in: arguments.positionals.first, format: format, afterChunk: writer.flush) { item in
-    writer.write(json: classificationJSON(item, classifier.classify(item.text), explain: explain))
+  try FeedbackInputReader.forEachText(in: arguments.positionals.first, format: format, afterChunk: writer.flush) {
+    id, text, line in
+    let result = classifier.classify(text)
+    writer.writeLine { output in
+      output.append("{\"id\":")
+      id.append(to: &output, line: line)
+      appendClassification(result, explain: explain, to: &output)
+      output.append("}")
+    }
   }
   return .success
 }
@@ -126,32 +133,38 @@ let reportCommand = CommandSpec(
   return .success
 }
 
-private func classificationJSON(_ item: FeedbackItem, _ result: SentimentResult, explain: Bool) -> String {
-  var pairs: [(String, String)] = [
-    ("id", item.idJSON),
-    ("label", JSONText.quoted(result.label.rawValue)),
-    ("score", JSONText.number(result.score)),
-    ("confidence", JSONText.number(result.confidence)),
-    ("language", JSONText.quoted(result.language.rawValue)),
-    ("aspects", JSONText.array(result.aspects.map(aspectJSON))),
-  ]
-  if explain {
-    let explanation = result.explanation.map { contribution in
-      JSONText.object([
-        ("token", JSONText.quoted(contribution.token)),
-        ("rule", JSONText.quoted(contribution.rule.rawValue)),
-        ("amount", JSONText.number(contribution.amount)),
-      ])
-    }
-    pairs.append(("explanation", JSONText.array(explanation)))
+/// The fields after the id of a `classify` line, written byte by byte: `,"label":…` through the aspects (and
+/// the explanation with `--explain`), in the order and with the escaping of ``JSONText``.
+private func appendClassification(_ result: SentimentResult, explain: Bool, to output: inout JSONLineBytes) {
+  output.append(",\"label\":")
+  output.append(quoted: result.label.rawValue)
+  output.append(",\"score\":")
+  output.append(fourDecimals: result.score)
+  output.append(",\"confidence\":")
+  output.append(fourDecimals: result.confidence)
+  output.append(",\"language\":")
+  output.append(quoted: result.language.rawValue)
+  output.append(",\"aspects\":[")
+  for (index, aspect) in result.aspects.enumerated() {
+    output.append(index == 0 ? "{\"aspect\":" : ",{\"aspect\":")
+    output.append(quoted: aspect.aspect.rawValue)
+    output.append(",\"label\":")
+    output.append(quoted: aspect.label.rawValue)
+    output.append(",\"score\":")
+    output.append(fourDecimals: aspect.score)
+    output.append("}")
   }
-  return JSONText.object(pairs)
-}
-
-private func aspectJSON(_ aspect: AspectSentiment) -> String {
-  JSONText.object([
-    ("aspect", JSONText.quoted(aspect.aspect.rawValue)),
-    ("label", JSONText.quoted(aspect.label.rawValue)),
-    ("score", JSONText.number(aspect.score)),
-  ])
+  output.append("]")
+  guard explain else { return }
+  output.append(",\"explanation\":[")
+  for (index, contribution) in result.explanation.enumerated() {
+    output.append(index == 0 ? "{\"token\":" : ",{\"token\":")
+    output.append(quoted: contribution.token)
+    output.append(",\"rule\":")
+    output.append(quoted: contribution.rule.rawValue)
+    output.append(",\"amount\":")
+    output.append(fourDecimals: contribution.amount)
+    output.append("}")
+  }
+  output.append("]")
 }
