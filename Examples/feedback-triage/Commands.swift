@@ -144,26 +144,31 @@ private func appendClassification(_ result: SentimentResult, explain: Bool, to o
   output.append(fourDecimals: result.confidence)
   output.append(",\"language\":")
   output.append(quoted: result.language.rawValue)
-  output.append(",\"aspects\":[")
-  for (index, aspect) in result.aspects.enumerated() {
-    output.append(index == 0 ? "{\"aspect\":" : ",{\"aspect\":")
-    output.append(quoted: aspect.aspect.rawValue)
-    output.append(",\"label\":")
-    output.append(quoted: aspect.label.rawValue)
-    output.append(",\"score\":")
-    output.append(fourDecimals: aspect.score)
-    output.append("}")
+  appendObjects(",\"aspects\":[", result.aspects, keys: ("{\"aspect\":", ",\"label\":", ",\"score\":"), to: &output) {
+    ($0.aspect.rawValue, $0.label.rawValue, $0.score)
   }
-  output.append("]")
   guard explain else { return }
-  output.append(",\"explanation\":[")
-  for (index, contribution) in result.explanation.enumerated() {
-    output.append(index == 0 ? "{\"token\":" : ",{\"token\":")
-    output.append(quoted: contribution.token)
-    output.append(",\"rule\":")
-    output.append(quoted: contribution.rule.rawValue)
-    output.append(",\"amount\":")
-    output.append(fourDecimals: contribution.amount)
+  appendObjects(
+    ",\"explanation\":[", result.explanation, keys: ("{\"token\":", ",\"rule\":", ",\"amount\":"), to: &output
+  ) { ($0.token, $0.rule.rawValue, $0.amount) }
+}
+
+/// Appends `opening` (`,"key":[`), then one object per element — two strings and a number under `keys` (each
+/// key with the punctuation before it) — and `]`.
+private func appendObjects<Element>(
+  _ opening: StaticString, _ elements: [Element], keys: (StaticString, StaticString, StaticString),
+  to output: inout JSONLineBytes, _ values: (Element) -> (String, String, Double)
+) {
+  output.append(opening)
+  for (index, element) in elements.enumerated() {
+    let (first, second, number) = values(element)
+    if index > 0 { output.append(",") }
+    output.append(keys.0)
+    output.append(quoted: first)
+    output.append(keys.1)
+    output.append(quoted: second)
+    output.append(keys.2)
+    output.append(fourDecimals: number)
     output.append("}")
   }
   output.append("]")
