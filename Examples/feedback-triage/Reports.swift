@@ -122,7 +122,9 @@ enum CorpusReport {
     var crossValidated = [[ConfusionMatrix]](
       repeating: [ConfusionMatrix](repeating: ConfusionMatrix(), count: columns.count), count: settings.count)
     var tested = crossValidated
-    func record(_ example: LabeledExample, _ classifiers: [EnsembleSentimentClassifier], into table: inout [[ConfusionMatrix]]) {
+    func record(
+      _ example: LabeledExample, _ classifiers: [EnsembleSentimentClassifier], into table: inout [[ConfusionMatrix]]
+    ) {
       let column = languages.firstIndex(of: example.language?.rawValue ?? "") ?? 0
       for (row, classifier) in classifiers.enumerated() {
         let predicted = classifier.classify(example.text).label

@@ -94,7 +94,8 @@ struct FactStatementTests {
     let full = EnsembleSentimentClassifier(
       lexicon: bundledClassifier, model: model, modelWeight: 0.5, silenceFactor: 1, factFactor: 1)
     #expect(silenced.probabilities(for: text) == full.probabilities(for: text))
-    #expect(silenced.probabilities(for: "the mailbox was gloomish") != full.probabilities(for: "the mailbox was gloomish"))
+    #expect(
+      silenced.probabilities(for: "the mailbox was gloomish") != full.probabilities(for: "the mailbox was gloomish"))
   }
 
   @Test("capitals alone are no opinion cue: acronyms are facts")

@@ -107,7 +107,8 @@ final class LexiconEngine: Sendable {
         let details = makeDetails(text, tokens, items, contributions, resources)
         let result = SentimentResult(
           label: label, score: score, confidence: probabilities[label], language: language, details: details)
-        return LexiconSentimentClassifier.Analysis(result: result, probabilities: probabilities, hasEvidence: true, hasOpinionCue: true)
+        return LexiconSentimentClassifier.Analysis(
+          result: result, probabilities: probabilities, hasEvidence: true, hasOpinionCue: true)
       }
     }
   }
