@@ -113,7 +113,8 @@ let reportCommand = CommandSpec(
   ],
   options: [
     .value("--corpus", "DIR", help: "The corpus folder.", required: true),
-    .flag("--cross-validate", help: "Add the 5-fold cross-validation of the ensemble weight."),
+    .flag("--cross-validate", help: "Add the 5-fold cross-validation of the ensemble weight and of the fact factor."),
+    .flag("--facts", help: "Print only the cross-validation of the fact factor (after the test-split table)."),
     .value(
       "--general", "DIR", help: "Add the cross-validation of the Malay/Indonesian model on the shared sets in DIR."),
     .value("--heldout", "DIR", help: "Add the default classifier's macro-F1 on the held-out set in DIR."),
@@ -123,6 +124,11 @@ let reportCommand = CommandSpec(
   Console.print(try CorpusReport.markdown(corpus: corpus))
   if arguments.flag("--cross-validate") {
     Console.print("", try CorpusReport.weightSearch(corpus: corpus))
+    Console.print("", try CorpusReport.factSearch(corpus: corpus))
+  }
+  if arguments.flag("--facts") {
+    Console.print(try CorpusReport.factSearch(corpus: corpus))
+    return .success
   }
   if let shared = arguments.value("--general") {
     Console.print("", try GeneralReport.markdown(shared: shared, corpus: corpus, weights: [0.4, 0.5, 0.6]))

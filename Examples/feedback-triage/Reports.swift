@@ -97,4 +97,66 @@ enum CorpusReport {
     }
     return lines.joined(separator: "\n")
   }
+
+  /// 5-fold cross-validated macro-F1 of the default-weight ensemble (lexicon + naive Bayes) per language for each
+  /// factor on the model's weight in texts without opinion evidence (no sentiment word, no opinion cue), and the
+  /// same on the test splits with models trained on the training splits: how
+  /// ``EnsembleSentimentClassifier/defaultFactFactor`` was chosen. The last row discounts every text without a
+  /// sentiment word, cue or not (the rejected `silenceFactor` 0.5).
+  static func factSearch(corpus: String) throws -> String {
+    var training: [LabeledExample] = []
+    var tests: [LabeledExample] = []
+    for language in languages {
+      training += try load("\(corpus)/\(language)-train.tsv", language: language) ?? []
+      tests += try load("\(corpus)/\(language)-test.tsv", language: language) ?? []
+    }
+    let lexicon = try LexiconSentimentClassifier.bundled()
+    let settings: [(name: String, silence: Double, fact: Double)] =
+      [1.0, 0.9, 0.8, 0.7, 0.5, 0.0].map { (String(format: "%.1f", $0), 1.0, $0) } + [("0.5, cues too", 0.5, 0.5)]
+    func ensembles(_ model: NaiveBayesSentimentModel) -> [EnsembleSentimentClassifier] {
+      settings.map {
+        EnsembleSentimentClassifier(lexicon: lexicon, model: model, silenceFactor: $0.silence, factFactor: $0.fact)
+      }
+    }
+    let columns = languages + ["all"]
+    var crossValidated = [[ConfusionMatrix]](
+      repeating: [ConfusionMatrix](repeating: ConfusionMatrix(), count: columns.count), count: settings.count)
+    var tested = crossValidated
+    func record(
+      _ example: LabeledExample, _ classifiers: [EnsembleSentimentClassifier], into table: inout [[ConfusionMatrix]]
+    ) {
+      let column = languages.firstIndex(of: example.language?.rawValue ?? "") ?? 0
+      for (row, classifier) in classifiers.enumerated() {
+        let predicted = classifier.classify(example.text).label
+        table[row][column].record(actual: example.label, predicted: predicted)
+        table[row][columns.count - 1].record(actual: example.label, predicted: predicted)
+      }
+    }
+    let assignment = CrossValidation.foldAssignment(examples: training, folds: 5, seed: 7)
+    for fold in 0..<5 {
+      let part = training.indices.filter { assignment[$0] != fold }.map { training[$0] }
+      let classifiers = ensembles(try NaiveBayesSentimentModel.train(on: part))
+      for index in training.indices where assignment[index] == fold {
+        record(training[index], classifiers, into: &crossValidated)
+      }
+    }
+    let full = ensembles(try NaiveBayesSentimentModel.train(on: training))
+    for example in tests { record(example, full, into: &tested) }
+    var lines = [
+      "texts without opinion evidence: macro-F1 for each factor on the model's weight (lexicon + NB, weight"
+        + " \(DefaultSentimentClassifier.ensembleModelWeight)); 5-fold cross-validation on the training splits,"
+        + " then the test splits",
+      "",
+      "| fact factor | " + columns.map { "CV \($0)" }.joined(separator: " | ") + " | "
+        + columns.map { "test \($0)" }.joined(separator: " | ") + " |",
+      "|---|" + String(repeating: "---|", count: columns.count * 2),
+    ]
+    for (row, setting) in settings.enumerated() {
+      let cells = (crossValidated[row] + tested[row]).map {
+        String(format: "%.3f", SentimentEvaluation(confusion: $0).macroF1)
+      }
+      lines.append("| \(setting.name) | " + cells.joined(separator: " | ") + " |")
+    }
+    return lines.joined(separator: "\n")
+  }
 }

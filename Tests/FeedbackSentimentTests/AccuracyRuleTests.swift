@@ -47,23 +47,64 @@ struct NegationScopeTests {
 /// Statements of fact carry no judgement.
 @Suite("Statements of fact")
 struct FactStatementTests {
-  static let facts = ["The ticket was closed.", "I renewed today.", "Kindly improve your response time"]
+  /// Facts written for this rule in each language (not taken from the corpus or the held-out sets).
+  static let facts = [
+    "The ticket was closed.", "I renewed today.", "The server was moved to Singapore last week.",
+    "Our invoice for November was paid by bank transfer.", "The technician restarted the database service at 9 pm.",
+    "We switched the nameservers on Monday.",
+    "Tiket itu sudah ditutup.", "Saya memperbaharui langganan hari ini.", "Kami tukar nameserver pada hari Isnin.",
+    "Invois bulan November dibayar melalui pindahan bank.", "Tiketnya sudah ditutup kemarin.",
+    "ຄຳຮ້ອງຖືກປິດແລ້ວ", "ມື້ນີ້ຂ້ອຍຕໍ່ອາຍຸແລ້ວ", "ອາທິດແລ້ວເຊີບເວີຖືກຍ້າຍໄປສິງກະໂປ", "ພວກເຮົາປ່ຽນ nameserver ວັນຈັນ",
+  ]
 
-  @Test("a statement of fact has no sentiment word for the lexicon classifier", arguments: facts)
-  func lexiconNeutral(_ text: String) {
-    let result = bundledClassifier.classify(text)
-    #expect(result.label == .neutral && result.confidence == 0)
+  @Test("a statement of fact with no opinion word is neutral", arguments: facts)
+  func factNeutral(_ text: String) throws {
+    #expect(bundledClassifier.classify(text).confidence == 0, "the lexicon finds no sentiment word")
+    let result = try DefaultSentimentClassifier.make().classify(text)
+    #expect(result.label == .neutral, "score \(result.score)")
+  }
+
+  @Test("a statement of fact stays neutral even when the model is sure it is a complaint")
+  func confidentModelOutvoted() throws {
+    let text = "the mailbox was gloomish"
+    let model = try NaiveBayesSentimentModel.train(
+      on: (1...6).map { LabeledExample(text: "gloomish mailbox \($0)", label: .negative) }
+        + (1...6).map { LabeledExample(text: "sunny panel \($0)", label: .positive) })
+    try #require(model.probabilities(for: text).negative > 0.9)
+    let ensemble = EnsembleSentimentClassifier(lexicon: bundledClassifier, model: model, modelWeight: 0.5)
+    #expect(ensemble.classify(text).label == .neutral)
+    let undiscounted = EnsembleSentimentClassifier(
+      lexicon: bundledClassifier, model: model, modelWeight: 0.5, factFactor: 1)
+    #expect(undiscounted.classify(text).label == .negative)
   }
 
   @Test(
-    "an ensemble that discounts the model when the lexicon is silent keeps statements of fact neutral", arguments: facts
-  )
-  func discountedEnsembleNeutral(_ text: String) throws {
-    let standard = try #require(try DefaultSentimentClassifier.make() as? EnsembleSentimentClassifier)
-    let discounted = EnsembleSentimentClassifier(
-      lexicon: standard.lexicon, model: standard.model, modelWeight: standard.modelWeight,
-      languageModels: standard.languageModels, silenceFactor: 0.5)
-    #expect(discounted.classify(text).label == .neutral, "score \(discounted.classify(text).score)")
+    "an opinion cue without a sentiment word leaves the model its full say",
+    arguments: [
+      "the mailbox keeps gloomish", "the mailbox was not gloomish", "the mailbox was gloomish!",
+      "the mailbox was gloomish but", "the mailbox was gloooomish", "the mailbox was very gloomish",
+      "the mailbox was GLOOMISH, gloomish", "mailbox masih gloomish", "mailbox gloomish ເລື້ອຍໆ",
+    ])
+  func cueKeepsModel(_ text: String) throws {
+    #expect(bundledClassifier.classify(text).confidence == 0, "the lexicon finds no sentiment word")
+    let model = try NaiveBayesSentimentModel.train(
+      on: [LabeledExample(text: "gloomish", label: .negative), LabeledExample(text: "sunny", label: .positive)])
+    let silenced = EnsembleSentimentClassifier(
+      lexicon: bundledClassifier, model: model, modelWeight: 0.5, silenceFactor: 1, factFactor: 0)
+    let full = EnsembleSentimentClassifier(
+      lexicon: bundledClassifier, model: model, modelWeight: 0.5, silenceFactor: 1, factFactor: 1)
+    #expect(silenced.probabilities(for: text) == full.probabilities(for: text))
+    #expect(
+      silenced.probabilities(for: "the mailbox was gloomish") != full.probabilities(for: "the mailbox was gloomish"))
+  }
+
+  @Test("capitals alone are no opinion cue: acronyms are facts")
+  func acronymsNoCue() throws {
+    let model = try NaiveBayesSentimentModel.train(
+      on: [LabeledExample(text: "gloomish", label: .negative), LabeledExample(text: "sunny", label: .positive)])
+    let silenced = EnsembleSentimentClassifier(
+      lexicon: bundledClassifier, model: model, modelWeight: 0.5, silenceFactor: 1, factFactor: 0)
+    #expect(silenced.classify("the DNS and SSL of the mailbox were gloomish").label == .neutral)
   }
 }
 

@@ -82,6 +82,26 @@ struct AspectTests {
       text: "ແກ້ໄຂໄດ້ແລ້ວ ຂອບໃຈຫຼາຍ",
       expected: [.resolution: .positive]),
     Case(
+      rule: "a problem that persists ('masih tidak boleh') is criticised as resolution in Malay",
+      text: "Sudah tiga hari, masih tidak boleh hantar emel.",
+      expected: [.resolution: .negative, .email: .negative]),
+    Case(
+      rule: "a fix that stopped working ('tidak berfungsi lagi') is criticised as resolution in Indonesian",
+      text: "Plugin cache tidak berfungsi lagi setelah update.",
+      expected: [.resolution: .negative]),
+    Case(
+      rule: "a closed ticket whose problem is not finished ('belum selesai') is criticised as resolution",
+      text: "Tiket ditutup tapi masalah belum selesai.",
+      expected: [.resolution: .negative]),
+    Case(
+      rule: "the Indonesian support word with a speed word is support speed, not staff competence",
+      text: "Dukungan teknisnya sangat lambat.",
+      expected: [.supportSpeed: .negative, .staffCompetence: nil]),
+    Case(
+      rule: "a site that goes dark ('ດັບ') is criticised as uptime in Lao",
+      text: "ເວັບດັບເລື້ອຍໆ ແຍ່ຫຼາຍ",
+      expected: [.uptime: .negative]),
+    Case(
       rule: "a question without sentiment still names its aspect, neutral",
       text: "Can I pay the invoice by bank transfer?",
       expected: [.pricing: .neutral, .migration: nil]),

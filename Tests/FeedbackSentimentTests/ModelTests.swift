@@ -142,8 +142,9 @@ struct EnsembleTests {
     let side = Foundation.exp(-1.2) / (1 + 2 * Foundation.exp(-1.2))
     let middle = 1 / (1 + 2 * Foundation.exp(-1.2))
     let ensemble = EnsembleSentimentClassifier(lexicon: bundledClassifier, model: model, modelWeight: 0.4)
-    #expect(ensemble.silenceFactor == EnsembleSentimentClassifier.defaultSilenceFactor)
-    let weight = 0.4 * ensemble.silenceFactor
+    #expect(ensemble.factFactor == EnsembleSentimentClassifier.defaultFactFactor)
+    // No opinion cue either ("gloomish" is unknown): the factor of statements of fact applies.
+    let weight = 0.4 * ensemble.factFactor
     let combined = ensemble.probabilities(for: text)
     #expect(abs(combined.negative - (weight * modelVote.negative + (1 - weight) * side)) < 1e-9)
     #expect(abs(combined.neutral - (weight * modelVote.neutral + (1 - weight) * middle)) < 1e-9)

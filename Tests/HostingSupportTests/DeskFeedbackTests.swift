@@ -30,6 +30,18 @@ struct DeskFeedbackTests {
     #expect(outcome.staffAlerted)
   }
 
+  @Test(
+    "a neutral statement of fact opens no follow-up",
+    arguments: ["The ticket was closed.", "I renewed today.", "Tiket itu sudah ditutup.", "ຄຳຮ້ອງຖືກປິດແລ້ວ"])
+  func factOpensNoFollowUp(_ text: String) async throws {
+    let harness = DeskHarness()
+    let outcome = try await harness.desk.recordFeedback(feedback("F-fact", "cust-aroon", text))
+    #expect(outcome.label == .neutral)
+    #expect(outcome.followUpTicketID == nil && outcome.followUpReasons.isEmpty && !outcome.staffAlerted)
+    #expect(try await harness.store.allTickets().isEmpty)
+    #expect(!(await harness.transport.notifications.contains { $0.kind == .feedbackFollowUp }))
+  }
+
   @Test("the outcome records which aspect was criticised")
   func criticisedAspect() async throws {
     let harness = DeskHarness()

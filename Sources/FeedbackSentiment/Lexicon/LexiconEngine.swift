@@ -93,7 +93,7 @@ final class LexiconEngine: Sendable {
           return LexiconSentimentClassifier.Analysis(
             result: SentimentResult(label: .neutral, score: 0, confidence: 0, language: language, details: details),
             probabilities: SentimentProbabilities(negative: 0, neutral: 1, positive: 0),
-            hasEvidence: false
+            hasEvidence: false, hasOpinionCue: OpinionCues.present(in: items, tokens: tokens)
           )
         }
         if let modelVote {
@@ -107,7 +107,8 @@ final class LexiconEngine: Sendable {
         let details = makeDetails(text, tokens, items, contributions, resources)
         let result = SentimentResult(
           label: label, score: score, confidence: probabilities[label], language: language, details: details)
-        return LexiconSentimentClassifier.Analysis(result: result, probabilities: probabilities, hasEvidence: true)
+        return LexiconSentimentClassifier.Analysis(
+          result: result, probabilities: probabilities, hasEvidence: true, hasOpinionCue: true)
       }
     }
   }

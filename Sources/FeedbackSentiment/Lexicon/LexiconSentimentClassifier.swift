@@ -89,6 +89,8 @@ public struct LexiconSentimentClassifier: SentimentClassifier {
     var result: SentimentResult
     var probabilities: SentimentProbabilities
     var hasEvidence: Bool
+    /// Whether the text shows an opinion cue (``OpinionCues``); always `true` with evidence.
+    var hasOpinionCue: Bool
   }
 
   /// Scores one text (see ``LexiconEngine/analyze(_:modelVote:)``).
