@@ -1,0 +1,123 @@
+import Foundation
+
+/// How one comparison sorts customers into groups, and how its summary names them.
+struct ExperienceGrouping {
+  var kind: ExperienceComparison.Kind
+  var title: String
+  var exposed: String
+  var reference: String
+  /// Further groups shown beside the two compared (passives).
+  var others: [String] = []
+  var exposedPhrase: String
+  var referencePhrase: String
+  /// The group of a customer, or `nil` to leave them out of this comparison.
+  var group: @Sendable (CustomerExperience?) -> String?
+
+  /// The five standard comparisons.
+  static func standard(ageLimit: TimeInterval, followUpWindow: TimeInterval) -> [ExperienceGrouping] {
+    let age = hours(ageLimit)
+    let window = followUpWindow == 86_400 ? "a day" : hours(followUpWindow)
+    return [
+      ExperienceGrouping(
+        kind: .slaBreach, title: "Any SLA breach vs none", exposed: "SLA breach", reference: "no breach",
+        exposedPhrase: "customers with an SLA breach", referencePhrase: "customers with tickets but no breach"
+      ) { experience in
+        guard let experience, experience.tickets > 0 else { return nil }
+        return experience.hadSLABreach ? "SLA breach" : "no breach"
+      },
+      ExperienceGrouping(
+        kind: .criticalBreach, title: "A breached critical ticket vs none", exposed: "critical breach",
+        reference: "no critical breach", exposedPhrase: "customers with a breached critical ticket",
+        referencePhrase: "customers with tickets but none"
+      ) { experience in
+        guard let experience, experience.tickets > 0 else { return nil }
+        return experience.criticalBreachedTickets > 0 ? "critical breach" : "no critical breach"
+      },
+      ExperienceGrouping(
+        kind: .openPastAgeLimit, title: "A ticket open past \(age) vs none", exposed: "open past \(age)",
+        reference: "none past \(age)", exposedPhrase: "customers with a ticket open past \(age)",
+        referencePhrase: "customers with tickets but none open that long"
+      ) { experience in
+        guard let experience, experience.tickets > 0 else { return nil }
+        return experience.ticketsOpenPastAgeLimit > 0 ? "open past \(age)" : "none past \(age)"
+      },
+      ExperienceGrouping(
+        kind: .npsCategory, title: "Promoters, passives and detractors", exposed: "detractors", reference: "promoters",
+        others: ["passives"], exposedPhrase: "detractors (NPS 0–6)", referencePhrase: "promoters (NPS 9–10)"
+      ) { experience in
+        switch experience?.npsCategory {
+        case .promoter?: "promoters"
+        case .passive?: "passives"
+        case .detractor?: "detractors"
+        case nil: nil
+        }
+      },
+      ExperienceGrouping(
+        kind: .feedbackFollowUp, title: "Negative feedback followed up within \(window) or not",
+        exposed: "not followed up", reference: "followed up",
+        exposedPhrase: "customers whose negative feedback was not followed up within \(window)",
+        referencePhrase: "customers whose negative feedback was"
+      ) { experience in
+        experience?.negativeFeedbackAllFollowedUp.map { $0 ? "followed up" : "not followed up" }
+      },
+    ]
+  }
+
+  /// `24 h` for whole hours, else the desk's short duration text.
+  static func hours(_ seconds: TimeInterval) -> String {
+    seconds.truncatingRemainder(dividingBy: 3_600) == 0 ? "\(Int(seconds / 3_600)) h" : DurationText.format(seconds)
+  }
+
+  /// Sorts the customers, measures each group and compares the exposed group with the reference group.
+  func compare(
+    _ customers: [(outcome: CustomerOutcome, experience: CustomerExperience?)], options: SupportExperienceOptions
+  ) -> ExperienceComparison {
+    let names = [exposed, reference] + others
+    var members = [[CustomerOutcome]](repeating: [], count: names.count)
+    for customer in customers {
+      guard let name = group(customer.experience), let index = names.firstIndex(of: name) else { continue }
+      members[index].append(customer.outcome)
+    }
+    let groups = zip(names, members).map { name, outcomes in
+      Self.measure(name: name, outcomes, options: options)
+    }
+    var test: LogRankTest?
+    var hazard: HazardComparison?
+    if groups[0].isLargeEnough, groups[1].isLargeEnough {
+      test = try? LogRankTest(groups: [
+        (name: exposed, table: Self.table(members[0])), (name: reference, table: Self.table(members[1])),
+      ])
+      hazard = HazardComparison(exposed: groups[0], reference: groups[1], confidenceLevel: options.confidenceLevel)
+    }
+    let pair = ExperienceSummary.Pair(
+      exposed: groups[0], reference: groups[1], exposedPhrase: exposedPhrase, referencePhrase: referencePhrase)
+    var churnRatio: Double?
+    if test != nil, let exposedRate = groups[0].churnRate, let referenceRate = groups[1].churnRate, referenceRate > 0
+    {
+      churnRatio = exposedRate / referenceRate
+    }
+    return ExperienceComparison(
+      kind: kind, title: title, groups: groups, exposedGroup: exposed, referenceGroup: reference, logRank: test,
+      hazard: hazard, churnRatio: churnRatio, isSignificant: test.map { $0.pValue < options.significanceLevel },
+      summary: ExperienceSummary.sentence(for: pair, test: test, options: options))
+  }
+
+  static func measure(name: String, _ outcomes: [CustomerOutcome], options: SupportExperienceOptions)
+    -> ExperienceGroup
+  {
+    let large = outcomes.count >= options.minimumGroupSize
+    let survival =
+      large
+      ? try? KaplanMeierEstimate(
+        durations: outcomes.map(\.lifetime), observed: outcomes.map(\.churned), confidenceLevel: options.confidenceLevel)
+      : nil
+    return ExperienceGroup(
+      name: name, customers: outcomes.count, churned: outcomes.filter(\.churned).count,
+      renewalsDue: outcomes.reduce(0) { $0 + $1.renewalsDue }, renewed: outcomes.reduce(0) { $0 + $1.renewed },
+      exposureDays: outcomes.reduce(0) { $0 + $1.lifetime }, isLargeEnough: large, survival: survival)
+  }
+
+  static func table(_ outcomes: [CustomerOutcome]) -> SurvivalTable {
+    (try? SurvivalTable(durations: outcomes.map(\.lifetime), observed: outcomes.map(\.churned))) ?? SurvivalTable()
+  }
+}
