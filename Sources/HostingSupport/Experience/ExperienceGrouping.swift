@@ -42,8 +42,8 @@ struct ExperienceGrouping {
         return experience.ticketsOpenPastAgeLimit > 0 ? "open past \(age)" : "none past \(age)"
       },
       ExperienceGrouping(
-        kind: .npsCategory, title: "Promoters, passives and detractors", exposed: "detractors", reference: "promoters",
-        others: ["passives"], exposedPhrase: "detractors (NPS 0–6)", referencePhrase: "promoters (NPS 9–10)"
+        kind: .npsCategory, title: "Promoters (NPS 9–10), passives (7–8) and detractors (0–6)", exposed: "detractors", reference: "promoters",
+        others: ["passives"], exposedPhrase: "detractors", referencePhrase: "promoters"
       ) { experience in
         switch experience?.npsCategory {
         case .promoter?: "promoters"
