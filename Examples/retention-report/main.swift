@@ -13,7 +13,8 @@ import CommandLineSupport
 await CommandLineTool(
   name: "retention-report",
   summary: "Churn, renewals, MRR movements, cohorts and survival from a billing system's CSV exports.",
-  commands: [reportCommand, experienceCommand, survivalCommand, sampleCommand, convertCommand], defaultCommand: "report",
+  commands: [reportCommand, experienceCommand, survivalCommand, sampleCommand, convertCommand],
+  defaultCommand: "report",
   notes: [
     "'retention-report --subscriptions FILE …' runs the report command. The CSV headers are documented in the"
       + " RetentionMetrics CSVFormats article; a bad row stops the run with its file, line and column (exit"

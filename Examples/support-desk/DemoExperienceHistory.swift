@@ -118,7 +118,8 @@ struct DemoExperienceHistory {
           id: EventID("\(id)-3"), instant: opened + reply, author: agent, kind: .statusChanged(to: .waitingOnCustomer)))
     }
     events.append(
-      TicketEvent(id: EventID("\(id)-4"), instant: opened + resolve, author: agent, kind: .statusChanged(to: .resolved)))
+      TicketEvent(id: EventID("\(id)-4"), instant: opened + resolve, author: agent, kind: .statusChanged(to: .resolved))
+    )
     return try Ticket(events: events)
   }
 }

@@ -23,7 +23,9 @@ extension DemoReport {
     }
     out += qualityLines + [""] + ageGuardLines + [""] + notificationLines + [""] + incidentLines + [""]
     out += maintenanceLines + [""] + surveyLines + [""] + sentimentLines + [""] + suggestionLines + [""]
-    out += clarityLines + [""] + retentionLines + [""] + segmentRetentionLines + [""] + riskLines + [""] + experienceLines + [""]
+    out +=
+      clarityLines + [""] + retentionLines + [""] + segmentRetentionLines + [""] + riskLines + [""] + experienceLines
+      + [""]
     out += partnerLines
     return out.joined(separator: "\n") + "\n"
   }

@@ -36,10 +36,12 @@ struct ExperienceHistory {
       TicketEvent(
         id: EventID("\(id)-1"), instant: opened, author: .customer(customer),
         kind: .created(
-          TicketOpening(ticketID: TicketID(id), customerID: customer, subject: "Site down", body: "Help", priority: priority)
+          TicketOpening(
+            ticketID: TicketID(id), customerID: customer, subject: "Site down", body: "Help", priority: priority)
         )),
       TicketEvent(
-        id: EventID("\(id)-2"), instant: opened + reply, author: .agent("agent-1"), kind: .agentReply(body: "Looking into it")),
+        id: EventID("\(id)-2"), instant: opened + reply, author: .agent("agent-1"),
+        kind: .agentReply(body: "Looking into it")),
     ]
     if service == .waitedPastAgeLimit {
       events.append(
@@ -48,7 +50,9 @@ struct ExperienceHistory {
           kind: .statusChanged(to: .waitingOnCustomer)))
     }
     events.append(
-      TicketEvent(id: EventID("\(id)-3"), instant: opened + resolve, author: .agent("agent-1"), kind: .statusChanged(to: .resolved)))
+      TicketEvent(
+        id: EventID("\(id)-3"), instant: opened + resolve, author: .agent("agent-1"),
+        kind: .statusChanged(to: .resolved)))
     return try Ticket(events: events)
   }
 
@@ -59,13 +63,15 @@ struct ExperienceHistory {
     if let service { tickets.append(try Self.ticket("T-\(customer)", customer: id, service: service)) }
     subscriptions.append(
       Subscription(
-        id: SubscriptionID("S-\(customer)"), customer: id, tier: .shared, mrr: Money(minorUnits: 1_000, currency: "USD"),
+        id: SubscriptionID("S-\(customer)"), customer: id, tier: .shared,
+        mrr: Money(minorUnits: 1_000, currency: "USD"),
         start: Self.start, end: lifetime.map { Self.start.adding(days: $0) }))
   }
 
   /// Adds an answer dated `day` days after ``start``.
   mutating func answer(_ customer: String, _ kind: SurveyKind, _ score: Int, day: Int = 2) throws {
-    surveys.append(try SurveyResponse(customer: CustomerID(customer), date: Self.start.adding(days: day), kind: kind, score: score))
+    surveys.append(
+      try SurveyResponse(customer: CustomerID(customer), date: Self.start.adding(days: day), kind: kind, score: score))
   }
 
   /// The analysis as of the start of day `reportDay` (days after ``start``).

@@ -73,7 +73,8 @@ struct SupportExperienceGroupingTests {
   /// Hours after the start of the answer's day at which an agent replies; `nil`: never.
   @Test(
     "negative feedback followed up within a day counts as followed up; later or never does not",
-    arguments: [(1.0, true), (23.5, true), (47.5, true), (48.5, false), (-2.0, false), (nil, false)] as [(Double?, Bool)])
+    arguments: [(1.0, true), (23.5, true), (47.5, true), (48.5, false), (-2.0, false), (nil, false)]
+      as [(Double?, Bool)])
   func followUp(replyHours: Double?, followedUp: Bool) throws {
     var history = ExperienceHistory()
     try history.add("c", service: nil, lifetime: nil)

@@ -42,7 +42,8 @@ struct ExperienceGrouping {
         return experience.ticketsOpenPastAgeLimit > 0 ? "open past \(age)" : "none past \(age)"
       },
       ExperienceGrouping(
-        kind: .npsCategory, title: "Promoters (NPS 9–10), passives (7–8) and detractors (0–6)", exposed: "detractors", reference: "promoters",
+        kind: .npsCategory, title: "Promoters (NPS 9–10), passives (7–8) and detractors (0–6)", exposed: "detractors",
+        reference: "promoters",
         others: ["passives"], exposedPhrase: "detractors", referencePhrase: "promoters"
       ) { experience in
         switch experience?.npsCategory {
@@ -92,8 +93,7 @@ struct ExperienceGrouping {
     let pair = ExperienceSummary.Pair(
       exposed: groups[0], reference: groups[1], exposedPhrase: exposedPhrase, referencePhrase: referencePhrase)
     var churnRatio: Double?
-    if test != nil, let exposedRate = groups[0].churnRate, let referenceRate = groups[1].churnRate, referenceRate > 0
-    {
+    if test != nil, let exposedRate = groups[0].churnRate, let referenceRate = groups[1].churnRate, referenceRate > 0 {
       churnRatio = exposedRate / referenceRate
     }
     return ExperienceComparison(
@@ -109,7 +109,8 @@ struct ExperienceGrouping {
     let survival =
       large
       ? try? KaplanMeierEstimate(
-        durations: outcomes.map(\.lifetime), observed: outcomes.map(\.churned), confidenceLevel: options.confidenceLevel)
+        durations: outcomes.map(\.lifetime), observed: outcomes.map(\.churned), confidenceLevel: options.confidenceLevel
+      )
       : nil
     return ExperienceGroup(
       name: name, customers: outcomes.count, churned: outcomes.filter(\.churned).count,
