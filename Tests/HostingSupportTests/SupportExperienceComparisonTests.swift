@@ -1,5 +1,6 @@
 import Foundation
 import HostingSupport
+import HostingSupportTestKit
 import Testing
 
 @Suite("Support experience and retention: comparisons, tests and honest summaries")
@@ -151,5 +152,26 @@ struct SupportExperienceComparisonTests {
     for comparison in report.comparisons { #expect(text.contains(comparison.title)) }
     #expect(text.contains("SLA breach: 5 customers, 2 churned"))
     #expect(text.contains("too few to compare"))
+  }
+}
+
+@Suite("Support experience and retention: the HTML section")
+struct SupportExperienceHTMLTests {
+  @Test("the report's section shows each summary, draws curves only for groups large enough, and passes the audit")
+  func section() throws {
+    let report = try SupportExperienceComparisonTests.history(
+      breached: 40, breachedChurn: 20, served: 12, servedChurn: 2
+    )
+    .report(reportDay: 200)
+    let html = HTMLReport(title: "Experience", subtitle: "", sections: [report.figures.htmlSection()]).rendered()
+    #expect(HTMLReportAudit.problems(in: html) == [])
+    for comparison in report.comparisons {
+      #expect(html.contains(MarkupText.escaped(comparison.summary)))
+    }
+    #expect(html.contains("too few to compare"))
+    // One chart per comparison with at least one group large enough to draw.
+    let charts = report.comparisons.filter { $0.groups.contains { $0.isLargeEnough && $0.survival != nil } }.count
+    #expect(charts > 0 && charts < report.comparisons.count)
+    #expect(html.components(separatedBy: "<svg").count - 1 == charts)
   }
 }

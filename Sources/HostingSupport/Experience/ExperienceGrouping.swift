@@ -18,29 +18,19 @@ struct ExperienceGrouping {
     let age = hours(ageLimit)
     let window = followUpWindow == 86_400 ? "a day" : hours(followUpWindow)
     return [
-      ExperienceGrouping(
-        kind: .slaBreach, title: "Any SLA breach vs none", exposed: "SLA breach", reference: "no breach",
-        exposedPhrase: "customers with an SLA breach", referencePhrase: "customers with tickets but no breach"
-      ) { experience in
-        guard let experience, experience.tickets > 0 else { return nil }
-        return experience.hadSLABreach ? "SLA breach" : "no breach"
-      },
-      ExperienceGrouping(
-        kind: .criticalBreach, title: "A breached critical ticket vs none", exposed: "critical breach",
-        reference: "no critical breach", exposedPhrase: "customers with a breached critical ticket",
-        referencePhrase: "customers with tickets but none"
-      ) { experience in
-        guard let experience, experience.tickets > 0 else { return nil }
-        return experience.criticalBreachedTickets > 0 ? "critical breach" : "no critical breach"
-      },
-      ExperienceGrouping(
-        kind: .openPastAgeLimit, title: "A ticket open past \(age) vs none", exposed: "open past \(age)",
-        reference: "none past \(age)", exposedPhrase: "customers with a ticket open past \(age)",
-        referencePhrase: "customers with tickets but none open that long"
-      ) { experience in
-        guard let experience, experience.tickets > 0 else { return nil }
-        return experience.ticketsOpenPastAgeLimit > 0 ? "open past \(age)" : "none past \(age)"
-      },
+      ticketGrouping(
+        .slaBreach, title: "Any SLA breach vs none", exposed: "SLA breach", reference: "no breach",
+        phrases: ("customers with an SLA breach", "customers with tickets but no breach"), when: \.hadSLABreach),
+      ticketGrouping(
+        .criticalBreach, title: "A breached critical ticket vs none", exposed: "critical breach",
+        reference: "no critical breach",
+        phrases: ("customers with a breached critical ticket", "customers with tickets but none")
+      ) { $0.criticalBreachedTickets > 0 },
+      ticketGrouping(
+        .openPastAgeLimit, title: "A ticket open past \(age) vs none", exposed: "open past \(age)",
+        reference: "none past \(age)",
+        phrases: ("customers with a ticket open past \(age)", "customers with tickets but none open that long")
+      ) { $0.ticketsOpenPastAgeLimit > 0 },
       ExperienceGrouping(
         kind: .npsCategory, title: "Promoters (NPS 9–10), passives (7–8) and detractors (0–6)", exposed: "detractors",
         reference: "promoters",
@@ -62,6 +52,20 @@ struct ExperienceGrouping {
         experience?.negativeFeedbackAllFollowedUp.map { $0 ? "followed up" : "not followed up" }
       },
     ]
+  }
+
+  /// A grouping of the customers who opened a ticket: exposed when `isExposed` holds.
+  static func ticketGrouping(
+    _ kind: ExperienceComparison.Kind, title: String, exposed: String, reference: String,
+    phrases: (exposed: String, reference: String), when isExposed: @escaping @Sendable (CustomerExperience) -> Bool
+  ) -> ExperienceGrouping {
+    ExperienceGrouping(
+      kind: kind, title: title, exposed: exposed, reference: reference, exposedPhrase: phrases.exposed,
+      referencePhrase: phrases.reference
+    ) { experience in
+      guard let experience, experience.tickets > 0 else { return nil }
+      return isExposed(experience) ? exposed : reference
+    }
   }
 
   /// `24 h` for whole hours, else the desk's short duration text.
