@@ -69,7 +69,7 @@ struct ByteLevelLinesTests {
   @Test("the writer writes lines built byte by byte in order, flushing as its buffer fills")
   func writerWritesBuiltLines() throws {
     let url = FileManager.default.temporaryDirectory.appendingPathComponent("built-\(UUID().uuidString)")
-    FileManager.default.createFile(atPath: url.path, contents: nil)
+    _ = FileManager.default.createFile(atPath: url.path, contents: nil)
     defer { try? FileManager.default.removeItem(at: url) }
     let handle = try FileHandle(forWritingTo: url)
     let writer = JSONLinesWriter(handle: handle, threshold: 16)

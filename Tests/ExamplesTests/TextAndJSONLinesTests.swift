@@ -103,7 +103,7 @@ struct TextAndJSONLinesTests {
       var a: String
     }
     let url = FileManager.default.temporaryDirectory.appendingPathComponent("out-\(UUID().uuidString)")
-    FileManager.default.createFile(atPath: url.path, contents: nil)
+    _ = FileManager.default.createFile(atPath: url.path, contents: nil)
     defer { try? FileManager.default.removeItem(at: url) }
     let handle = try FileHandle(forWritingTo: url)
     let writer = JSONLinesWriter(handle: handle, threshold: 16)

@@ -15,7 +15,7 @@ struct NumberFormattingTests {
   func roundTrip() {
     var generator = SeededGenerator(seed: 16)
     var values: [Double] = [
-      0.1, 1.0 / 3, 0.0001, 0.00001, 1e15, 1e16, 0x1p53, 0x1p53 + 2, 5e-324, .greatestFiniteMagnitude,
+      0.1, 1.0 / 3, 0.0001, 0.00001, 1e15, 1e16, 0x1p53, 0x1p53 + 2, .leastNonzeroMagnitude, .greatestFiniteMagnitude,
       .leastNormalMagnitude, 2.5e-5, 100.5, 4.35, 0.857142857142857, 1, 7, 123_456_789,
     ]
     for _ in 0..<100_000 {

@@ -53,7 +53,7 @@ struct FileTicketStoreHostileFileTests {
     try await withStoreAndOutside { folder, outsideFolder in
       let tickets = try await storeWithSnapshot(folder)
       let outside = outsideFolder.file("outside-copy")
-      try (try? Data(contentsOf: folder.file(place)) ?? Data("outside".utf8))?.write(to: outside)
+      try ((try? Data(contentsOf: folder.file(place))) ?? Data("outside".utf8)).write(to: outside)
       try kind.make(at: folder.file(place), outside: outside)
       let outsideBefore = try outsideFolder.entries()
 

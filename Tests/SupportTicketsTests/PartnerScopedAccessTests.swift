@@ -160,7 +160,7 @@ private struct PartnerBlindStore: TicketStore {
   func append(_ events: [TicketEvent], to ticketID: TicketID, expectedVersion: Int) async throws -> Ticket {
     try await base.append(events, to: ticketID, expectedVersion: expectedVersion)
   }
-  func ticket(_ id: TicketID) async throws -> Ticket? { try await base.ticket(id) }
+  func ticket(_ id: TicketID) async throws -> Ticket? { await base.ticket(id) }
   func query(_ query: TicketQuery) async throws -> TicketPage {
     var blind = query
     blind.partnerID = nil
@@ -175,14 +175,14 @@ private actor InterferingStore: TicketStore {
   private var interfered: Set<TicketID> = []
   func create(_ timeline: [TicketEvent]) async throws -> Ticket { try await base.create(timeline) }
   func append(_ events: [TicketEvent], to ticketID: TicketID, expectedVersion: Int) async throws -> Ticket {
-    if interfered.insert(ticketID).inserted, let current = try await base.ticket(ticketID) {
+    if interfered.insert(ticketID).inserted, let current = await base.ticket(ticketID) {
       let note = TicketEvent(
         id: "other-writer", instant: current.updatedAt, author: .agent("bo"), kind: .internalNote(body: "meanwhile"))
       _ = try await base.append([note], to: ticketID, expectedVersion: current.version)
     }
     return try await base.append(events, to: ticketID, expectedVersion: expectedVersion)
   }
-  func ticket(_ id: TicketID) async throws -> Ticket? { try await base.ticket(id) }
+  func ticket(_ id: TicketID) async throws -> Ticket? { await base.ticket(id) }
   func query(_ query: TicketQuery) async throws -> TicketPage { try await base.query(query) }
 }
 

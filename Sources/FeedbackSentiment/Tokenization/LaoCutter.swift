@@ -42,9 +42,10 @@ final class LaoCutter: Sendable {
     var base = [Int32](repeating: 0, count: Self.alphabet + 1)
     var check = [Int32](repeating: Self.free, count: Self.alphabet + 1)
     var slotEnds = [Bool](repeating: false, count: Self.alphabet + 1)
+    var freeSlots = FreeSlots(count: Self.alphabet + 1)
     check[0] = -1
+    freeSlots.occupy(0)
     var queue: [(node: Int32, slot: Int)] = [(0, 0)]
-    var firstFree = 1
     var head = 0
     while head < queue.count {
       let (node, slot) = queue[head]
@@ -52,27 +53,76 @@ final class LaoCutter: Sendable {
       slotEnds[slot] = ends[Int(node)]
       let labels = children[Int(node)].sorted { $0.label < $1.label }
       guard let lowest = labels.first?.label else { continue }
-      while firstFree < check.count && check[firstFree] != Self.free { firstFree += 1 }
-      var candidate = max(1, firstFree - lowest)
+      // The lowest base from `max(1, firstFree - lowest)` on whose every label's slot is free (the classic
+      // first fit), found by jumping from free slot to free slot for the lowest label: the bundled tokenizer is
+      // built on first use in every process, debug builds included, and trying each base in turn made that
+      // build quadratic in the trie's size.
+      let others = labels.dropFirst().map(\.label)
+      var lowestSlot = freeSlots.first(atOrAfter: max(1 + lowest, freeSlots.first(atOrAfter: 1)))
       while true {
+        let candidate = lowestSlot - lowest
         let needed = candidate + Self.alphabet + 1
         if needed > check.count {
           let extra = needed - check.count
           base += [Int32](repeating: 0, count: extra)
           check += [Int32](repeating: Self.free, count: extra)
           slotEnds += [Bool](repeating: false, count: extra)
+          freeSlots.grow(to: check.count)
         }
-        if labels.allSatisfy({ check[candidate + $0.label] == Self.free }) { break }
-        candidate += 1
+        if Self.allFree(others, at: candidate, in: check) { break }
+        lowestSlot = freeSlots.first(atOrAfter: lowestSlot + 1)
       }
+      let candidate = lowestSlot - lowest
       base[slot] = Int32(candidate)
       for (label, child) in labels {
         check[candidate + label] = Int32(slot)
+        freeSlots.occupy(candidate + label)
         queue.append((child, candidate + label))
       }
     }
     nodes = storage.freeze(zip(base, check).map { Node(base: $0.0, check: $0.1) })
     wordEnds = storage.freeze(slotEnds)
+  }
+
+  /// The free slots of the double array under construction: each slot points at the first free slot at or after
+  /// it (union–find with path halving), so a search skips runs of taken slots in near-constant time. Slots past
+  /// the end are free.
+  private struct FreeSlots {
+    private var next: [Int]
+
+    init(count: Int) { next = Array(0...count) }
+
+    mutating func grow(to count: Int) {
+      guard count + 1 > next.count else { return }
+      next += Array(next.count...count)
+    }
+
+    mutating func occupy(_ slot: Int) {
+      if slot + 1 >= next.count { grow(to: slot + 1) }
+      next[slot] = slot + 1
+    }
+
+    /// The first free slot at or after `slot` (may be the count, i.e. past the end).
+    mutating func first(atOrAfter slot: Int) -> Int {
+      if slot >= next.count - 1 { return slot }
+      var current = slot
+      while next[current] != current {
+        let parent = next[current]
+        next[current] = next[parent]
+        current = parent
+      }
+      return current
+    }
+  }
+
+  /// Whether `check` has a free slot at `base + label` for every label.
+  private static func allFree(_ labels: [Int], at base: Int, in check: [Int32]) -> Bool {
+    var index = 0
+    while index < labels.count {
+      if check[base + labels[index]] != free { return false }
+      index += 1
+    }
+    return true
   }
 
   /// Scratch for cutting the runs of one text: labels, search state, boundaries and cuts, for runs of up to
