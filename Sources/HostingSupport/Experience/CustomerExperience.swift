@@ -11,7 +11,8 @@ public struct CustomerExperience: Hashable, Sendable, Codable {
   public var customer: CustomerID
   /// Tickets the customer opened.
   public var tickets = 0
-  /// Tickets with at least one breached SLA target (any cycle, any metric) under the policy that covers them.
+  /// Tickets with at least one breached SLA target (any cycle, any metric) under the policy that covers them (chosen
+  /// by the ticket's priority, department, plan tier and reseller).
   public var breachedTickets = 0
   /// Breached tickets whose priority is critical.
   public var criticalBreachedTickets = 0

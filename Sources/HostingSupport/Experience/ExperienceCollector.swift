@@ -26,7 +26,7 @@ struct ExperienceCollector {
       guard ticket.createdAt <= now else { continue }
       var experience = experiences[ticket.customerID] ?? CustomerExperience(customer: ticket.customerID)
       experience.tickets += 1
-      if let status = evaluator.evaluate(SLASubject(ticket), now: now), status.hasBreach {
+      if let status = evaluator.evaluate(SLASubject(ticket, reseller: ticket.resellerID), now: now), status.hasBreach {
         experience.breachedTickets += 1
         if ticket.priority == .critical { experience.criticalBreachedTickets += 1 }
       }
