@@ -11,7 +11,7 @@ import Foundation
 /// print(report.comparison(.slaBreach)?.summary ?? "")
 /// ```
 ///
-/// Rules (see the SupportExperienceAnalysis article):
+/// Rules (see <doc:SupportExperienceAndRetention>):
 /// - A customer's lifetime runs from their first subscription's start to the first day without any subscription
 ///   (churn), or is censored at the report date (the UTC day of `now`). Customers without a subscription are left
 ///   out and counted in ``SupportExperienceReport/customersWithoutSubscriptions``.
@@ -28,7 +28,7 @@ public struct SupportExperienceAnalysis: Sendable {
 
   /// Creates an analysis.
   /// - Parameters:
-  ///   - policies: The SLA policies; ``SLAPolicySet/hostingDefault`` by default.
+  ///   - policies: The SLA policies; `SLAPolicySet.hostingDefault` by default.
   ///   - options: The options.
   public init(policies: SLAPolicySet = .hostingDefault, options: SupportExperienceOptions = .init()) {
     self.policies = policies

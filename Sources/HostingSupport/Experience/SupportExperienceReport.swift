@@ -4,7 +4,7 @@ import Foundation
 /// matched, and each ``ExperienceComparison``.
 ///
 /// Codable; the JSON has `reportDate` (`YYYY-MM-DD`), `options`, the counts, and `comparisons`, each with its
-/// groups (counts, rates, `survival` as ``KaplanMeierEstimate`` JSON or absent), `logRank`, `hazard`,
+/// groups (counts, rates, `survival` as `KaplanMeierEstimate` JSON or absent), `logRank`, `hazard`,
 /// `churnRatio`, `isSignificant` and `summary`.
 public struct SupportExperienceReport: Hashable, Sendable, Codable {
   /// Days in the year of the hazard rates.
