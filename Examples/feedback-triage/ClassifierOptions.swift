@@ -24,16 +24,20 @@ enum ClassifierOptions {
 
   /// The classifier the arguments ask for: lexicon + model ensemble with `--model`, otherwise the default one.
   static func makeClassifier(_ arguments: ParsedArguments) throws -> any SentimentClassifier {
-    var lexicon = try LexiconSentimentClassifier.bundled()
-    if let threshold = try arguments.number("--threshold", in: 0...1) {
-      lexicon = LexiconSentimentClassifier(lexicons: lexicon.lexicons, neutralThreshold: threshold)
+    let threshold = try arguments.number("--threshold", in: 0...1)
+    // Built only when asked for: the default classifier builds its own, and building one costs a fair share of
+    // the start-up time.
+    func lexicon() throws -> LexiconSentimentClassifier {
+      let bundled = try LexiconSentimentClassifier.bundled()
+      guard let threshold else { return bundled }
+      return LexiconSentimentClassifier(lexicons: bundled.lexicons, neutralThreshold: threshold)
     }
     let model = try loadModel(arguments.value("--model"))
     switch arguments.value("--classifier") {
     case nil, "ensemble":
       guard let model else { return try DefaultSentimentClassifier.make() }
-      return EnsembleSentimentClassifier(lexicon: lexicon, model: model)
-    case "lexicon": return lexicon
+      return EnsembleSentimentClassifier(lexicon: try lexicon(), model: model)
+    case "lexicon": return try lexicon()
     case "model":
       guard let model else { throw UsageError("--classifier model needs --model") }
       return model

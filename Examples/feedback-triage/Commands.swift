@@ -20,8 +20,15 @@ let classifyCommand = CommandSpec(
   let explain = arguments.flag("--explain")
   let writer = JSONLinesWriter()
   defer { writer.flush() }
-  try FeedbackInputReader.forEach(in: arguments.positionals.first, format: format, afterChunk: writer.flush) { item in
-    writer.write(json: classificationJSON(item, classifier.classify(item.text), explain: explain))
+  try FeedbackInputReader.forEachText(in: arguments.positionals.first, format: format, afterChunk: writer.flush) {
+    id, text, line in
+    let result = classifier.classify(text)
+    writer.writeLine { output in
+      output.append("{\"id\":")
+      id.append(to: &output, line: line)
+      appendClassification(result, explain: explain, to: &output)
+      output.append("}")
+    }
   }
   return .success
 }
@@ -126,32 +133,43 @@ let reportCommand = CommandSpec(
   return .success
 }
 
-private func classificationJSON(_ item: FeedbackItem, _ result: SentimentResult, explain: Bool) -> String {
-  var pairs: [(String, String)] = [
-    ("id", item.idJSON),
-    ("label", JSONText.quoted(result.label.rawValue)),
-    ("score", JSONText.number(result.score)),
-    ("confidence", JSONText.number(result.confidence)),
-    ("language", JSONText.quoted(result.language.rawValue)),
-    ("aspects", JSONText.array(result.aspects.map(aspectJSON))),
-  ]
-  if explain {
-    let explanation = result.explanation.map { contribution in
-      JSONText.object([
-        ("token", JSONText.quoted(contribution.token)),
-        ("rule", JSONText.quoted(contribution.rule.rawValue)),
-        ("amount", JSONText.number(contribution.amount)),
-      ])
-    }
-    pairs.append(("explanation", JSONText.array(explanation)))
+/// The fields after the id of a `classify` line, written byte by byte: `,"label":…` through the aspects (and
+/// the explanation with `--explain`), in the order and with the escaping of ``JSONText``.
+private func appendClassification(_ result: SentimentResult, explain: Bool, to output: inout JSONLineBytes) {
+  output.append(",\"label\":")
+  output.append(quoted: result.label.rawValue)
+  output.append(",\"score\":")
+  output.append(fourDecimals: result.score)
+  output.append(",\"confidence\":")
+  output.append(fourDecimals: result.confidence)
+  output.append(",\"language\":")
+  output.append(quoted: result.language.rawValue)
+  appendObjects(",\"aspects\":[", result.aspects, keys: ("{\"aspect\":", ",\"label\":", ",\"score\":"), to: &output) {
+    ($0.aspect.rawValue, $0.label.rawValue, $0.score)
   }
-  return JSONText.object(pairs)
+  guard explain else { return }
+  appendObjects(
+    ",\"explanation\":[", result.explanation, keys: ("{\"token\":", ",\"rule\":", ",\"amount\":"), to: &output
+  ) { ($0.token, $0.rule.rawValue, $0.amount) }
 }
 
-private func aspectJSON(_ aspect: AspectSentiment) -> String {
-  JSONText.object([
-    ("aspect", JSONText.quoted(aspect.aspect.rawValue)),
-    ("label", JSONText.quoted(aspect.label.rawValue)),
-    ("score", JSONText.number(aspect.score)),
-  ])
+/// Appends `opening` (`,"key":[`), then one object per element — two strings and a number under `keys` (each
+/// key with the punctuation before it) — and `]`.
+private func appendObjects<Element>(
+  _ opening: StaticString, _ elements: [Element], keys: (StaticString, StaticString, StaticString),
+  to output: inout JSONLineBytes, _ values: (Element) -> (String, String, Double)
+) {
+  output.append(opening)
+  for (index, element) in elements.enumerated() {
+    let (first, second, number) = values(element)
+    if index > 0 { output.append(",") }
+    output.append(keys.0)
+    output.append(quoted: first)
+    output.append(keys.1)
+    output.append(quoted: second)
+    output.append(keys.2)
+    output.append(fourDecimals: number)
+    output.append("}")
+  }
+  output.append("]")
 }

@@ -32,6 +32,50 @@ enum FeedbackInputReader {
   static func forEach(
     in path: String?, format: InputFormat, afterChunk: () -> Void = {}, _ body: (FeedbackItem) throws -> Void
   ) throws {
+    try withHandle(path) { handle in
+      switch format {
+      case .jsonl:
+        let decoder = JSONDecoder()
+        try JSONLinesReader(handle: handle).forEach(JSONRecord.self, decoder: decoder, afterChunk: afterChunk) {
+          record, _ in
+          try body(FeedbackItem(idJSON: record.id.json, idText: record.id.text, text: record.text))
+        }
+      case .csv:
+        let text = String(decoding: try handle.readToEnd() ?? Data(), as: UTF8.self)
+        for item in try readCSV(text) { try body(item) }
+      }
+    }
+  }
+
+  /// ``forEach(in:format:afterChunk:_:)`` for tools that only write each item's id back: `body` gets the id,
+  /// the text and the line the id's bytes are in (valid during the call). Common JSON lines are read byte by
+  /// byte (``FeedbackLineScanner``); any other line is decoded by `JSONDecoder` exactly as `forEach` does.
+  ///
+  /// - Throws: As ``forEach(in:format:afterChunk:_:)``.
+  static func forEachText(
+    in path: String?, format: InputFormat, afterChunk: () -> Void = {},
+    _ body: (FeedbackID, String, ArraySlice<UInt8>) throws -> Void
+  ) throws {
+    guard format == .jsonl else {
+      return try forEach(in: path, format: format, afterChunk: afterChunk) { item in
+        try body(.json(item.idJSON), item.text, [])
+      }
+    }
+    try withHandle(path) { handle in
+      let decoder = JSONDecoder()
+      try JSONLinesReader(handle: handle).forEachLineBytes(afterChunk: afterChunk) { line, number in
+        if let scanned = FeedbackLineScanner.scan(line) {
+          try body(scanned.id, String(decoding: line[scanned.text], as: UTF8.self), line)
+        } else {
+          let record = try JSONLinesReader.decode(JSONRecord.self, from: Data(line), line: number, decoder: decoder)
+          try body(.json(record.id.json), record.text, line)
+        }
+      }
+    }
+  }
+
+  /// Opens the input file (standard input when `path` is `nil`) for the duration of `body`.
+  private static func withHandle(_ path: String?, _ body: (FileHandle) throws -> Void) throws {
     let handle: FileHandle
     if let path {
       guard let file = FileHandle(forReadingAtPath: path) else {
@@ -42,17 +86,7 @@ enum FeedbackInputReader {
       handle = .standardInput
     }
     defer { if path != nil { try? handle.close() } }
-    switch format {
-    case .jsonl:
-      let decoder = JSONDecoder()
-      try JSONLinesReader(handle: handle).forEach(JSONRecord.self, decoder: decoder, afterChunk: afterChunk) {
-        record, _ in
-        try body(FeedbackItem(idJSON: record.id.json, idText: record.id.text, text: record.text))
-      }
-    case .csv:
-      let text = String(decoding: try handle.readToEnd() ?? Data(), as: UTF8.self)
-      for item in try readCSV(text) { try body(item) }
-    }
+    try body(handle)
   }
 
   /// RFC 4180 CSV with a header naming `id` and `text` (in any order, other columns ignored).

@@ -49,6 +49,42 @@ struct CSVImportTests {
     #expect(error.location == RetentionError.Location(file: "subs.csv", line: 3, column: column))
   }
 
+  @Test(
+    "identifiers the byte check leaves alone take the full check: kept when valid, else an error at line 3",
+    arguments: [
+      ("\"c\t1\"", false), ("\"   \"", false), ("\"c\u{7F}1\"", false), ("Kunde-ü", true), ("\"c \"\"1\"\"\"", true),
+    ])
+  func identifiersNeedingTheFullCheck(_ field: String, valid: Bool) throws {
+    let csv = """
+      \(Self.header)
+      c0,s0,P,shared,direct,monthly,2024-01-01,,5
+      \(field),s1,P,shared,direct,monthly,2024-01-01,,5
+
+      """
+    if valid {
+      let result = try RetentionCSVImporter().subscriptions(csv: csv, file: "subs.csv")
+      let scanned = try #require(result.records.last)
+      #expect(scanned.customer == (try CustomerID(validating: scanned.customer.rawValue)))
+      #expect(scanned.customer.rawValue.utf8.contains { $0 >= 0x80 } || scanned.customer.rawValue.contains("\""))
+    } else {
+      let error = try #require(throws: RetentionError.self) {
+        try RetentionCSVImporter().subscriptions(csv: csv, file: "subs.csv")
+      }
+      #expect(error.code == .invalidValue)
+      #expect(error.location == RetentionError.Location(file: "subs.csv", line: 3, column: "customer_id"))
+    }
+  }
+
+  @Test("well-known channels match in any case; other valid channel names are kept in lower case")
+  func channelsInAnyCase() throws {
+    let rows = ["Direct", "RESELLER", "affiliate", "Partner-Web"].enumerated().map { index, channel in
+      "c\(index),s\(index),P,shared,\(channel),monthly,2024-01-01,,5"
+    }
+    let csv = ([Self.header] + rows).joined(separator: "\n")
+    let result = try RetentionCSVImporter().subscriptions(csv: csv, file: "subs.csv")
+    #expect(result.records.map(\.channel.rawValue) == ["direct", "reseller", "affiliate", "partner-web"])
+  }
+
   @Test("lenient mode skips bad rows, keeps the good ones and reports every skipped line")
   func lenient() throws {
     let csv = """

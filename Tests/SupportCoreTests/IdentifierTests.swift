@@ -67,4 +67,21 @@ struct IdentifierTests {
       #expect((CustomerID(rawValue: text) != nil) == expected(text), "\(text.unicodeScalars.map(\.value))")
     }
   }
+  @Test("an id read from printable ASCII bytes is accepted exactly when the text rules accept it, with the same text")
+  func printableASCIIBytesAgreeWithTextRules() {
+    var texts = (0..<256).map { String(decoding: [UInt8($0)], as: UTF8.self) }
+    texts += (0..<128).map { " a" + String(UnicodeScalar(UInt8($0))) + " " }
+    texts += ["", "   ", "CUS-00001", "SUB-000001", "a\u{7F}b", "x\ty", "Kunde-ü", String(repeating: "x", count: 256)]
+    texts.append(String(repeating: "x", count: 257))
+    for text in texts {
+      let fromBytes = Array(text.utf8).withUnsafeBufferPointer { CustomerID(printableASCII: $0) }
+      let checked = CustomerID(rawValue: text)
+      if let fromBytes {
+        #expect(fromBytes == checked, "\(text.unicodeScalars.map(\.value))")
+      } else {
+        // Only non-ASCII text may be left to the full check and still be valid.
+        #expect(checked == nil || !text.utf8.allSatisfy { $0 < 0x80 }, "\(text.unicodeScalars.map(\.value))")
+      }
+    }
+  }
 }

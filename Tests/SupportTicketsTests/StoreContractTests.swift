@@ -80,6 +80,25 @@ struct StoreContractTests {
     #expect(await store.ticket("T-1")?.version == 2)
   }
 
+  @Test("a repeated event id is refused on a timeline long enough to be checked through its id index")
+  func duplicateEventOnLongTimeline() async throws {
+    let store = InMemoryTicketStore()
+    var builder = TimelineBuilder()
+    _ = try await store.create(builder.events)
+    var version = 1
+    var first: TicketEvent?
+    for _ in 0..<40 {
+      let event = builder.add(.internalNote(body: "checked"))
+      first = first ?? event
+      version = try await store.append([event], to: "T-1", expectedVersion: version).version
+    }
+    let error = await #expect(throws: StoreError.self) {
+      try await store.append([first!], to: "T-1", expectedVersion: version)
+    }
+    #expect(error?.code == .duplicateEvent)
+    #expect(await store.ticket("T-1")?.version == 41)
+  }
+
   @Test("appending to an unknown ticket reports ticketNotFound")
   func unknownTicket() async throws {
     let store = InMemoryTicketStore()

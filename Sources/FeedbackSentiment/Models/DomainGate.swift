@@ -72,6 +72,13 @@ public struct DomainGate: Sendable, Codable {
     return share(probabilities)
   }
 
+  /// ``inDomainProbability(_:)`` over features extracted once for an ensemble's models (see
+  /// ``NaiveBayesSentimentModel/knownProbabilities(sharedFeatures:)``).
+  func inDomainProbability(sharedFeatures features: UnsafeMutableBufferPointer<Int32>) -> Double {
+    guard let probabilities = model.knownProbabilities(sharedFeatures: features) else { return 0.5 }
+    return share(probabilities)
+  }
+
   private func share(_ probabilities: SentimentProbabilities) -> Double {
     let inside = Foundation.pow(probabilities.positive, sharpness) * prior
     let outside = Foundation.pow(probabilities.negative, sharpness) * (1 - prior)

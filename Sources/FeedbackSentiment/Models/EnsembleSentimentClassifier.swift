@@ -95,21 +95,58 @@ public struct EnsembleSentimentClassifier: SentimentClassifier {
     let generalWeight: Double
     let gate: DomainGate?
 
+    /// With a general model and a gate whose features all agree with the model's but for the bucket count: the
+    /// three naive Bayes models and the extractor with the most buckets, which extracts once for all three.
+    let shared: (model: NaiveBayesSentimentModel, general: NaiveBayesSentimentModel, extractor: FeatureExtractor)?
+
     init(_ member: LanguageModel, lexicon: LexiconSentimentClassifier) {
       model = Part(member.model, lexicon: lexicon)
       weight = member.weight
       general = member.general.map { Part($0, lexicon: lexicon) }
       generalWeight = member.generalWeight
       gate = member.gate
+      shared = Self.sharedExtraction(model: model, general: general, gate: gate, lexicon: lexicon)
+    }
+
+    private static func sharedExtraction(
+      model: Part, general: Part?, gate: DomainGate?, lexicon: LexiconSentimentClassifier
+    ) -> (model: NaiveBayesSentimentModel, general: NaiveBayesSentimentModel, extractor: FeatureExtractor)? {
+      guard let hosting = model.tokenSharingModel, let outside = general?.tokenSharingModel,
+        let gate, gate.model.sharesTokenizer(with: lexicon.engine.tokenizer)
+      else { return nil }
+      let extractors = [hosting, outside, gate.model].map(\.featureExtractor)
+      guard let widest = extractors.max(by: { $0.options.bucketCount < $1.options.bucketCount }),
+        extractors.allSatisfy({ widest.sharesFeatures(with: $0) })
+      else { return nil }
+      return (hosting, outside, widest)
     }
 
     /// The model distribution and the weight for one text.
     func vote(for text: String, tokens: ByteTokens) -> (SentimentProbabilities?, Double) {
+      if let shared, let gate {
+        return shared.extractor.withFeatures(in: tokens) { features in
+          features.withBuffer { features in
+            combine(
+              hosting: shared.model.knownProbabilities(sharedFeatures: features),
+              outside: { shared.general.knownProbabilities(sharedFeatures: features) },
+              share: { gate.inDomainProbability(sharedFeatures: features) })
+          }
+        }
+      }
       let hosting = model.knownProbabilities(for: text, tokens: tokens)
       guard let general, let gate else { return (hosting, weight) }
-      guard let outside = general.knownProbabilities(for: text, tokens: tokens) else { return (hosting, weight) }
+      return combine(
+        hosting: hosting, outside: { general.knownProbabilities(for: text, tokens: tokens) },
+        share: { gate.inDomainProbability(in: tokens) })
+    }
+
+    /// The two models' votes mixed by the gate's share; each asked only when needed.
+    private func combine(
+      hosting: SentimentProbabilities?, outside: () -> SentimentProbabilities?, share: () -> Double
+    ) -> (SentimentProbabilities?, Double) {
+      guard let outside = outside() else { return (hosting, weight) }
       guard let hosting else { return (outside, generalWeight) }
-      let share = gate.inDomainProbability(in: tokens)
+      let share = share()
       let mixed = SentimentProbabilities(
         negative: share * hosting.negative + (1 - share) * outside.negative,
         neutral: share * hosting.neutral + (1 - share) * outside.neutral,

@@ -34,6 +34,15 @@ final class FeatureExtractor: Sendable {
     mask = UInt64(max(options.bucketCount, 1) - 1)
   }
 
+  /// Whether `other` extracts the same features but for the bucket count: then a feature of the extractor with
+  /// fewer buckets is that of the one with more masked to its buckets (both counts are powers of two and every
+  /// feature is a 64-bit hash masked to the count), so one extraction serves both.
+  func sharesFeatures(with other: FeatureExtractor) -> Bool {
+    var otherOptions = other.options
+    otherOptions.bucketCount = options.bucketCount
+    return otherOptions == options && tokenizer.cutter === other.tokenizer.cutter && negators == other.negators
+  }
+
   static let fnvOffset: UInt64 = 0xcbf2_9ce4_8422_2325
   static let fnvPrime: UInt64 = 0x0000_0100_0000_01b3
 

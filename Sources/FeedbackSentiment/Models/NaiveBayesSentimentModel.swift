@@ -144,6 +144,23 @@ public struct NaiveBayesSentimentModel: ProbabilisticSentimentModel, Codable {
   /// Whether tokens of `tokenizer` are the model's own (same frozen dictionary).
   func sharesTokenizer(with tokenizer: FeedbackTokenizer) -> Bool { extractor.tokenizer.cutter === tokenizer.cutter }
 
+  /// The model's feature extractor (an ensemble extracts once for the models whose features agree).
+  var featureExtractor: FeatureExtractor { extractor }
+
+  /// ``knownProbabilities(in:)`` over features extracted once for several models: `features` come from an
+  /// extractor that ``FeatureExtractor/sharesFeatures(with:)`` this model's, with at least its bucket count, and
+  /// are masked to this model's buckets. The same result as extracting them anew.
+  ///
+  /// - Complexity: O(f log f) in the number of features (a copy in scratch memory, then the posterior).
+  func knownProbabilities(sharedFeatures features: UnsafeMutableBufferPointer<Int32>) -> SentimentProbabilities? {
+    let mask = Int32(truncatingIfNeeded: options.bucketCount - 1)
+    let (probabilities, known) = ScratchList<Int32>.with(capacity: features.count) { own in
+      for feature in features { own.append(feature & mask) }
+      return posterior(of: &own)
+    }
+    return known > 0 ? probabilities : nil
+  }
+
   /// The posterior from the distinct features seen in training, summed in ascending bucket order; `known`
   /// counts them. Reorders `features`.
   private func posterior(of features: inout ScratchList<Int32>) -> (probabilities: SentimentProbabilities, known: Int) {

@@ -90,6 +90,7 @@ public struct RetentionCSVImporter: Sendable {
     var lines: [Int32] = []
     let tiers = ChoiceTable(PlanTier.self)
     let periods = ChoiceTable(BillingPeriod.self)
+    let channels = ChoiceTable(AcquisitionChannel.wellKnown)
     let (parsed, stop) = try read(
       bytes, file: file, required: Self.subscriptionColumns, optional: Self.optionalSubscriptionColumns
     ) { (row: CSVRow, columns: [CSVColumn]) throws(RetentionError) in
@@ -104,7 +105,7 @@ public struct RetentionCSVImporter: Sendable {
       let subscription = Subscription(
         id: id, customer: try row.identifier(columns[0], CustomerID.self),
         plan: row.withBytes(columns[2]) { plans.name($0) }, tier: try row.choice(columns[3], tiers),
-        channel: try row.channel(columns[4]), billingPeriod: try row.choice(columns[5], periods),
+        channel: try row.channel(columns[4], channels), billingPeriod: try row.choice(columns[5], periods),
         mrr: try row.amount(columns[8], currency: rowCurrency, digits: currencies.minorUnitDigits(of: rowCurrency)),
         start: start, end: end,
         partnerID: try row.optionalIdentifier(columns[10], PartnerID.self),
@@ -348,8 +349,11 @@ private struct PlanNames {
   private var names: [(bytes: [UInt8], name: String)] = []
 
   mutating func name(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
-    for entry in names where entry.bytes.count == bytes.count && entry.bytes.elementsEqual(bytes) {
-      return entry.name
+    for index in names.indices where names[index].bytes.count == bytes.count {
+      let same = names[index].bytes.withUnsafeBufferPointer { known in
+        bytes.isEmpty || memcmp(known.baseAddress!, bytes.baseAddress!, bytes.count) == 0
+      }
+      if same { return names[index].name }
     }
     let name = String(decoding: bytes, as: UTF8.self)
     if names.count < 64 { names.append((Array(bytes), name)) }

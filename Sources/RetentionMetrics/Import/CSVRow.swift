@@ -59,6 +59,11 @@ struct CSVRow {
   }
 
   func identifier<Tag>(_ column: CSVColumn, _ type: Identifier<Tag>.Type) throws(RetentionError) -> Identifier<Tag> {
+    if let position = column.position, position < fields.count,
+      let bytes = scanner.rawBytes(of: fields[position]), let identifier = Identifier<Tag>(printableASCII: bytes)
+    {
+      return identifier
+    }
     let value = text(column)
     do { return try Identifier<Tag>(validating: value) } catch {
       throw .invalidValue(
@@ -73,11 +78,11 @@ struct CSVRow {
     isEmpty(column) ? nil : try identifier(column, type)
   }
 
-  func channel(_ column: CSVColumn) throws(RetentionError) -> AcquisitionChannel {
-    let known = withBytes(column) { bytes in
-      AcquisitionChannel.wellKnown.first { ASCIIText.equalsIgnoringCase(bytes, $0.rawValue) }
-    }
-    if let known { return known }
+  /// The channel, matched against `wellKnown` (the well-known channels' bytes, built once per file) first.
+  func channel(_ column: CSVColumn, _ wellKnown: ChoiceTable<AcquisitionChannel>) throws(RetentionError)
+    -> AcquisitionChannel
+  {
+    if let known = withBytes(column, { wellKnown.match($0) }) { return known }
     let value = text(column)
     guard let channel = AcquisitionChannel(rawValue: value.lowercased()) else {
       throw .invalidValue(
@@ -150,8 +155,12 @@ struct ChoiceTable<Value> {
   let allowed: String
 
   init(_ type: Value.Type) where Value: RawRepresentable & CaseIterable, Value.RawValue == String {
-    entries = Value.allCases.map { (Array($0.rawValue.lowercased().utf8), $0) }
-    allowed = Value.allCases.map(\.rawValue).joined(separator: ", ")
+    self.init(Array(Value.allCases))
+  }
+
+  init(_ values: [Value]) where Value: RawRepresentable, Value.RawValue == String {
+    entries = values.map { (Array($0.rawValue.lowercased().utf8), $0) }
+    allowed = values.map(\.rawValue).joined(separator: ", ")
   }
 
   func match(_ bytes: UnsafeBufferPointer<UInt8>) -> Value? {

@@ -54,7 +54,8 @@ package struct CSVScanner {
   /// storage once.
   package var remainingLineCount: Int {
     var count = 0
-    for position in index..<bytes.count where bytes[position] == UInt8(ascii: "\n") { count += 1 }
+    // Branch-free, so the loop vectorizes.
+    for position in index..<bytes.count { count &+= bytes[position] == UInt8(ascii: "\n") ? 1 : 0 }
     return count + 1
   }
 

@@ -16,10 +16,16 @@ struct HashGrouping {
   /// Entries sorted by hash, then by index.
   let entries: [Entry]
 
-  /// FNV-1a, 64-bit, over the UTF-8 bytes.
+  /// FNV-1a, 64-bit, over the UTF-8 bytes (read in place when the string stores them contiguously, as native
+  /// strings do, rather than through the UTF-8 view's index).
   static func hash(_ text: String) -> UInt64 {
+    text.utf8.withContiguousStorageIfAvailable { hash($0) } ?? hash(text.utf8)
+  }
+
+  /// FNV-1a, 64-bit, over bytes.
+  static func hash(_ bytes: some Sequence<UInt8>) -> UInt64 {
     var value: UInt64 = 0xCBF2_9CE4_8422_2325
-    for byte in text.utf8 { value = (value ^ UInt64(byte)) &* 0x0000_0100_0000_01B3 }
+    for byte in bytes { value = (value ^ UInt64(byte)) &* 0x0000_0100_0000_01B3 }
     return value
   }
 

@@ -109,30 +109,37 @@ public struct SatisfactionReport: Hashable, Sendable, Codable {
     var monthAnswered = [[Bool]](repeating: [Bool](repeating: false, count: keys.count), count: range.count)
     overall = SatisfactionCounts()
     months = range.map { Month(month: $0, overall: SatisfactionCounts(), segments: [:]) }
-    var lastCustomer: (id: CustomerID, index: Int?)?
+    // The dataset is captured once: unwrapping the optional struct inside the loop copied it (retaining and
+    // releasing each of its arrays) for every answer.
+    let segmentOf: ((CustomerID) -> (tier: PlanTier, channel: Int)?)? = dataset.map { dataset in
+      { id in
+        dataset.customerIndex(of: id).map { (dataset.customerTier[$0], Int(dataset.customerChannelIndex[$0])) }
+      }
+    }
+    var lastCustomer: (id: CustomerID, segment: (tier: PlanTier, channel: Int)?)?
     for response in responses {
       let month = response.date.civilMonth
       guard range.contains(month) else { continue }
       let slot = range.lowerBound.distance(to: month)
       overall.add(response)
       months[slot].overall.add(response)
-      guard let dataset else { continue }
-      let customer: Int?
+      guard let segmentOf else { continue }
+      let segment: (tier: PlanTier, channel: Int)?
       if let lastCustomer, lastCustomer.id == response.customer {
-        customer = lastCustomer.index
+        segment = lastCustomer.segment
       } else {
-        customer = dataset.customerIndex(of: response.customer)
-        lastCustomer = (response.customer, customer)
+        segment = segmentOf(response.customer)
+        lastCustomer = (response.customer, segment)
       }
-      guard let customer else { continue }
+      guard let segment else { continue }
       func count(_ key: Int) {
         totals[key].add(response)
         monthly[slot][key].add(response)
         answered[key] = true
         monthAnswered[slot][key] = true
       }
-      count(tierSlot[dataset.customerTier[customer]]!)
-      count(tierKeys.count + Int(dataset.customerChannelIndex[customer]))
+      count(tierSlot[segment.tier]!)
+      count(tierKeys.count + segment.channel)
     }
     segments = [:]
     for key in keys.indices where answered[key] { segments[keys[key]] = totals[key] }

@@ -110,6 +110,23 @@ public struct Identifier<Tag>: RawRepresentable, Hashable, Comparable, Sendable,
     self.rawValue = Self.problem(with: candidate) == nil ? candidate : "id" + suffix
   }
 
+  /// Wraps the bytes of a printable ASCII identifier — 1…``maximumByteCount`` bytes from 0x20 to 0x7E, not
+  /// spaces only — or returns `nil` for anything else, which the caller then checks with
+  /// ``init(validating:)`` to get the rule it breaks. For readers that have the bytes already (CSV imports):
+  /// it checks them once and builds the `String` without a second pass over its UTF-8 view.
+  /// - Parameter bytes: The identifier's UTF-8 bytes.
+  package init?(printableASCII bytes: UnsafeBufferPointer<UInt8>) {
+    guard !bytes.isEmpty, bytes.count <= Self.maximumByteCount else { return nil }
+    var printable = true
+    var sawVisible = false
+    for byte in bytes {
+      printable = printable && byte >= 0x20 && byte < 0x7F
+      sawVisible = sawVisible || byte != UInt8(ascii: " ")
+    }
+    guard printable && sawVisible else { return nil }
+    self.rawValue = String(decoding: bytes, as: UTF8.self)
+  }
+
   /// Why `text` is not a valid identifier, or `nil` when it is.
   /// - Complexity: O(*n*) in the length of `text`.
   package static func problem(with text: String) -> String? {

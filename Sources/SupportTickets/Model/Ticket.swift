@@ -126,7 +126,11 @@ public struct Ticket: Sendable, Identifiable {
   /// Whether the timeline already has an event with this id.
   /// - Parameter eventID: The id to look for.
   /// - Complexity: O(1) on average.
-  package func containsEvent(_ eventID: EventID) -> Bool { state.containsEvent(eventID) }
+  package func containsEvent(_ eventID: EventID) -> Bool {
+    // Two fields rather than a method of the whole state: calling a method on a class's stored struct copies
+    // the struct (retaining every field) first.
+    TicketState.contains(eventID, in: storage.state.events, index: storage.state.eventIDIndex)
+  }
 }
 
 extension Ticket: Hashable {

@@ -7,7 +7,7 @@ struct TicketState {
   var events: [TicketEvent]
   /// The ids of ``events``, built only once a timeline is longer than ``linearScanLimit``: short timelines
   /// (almost all of them) are checked for repeated ids by a scan, which is cheaper than hashing.
-  private var eventIDIndex: Set<EventID>
+  private(set) var eventIDIndex: Set<EventID>
   /// The current status.
   var status: TicketStatus
   /// The instant of the last event.
@@ -48,7 +48,7 @@ struct TicketState {
   var service: ServiceReference?
   /// The reseller whose customers the ticket belongs to, or `nil` for a direct customer.
   var resellerID: PartnerID?
-  private static let linearScanLimit = 24
+  static let linearScanLimit = 24
 
   /// The number of events: the version a store's optimistic concurrency compares.
   var version: Int { events.count }
@@ -196,9 +196,14 @@ struct TicketState {
   /// - Parameter eventID: The id to look for.
   /// - Complexity: O(1) on average.
   func containsEvent(_ eventID: EventID) -> Bool {
-    if events.count > Self.linearScanLimit { return eventIDIndex.contains(eventID) }
-    for event in events where event.id == eventID { return true }
-    return false
+    Self.contains(eventID, in: events, index: eventIDIndex)
+  }
+
+  /// Whether `eventID` is among `events`, whose ids `index` holds once they are more than
+  /// ``linearScanLimit``. The predicate borrows each event, where a `for` loop would copy it.
+  static func contains(_ eventID: EventID, in events: [TicketEvent], index: Set<EventID>) -> Bool {
+    if events.count > linearScanLimit { return index.contains(eventID) }
+    return events.contains { $0.id == eventID }
   }
 
   private mutating func move(to next: TicketStatus, at instant: Date) throws {

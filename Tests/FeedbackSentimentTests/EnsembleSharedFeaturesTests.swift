@@ -1,0 +1,69 @@
+import FeedbackSentiment
+import Foundation
+import Testing
+
+/// An ensemble member with a general model and a gate extracts a text's features once for all three models
+/// when their features agree but for the bucket count; the vote must be what each model gives reading the text
+/// alone.
+@Suite("Ensemble feature sharing")
+struct EnsembleSharedFeaturesTests {
+  static let malay = ["servis", "sokongan", "pelayanan", "migrasi", "bil", "emel"]
+  static let good = ["bagus", "mantap", "blissful", "sparkly"]
+  static let bad = ["lambat", "teruk", "grotty", "clunky"]
+
+  static func texts(seed: UInt64, count: Int) -> [LabeledExample] {
+    var random = SeededRandom(seed: seed)
+    return (0..<count).map { index in
+      let thing = malay.randomElement(using: &random)!
+      let other = SyntheticCorpus.things.randomElement(using: &random)!
+      switch index % 3 {
+      case 0: return LabeledExample(text: "\(thing) \(other) \(good.randomElement(using: &random)!)", label: .positive)
+      case 1:
+        return LabeledExample(text: "\(thing) tidak \(bad.randomElement(using: &random)!) \(other)", label: .negative)
+      default: return LabeledExample(text: "di mana \(thing) \(other)", label: .neutral)
+      }
+    }
+  }
+
+  @Test(
+    "a member with a general model and a gate of other bucket counts votes as its three models do reading the text alone"
+  )
+  func sharedExtractionVotesAsEachModel() throws {
+    let lexicon = try LexiconSentimentClassifier.bundled()
+    let hosting = try NaiveBayesSentimentModel.train(
+      on: Self.texts(seed: 1, count: 300), options: SentimentFeatureOptions(bucketCount: 1 << 16))
+    // Few buckets: many features collide, so a wrong mask would show.
+    let general = try NaiveBayesSentimentModel.train(
+      on: Self.texts(seed: 2, count: 300), options: SentimentFeatureOptions(bucketCount: 1 << 10))
+    let gate = try DomainGate.train(
+      inDomain: Self.texts(seed: 3, count: 100).map(\.text),
+      outOfDomain: SyntheticCorpus.examples(seed: 4, count: 100).map(\.text),
+      options: SentimentFeatureOptions(bucketCount: 1 << 18))
+    let member = EnsembleSentimentClassifier.LanguageModel(
+      model: hosting, weight: 0.4, general: general, generalWeight: 0.5, gate: gate)
+    let ensemble = EnsembleSentimentClassifier(lexicon: lexicon, model: hosting, languageModels: [.malay: member])
+    var compared = 0
+    for text in Self.texts(seed: 5, count: 120).map(\.text) {
+      guard lexicon.classify(text).language == .malay, let lexiconVote = lexicon.probabilities(for: text),
+        let hostingVote = hosting.knownProbabilities(for: text)
+      else { continue }
+      var modelVote = hostingVote
+      var weight = 0.4
+      if let generalVote = general.knownProbabilities(for: text) {
+        let share = gate.inDomainProbability(text)
+        modelVote = SentimentProbabilities(
+          negative: share * hostingVote.negative + (1 - share) * generalVote.negative,
+          neutral: share * hostingVote.neutral + (1 - share) * generalVote.neutral,
+          positive: share * hostingVote.positive + (1 - share) * generalVote.positive)
+        weight = share * 0.4 + (1 - share) * 0.5
+      }
+      let expected = SentimentProbabilities(
+        negative: weight * modelVote.negative + (1 - weight) * lexiconVote.negative,
+        neutral: weight * modelVote.neutral + (1 - weight) * lexiconVote.neutral,
+        positive: weight * modelVote.positive + (1 - weight) * lexiconVote.positive)
+      #expect(ensemble.probabilities(for: text) == expected, "\(text)")
+      compared += 1
+    }
+    #expect(compared >= 20)
+  }
+}
