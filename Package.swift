@@ -79,7 +79,7 @@ let package = Package(
     ),
     .executableTarget(
       name: "retention-report",
-      dependencies: ["CommandLineSupport", "RetentionMetrics", "SupportImport"],
+      dependencies: ["CommandLineSupport", "HostingSupport", "RetentionMetrics", "SupportImport"],
       path: "Examples/retention-report",
       swiftSettings: swiftSettings
     ),

@@ -67,7 +67,7 @@ let survivalCommand = CommandSpec(
 
 /// `retention-report sample`: seeded sample CSV files.
 let sampleCommand = CommandSpec(
-  "sample", summary: "Write seeded sample subscriptions, changes and surveys CSV files.",
+  "sample", summary: "Write seeded sample subscriptions, changes and surveys CSV files and tickets JSON lines.",
   options: [
     .value("--out", "DIR", help: "The folder to write into.", required: true),
     .value("--seed", "N", help: "The generator's seed (default 2024)."),
@@ -84,7 +84,9 @@ let sampleCommand = CommandSpec(
   try Data(files.subscriptions.utf8).write(to: url.appendingPathComponent("subscriptions.csv"))
   try Data(files.changes.utf8).write(to: url.appendingPathComponent("changes.csv"))
   try Data(files.surveys.utf8).write(to: url.appendingPathComponent("surveys.csv"))
-  Console.print("wrote subscriptions.csv, changes.csv and surveys.csv to \(TerminalText.escaped(directory))")
+  try Data(files.tickets.utf8).write(to: url.appendingPathComponent("tickets.jsonl"))
+  Console.print(
+    "wrote subscriptions.csv, changes.csv, surveys.csv and tickets.jsonl to \(TerminalText.escaped(directory))")
   return .success
 }
 

@@ -32,6 +32,8 @@ struct SampleData {
     var subscriptions: String
     var changes: String
     var surveys: String
+    /// Tickets as JSON lines (`support-desk export`'s shape), for `retention-report experience`.
+    var tickets: String
   }
 
   func generate() -> Files {
@@ -43,6 +45,7 @@ struct SampleData {
     var surveys = [CSVWriting.surveysHeader]
     var counter = 0
     let priceRise = try! CivilDate(year: 2024, month: 3, day: 1)
+    var lifetimes: [(customer: String, start: CivilDate, end: CivilDate, unhappy: Bool)] = []
     for index in 1...customers {
       let customer = String(format: "CUS-%05d", index)
       let channel: AcquisitionChannel = random.chance(0.6) ? .direct : random.chance(0.62) ? .affiliate : .reseller
@@ -80,6 +83,7 @@ struct SampleData {
           ? day.addingMonths(((lengthMonths + 11) / 12) * 12) : day.addingMonths(lengthMonths)
         if !movesUp && random.chance(0.04) { end = CivilDate(dayNumber: day.dayNumber + 3 + random.below(20)) }
         if let stop = end, stop > lastDay { end = nil }
+        lifetimes.append((customer, day, end ?? lastDay, unhappy))
         subscriptions.append(
           [
             customer, id, plan.name, plan.tier.rawValue, channel.rawValue, period.rawValue, day.description,
@@ -115,7 +119,7 @@ struct SampleData {
     }
     return Files(
       subscriptions: subscriptions.joined(separator: "\n") + "\n", changes: changes.joined(separator: "\n") + "\n",
-      surveys: surveys.joined(separator: "\n") + "\n")
+      surveys: surveys.joined(separator: "\n") + "\n", tickets: SampleTickets.jsonLines(for: lifetimes, seed: seed))
   }
 
   /// The sample's 50 partners: 20 resellers (`RES-01`…) and 30 affiliates (`AFF-01`…), a few large and many

@@ -55,6 +55,7 @@ extension DemoReport {
         expectedValueAtRiskAmount: Double($0.expectedValueAtRiskAmount) ?? 0,
         nextRenewal: $0.nextRenewal.map { CivilDate($0).description }, reasons: $0.reasons + $0.valueReasons)
     }
+    figures.experience = experience.figures
     return figures
   }
 }

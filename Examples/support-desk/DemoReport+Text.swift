@@ -1,4 +1,5 @@
 import Foundation
+import HostingSupport
 
 extension DemoReport {
   /// The readable form.
@@ -22,7 +23,9 @@ extension DemoReport {
     }
     out += qualityLines + [""] + ageGuardLines + [""] + notificationLines + [""] + incidentLines + [""]
     out += maintenanceLines + [""] + surveyLines + [""] + sentimentLines + [""] + suggestionLines + [""]
-    out += clarityLines + [""] + retentionLines + [""] + segmentRetentionLines + [""] + riskLines + [""]
+    out +=
+      clarityLines + [""] + retentionLines + [""] + segmentRetentionLines + [""] + riskLines + [""] + experienceLines
+      + [""]
     out += partnerLines
     return out.joined(separator: "\n") + "\n"
   }
@@ -188,6 +191,13 @@ extension DemoReport {
         "    \(example.ticket) [\(example.language)] \"\(example.excerpt)\": \(Self.clip(example.explanation, 60))")
     }
     return out
+  }
+
+  private var experienceLines: [String] {
+    [
+      "Does support experience drive retention? (a seeded archive of \(DemoExperienceHistory.customers) customers;"
+        + " associations, not causes)"
+    ] + experience.description.components(separatedBy: "\n").map { $0.isEmpty ? "" : "  " + $0 }
   }
 
   private var retentionLines: [String] {

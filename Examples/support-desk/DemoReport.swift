@@ -1,4 +1,5 @@
 import Foundation
+import HostingSupport
 
 /// Everything the demo measured; `--json` prints it as is.
 struct DemoReport: Codable {
@@ -242,4 +243,6 @@ struct DemoReport: Codable {
   var churnRisks: [Risk]
   var partners: Partners
   var retentionBySegment: SegmentRetention
+  /// Does support experience drive retention? The analysis of a seeded archive of the host's customers.
+  var experience: SupportExperienceReport
 }

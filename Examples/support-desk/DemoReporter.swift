@@ -45,7 +45,8 @@ struct DemoReporter {
         customers: customers.filter { !churned.contains($0.id) }, at: end, upgrade: expectation),
       partners: try await partners(
         notifications, tickets: all, customers: customers, premiumTicket: observations.resellerPremiumTicket, at: end),
-      retentionBySegment: try segmentRetention(retention, month: retentionFigures.month, to: end)
+      retentionBySegment: try segmentRetention(retention, month: retentionFigures.month, to: end),
+      experience: try DemoExperienceHistory.report(seed: options.seed, end: end)
     )
   }
 

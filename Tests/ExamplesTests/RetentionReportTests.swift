@@ -162,3 +162,64 @@ struct RetentionReportTests {
     #expect(lenient.standardError.contains("skipped"))
   }
 }
+
+@Suite("retention-report experience")
+struct RetentionReportExperienceTests {
+  func sample() async throws -> URL {
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("experience-\(UUID().uuidString)")
+    let run = try await runExample("retention-report", ["sample", "--out", folder.path, "--customers", "300"])
+    #expect(run.status == 0, "\(run.standardError)")
+    return folder
+  }
+
+  func arguments(_ folder: URL, tickets: String = "tickets.jsonl") -> [String] {
+    [
+      "experience", "--tickets", folder.appendingPathComponent(tickets).path,
+      "--surveys", folder.appendingPathComponent("surveys.csv").path,
+      "--subscriptions", folder.appendingPathComponent("subscriptions.csv").path,
+    ]
+  }
+
+  @Test("the sample's tickets, surveys and subscriptions give every comparison, as text and as JSON")
+  func sampleRuns() async throws {
+    let folder = try await sample()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let text = try await runExample("retention-report", arguments(folder))
+    #expect(text.status == 0, "\(text.standardError)")
+    for title in ["Any SLA breach vs none", "A ticket open past 24 h vs none", "detractors", "followed up"] {
+      #expect(text.standardOutput.contains(title))
+    }
+    let json = try await runExample("retention-report", arguments(folder) + ["--json", "--min-group", "5"])
+    #expect(json.status == 0, "\(json.standardError)")
+    let object = try #require(try JSONSerialization.jsonObject(with: Data(json.standardOutput.utf8)) as? [String: Any])
+    #expect((object["options"] as? [String: Any])?["minimumGroupSize"] as? Int == 5)
+    #expect((object["comparisons"] as? [Any])?.count == 5)
+  }
+
+  @Test("a malformed ticket line stops the run with a typed error naming the file and line")
+  func malformedLine() async throws {
+    let folder = try await sample()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let tickets = try String(contentsOf: folder.appendingPathComponent("tickets.jsonl"), encoding: .utf8)
+    let lines = tickets.split(separator: "\n", omittingEmptySubsequences: true)
+    let broken = [String(lines[0]), #"{"id":"T-x","events":[{"at":"yesterday"}]}"#].joined(separator: "\n") + "\n"
+    try Data(broken.utf8).write(to: folder.appendingPathComponent("broken.jsonl"))
+    let run = try await runExample("retention-report", arguments(folder, tickets: "broken.jsonl"))
+    #expect(run.status != 0)
+    #expect(run.standardError.contains("broken.jsonl: line 2:"))
+    #expect(run.standardOutput.isEmpty)
+  }
+
+  @Test("the HTML page has the experience section, and small groups are marked, not drawn")
+  func htmlPage() async throws {
+    let folder = try await sample()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let page = folder.appendingPathComponent("experience.html")
+    let run = try await runExample("retention-report", arguments(folder) + ["--html", page.path])
+    #expect(run.status == 0, "\(run.standardError)")
+    let html = try String(contentsOf: page, encoding: .utf8)
+    #expect(html.contains("Support experience and retention"))
+    #expect(html.contains("too few to compare"))
+    #expect(!html.contains("<script"))
+  }
+}

@@ -221,9 +221,32 @@ struct SupportDeskDemoTests {
       Set(object.keys) == [
         "scenario", "sla", "notifications", "ageGuard", "sentiment", "surveys", "suggestions", "incidents",
         "maintenance", "resolutionQuality", "clarity", "retention", "churnRisks", "partners", "retentionBySegment",
+        "experience",
       ])
     let scenario = try #require(object["scenario"] as? [String: Any])
     #expect(scenario["days"] as? Int == 6 && scenario["customers"] as? Int == 15 && scenario["seed"] as? Int == 11)
+  }
+
+  @Test("the demo compares the retention of its archive's customers by support experience, guarding small groups")
+  func experience() throws {
+    let experience = try Self.section("experience")
+    let comparisons = try #require(experience["comparisons"] as? [[String: Any]])
+    #expect(
+      comparisons.compactMap { $0["kind"] as? String } == [
+        "slaBreach", "criticalBreach", "openPastAgeLimit", "npsCategory", "feedbackFollowUp",
+      ])
+    let minimum = try #require((experience["options"] as? [String: Any])?["minimumGroupSize"] as? Int)
+    for comparison in comparisons {
+      let groups = try #require(comparison["groups"] as? [[String: Any]])
+      let sizes = groups.prefix(2).compactMap { $0["customers"] as? Int }
+      let summary = try #require(comparison["summary"] as? String)
+      if sizes.contains(where: { $0 < minimum }) {
+        #expect(summary.hasPrefix("Too few customers to compare"))
+        #expect(comparison["logRank"] == nil)
+      } else {
+        #expect(summary.contains("p = ") || summary.contains("p < ") || summary.contains("nothing to compare"))
+      }
+    }
   }
 
   @Test("a different seed gives a different scenario")

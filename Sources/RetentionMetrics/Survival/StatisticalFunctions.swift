@@ -2,12 +2,12 @@ import Foundation
 
 /// Special functions for the survival statistics, written out so results do not depend on a platform's
 /// statistics library.
-enum StatisticalFunctions {
+package enum StatisticalFunctions {
   /// The standard normal quantile Φ⁻¹(p), by Wichura's algorithm AS 241 (PPND16), accurate to about 1e-16.
   ///
   /// Source: M. J. Wichura, "Algorithm AS 241: The Percentage Points of the Normal Distribution",
   /// Applied Statistics 37(3), 1988, pp. 477–484.
-  static func normalQuantile(_ p: Double) -> Double {
+  package static func normalQuantile(_ p: Double) -> Double {
     precondition(p > 0 && p < 1)
     let q = p - 0.5
     if abs(q) <= 0.425 {
