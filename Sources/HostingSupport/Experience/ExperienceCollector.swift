@@ -97,7 +97,7 @@ struct ExperienceCollector {
     for event in ticket.events.dropFirst() where event.instant <= now {
       let solves: Bool?
       switch event.kind {
-      case .statusChanged(let status): solves = status == .resolved || status == .closed
+      case .statusChanged(let status): solves = status.isSolved
       case .merged: solves = true
       case .reopened: solves = false
       case .customerReply: solves = unsolvedSince == nil ? false : nil

@@ -48,11 +48,7 @@ public struct SupportExperienceAnalysis: Sendable {
   public func experiences(tickets: [Ticket], surveys: [SurveyResponse], now: Date) throws(HostingSupportError)
     -> [CustomerExperience]
   {
-    try options.validate()
-    let collector = ExperienceCollector(
-      evaluator: SLAEvaluator(policies: policies), ageLimit: policies.ageGuard?.limit ?? SLAAgeGuard.defaultLimit,
-      followUpWindow: options.followUpWindow, now: now)
-    return try collector.collect(tickets: tickets, surveys: surveys).values.sorted { $0.customer < $1.customer }
+    try collect(tickets: tickets, surveys: surveys, now: now).values.sorted { $0.customer < $1.customer }
   }
 
   /// Compares the retention of customers grouped by their support experience.
@@ -67,20 +63,31 @@ public struct SupportExperienceAnalysis: Sendable {
   public func report(tickets: [Ticket], surveys: [SurveyResponse], retention dataset: RetentionDataset, now: Date)
     throws(HostingSupportError) -> SupportExperienceReport
   {
-    let experiences = try experiences(tickets: tickets, surveys: surveys, now: now)
+    let byCustomer = try collect(tickets: tickets, surveys: surveys, now: now)
     let reportDate = CivilDate(now)
     let outcomes = dataset.customerOutcomes(reportDate: reportDate, unit: .days)
-    var byCustomer: [CustomerID: CustomerExperience] = [:]
-    for experience in experiences { byCustomer[experience.customer] = experience }
     let subscribed = Set(outcomes.map(\.customer))
     let joined = outcomes.map { (outcome: $0, experience: byCustomer[$0.customer]) }
-    let ageLimit = policies.ageGuard?.limit ?? SLAAgeGuard.defaultLimit
     return SupportExperienceReport(
       reportDate: reportDate, options: options, customers: outcomes.count,
       customersWithTickets: joined.filter { ($0.experience?.tickets ?? 0) > 0 }.count,
-      customersWithoutSubscriptions: experiences.filter { !subscribed.contains($0.customer) }.count,
+      customersWithoutSubscriptions: byCustomer.keys.filter { !subscribed.contains($0) }.count,
       comparisons: ExperienceGrouping.standard(ageLimit: ageLimit, followUpWindow: options.followUpWindow).map {
         $0.compare(joined, options: options)
       })
+  }
+
+  /// The age guard's limit: the policies' own, else the standard one.
+  private var ageLimit: TimeInterval { policies.ageGuard?.limit ?? SLAAgeGuard.defaultLimit }
+
+  /// The experiences by customer, after checking the options.
+  private func collect(tickets: [Ticket], surveys: [SurveyResponse], now: Date) throws(HostingSupportError)
+    -> [CustomerID: CustomerExperience]
+  {
+    try options.validate()
+    let collector = ExperienceCollector(
+      evaluator: SLAEvaluator(policies: policies), ageLimit: ageLimit, followUpWindow: options.followUpWindow,
+      now: now)
+    return try collector.collect(tickets: tickets, surveys: surveys)
   }
 }
