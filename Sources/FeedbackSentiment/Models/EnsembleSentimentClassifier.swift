@@ -78,7 +78,12 @@ public struct EnsembleSentimentClassifier: SentimentClassifier {
   /// The share of the vote of ``model``, 0…1.
   public let modelWeight: Double
   /// The models of particular languages, chosen by the language the lexicon classifier detects.
-  public let languageModels: [SentimentLanguage: LanguageModel]
+  ///
+  /// Reading this property loads any model that is loaded on first use (the default classifier reads its
+  /// Malay/Indonesian models only when a Malay or Indonesian text arrives).
+  public var languageModels: [SentimentLanguage: LanguageModel] {
+    members.compactMapValues { $0.member?.source }
+  }
   /// The factor on a model's weight when the lexicon recognises no sentiment word in a text that still shows an
   /// opinion cue (a negator, an intensifier or dampener, a contrast word, an exclamation mark, an elongated word,
   /// an emoji): complaints such as "Couldn't log in for two days" carry no sentiment word, and the model reads
@@ -99,11 +104,33 @@ public struct EnsembleSentimentClassifier: SentimentClassifier {
   /// which still let a very confident model call a fact negative); see <doc:MeasuredAccuracy>.
   public static let defaultFactFactor = 0.5
   private let fallback: Member
-  private let members: [SentimentLanguage: Member]
+  private let members: [SentimentLanguage: LazyMember]
+
+  /// A language's member, made on first use and then kept.
+  private final class LazyMember: @unchecked Sendable {
+    private let lock = NSLock()
+    /// `nil` until made; then the member, or `.some(nil)` when there is none.
+    private var made: Member??
+    private let make: @Sendable () -> Member?
+
+    init(_ make: @escaping @Sendable () -> Member?) {
+      self.make = make
+    }
+
+    var member: Member? {
+      lock.lock()
+      defer { lock.unlock() }
+      if let made { return made }
+      let member = make()
+      made = .some(member)
+      return member
+    }
+  }
 
   /// A model with, when it is a naive Bayes model reading the lexicon's tokens, that model (one tokenization per
   /// text).
   private struct Member: Sendable {
+    let source: LanguageModel
     let model: Part
     let weight: Double
     let general: Part?
@@ -115,6 +142,7 @@ public struct EnsembleSentimentClassifier: SentimentClassifier {
     let shared: (model: NaiveBayesSentimentModel, general: NaiveBayesSentimentModel, extractor: FeatureExtractor)?
 
     init(_ member: LanguageModel, lexicon: LexiconSentimentClassifier) {
+      source = member
       model = Part(member.model, lexicon: lexicon)
       weight = member.weight
       general = member.general.map { Part($0, lexicon: lexicon) }
@@ -205,15 +233,44 @@ public struct EnsembleSentimentClassifier: SentimentClassifier {
     languageModels: [SentimentLanguage: LanguageModel] = [:],
     silenceFactor: Double = defaultSilenceFactor, factFactor: Double = defaultFactFactor
   ) {
+    self.init(
+      lexicon: lexicon, model: model, modelWeight: modelWeight,
+      loadingLanguageModels: languageModels.mapValues { member in { member } }, silenceFactor: silenceFactor,
+      factFactor: factFactor)
+  }
+
+  /// Creates an ensemble whose language models are loaded when a text of their language first arrives, so a
+  /// process that never sees that language never reads them (the default classifier loads its Malay/Indonesian
+  /// models this way).
+  ///
+  /// ```swift
+  /// let ensemble = EnsembleSentimentClassifier(
+  ///   lexicon: lexicon, model: hostingModel, modelWeight: 0.4,
+  ///   loadingLanguageModels: [.malay: { try? loadMalayMember() }])
+  /// ```
+  ///
+  /// - Parameters:
+  ///   - lexicon: The rule-based classifier.
+  ///   - model: A trained model, for the languages without one of their own.
+  ///   - modelWeight: The model's share of the vote (clamped to 0…1).
+  ///   - loadingLanguageModels: For each language, what loads its member; called at most once, on the first text
+  ///     of that language, while other calls for that language wait. `nil` means none after all: such texts use
+  ///     `model`.
+  ///   - silenceFactor: As in ``init(lexicon:model:modelWeight:languageModels:silenceFactor:factFactor:)``.
+  ///   - factFactor: As in ``init(lexicon:model:modelWeight:languageModels:silenceFactor:factFactor:)``.
+  public init(
+    lexicon: LexiconSentimentClassifier, model: any ProbabilisticSentimentModel, modelWeight: Double,
+    loadingLanguageModels: [SentimentLanguage: @Sendable () -> LanguageModel?],
+    silenceFactor: Double = defaultSilenceFactor, factFactor: Double = defaultFactFactor
+  ) {
     self.lexicon = lexicon
     self.silenceFactor = silenceFactor.isFinite ? min(1, max(0, silenceFactor)) : Self.defaultSilenceFactor
     self.factFactor = factFactor.isFinite ? min(1, max(0, factFactor)) : Self.defaultFactFactor
     self.model = model
     let fallback = Member(LanguageModel(model: model, weight: modelWeight), lexicon: lexicon)
     self.modelWeight = fallback.weight
-    self.languageModels = languageModels
     self.fallback = fallback
-    members = languageModels.mapValues { Member($0, lexicon: lexicon) }
+    members = loadingLanguageModels.mapValues { load in LazyMember { load().map { Member($0, lexicon: lexicon) } } }
   }
 
   /// The combined distribution over labels.
@@ -261,7 +318,7 @@ public struct EnsembleSentimentClassifier: SentimentClassifier {
     let analysis = TextBytes.with(text) { bytes in
       engine.tokenizer.withTokens(of: bytes) { tokens in
         engine.analyze(text, tokens: &tokens) { language, tokens in
-          let member = members.isEmpty ? fallback : members[language] ?? fallback
+          let member = members.isEmpty ? fallback : members[language]?.member ?? fallback
           (modelProbabilities, weight) = member.vote(for: text, tokens: tokens)
           return modelProbabilities?.score
         }
