@@ -98,6 +98,42 @@ struct FactStatementTests {
       silenced.probabilities(for: "the mailbox was gloomish") != full.probabilities(for: "the mailbox was gloomish"))
   }
 
+  @Test("the fact rule is a rule of hosting feedback: text the gate reads as news or reviews keeps its models' vote")
+  func factRuleFollowsTheGate() throws {
+    let hostingWords = ["tiket", "server", "invois", "nameserver", "cpanel", "backup"]
+    let newsWords = ["kerajaan", "menteri", "parlimen", "rakyat", "dasar", "negeri"]
+    func lines(_ words: [String], _ tail: String) -> [String] {
+      words.flatMap { first in words.map { "\(first) \($0) \(tail)" } }
+    }
+    let hosting = try NaiveBayesSentimentModel.train(
+      on: lines(hostingWords, "gloomish").map { LabeledExample(text: $0, label: .negative) }
+        + lines(hostingWords, "sunny").map { LabeledExample(text: $0, label: .positive) })
+    let general = try NaiveBayesSentimentModel.train(
+      on: lines(newsWords, "gloomish").map { LabeledExample(text: $0, label: .negative) }
+        + lines(newsWords, "sunny").map { LabeledExample(text: $0, label: .positive) })
+    let gate = try DomainGate.train(inDomain: lines(hostingWords, "x"), outOfDomain: lines(newsWords, "x"))
+    func ensemble(factFactor: Double) -> EnsembleSentimentClassifier {
+      let member = EnsembleSentimentClassifier.LanguageModel(
+        model: hosting, weight: 0.5, general: general, generalWeight: 0.5, gate: gate)
+      return EnsembleSentimentClassifier(
+        lexicon: bundledClassifier, model: hosting, modelWeight: 0.5,
+        languageModels: [.english: member, .malay: member, .lao: member], factFactor: factFactor)
+    }
+    let discounted = ensemble(factFactor: 0)
+    let full = ensemble(factFactor: 1)
+    let news = "kerajaan menteri gloomish"
+    let hostingFact = "tiket server gloomish"
+    for text in [news, hostingFact] {
+      #expect(bundledClassifier.classify(text).confidence == 0, "the lexicon finds no sentiment word in '\(text)'")
+    }
+    #expect(gate.inDomainProbability(news) < 0.05)
+    #expect(gate.inDomainProbability(hostingFact) > 0.95)
+    #expect(discounted.classify(news).label == .negative)
+    #expect(abs(discounted.probabilities(for: news).negative - full.probabilities(for: news).negative) < 0.05)
+    #expect(discounted.classify(hostingFact).label == .neutral)
+    #expect(full.classify(hostingFact).label == .negative)
+  }
+
   @Test("capitals alone are no opinion cue: acronyms are facts")
   func acronymsNoCue() throws {
     let model = try NaiveBayesSentimentModel.train(
