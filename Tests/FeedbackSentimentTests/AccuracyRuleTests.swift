@@ -199,3 +199,19 @@ struct LanguageModelTests {
     #expect(ensemble.languageModels[.english] == nil && ensemble.languageModels[.lao] == nil)
   }
 }
+
+/// The default classifier's lexicon band can be set; it shapes the ensemble's labels.
+@Suite("Default classifier's neutral band")
+struct DefaultNeutralBandTests {
+  @Test("the default band gives the default classifier, a wider one turns mild feedback neutral")
+  func bandMovesLabels() throws {
+    let texts = ["The panel is okay", "Support was fine", "Billing is a bit slow", "Great support, thanks!"]
+    let standard = try DefaultSentimentClassifier.make()
+    let same = try DefaultSentimentClassifier.make(neutralThreshold: LexiconSentimentClassifier.defaultNeutralThreshold)
+    let wide = try DefaultSentimentClassifier.make(neutralThreshold: 0.95)
+    for text in texts { #expect(same.classify(text) == standard.classify(text)) }
+    let neutralBefore = texts.filter { standard.classify($0).label == .neutral }.count
+    let neutralAfter = texts.filter { wide.classify($0).label == .neutral }.count
+    #expect(neutralAfter > neutralBefore)
+  }
+}
