@@ -134,6 +134,41 @@ struct FactStatementTests {
     #expect(full.classify(hostingFact).label == .negative)
   }
 
+  @Test("a host's own opinion cue word keeps the model's say in a text without a sentiment word")
+  func hostOpinionCue() throws {
+    let text = "the mailbox zorblat gloomish"
+    var lexicons = try SentimentLexicon.allBundled()
+    let additions = try SentimentLexicon(language: .english, lexicon: "", rules: "[opinion_cues]\n  Zorblat  \n")
+    #expect(additions.opinionCues == ["zorblat"])
+    lexicons[.english] = lexicons[.english]!.merging(additions)
+    let extended = LexiconSentimentClassifier(lexicons: lexicons)
+    let model = try NaiveBayesSentimentModel.train(
+      on: [LabeledExample(text: "gloomish", label: .negative), LabeledExample(text: "sunny", label: .positive)])
+    func probabilities(_ lexicon: LexiconSentimentClassifier, factFactor: Double) -> SentimentProbabilities {
+      EnsembleSentimentClassifier(
+        lexicon: lexicon, model: model, modelWeight: 0.5, silenceFactor: 1, factFactor: factFactor
+      ).probabilities(for: text)
+    }
+    #expect(extended.classify(text).confidence == 0, "the lexicon finds no sentiment word")
+    #expect(probabilities(extended, factFactor: 0) == probabilities(extended, factFactor: 1))
+    #expect(probabilities(bundledClassifier, factFactor: 0) != probabilities(bundledClassifier, factFactor: 1))
+  }
+
+  @Test("an opinion cue entry must be one word, and a lexicon saved without cues still decodes")
+  func opinionCueFormat() throws {
+    #expect(throws: SentimentError.self) {
+      try SentimentLexicon(language: .english, lexicon: "", rules: "[opinion_cues]\nstill broken")
+    }
+    var lexicon = try SentimentLexicon(language: .malay, lexicon: "bagus\t2", rules: "[opinion_cues]\nasyik")
+    var object = try #require(
+      try JSONSerialization.jsonObject(with: JSONEncoder().encode(lexicon)) as? [String: Any])
+    #expect(object["opinionCues"] != nil)
+    object["opinionCues"] = nil
+    let old = try JSONDecoder().decode(SentimentLexicon.self, from: JSONSerialization.data(withJSONObject: object))
+    lexicon.opinionCues = []
+    #expect(old == lexicon)
+  }
+
   @Test("capitals alone are no opinion cue: acronyms are facts")
   func acronymsNoCue() throws {
     let model = try NaiveBayesSentimentModel.train(

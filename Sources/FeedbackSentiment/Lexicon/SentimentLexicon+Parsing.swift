@@ -94,6 +94,12 @@ extension SentimentLexicon {
       case "negators": negators.insert(Self.normalizedTerm(Substring(line)))
       case "contrast": contrastWords.insert(Self.normalizedTerm(Substring(line)))
       case "stopwords": stopwords.insert(Self.normalizedTerm(Substring(line)))
+      case "opinion_cues":
+        let cue = Self.normalizedTerm(Substring(line))
+        guard !cue.contains(" ") else {
+          throw SentimentError.malformedLine(number, in: source, "an opinion cue is a single word, not '\(cue)'")
+        }
+        opinionCues.insert(cue)
       case "intensifiers", "dampeners":
         let (term, value) = try Self.termAndNumber(line, number: number, source: source)
         guard value >= -1, value <= 1, value != 0 else {
@@ -114,7 +120,7 @@ extension SentimentLexicon {
   }
 
   static let ruleSections: Set<String> = [
-    "negators", "intensifiers", "dampeners", "contrast", "stopwords", "negation_fixed",
+    "negators", "intensifiers", "dampeners", "contrast", "stopwords", "negation_fixed", "opinion_cues",
   ]
 
   /// Non-comment, non-blank lines with their 1-based numbers; trailing whitespace and a BOM are removed.
