@@ -48,7 +48,22 @@ public enum DefaultSentimentClassifier {
   ///   ``LexiconSentimentClassifier``.
   /// - Throws: ``SentimentError`` if a bundled lexicon is missing or malformed.
   public static func make() throws -> any SentimentClassifier {
-    let lexicon = try LexiconSentimentClassifier.bundled()
+    try make(lexicon: LexiconSentimentClassifier.bundled())
+  }
+
+  /// Makes the default classifier with another neutral band for its lexicon part: the band shapes the lexicon's
+  /// label probabilities, so it moves the ensemble's labels too.
+  ///
+  /// - Parameter neutralThreshold: Lexicon scores with an absolute value below this are neutral (clamped to 0…1;
+  ///   ``LexiconSentimentClassifier/defaultNeutralThreshold`` by default).
+  /// - Returns: The classifier ``make()`` returns, with that band.
+  /// - Throws: ``SentimentError`` if a bundled lexicon is missing or malformed.
+  public static func make(neutralThreshold: Double) throws -> any SentimentClassifier {
+    let bundled = try LexiconSentimentClassifier.bundled()
+    return try make(lexicon: LexiconSentimentClassifier(lexicons: bundled.lexicons, neutralThreshold: neutralThreshold))
+  }
+
+  private static func make(lexicon: LexiconSentimentClassifier) throws -> any SentimentClassifier {
     guard let model = bundledModel else { return lexicon }
     // The Malay/Indonesian models are most of the bundled data; they are read when such a text first arrives.
     return EnsembleSentimentClassifier(

@@ -149,17 +149,21 @@ struct ModelJSONReader {
       skipWhitespace()
       guard position < bytes.count, bytes[position] == UInt8(ascii: ":") else { return nil }
       position += 1
-      guard let member = value(depth: depth + 1), members.updateValue(member, forKey: key) == nil else { return nil }
-      skipWhitespace()
-      guard position < bytes.count else { return nil }
-      switch bytes[position] {
-      case UInt8(ascii: ","): position += 1
-      case UInt8(ascii: "}"):
-        position += 1
-        return .object(members)
-      default: return nil
-      }
+      guard let member = value(depth: depth + 1), members.updateValue(member, forKey: key) == nil,
+        let closed = endOfElement(closedBy: UInt8(ascii: "}"))
+      else { return nil }
+      if closed { return .object(members) }
     }
+  }
+
+  /// After an element: `,` (`false`: more follow) or the closing byte (`true`); `nil` for anything else.
+  private mutating func endOfElement(closedBy closing: UInt8) -> Bool? {
+    skipWhitespace()
+    guard position < bytes.count, bytes[position] == UInt8(ascii: ",") || bytes[position] == closing else {
+      return nil
+    }
+    position += 1
+    return bytes[position - 1] == closing
   }
 
   private mutating func array(depth: Int) -> Value? {
@@ -174,15 +178,8 @@ struct ModelJSONReader {
     while true {
       guard let element = value(depth: depth + 1) else { return nil }
       elements.append(element)
-      skipWhitespace()
-      guard position < bytes.count else { return nil }
-      switch bytes[position] {
-      case UInt8(ascii: ","): position += 1
-      case UInt8(ascii: "]"):
-        position += 1
-        return .array(elements)
-      default: return nil
-      }
+      guard let closed = endOfElement(closedBy: UInt8(ascii: "]")) else { return nil }
+      if closed { return .array(elements) }
     }
   }
 
@@ -195,15 +192,8 @@ struct ModelJSONReader {
       guard let number = number() else { return nil }
       values.append(number.value)
       integral = integral && number.integral
-      skipWhitespace()
-      guard position < bytes.count else { return nil }
-      switch bytes[position] {
-      case UInt8(ascii: ","): position += 1
-      case UInt8(ascii: "]"):
-        position += 1
-        return .numbers(values, integral: integral)
-      default: return nil
-      }
+      guard let closed = endOfElement(closedBy: UInt8(ascii: "]")) else { return nil }
+      if closed { return .numbers(values, integral: integral) }
     }
   }
 
