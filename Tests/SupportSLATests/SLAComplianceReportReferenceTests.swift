@@ -181,3 +181,37 @@ struct SLAComplianceReportReferenceTests {
     return report
   }
 }
+
+@Suite("SLA compliance report percentiles by selection")
+struct SLAPercentileSelectionTests {
+  @Test(
+    "the median and p90 found by selection equal those read from the sorted times",
+    arguments: [UInt64(11), 12, 13])
+  func selectionMatchesSort(seed: UInt64) {
+    var generator = SplitMix64(seed: seed)
+    for _ in 0..<400 {
+      let count = Int.random(in: 0...300, using: &generator)
+      // Few distinct values (many ties), spread values, zeros of both signs and infinities.
+      let pool: [TimeInterval] = [0, -0.0, 60, 60, 3_600, .infinity, 1e-9, 86_400 * 30]
+      let spread = Bool.random(using: &generator)
+      let times = (0..<count).map { _ in
+        spread ? Double(Int.random(in: 0...1_000_000, using: &generator)) / 7 : pool.randomElement(using: &generator)!
+      }
+      let sorted = times.sorted()
+      let selected = SLACycleTally.medianAndP90(of: times)
+      // Bit for bit (an infinite pair interpolates to NaN, which equals nothing).
+      #expect(selected.median?.bitPattern == SLAComplianceReport.percentile(0.5, ofSorted: sorted)?.bitPattern)
+      #expect(selected.p90?.bitPattern == SLAComplianceReport.percentile(0.9, ofSorted: sorted)?.bitPattern)
+      #expect(selected.median?.sign != .minus || selected.median != 0)
+    }
+  }
+
+  @Test("times with a NaN are sorted, as before")
+  func nanFallsBackToSorting() {
+    let times: [TimeInterval] = [5, .nan, 1, 3, 2, 8, 13, 21, 34, 55, 89, 144, 233, 377, 610, 987, 4]
+    let sorted = times.sorted()
+    let selected = SLACycleTally.medianAndP90(of: times)
+    #expect(selected.median?.bitPattern == SLAComplianceReport.percentile(0.5, ofSorted: sorted)?.bitPattern)
+    #expect(selected.p90?.bitPattern == SLAComplianceReport.percentile(0.9, ofSorted: sorted)?.bitPattern)
+  }
+}

@@ -25,14 +25,98 @@ struct SLACycleTally {
   func row(
     metric: SLAMetric, priority: Priority?, department: Department?, period: String?
   ) -> SLAComplianceReport.Row {
-    let times = fulfilledTimes.sorted()
+    let (median, p90) = Self.medianAndP90(of: fulfilledTimes)
     let measured = achieved + breached
     return SLAComplianceReport.Row(
       metric: metric, priority: priority, department: department, period: period, measured: measured,
       achieved: achieved, breached: breached, open: cycles - measured,
       attainmentPercent: measured == 0 ? nil : Double(achieved) / Double(measured) * 100,
-      medianSeconds: SLAComplianceReport.percentile(0.5, ofSorted: times),
-      p90Seconds: SLAComplianceReport.percentile(0.9, ofSorted: times))
+      medianSeconds: median, p90Seconds: p90)
+  }
+
+  /// The median and the 90th percentile of `times`, as ``SLAComplianceReport/percentile(_:ofSorted:)`` reads them
+  /// from the sorted times, found by selecting the four ranks they interpolate between instead of sorting.
+  ///
+  /// Every rank holds the same value in any order that the sort would give (equal doubles are equal, and the
+  /// interpolation never yields a negative zero), so the figures are the sort's; times with a NaN, which has no
+  /// rank, are sorted.
+  /// - Complexity: O(*n*) expected for *n* times.
+  static func medianAndP90(of times: [TimeInterval]) -> (median: TimeInterval?, p90: TimeInterval?) {
+    guard !times.isEmpty else { return (nil, nil) }
+    if times.contains(where: \.isNaN) {
+      let sorted = times.sorted()
+      return (
+        SLAComplianceReport.percentile(0.5, ofSorted: sorted), SLAComplianceReport.percentile(0.9, ofSorted: sorted)
+      )
+    }
+    var values = times
+    return values.withUnsafeMutableBufferPointer { values in
+      // Ranks are asked for in ascending order. values[selected - 1] holds its rank's value, and no value after it
+      // is smaller, so the ranks from `selected` on are those of values[selected...].
+      var selected = 0
+      func value(atRank rank: Int) -> TimeInterval {
+        if rank >= selected {
+          select(rank, in: values, from: selected)
+          selected = rank + 1
+        }
+        return values[rank]
+      }
+      func percentile(_ p: Double) -> TimeInterval {
+        let position = p * Double(values.count - 1)
+        let lower = Int(position.rounded(.down))
+        let upper = min(lower + 1, values.count - 1)
+        let low = value(atRank: lower)
+        return low + (value(atRank: upper) - low) * (position - Double(lower))
+      }
+      let median = percentile(0.5)
+      return (median, percentile(0.9))
+    }
+  }
+
+  /// Moves the value of rank `rank` in `values[start...]` to index `rank`, with no greater value before it and no
+  /// smaller one after it (Hoare's selection, median-of-three pivots). The values must not be NaN.
+  static func select(_ rank: Int, in values: UnsafeMutableBufferPointer<Double>, from start: Int) {
+    var low = start
+    var high = values.count - 1
+    while high > low {
+      if high - low < 16 {
+        // Insertion sort of a short range.
+        for index in (low + 1)...high {
+          let value = values[index]
+          var hole = index
+          while hole > low, value < values[hole - 1] {
+            values[hole] = values[hole - 1]
+            hole -= 1
+          }
+          values[hole] = value
+        }
+        return
+      }
+      let middle = low + (high - low) / 2
+      if values[middle] < values[low] { values.swapAt(middle, low) }
+      if values[high] < values[low] { values.swapAt(high, low) }
+      if values[high] < values[middle] { values.swapAt(high, middle) }
+      let pivot = values[middle]
+      var left = low
+      var right = high
+      while left <= right {
+        while values[left] < pivot { left += 1 }
+        while pivot < values[right] { right -= 1 }
+        if left <= right {
+          values.swapAt(left, right)
+          left += 1
+          right -= 1
+        }
+      }
+      // values[low...right] ≤ pivot ≤ values[left...high]; anything between equals the pivot.
+      if rank <= right {
+        high = right
+      } else if rank >= left {
+        low = left
+      } else {
+        return
+      }
+    }
   }
 }
 
