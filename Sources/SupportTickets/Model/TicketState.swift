@@ -75,7 +75,6 @@ struct TicketState {
       eventIDIndex.reserveCapacity(events.count)
       eventIDIndex.insert(events[0].id)
     }
-    // The buffer lends each event to the checks below without copying it.
     try events.withUnsafeBufferPointer { timeline in
       for position in 1..<timeline.count { try foldTimelineEvent(timeline, at: position) }
     }
@@ -83,11 +82,11 @@ struct TicketState {
 
   /// Checks and folds the event at `position` of the timeline being folded, whose earlier events are folded.
   private mutating func foldTimelineEvent(_ timeline: UnsafeBufferPointer<TicketEvent>, at position: Int) throws {
-    // `pointee` lends the event where the buffer's subscript would copy it (retaining its texts).
-    let event = timeline.baseAddress! + position
-    try TicketEventRules.validate(
-      event.pointee, ticketID: id, customerID: customerID, status: status, updatedAt: updatedAt)
-    let eventID = event.pointee.id
+    // One copy of the event, that the checks and the fold then share (reading the buffer in each of them
+    // copies it for each).
+    let event = timeline[position]
+    try TicketEventRules.validate(event, ticketID: id, customerID: customerID, status: status, updatedAt: updatedAt)
+    let eventID = event.id
     let bit = Self.idBit(eventID)
     let repeated: Bool
     if timeline.count > Self.linearScanLimit {
@@ -99,7 +98,7 @@ struct TicketState {
       throw TicketError.invalidEvent("the id is already in the timeline", eventID: eventID, ticketID: id)
     }
     eventIDBits |= bit
-    try fold(event.pointee)
+    try fold(event)
   }
 
   /// Opens a ticket from its `created` event.
