@@ -40,7 +40,11 @@ struct StoreFastPathTests {
       var events: [TicketEvent]
       switch Int.random(in: 0..<10, using: &generator) {
       case 0: events = [builders[index].next(.customerReply(body: "my password: Sunset#2026 fails"))]
-      case 1: events = [builders[index].next(.agentReply(body: "Done")), builders[index].next(.internalNote(body: "ok"))]
+      case 1:
+        let reply = builders[index].next(.agentReply(body: "Done"))
+        var note = builders[index].next(.internalNote(body: "ok"))
+        note.id = EventID("\(reply.id)-note")
+        events = [reply, note]
       case 2: events = [builders[index].next(.statusChanged(to: .closed))]
       case 3: events = [builders[index].events[0]]  // the id e0 is taken
       case 4:

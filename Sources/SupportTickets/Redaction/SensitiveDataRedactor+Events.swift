@@ -49,18 +49,9 @@ extension SensitiveDataRedactor {
       // Unchanged texts (the usual case) keep the event as it is, without boxing a new opening.
       guard let redacted = redactedIfChanged(opening) else { return nil }
       kind = .created(redacted)
-    case .customerReply(let body):
-      guard let body = redactedIfChanged(body) else { return nil }
-      kind = .customerReply(body: body)
-    case .agentReply(let body):
-      guard let body = redactedIfChanged(body) else { return nil }
-      kind = .agentReply(body: body)
-    case .automatedMessage(let body):
-      guard let body = redactedIfChanged(body) else { return nil }
-      kind = .automatedMessage(body: body)
-    case .internalNote(let body):
-      guard let body = redactedIfChanged(body) else { return nil }
-      kind = .internalNote(body: body)
+    case .customerReply(let body), .agentReply(let body), .automatedMessage(let body), .internalNote(let body):
+      guard let redacted = redactedIfChanged(body) else { return nil }
+      return event.mappingText { _ in redacted }
     case .departmentChanged(let department):
       guard let name = redactedIfChanged(department.rawValue) else { return nil }
       kind = .departmentChanged(to: Department(rawValue: name))
