@@ -259,14 +259,14 @@ public struct RetentionCSVImporter: Sendable {
       guard let index = lookup(id) else {
         throw .unknownSubscription(id.rawValue, at: row.location(columns[0]))
       }
-      let subscription = subscriptions[index]
-      let expected = subscription.mrr.currency
+      let expected = subscriptions[index].mrr.currency
       let rowCurrency = try row.currency(columns[3], default: expected, cache: &currencies)
       guard rowCurrency == expected else {
         throw .mixedCurrencies(found: rowCurrency, expected: expected, at: row.location(columns[3]))
       }
       let effective = try row.date(columns[1])
-      guard subscription.accepts(changeOn: effective) else {
+      guard subscriptions[index].accepts(changeOn: effective) else {
+        let subscription = subscriptions[index]
         throw .changeOutsideSubscription(
           id.rawValue, effective: effective, start: subscription.start, end: subscription.end,
           at: row.location(columns[1]))

@@ -139,7 +139,7 @@ public struct RetentionDataset: Sendable {
     var overflow = false
     var tierRank = [UInt8](repeating: 0, count: count)
     var subscriptionChannelIndex = [UInt16](repeating: 0, count: count)
-    var channelSlots: [AcquisitionChannel: UInt16] = [:]
+    var channelSlots = SlotNumbering<AcquisitionChannel>()
     var lastChannel: (channel: AcquisitionChannel, slot: UInt16)?
     for index in 0..<count {
       let mrr = subscriptions[index].mrr
@@ -180,15 +180,14 @@ public struct RetentionDataset: Sendable {
         subscriptionChannelIndex[index] = lastChannel.slot
       } else {
         let slot: UInt16
-        if let known = channelSlots[channel] {
-          slot = known
+        if let known = channelSlots.slot(of: channel) {
+          slot = UInt16(known)
         } else {
           guard channelSlots.count < Int(UInt16.max) else {
             throw .invalidValue(
               channel.rawValue, expected: "at most 65535 distinct channels", at: at("subscriptions", index))
           }
-          slot = UInt16(channelSlots.count)
-          channelSlots[channel] = slot
+          slot = UInt16(channelSlots.add(channel))
         }
         subscriptionChannelIndex[index] = slot
         lastChannel = (channel, slot)
@@ -214,7 +213,8 @@ public struct RetentionDataset: Sendable {
     var customerTier = [PlanTier](repeating: .other, count: customerCount)
     var customerChannelIndex = [UInt16](repeating: 0, count: customerCount)
     var customerPartnerIndex = [Int32](repeating: -1, count: customerCount)
-    var partnerSlots: [PartnerID: Int32] = [:]
+    var partnerSlots = SlotNumbering<PartnerID>()
+    var lastPartner: (partner: PartnerID, slot: Int32)?
     for customer in 0..<customerCount {
       let range = offsets[customer]..<offsets[customer + 1]
       if range.count > 1 {
@@ -227,10 +227,9 @@ public struct RetentionDataset: Sendable {
         }
       }
       let firstIndex = Int(order[range.lowerBound])
-      let first = subscriptions[firstIndex]
-      customerTier[customer] = first.tier
+      customerTier[customer] = subscriptions[firstIndex].tier
       customerChannelIndex[customer] = subscriptionChannelIndex[firstIndex]
-      if let partner = first.attributedPartner {
+      if let partner = subscriptions[firstIndex].attributedPartner {
         guard partner.rawValue != RetentionSegment.noPartnerValue else {
           throw .invalidValue(
             partner.rawValue,
@@ -238,26 +237,25 @@ public struct RetentionDataset: Sendable {
               "a partner id other than \(RetentionSegment.noPartnerValue) (the key of customers without a partner)",
             at: at("subscriptions", firstIndex))
         }
-        if let slot = partnerSlots[partner] {
-          customerPartnerIndex[customer] = slot
+        let slot: Int32
+        if let lastPartner, lastPartner.partner == partner {
+          slot = lastPartner.slot
         } else {
-          let slot = Int32(partnerSlots.count)
-          partnerSlots[partner] = slot
-          customerPartnerIndex[customer] = slot
+          slot = Int32(partnerSlots.slot(of: partner) ?? partnerSlots.add(partner))
+          lastPartner = (partner, slot)
         }
+        customerPartnerIndex[customer] = slot
       }
     }
     // Number channels and partners in sorted order.
-    let channels = channelSlots.keys.sorted()
-    var channelRenumber = [UInt16](repeating: 0, count: channels.count)
-    for (position, channel) in channels.enumerated() { channelRenumber[Int(channelSlots[channel]!)] = UInt16(position) }
+    let (channels, channelPositions) = channelSlots.sorted()
+    let channelRenumber = channelPositions.map { UInt16($0) }
     for customer in 0..<customerCount {
       customerChannelIndex[customer] = channelRenumber[Int(customerChannelIndex[customer])]
     }
     for index in 0..<count { subscriptionChannelIndex[index] = channelRenumber[Int(subscriptionChannelIndex[index])] }
-    let partners = partnerSlots.keys.sorted()
-    var partnerRenumber = [Int32](repeating: 0, count: partners.count)
-    for (position, partner) in partners.enumerated() { partnerRenumber[Int(partnerSlots[partner]!)] = Int32(position) }
+    let (partners, partnerPositions) = partnerSlots.sorted()
+    let partnerRenumber = partnerPositions.map { Int32($0) }
     for customer in 0..<customerCount where customerPartnerIndex[customer] >= 0 {
       customerPartnerIndex[customer] = partnerRenumber[Int(customerPartnerIndex[customer])]
     }
@@ -276,8 +274,8 @@ public struct RetentionDataset: Sendable {
       guard change.newMRR.minorUnits >= 0 else {
         throw .invalidValue(change.newMRR.decimalString, expected: "an MRR ≥ 0", at: at("changes", index))
       }
-      let subscription = subscriptions[target]
-      guard subscription.accepts(changeOn: change.effective) else {
+      guard subscriptions[target].accepts(changeOn: change.effective) else {
+        let subscription = subscriptions[target]
         throw .changeOutsideSubscription(
           subscription.id.rawValue, effective: change.effective, start: subscription.start, end: subscription.end,
           at: at("changes", index))
