@@ -427,14 +427,43 @@ public struct RetentionDataset: Sendable {
     customerLookup.find(HashGrouping.fold(HashGrouping.hash(id.rawValue))) { customerID($0) == id }
   }
 
+  /// A segment in the dataset's numbering of channels and partners, so testing a customer compares integers
+  /// instead of names (see ``customer(_:isIn:)-(_,SegmentTest)``).
+  enum SegmentTest {
+    case all
+    case tier(PlanTier)
+    case channel(UInt16)
+    /// A partner's slot, or −1 for customers without a partner.
+    case partner(Int32)
+    /// A channel or partner the dataset does not have: no customer.
+    case nobody
+  }
+
+  /// The test for a segment in this dataset.
+  func test(for segment: RetentionSegment) -> SegmentTest {
+    switch segment.kind {
+    case .all: return .all
+    case .tier(let tier): return .tier(tier)
+    case .channel(let channel): return channels.firstIndex(of: channel).map { .channel(UInt16($0)) } ?? .nobody
+    case .partner(nil): return .partner(-1)
+    case .partner(let partner?): return partners.firstIndex(of: partner).map { .partner(Int32($0)) } ?? .nobody
+    }
+  }
+
+  /// Whether a customer belongs to a segment, as ``customer(_:isIn:)-(_,RetentionSegment)`` tells.
+  func customer(_ customer: Int, isIn test: SegmentTest) -> Bool {
+    switch test {
+    case .all: return true
+    case .tier(let tier): return customerTier[customer] == tier
+    case .channel(let slot): return customerChannelIndex[customer] == slot
+    case .partner(let slot): return customerPartnerIndex[customer] == slot
+    case .nobody: return false
+    }
+  }
+
   /// Whether a customer belongs to a segment by its first subscription (its tier, channel or partner). Monthly
   /// metrics place tier segments by the tier at each month's start instead (see ``RetentionAggregate``).
   func customer(_ customer: Int, isIn segment: RetentionSegment) -> Bool {
-    switch segment.kind {
-    case .all: return true
-    case .tier(let tier): return customerTier[customer] == tier
-    case .channel(let channel): return customerChannel(customer) == channel
-    case .partner(let partner): return customerPartner(customer) == partner
-    }
+    self.customer(customer, isIn: test(for: segment))
   }
 }
