@@ -239,9 +239,10 @@ struct SubscriptionIndexTests {
     // Per segment: counted through the customer's first subscription, looked up by id in a dictionary here.
     var expected: [String: SatisfactionCounts] = [:]
     for answer in answers {
-      guard let first = dataset.subscriptions.filter({ $0.customer == answer.customer }).min(by: {
-        $0.start != $1.start ? $0.start < $1.start : $0.id < $1.id
-      })
+      guard
+        let first = dataset.subscriptions.filter({ $0.customer == answer.customer }).min(by: {
+          $0.start != $1.start ? $0.start < $1.start : $0.id < $1.id
+        })
       else { continue }
       expected[RetentionSegment.tier(first.tier).description, default: SatisfactionCounts()].add(answer)
       expected[RetentionSegment.channel(first.channel).description, default: SatisfactionCounts()].add(answer)

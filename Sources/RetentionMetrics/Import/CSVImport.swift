@@ -114,31 +114,31 @@ public struct RetentionCSVImporter: Sendable {
         lines.reserveCapacity(capacity)
         idFolds.reserveCapacity(capacity)
         customerFolds.reserveCapacity(capacity)
-      }
-    ) { (row: CSVRow, columns: [CSVColumn], _: [Subscription]) throws(RetentionError) in
-      let rowCurrency = try row.currency(columns[9], default: defaultCurrency, cache: &currencies)
-      if let expected = currency, rowCurrency != expected {
-        throw .mixedCurrencies(found: rowCurrency, expected: expected, at: row.location(columns[9]))
-      }
-      let id = try row.identifier(columns[1], SubscriptionID.self)
-      let start = try row.date(columns[6])
-      let end = try row.optionalDate(columns[7])
-      if let end, end < start { throw .endBeforeStart(id.rawValue, at: row.location(columns[7])) }
-      let customer = try row.identifier(columns[0], CustomerID.self)
-      let subscription = Subscription(
-        id: id, customer: customer,
-        plan: row.withBytes(columns[2]) { plans.name($0) }, tier: try row.choice(columns[3], tiers),
-        channel: try row.channel(columns[4], channels), billingPeriod: try row.choice(columns[5], periods),
-        mrr: try row.amount(columns[8], currency: rowCurrency, digits: currencies.minorUnitDigits(of: rowCurrency)),
-        start: start, end: end,
-        partnerID: try row.optionalIdentifier(columns[10], PartnerID.self),
-        affiliateID: try row.optionalIdentifier(columns[11], PartnerID.self))
-      currency = rowCurrency
-      lines.append(Int32(clamping: row.line))
-      idFolds.append(HashGrouping.fold(HashGrouping.hash(id.rawValue)))
-      customerFolds.append(HashGrouping.fold(HashGrouping.hash(customer.rawValue)))
-      return subscription
-    }
+      },
+      parse: { (row: CSVRow, columns: [CSVColumn], _: [Subscription]) throws(RetentionError) in
+        let rowCurrency = try row.currency(columns[9], default: defaultCurrency, cache: &currencies)
+        if let expected = currency, rowCurrency != expected {
+          throw .mixedCurrencies(found: rowCurrency, expected: expected, at: row.location(columns[9]))
+        }
+        let id = try row.identifier(columns[1], SubscriptionID.self)
+        let start = try row.date(columns[6])
+        let end = try row.optionalDate(columns[7])
+        if let end, end < start { throw .endBeforeStart(id.rawValue, at: row.location(columns[7])) }
+        let customer = try row.identifier(columns[0], CustomerID.self)
+        let subscription = Subscription(
+          id: id, customer: customer,
+          plan: row.withBytes(columns[2]) { plans.name($0) }, tier: try row.choice(columns[3], tiers),
+          channel: try row.channel(columns[4], channels), billingPeriod: try row.choice(columns[5], periods),
+          mrr: try row.amount(columns[8], currency: rowCurrency, digits: currencies.minorUnitDigits(of: rowCurrency)),
+          start: start, end: end,
+          partnerID: try row.optionalIdentifier(columns[10], PartnerID.self),
+          affiliateID: try row.optionalIdentifier(columns[11], PartnerID.self))
+        currency = rowCurrency
+        lines.append(Int32(clamping: row.line))
+        idFolds.append(HashGrouping.fold(HashGrouping.hash(id.rawValue)))
+        customerFolds.append(HashGrouping.fold(HashGrouping.hash(customer.rawValue)))
+        return subscription
+      })
     let (index, duplicates) = SubscriptionIndex.build(
       idFolds: idFolds, customerFolds: customerFolds, rows: parsed.records)
     let records = parsed.records

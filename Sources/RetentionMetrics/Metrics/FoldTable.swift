@@ -69,7 +69,8 @@ struct FoldTable: Sendable {
     var larger = [UInt64](repeating: Self.empty, count: slots.count * 2)
     // Re-placing in slot order could put a later-inserted entry of a run that wrapped around before an earlier
     // one; sorting by number (insertion order for every table here) keeps "earliest first".
-    let entries = slots.filter { $0 != Self.empty }.sorted { UInt32(truncatingIfNeeded: $0) < UInt32(truncatingIfNeeded: $1) }
+    let entries = slots.filter { $0 != Self.empty }
+      .sorted { UInt32(truncatingIfNeeded: $0) < UInt32(truncatingIfNeeded: $1) }
     for entry in entries { Self.place(entry, in: &larger) }
     slots = larger
   }

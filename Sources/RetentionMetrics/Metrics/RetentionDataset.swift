@@ -17,7 +17,8 @@ public struct RetentionDataset: Sendable {
 
   /// The number of distinct customers; customer `c` is `subscriptions[order[customerOffsets[c]]].customer`.
   public let customerCount: Int
-  /// Subscription indices grouped by customer (each group sorted by start date, then subscription id); group `c` is
+  /// Subscription indices grouped by customer (customers numbered in the order of their first row, each
+  /// group sorted by start date, then subscription id); group `c` is
   /// `order[customerOffsets[c]..<customerOffsets[c + 1]]`.
   let customerOffsets: [Int]
   let order: [Int32]
@@ -95,9 +96,9 @@ public struct RetentionDataset: Sendable {
   ///     are none).
   /// - Throws: As ``init(subscriptions:changes:currency:)``.
   /// - Complexity: O(n + c) expected, plus sorting each customer's few subscriptions.
-  public init(indexedSubscriptions subscriptions: IndexedSubscriptions, changes: [MRRChange] = [], currency: CurrencyCode? = nil)
-    throws(RetentionError)
-  {
+  public init(
+    indexedSubscriptions subscriptions: IndexedSubscriptions, changes: [MRRChange] = [], currency: CurrencyCode? = nil
+  ) throws(RetentionError) {
     try self.init(
       subscriptions: subscriptions.records, index: subscriptions.index, changes: changes, currency: currency)
   }
@@ -336,7 +337,9 @@ public struct RetentionDataset: Sendable {
 
   /// The month index (`CivilMonth.index`) of each supported day, so indexing a million subscriptions does not
   /// run the calendar algorithm for each date (190 KB, built on first use).
-  private static let monthIndexOfDay: [Int32] = (supportedDates.lowerBound.dayNumber...supportedDates.upperBound
+  private static let monthIndexOfDay: [Int32] =
+    (supportedDates.lowerBound
+    .dayNumber...supportedDates.upperBound
     .dayNumber).map { Int32(CivilDate(dayNumber: $0).civilMonth.index) }
 
   /// `date.civilMonth.index`, from the table for supported dates.
