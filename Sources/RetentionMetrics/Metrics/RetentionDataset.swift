@@ -337,10 +337,10 @@ public struct RetentionDataset: Sendable {
 
   /// The month index (`CivilMonth.index`) of each supported day, so indexing a million subscriptions does not
   /// run the calendar algorithm for each date (190 KB, built on first use).
-  private static let monthIndexOfDay: [Int32] =
-    (supportedDates.lowerBound
-    .dayNumber...supportedDates.upperBound
-    .dayNumber).map { Int32(CivilDate(dayNumber: $0).civilMonth.index) }
+  private static let monthIndexOfDay: [Int32] = {
+    let days = supportedDates.lowerBound.dayNumber...supportedDates.upperBound.dayNumber
+    return days.map { Int32(CivilDate(dayNumber: $0).civilMonth.index) }
+  }()
 
   /// `date.civilMonth.index`, from the table for supported dates.
   static func monthIndex(_ date: CivilDate) -> Int {
