@@ -35,7 +35,10 @@ enum ClassifierOptions {
     let model = try loadModel(arguments.value("--model"))
     switch arguments.value("--classifier") {
     case nil, "ensemble":
-      guard let model else { return try DefaultSentimentClassifier.make() }
+      guard let model else {
+        return try threshold.map(DefaultSentimentClassifier.make(neutralThreshold:))
+          ?? DefaultSentimentClassifier.make()
+      }
       return EnsembleSentimentClassifier(lexicon: try lexicon(), model: model)
     case "lexicon": return try lexicon()
     case "model":

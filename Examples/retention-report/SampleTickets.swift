@@ -1,8 +1,8 @@
 import Foundation
 import HostingSupport
 
-/// Seeded support tickets for the sample customers: up to three per subscription, answered in minutes or (more
-/// often for unhappy customers) a day late, so `retention-report experience` has a history to compare. Drawn
+/// Seeded support tickets for the sample customers: up to three per subscription, of every priority, answered in
+/// minutes or (more often for unhappy customers) a day late, so `retention-report experience` has a history to compare. Drawn
 /// from their own generator, so the CSV files stay as they were.
 enum SampleTickets {
   /// The tickets as JSON lines.
@@ -23,6 +23,7 @@ enum SampleTickets {
         let opened = lifetime.start.adding(days: random.below(days - 1)).date.addingTimeInterval(
           Double(8 * 3_600 + random.below(10 * 3_600)))
         let late = random.chance(lifetime.unhappy ? 0.45 : 0.15)
+        let priority = Self.priority(random.unit())
         let id = "ST-\(index)-\(number)"
         let customer = CustomerID(lifetime.customer)
         let agent = TicketAuthor.agent("sample-agent")
@@ -31,7 +32,9 @@ enum SampleTickets {
           TicketEvent(
             id: EventID("\(id)-1"), instant: opened, author: .customer(customer),
             kind: .created(
-              TicketOpening(ticketID: TicketID(id), customerID: customer, subject: "Question", body: "Please help."))),
+              TicketOpening(
+                ticketID: TicketID(id), customerID: customer, subject: "Question", body: "Please help.",
+                priority: priority))),
           TicketEvent(id: EventID("\(id)-2"), instant: opened + reply, author: agent, kind: .agentReply(body: "Done.")),
           TicketEvent(
             id: EventID("\(id)-3"), instant: opened + reply + 600, author: agent, kind: .statusChanged(to: .resolved)),
@@ -42,5 +45,16 @@ enum SampleTickets {
       }
     }
     return lines.joined(separator: "\n") + "\n"
+  }
+
+  /// A ticket's priority from a uniform draw: one in ten critical, two in ten high or low, the rest normal (a
+  /// late answer breaches a critical ticket's one-hour target as it does the others').
+  static func priority(_ draw: Double) -> Priority {
+    switch draw {
+    case ..<0.1: .critical
+    case ..<0.3: .high
+    case ..<0.5: .low
+    default: .normal
+    }
   }
 }

@@ -44,6 +44,24 @@ struct FeedbackTriageTests {
     #expect(decoded.allSatisfy { (-1...1).contains($0.score) && (0...1).contains($0.confidence) })
   }
 
+  @Test("classify --threshold widens the default classifier's neutral band, so mild feedback turns neutral")
+  func classifyThreshold() async throws {
+    let input = """
+      {"id":1,"text":"The panel is okay"}
+      {"id":2,"text":"Support was fine"}
+      {"id":3,"text":"Billing is a bit slow"}
+      """
+    let plain = try await runExample("feedback-triage", ["classify"], input: input)
+    let wide = try await runExample("feedback-triage", ["classify", "--threshold", "0.95"], input: input)
+    #expect(plain.status == 0 && wide.status == 0, "\(plain.standardError)\(wide.standardError)")
+    let before = try Self.lines(plain.standardOutput).map { $0["label"] as? String }
+    let after = try Self.lines(wide.standardOutput).map { $0["label"] as? String }
+    #expect(before.contains { $0 != "neutral" })
+    #expect(after.filter { $0 == "neutral" }.count > before.filter { $0 == "neutral" }.count)
+    let bad = try await runExample("feedback-triage", ["classify", "--threshold", "2"], input: input)
+    #expect(bad.status == 2)
+  }
+
   @Test("classify --explain adds the tokens and rules that moved the score")
   func explain() async throws {
     let run = try await runExample("feedback-triage", ["classify", "--explain"], input: #"{"id":1,"text":"not good"}"#)

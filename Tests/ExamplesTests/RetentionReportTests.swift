@@ -196,6 +196,21 @@ struct RetentionReportExperienceTests {
     #expect((object["comparisons"] as? [Any])?.count == 5)
   }
 
+  @Test("the sample's tickets include critical ones, so its critical-breach comparison has customers on both sides")
+  func sampleHasCriticalBreaches() async throws {
+    let folder = try await sample()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let json = try await runExample("retention-report", arguments(folder) + ["--json", "--min-group", "5"])
+    #expect(json.status == 0, "\(json.standardError)")
+    let object = try #require(try JSONSerialization.jsonObject(with: Data(json.standardOutput.utf8)) as? [String: Any])
+    let comparisons = try #require(object["comparisons"] as? [[String: Any]])
+    let critical = try #require(
+      comparisons.first { ($0["kind"] as? String)?.lowercased().contains("critical") == true })
+    let groups = try #require(critical["groups"] as? [[String: Any]])
+    #expect(groups.count >= 2)
+    for group in groups { #expect((group["customers"] as? Int ?? 0) > 0, "\(group)") }
+  }
+
   @Test("a malformed ticket line stops the run with a typed error naming the file and line")
   func malformedLine() async throws {
     let folder = try await sample()

@@ -98,6 +98,77 @@ struct FactStatementTests {
       silenced.probabilities(for: "the mailbox was gloomish") != full.probabilities(for: "the mailbox was gloomish"))
   }
 
+  @Test("the fact rule is a rule of hosting feedback: text the gate reads as news or reviews keeps its models' vote")
+  func factRuleFollowsTheGate() throws {
+    let hostingWords = ["tiket", "server", "invois", "nameserver", "cpanel", "backup"]
+    let newsWords = ["kerajaan", "menteri", "parlimen", "rakyat", "dasar", "negeri"]
+    func lines(_ words: [String], _ tail: String) -> [String] {
+      words.flatMap { first in words.map { "\(first) \($0) \(tail)" } }
+    }
+    let hosting = try NaiveBayesSentimentModel.train(
+      on: lines(hostingWords, "gloomish").map { LabeledExample(text: $0, label: .negative) }
+        + lines(hostingWords, "sunny").map { LabeledExample(text: $0, label: .positive) })
+    let general = try NaiveBayesSentimentModel.train(
+      on: lines(newsWords, "gloomish").map { LabeledExample(text: $0, label: .negative) }
+        + lines(newsWords, "sunny").map { LabeledExample(text: $0, label: .positive) })
+    let gate = try DomainGate.train(inDomain: lines(hostingWords, "x"), outOfDomain: lines(newsWords, "x"))
+    func ensemble(factFactor: Double) -> EnsembleSentimentClassifier {
+      let member = EnsembleSentimentClassifier.LanguageModel(
+        model: hosting, weight: 0.5, general: general, generalWeight: 0.5, gate: gate)
+      return EnsembleSentimentClassifier(
+        lexicon: bundledClassifier, model: hosting, modelWeight: 0.5,
+        languageModels: [.english: member, .malay: member, .lao: member], factFactor: factFactor)
+    }
+    let discounted = ensemble(factFactor: 0)
+    let full = ensemble(factFactor: 1)
+    let news = "kerajaan menteri gloomish"
+    let hostingFact = "tiket server gloomish"
+    for text in [news, hostingFact] {
+      #expect(bundledClassifier.classify(text).confidence == 0, "the lexicon finds no sentiment word in '\(text)'")
+    }
+    #expect(gate.inDomainProbability(news) < 0.05)
+    #expect(gate.inDomainProbability(hostingFact) > 0.95)
+    #expect(discounted.classify(news).label == .negative)
+    #expect(abs(discounted.probabilities(for: news).negative - full.probabilities(for: news).negative) < 0.05)
+    #expect(discounted.classify(hostingFact).label == .neutral)
+    #expect(full.classify(hostingFact).label == .negative)
+  }
+
+  @Test("a host's own opinion cue word keeps the model's say in a text without a sentiment word")
+  func hostOpinionCue() throws {
+    let text = "the mailbox zorblat gloomish"
+    var lexicons = try SentimentLexicon.allBundled()
+    let additions = try SentimentLexicon(language: .english, lexicon: "", rules: "[opinion_cues]\n  Zorblat  \n")
+    #expect(additions.opinionCues == ["zorblat"])
+    lexicons[.english] = lexicons[.english]!.merging(additions)
+    let extended = LexiconSentimentClassifier(lexicons: lexicons)
+    let model = try NaiveBayesSentimentModel.train(
+      on: [LabeledExample(text: "gloomish", label: .negative), LabeledExample(text: "sunny", label: .positive)])
+    func probabilities(_ lexicon: LexiconSentimentClassifier, factFactor: Double) -> SentimentProbabilities {
+      EnsembleSentimentClassifier(
+        lexicon: lexicon, model: model, modelWeight: 0.5, silenceFactor: 1, factFactor: factFactor
+      ).probabilities(for: text)
+    }
+    #expect(extended.classify(text).confidence == 0, "the lexicon finds no sentiment word")
+    #expect(probabilities(extended, factFactor: 0) == probabilities(extended, factFactor: 1))
+    #expect(probabilities(bundledClassifier, factFactor: 0) != probabilities(bundledClassifier, factFactor: 1))
+  }
+
+  @Test("an opinion cue entry must be one word, and a lexicon saved without cues still decodes")
+  func opinionCueFormat() throws {
+    #expect(throws: SentimentError.self) {
+      try SentimentLexicon(language: .english, lexicon: "", rules: "[opinion_cues]\nstill broken")
+    }
+    var lexicon = try SentimentLexicon(language: .malay, lexicon: "bagus\t2", rules: "[opinion_cues]\nasyik")
+    var object = try #require(
+      try JSONSerialization.jsonObject(with: JSONEncoder().encode(lexicon)) as? [String: Any])
+    #expect(object["opinionCues"] != nil)
+    object["opinionCues"] = nil
+    let old = try JSONDecoder().decode(SentimentLexicon.self, from: JSONSerialization.data(withJSONObject: object))
+    lexicon.opinionCues = []
+    #expect(old == lexicon)
+  }
+
   @Test("capitals alone are no opinion cue: acronyms are facts")
   func acronymsNoCue() throws {
     let model = try NaiveBayesSentimentModel.train(
@@ -161,5 +232,21 @@ struct LanguageModelTests {
     #expect(member.general != nil && member.gate != nil)
     #expect(member.generalWeight == DefaultSentimentClassifier.generalModelWeight)
     #expect(ensemble.languageModels[.english] == nil && ensemble.languageModels[.lao] == nil)
+  }
+}
+
+/// The default classifier's lexicon band can be set; it shapes the ensemble's labels.
+@Suite("Default classifier's neutral band")
+struct DefaultNeutralBandTests {
+  @Test("the default band gives the default classifier, a wider one turns mild feedback neutral")
+  func bandMovesLabels() throws {
+    let texts = ["The panel is okay", "Support was fine", "Billing is a bit slow", "Great support, thanks!"]
+    let standard = try DefaultSentimentClassifier.make()
+    let same = try DefaultSentimentClassifier.make(neutralThreshold: LexiconSentimentClassifier.defaultNeutralThreshold)
+    let wide = try DefaultSentimentClassifier.make(neutralThreshold: 0.95)
+    for text in texts { #expect(same.classify(text) == standard.classify(text)) }
+    let neutralBefore = texts.filter { standard.classify($0).label == .neutral }.count
+    let neutralAfter = texts.filter { wide.classify($0).label == .neutral }.count
+    #expect(neutralAfter > neutralBefore)
   }
 }

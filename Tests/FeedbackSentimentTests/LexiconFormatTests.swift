@@ -11,6 +11,22 @@ struct LexiconFormatTests {
   }
 
   @Test(
+    "terms are lowercased and their whitespace collapsed, and comments are told from content, however a line starts",
+    arguments: [
+      ("  \t# indented comment\ngood\t1", ["good": 1.0]),
+      ("\u{00A0}# comment after a no-break space\nGood\t1", ["good": 1.0]),
+      ("\u{00A0}\u{3000}\n  bad\t-1", ["bad": -1.0]),
+      ("#\u{0301}accented\t2", ["#\u{0301}accented": 2.0]),
+      ("Not  Great\t  -1.5  ", ["not great": -1.5]),
+      ("it\u{2019}s OK\t1", ["it's ok": 1.0]),
+      ("ດີ ຫຼາຍ\t3\nÉTÉ\t1", ["ດີ ຫຼາຍ": 3.0, "été": 1.0]),
+      ("\u{00A0}word\u{00A0}\t1", ["word": 1.0]),
+    ] as [(String, [String: Double])])
+  func normalizesTermsAndLines(text: String, expected: [String: Double]) throws {
+    #expect(try SentimentLexicon.parseValences(text) == expected)
+  }
+
+  @Test(
     "a malformed lexicon line is reported with its number",
     arguments: [
       ("good\t2\nbad -2", 2, SentimentError.Code.malformedLine),

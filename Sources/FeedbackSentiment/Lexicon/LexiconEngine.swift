@@ -11,6 +11,8 @@ final class LexiconEngine: Sendable {
   let latinResources: [ScoringResources]
   let laoResources: ScoringResources
   let undeterminedResources: ScoringResources
+  /// The opinion cue words (bundled and the lexicons'), as UTF-8 grouped by length.
+  let opinionCueWords: [Int: [[UInt8]]]
   private let storage = FrozenStorage()
 
   init(
@@ -20,6 +22,7 @@ final class LexiconEngine: Sendable {
     self.tokenizer = tokenizer
     self.languageIdentifier = languageIdentifier
     self.neutralThreshold = neutralThreshold
+    opinionCueWords = OpinionCues.words(of: lexicons)
     let vocabulary = ScoringVocabulary(lexicons: lexicons)
     self.vocabulary = vocabulary
     var tables: [SentimentLanguage: ScoringResources] = [:]
@@ -93,7 +96,7 @@ final class LexiconEngine: Sendable {
           return LexiconSentimentClassifier.Analysis(
             result: SentimentResult(label: .neutral, score: 0, confidence: 0, language: language, details: details),
             probabilities: SentimentProbabilities(negative: 0, neutral: 1, positive: 0),
-            hasEvidence: false, hasOpinionCue: OpinionCues.present(in: items, tokens: tokens)
+            hasEvidence: false, hasOpinionCue: OpinionCues.present(in: items, tokens: tokens, words: opinionCueWords)
           )
         }
         if let modelVote {

@@ -9,12 +9,17 @@ import Foundation
 ///
 /// Capitals alone are not a cue: hosting feedback is full of acronyms (DNS, SSL, PHP).
 enum OpinionCues {
-  /// The bundled cue words of every language (code-mixed feedback uses them across languages), as lowercase
-  /// UTF-8 bytes grouped by length.
-  static let words: [Int: [[UInt8]]] = {
-    guard let text = try? BundledLexicons.optionalResourceText("opinion-cues") else { return [:] }
-    return Dictionary(grouping: parse(text).map { Array($0.utf8) }, by: \.count)
+  /// The bundled cue words of every language (code-mixed feedback uses them across languages).
+  static let bundled: [String] = {
+    guard let text = try? BundledLexicons.optionalResourceText("opinion-cues") else { return [] }
+    return parse(text)
   }()
+
+  /// The bundled cue words and those of the lexicons, as lowercase UTF-8 bytes grouped by length.
+  static func words(of lexicons: [SentimentLanguage: SentimentLexicon]) -> [Int: [[UInt8]]] {
+    let words = Set(bundled).union(lexicons.values.flatMap(\.opinionCues))
+    return Dictionary(grouping: words.sorted().map { Array($0.utf8) }, by: \.count)
+  }
 
   /// The words of an `opinion-cues.txt` text: one per line under `[language]` headers, `#` comments.
   static func parse(_ text: String) -> [String] {
@@ -27,7 +32,7 @@ enum OpinionCues {
   /// Whether the items of a text (built by ``LexiconItemBuilder``) and its tokens hold an opinion cue.
   ///
   /// - Complexity: O(number of items + tokens), plus O(capitalised tokens × tokens) for the repetition check.
-  static func present(in items: ScratchList<ScoredItem>, tokens: ByteTokens) -> Bool {
+  static func present(in items: ScratchList<ScoredItem>, tokens: ByteTokens, words: [Int: [[UInt8]]]) -> Bool {
     if tokens.counts.exclamationMarks > 0 { return true }
     for index in 0..<items.count {
       let item = items[index]

@@ -149,7 +149,7 @@ struct ScoringTable: Sendable {
   /// Splits a term into the word tokens the tokenizer would produce for it (Lao terms are one token).
   static func words(of term: String) -> [String] {
     if term.unicodeScalars.contains(where: { LaoScript.isLao($0.value) }) {
-      return [term.replacingOccurrences(of: " ", with: "")]
+      return [term.utf8.contains(0x20) ? term.replacingOccurrences(of: " ", with: "") : term]
     }
     return term.split(separator: " ").map(String.init)
   }

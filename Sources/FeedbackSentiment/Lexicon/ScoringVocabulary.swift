@@ -46,8 +46,8 @@ struct ScoringVocabulary: Sendable {
       }
       for word in lexicon.segmentationWords.sorted() { intern(word) }
     }
-    // Text in normal form C finds a word written otherwise through its normal form.
-    for (id, word) in words.enumerated() {
+    // Text in normal form C finds a word written otherwise through its normal form (ASCII is its own).
+    for (id, word) in words.enumerated() where word.utf8.contains(where: { $0 >= 0x80 }) {
       let normalized = Array(word.precomposedStringWithCanonicalMapping.utf8)
       if normalized != Array(word.utf8) { forms.insert(normalized, id: Int32(id)) }
     }

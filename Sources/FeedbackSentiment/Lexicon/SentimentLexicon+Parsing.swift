@@ -94,6 +94,12 @@ extension SentimentLexicon {
       case "negators": negators.insert(Self.normalizedTerm(Substring(line)))
       case "contrast": contrastWords.insert(Self.normalizedTerm(Substring(line)))
       case "stopwords": stopwords.insert(Self.normalizedTerm(Substring(line)))
+      case "opinion_cues":
+        let cue = Self.normalizedTerm(Substring(line))
+        guard !cue.contains(" ") else {
+          throw SentimentError.malformedLine(number, in: source, "an opinion cue is a single word, not '\(cue)'")
+        }
+        opinionCues.insert(cue)
       case "intensifiers", "dampeners":
         let (term, value) = try Self.termAndNumber(line, number: number, source: source)
         guard value >= -1, value <= 1, value != 0 else {
@@ -114,7 +120,7 @@ extension SentimentLexicon {
   }
 
   static let ruleSections: Set<String> = [
-    "negators", "intensifiers", "dampeners", "contrast", "stopwords", "negation_fixed",
+    "negators", "intensifiers", "dampeners", "contrast", "stopwords", "negation_fixed", "opinion_cues",
   ]
 
   /// Non-comment, non-blank lines with their 1-based numbers; trailing whitespace and a BOM are removed.
@@ -126,11 +132,29 @@ extension SentimentLexicon {
       var line = Substring(rawLine)
       if number == 1, line.hasPrefix("\u{FEFF}") { line = line.dropFirst() }
       while let last = line.last, last == "\r" || last == " " { line = line.dropLast() }
-      let trimmed = line.trimmingCharacters(in: .whitespaces)
-      if trimmed.isEmpty || trimmed.hasPrefix("#") { continue }
+      if isBlankOrComment(line) { continue }
       result.append((number, String(line)))
     }
     return result
+  }
+
+  /// Whether a line is blank or a comment once leading whitespace is trimmed; most lines start with a visible
+  /// ASCII character or a letter and are decided by their first scalar.
+  private static func isBlankOrComment(_ line: Substring) -> Bool {
+    let scalars = line.unicodeScalars
+    guard let first = scalars.first else { return true }
+    switch first.value {
+    case 0x23:
+      // "#" starts a comment unless a combining mark joins it into another character.
+      let next = scalars.dropFirst().first
+      if next == nil || next!.isASCII { return true }
+    case 0x21...0x7E: return false
+    case 0x80...:
+      if !CharacterSet.whitespaces.contains(first) { return false }
+    default: break
+    }
+    let trimmed = line.trimmingCharacters(in: .whitespaces)
+    return trimmed.isEmpty || trimmed.hasPrefix("#")
   }
 
   static func termAndNumber(_ line: String, number: Int, source: String?) throws -> (String, Double) {
@@ -140,15 +164,40 @@ extension SentimentLexicon {
     }
     let term = normalizedTerm(fields[0])
     guard !term.isEmpty else { throw SentimentError.malformedLine(number, in: source, "empty term") }
-    guard let value = Double(fields[1].trimmingCharacters(in: .whitespaces)), value.isFinite else {
+    guard let value = Double(trimmed(fields[1])), value.isFinite else {
       throw SentimentError.malformedLine(number, in: source, "'\(fields[1])' is not a number")
     }
     return (term, value)
   }
 
+  /// A field without surrounding whitespace; fields without any are returned as they are.
+  private static func trimmed(_ field: Substring) -> Substring {
+    guard let first = field.utf8.first, let last = field.utf8.last,
+      (0x21...0x7E).contains(first), (0x21...0x7E).contains(last)
+    else { return Substring(field.trimmingCharacters(in: .whitespaces)) }
+    return field
+  }
+
   /// Lowercased, trimmed, inner whitespace collapsed to single spaces, curly apostrophes straightened.
   static func normalizedTerm(_ field: Substring) -> String {
-    field.lowercased().replacingOccurrences(of: "\u{2019}", with: "'")
+    if let plain = plainASCIITerm(field) { return plain }
+    return field.lowercased().replacingOccurrences(of: "\u{2019}", with: "'")
       .split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
+  }
+
+  /// ``normalizedTerm(_:)`` of a field of printable ASCII with single spaces between words and none around them
+  /// (most terms): its lowercase; `nil` for any other field.
+  private static func plainASCIITerm(_ field: Substring) -> String? {
+    let utf8 = field.utf8
+    guard let first = utf8.first, let last = utf8.last, first != 0x20, last != 0x20 else { return nil }
+    var previous: UInt8 = 0
+    var hasUppercase = false
+    for byte in utf8 {
+      guard (0x20...0x7E).contains(byte), !(byte == 0x20 && previous == 0x20) else { return nil }
+      hasUppercase = hasUppercase || (0x41...0x5A).contains(byte)
+      previous = byte
+    }
+    guard hasUppercase else { return String(field) }
+    return String(decoding: utf8.map { (0x41...0x5A).contains($0) ? $0 | 0x20 : $0 }, as: UTF8.self)
   }
 }

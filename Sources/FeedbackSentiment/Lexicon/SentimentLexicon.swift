@@ -28,6 +28,10 @@ public struct SentimentLexicon: Sendable, Hashable, Codable {
   public var aspectTerms: [String: HostingAspect]
   /// Extra dictionary words for ``LaoSegmenter`` (only meaningful for Lao).
   public var segmentationWords: Set<String>
+  /// Words that show an opinion in a text without a sentiment word ("still", "masih", "ເລື້ອຍໆ"), on top of the
+  /// bundled `opinion-cues.txt`: such a text is not taken as a statement of fact
+  /// (``EnsembleSentimentClassifier/factFactor``). Single words, matched in every language.
+  public var opinionCues: Set<String>
 
   /// Creates a lexicon from its parts.
   ///
@@ -41,6 +45,7 @@ public struct SentimentLexicon: Sendable, Hashable, Codable {
   ///   - fixedPhrases: Idiom → valence.
   ///   - aspectTerms: Term → aspect.
   ///   - segmentationWords: Extra Lao dictionary words.
+  ///   - opinionCues: Extra opinion cue words.
   public init(
     language: SentimentLanguage,
     valences: [String: Double] = [:],
@@ -50,7 +55,8 @@ public struct SentimentLexicon: Sendable, Hashable, Codable {
     stopwords: Set<String> = [],
     fixedPhrases: [String: Double] = [:],
     aspectTerms: [String: HostingAspect] = [:],
-    segmentationWords: Set<String> = []
+    segmentationWords: Set<String> = [],
+    opinionCues: Set<String> = []
   ) {
     self.language = language
     self.valences = valences
@@ -61,6 +67,31 @@ public struct SentimentLexicon: Sendable, Hashable, Codable {
     self.fixedPhrases = fixedPhrases
     self.aspectTerms = aspectTerms
     self.segmentationWords = segmentationWords
+    self.opinionCues = opinionCues
+  }
+
+  private enum CodingKeys: String, CodingKey {
+    case language, valences, negators, intensifiers, contrastWords, stopwords, fixedPhrases, aspectTerms
+    case segmentationWords, opinionCues
+  }
+
+  /// Decodes a lexicon; one saved before ``opinionCues`` existed decodes with none.
+  ///
+  /// - Parameter decoder: The decoder.
+  /// - Throws: `DecodingError` for a wrong shape.
+  public init(from decoder: any Decoder) throws {
+    let container = try decoder.container(keyedBy: CodingKeys.self)
+    self.init(
+      language: try container.decode(SentimentLanguage.self, forKey: .language),
+      valences: try container.decode([String: Double].self, forKey: .valences),
+      negators: try container.decode(Set<String>.self, forKey: .negators),
+      intensifiers: try container.decode([String: Double].self, forKey: .intensifiers),
+      contrastWords: try container.decode(Set<String>.self, forKey: .contrastWords),
+      stopwords: try container.decode(Set<String>.self, forKey: .stopwords),
+      fixedPhrases: try container.decode([String: Double].self, forKey: .fixedPhrases),
+      aspectTerms: try container.decode([String: HostingAspect].self, forKey: .aspectTerms),
+      segmentationWords: try container.decode(Set<String>.self, forKey: .segmentationWords),
+      opinionCues: try container.decodeIfPresent(Set<String>.self, forKey: .opinionCues) ?? [])
   }
 
   /// Combines two lexicons of the same language; entries of `other` win where both define a term.
@@ -78,12 +109,13 @@ public struct SentimentLexicon: Sendable, Hashable, Codable {
     merged.fixedPhrases.merge(other.fixedPhrases) { _, new in new }
     merged.aspectTerms.merge(other.aspectTerms) { _, new in new }
     merged.segmentationWords.formUnion(other.segmentationWords)
+    merged.opinionCues.formUnion(other.opinionCues)
     return merged
   }
 
   /// All terms of this lexicon that ``LaoSegmenter`` should know as words.
   var allTerms: [String] {
     Array(valences.keys) + Array(negators) + Array(intensifiers.keys) + Array(contrastWords) + Array(stopwords)
-      + Array(fixedPhrases.keys) + Array(aspectTerms.keys) + Array(segmentationWords)
+      + Array(fixedPhrases.keys) + Array(aspectTerms.keys) + Array(segmentationWords) + Array(opinionCues)
   }
 }

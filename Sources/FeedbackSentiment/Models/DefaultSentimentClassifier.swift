@@ -4,10 +4,11 @@ import Foundation
 ///
 /// The lexicon classifier combined with the bundled trained models when they ship (else the lexicon alone):
 /// `sentiment-model.json`, naive Bayes trained on the training split of our hosting corpus, votes on every
-/// language; for Malay/Indonesian text, `sentiment-model-ms.json` (naive Bayes with character n-grams trained on
-/// public Indonesian reviews and Malay news, see the package's NOTICE) joins it, weighted by
-/// `sentiment-gate-ms.json`, which tells hosting feedback from general text. See <doc:MeasuredAccuracy> for the
-/// figures behind these choices.
+/// language; for Malay/Indonesian text, `sentiment-model-ms.json` (naive Bayes over word unigrams and bigrams
+/// trained on public Indonesian reviews and Malay news, see the package's NOTICE) joins it, weighted by
+/// `sentiment-gate-ms.json`, which tells hosting feedback from general text. The Malay/Indonesian files are read
+/// when the first Malay or Indonesian text arrives. See <doc:MeasuredAccuracy> for the figures behind these
+/// choices.
 public enum DefaultSentimentClassifier {
   /// The name of the bundled trained model, if one ships.
   static let modelResource = "sentiment-model"
@@ -28,7 +29,7 @@ public enum DefaultSentimentClassifier {
   static let bundledMalayModel: EnsembleSentimentClassifier.LanguageModel? = {
     guard let hosting = bundledModel, let modelData = resource(malayModelResource),
       let gateData = resource(malayGateResource), let general = try? TrainedSentimentModel.decode(modelData),
-      let gate = try? JSONDecoder().decode(DomainGate.self, from: gateData)
+      let gate = try? DomainGate.decode(gateData)
     else { return nil }
     return EnsembleSentimentClassifier.LanguageModel(
       model: hosting, weight: ensembleModelWeight, general: general, generalWeight: generalModelWeight, gate: gate)
@@ -47,11 +48,27 @@ public enum DefaultSentimentClassifier {
   ///   ``LexiconSentimentClassifier``.
   /// - Throws: ``SentimentError`` if a bundled lexicon is missing or malformed.
   public static func make() throws -> any SentimentClassifier {
-    let lexicon = try LexiconSentimentClassifier.bundled()
+    try make(lexicon: LexiconSentimentClassifier.bundled())
+  }
+
+  /// Makes the default classifier with another neutral band for its lexicon part: the band shapes the lexicon's
+  /// label probabilities, so it moves the ensemble's labels too.
+  ///
+  /// - Parameter neutralThreshold: Lexicon scores with an absolute value below this are neutral (clamped to 0…1;
+  ///   ``LexiconSentimentClassifier/defaultNeutralThreshold`` by default).
+  /// - Returns: The classifier ``make()`` returns, with that band.
+  /// - Throws: ``SentimentError`` if a bundled lexicon is missing or malformed.
+  public static func make(neutralThreshold: Double) throws -> any SentimentClassifier {
+    let bundled = try LexiconSentimentClassifier.bundled()
+    return try make(lexicon: LexiconSentimentClassifier(lexicons: bundled.lexicons, neutralThreshold: neutralThreshold))
+  }
+
+  private static func make(lexicon: LexiconSentimentClassifier) throws -> any SentimentClassifier {
     guard let model = bundledModel else { return lexicon }
+    // The Malay/Indonesian models are most of the bundled data; they are read when such a text first arrives.
     return EnsembleSentimentClassifier(
       lexicon: lexicon, model: model, modelWeight: ensembleModelWeight,
-      languageModels: bundledMalayModel.map { [.malay: $0] } ?? [:])
+      loadingLanguageModels: [.malay: { bundledMalayModel }])
   }
 
   /// The model's share of the vote in the default ensemble.

@@ -85,6 +85,23 @@ public struct DomainGate: Sendable, Codable {
     return inside + outside > 0 ? inside / (inside + outside) : 0.5
   }
 
+  /// Loads a gate saved with `JSONEncoder`.
+  ///
+  /// - Parameter data: The JSON.
+  /// - Returns: The gate.
+  /// - Throws: `DecodingError` for a wrong shape, ``SentimentError`` (``SentimentError/Code/invalidModel``) for
+  ///   inconsistent contents, as ``init(from:)``.
+  /// - Complexity: O(n) in the size of the file; a file as `JSONEncoder` writes it is read without `JSONDecoder`.
+  public static func decode(_ data: Data) throws -> DomainGate {
+    if let json = ModelJSONReader.parse(data), let sharpness = json["sharpness"]?.double, sharpness > 0,
+      sharpness <= 100, let prior = json["prior"]?.double, prior > 0, prior < 1, let model = json["model"],
+      let naiveBayes = try? NaiveBayesSentimentModel(modelJSON: model)
+    {
+      return DomainGate(model: naiveBayes, sharpness: sharpness, prior: prior)
+    }
+    return try JSONDecoder().decode(DomainGate.self, from: data)
+  }
+
   private enum CodingKeys: String, CodingKey { case model, sharpness, prior }
 
   /// Decodes a saved gate and checks it.

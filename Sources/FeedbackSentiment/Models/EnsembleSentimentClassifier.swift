@@ -78,7 +78,12 @@ public struct EnsembleSentimentClassifier: SentimentClassifier {
   /// The share of the vote of ``model``, 0…1.
   public let modelWeight: Double
   /// The models of particular languages, chosen by the language the lexicon classifier detects.
-  public let languageModels: [SentimentLanguage: LanguageModel]
+  ///
+  /// Reading this property loads any model that is loaded on first use (the default classifier reads its
+  /// Malay/Indonesian models only when a Malay or Indonesian text arrives).
+  public var languageModels: [SentimentLanguage: LanguageModel] {
+    members.compactMapValues { $0.member?.source }
+  }
   /// The factor on a model's weight when the lexicon recognises no sentiment word in a text that still shows an
   /// opinion cue (a negator, an intensifier or dampener, a contrast word, an exclamation mark, an elongated word,
   /// an emoji): complaints such as "Couldn't log in for two days" carry no sentiment word, and the model reads
@@ -93,17 +98,43 @@ public struct EnsembleSentimentClassifier: SentimentClassifier {
   /// side), a model outvotes it only when its share of the vote exceeds about 0.3, so any factor below 0.6 keeps
   /// such texts neutral however strongly the model associates their words with complaints (0.4 and 0.5 are the
   /// default weights of the corpus model and of the general Malay/Indonesian model).
+  ///
+  /// For a language member with a ``DomainGate``, ``silenceFactor`` and this factor apply to the share `g` of the
+  /// text the gate reads as hosting feedback: the weight is multiplied by `g·factor + (1 − g)`. News and reviews
+  /// state their opinions as facts, so text the gate reads as general keeps its general model's vote.
   public let factFactor: Double
   /// The default ``factFactor`` (0.5: statements of fact are always neutral). In 5-fold cross-validation on the
   /// corpus' training split every factor from 0 to 0.7 scored the same and within 0.001 of the best (0.8–0.9,
   /// which still let a very confident model call a fact negative); see <doc:MeasuredAccuracy>.
   public static let defaultFactFactor = 0.5
   private let fallback: Member
-  private let members: [SentimentLanguage: Member]
+  private let members: [SentimentLanguage: LazyMember]
+
+  /// A language's member, made on first use and then kept.
+  private final class LazyMember: @unchecked Sendable {
+    private let lock = NSLock()
+    /// `nil` until made; then the member, or `.some(nil)` when there is none.
+    private var made: Member??
+    private let make: @Sendable () -> Member?
+
+    init(_ make: @escaping @Sendable () -> Member?) {
+      self.make = make
+    }
+
+    var member: Member? {
+      lock.lock()
+      defer { lock.unlock() }
+      if let made { return made }
+      let member = make()
+      made = .some(member)
+      return member
+    }
+  }
 
   /// A model with, when it is a naive Bayes model reading the lexicon's tokens, that model (one tokenization per
   /// text).
   private struct Member: Sendable {
+    let source: LanguageModel
     let model: Part
     let weight: Double
     let general: Part?
@@ -115,6 +146,7 @@ public struct EnsembleSentimentClassifier: SentimentClassifier {
     let shared: (model: NaiveBayesSentimentModel, general: NaiveBayesSentimentModel, extractor: FeatureExtractor)?
 
     init(_ member: LanguageModel, lexicon: LexiconSentimentClassifier) {
+      source = member
       model = Part(member.model, lexicon: lexicon)
       weight = member.weight
       general = member.general.map { Part($0, lexicon: lexicon) }
@@ -136,8 +168,9 @@ public struct EnsembleSentimentClassifier: SentimentClassifier {
       return (hosting, outside, widest)
     }
 
-    /// The model distribution and the weight for one text.
-    func vote(for text: String, tokens: ByteTokens) -> (SentimentProbabilities?, Double) {
+    /// The model distribution, the weight and the share of the hosting register (the gate's in-domain
+    /// probability; 1 without a gate) for one text.
+    func vote(for text: String, tokens: ByteTokens) -> Vote {
       if let shared, let gate {
         return shared.extractor.withFeatures(in: tokens) { features in
           features.withBuffer { features in
@@ -149,25 +182,35 @@ public struct EnsembleSentimentClassifier: SentimentClassifier {
         }
       }
       let hosting = model.knownProbabilities(for: text, tokens: tokens)
-      guard let general, let gate else { return (hosting, weight) }
+      guard let general, let gate else { return Vote(probabilities: hosting, weight: weight, hostingShare: 1) }
       return combine(
         hosting: hosting, outside: { general.knownProbabilities(for: text, tokens: tokens) },
         share: { gate.inDomainProbability(in: tokens) })
     }
 
-    /// The two models' votes mixed by the gate's share; each asked only when needed.
+    /// The two models' votes mixed by the gate's share; the general model is asked only when needed.
     private func combine(
       hosting: SentimentProbabilities?, outside: () -> SentimentProbabilities?, share: () -> Double
-    ) -> (SentimentProbabilities?, Double) {
-      guard let outside = outside() else { return (hosting, weight) }
-      guard let hosting else { return (outside, generalWeight) }
+    ) -> Vote {
+      guard let outside = outside() else { return Vote(probabilities: hosting, weight: weight, hostingShare: share()) }
       let share = share()
+      guard let hosting else { return Vote(probabilities: outside, weight: generalWeight, hostingShare: share) }
       let mixed = SentimentProbabilities(
         negative: share * hosting.negative + (1 - share) * outside.negative,
         neutral: share * hosting.neutral + (1 - share) * outside.neutral,
         positive: share * hosting.positive + (1 - share) * outside.positive)
-      return (mixed, share * weight + (1 - share) * generalWeight)
+      return Vote(probabilities: mixed, weight: share * weight + (1 - share) * generalWeight, hostingShare: share)
     }
+  }
+
+  /// A member's vote on one text.
+  private struct Vote {
+    /// The model distribution; `nil` when no model recognises anything.
+    var probabilities: SentimentProbabilities?
+    /// The models' share of the ensemble's vote.
+    var weight: Double
+    /// How much of the text the gate reads as hosting feedback (1 without a gate).
+    var hostingShare: Double
   }
 
   /// A model with, when it is a naive Bayes model reading the lexicon's tokens, that model (one tokenization per
@@ -205,15 +248,44 @@ public struct EnsembleSentimentClassifier: SentimentClassifier {
     languageModels: [SentimentLanguage: LanguageModel] = [:],
     silenceFactor: Double = defaultSilenceFactor, factFactor: Double = defaultFactFactor
   ) {
+    self.init(
+      lexicon: lexicon, model: model, modelWeight: modelWeight,
+      loadingLanguageModels: languageModels.mapValues { member in { member } }, silenceFactor: silenceFactor,
+      factFactor: factFactor)
+  }
+
+  /// Creates an ensemble whose language models are loaded when a text of their language first arrives, so a
+  /// process that never sees that language never reads them (the default classifier loads its Malay/Indonesian
+  /// models this way).
+  ///
+  /// ```swift
+  /// let ensemble = EnsembleSentimentClassifier(
+  ///   lexicon: lexicon, model: hostingModel, modelWeight: 0.4,
+  ///   loadingLanguageModels: [.malay: { try? loadMalayMember() }])
+  /// ```
+  ///
+  /// - Parameters:
+  ///   - lexicon: The rule-based classifier.
+  ///   - model: A trained model, for the languages without one of their own.
+  ///   - modelWeight: The model's share of the vote (clamped to 0…1).
+  ///   - loadingLanguageModels: For each language, what loads its member; called at most once, on the first text
+  ///     of that language, while other calls for that language wait. `nil` means none after all: such texts use
+  ///     `model`.
+  ///   - silenceFactor: As in ``init(lexicon:model:modelWeight:languageModels:silenceFactor:factFactor:)``.
+  ///   - factFactor: As in ``init(lexicon:model:modelWeight:languageModels:silenceFactor:factFactor:)``.
+  public init(
+    lexicon: LexiconSentimentClassifier, model: any ProbabilisticSentimentModel, modelWeight: Double,
+    loadingLanguageModels: [SentimentLanguage: @Sendable () -> LanguageModel?],
+    silenceFactor: Double = defaultSilenceFactor, factFactor: Double = defaultFactFactor
+  ) {
     self.lexicon = lexicon
     self.silenceFactor = silenceFactor.isFinite ? min(1, max(0, silenceFactor)) : Self.defaultSilenceFactor
     self.factFactor = factFactor.isFinite ? min(1, max(0, factFactor)) : Self.defaultFactFactor
     self.model = model
     let fallback = Member(LanguageModel(model: model, weight: modelWeight), lexicon: lexicon)
     self.modelWeight = fallback.weight
-    self.languageModels = languageModels
     self.fallback = fallback
-    members = languageModels.mapValues { Member($0, lexicon: lexicon) }
+    members = loadingLanguageModels.mapValues { load in LazyMember { load().map { Member($0, lexicon: lexicon) } } }
   }
 
   /// The combined distribution over labels.
@@ -223,21 +295,25 @@ public struct EnsembleSentimentClassifier: SentimentClassifier {
   ///   recognises no sentiment word, it is taken at a score of 0 and `w` is multiplied by ``silenceFactor`` (an
   ///   opinion cue occurs) or ``factFactor`` (none does); the lexicon alone when the model recognises nothing.
   public func probabilities(for text: String) -> SentimentProbabilities {
-    let (analysis, modelProbabilities, weight) = analyze(text)
-    guard let modelProbabilities else {
+    let (analysis, vote) = analyze(text)
+    guard let modelProbabilities = vote.probabilities else {
       return analysis.hasEvidence
         ? analysis.probabilities : SentimentProbabilities(negative: 0, neutral: 1, positive: 0)
     }
     guard analysis.hasEvidence else {
       return Self.combine(
-        lexicon: lexicon.silentProbabilities, model: modelProbabilities, weight: weight * silentFactor(analysis))
+        lexicon: lexicon.silentProbabilities, model: modelProbabilities,
+        weight: vote.weight * silentFactor(analysis, vote))
     }
-    return Self.combine(lexicon: analysis.probabilities, model: modelProbabilities, weight: weight)
+    return Self.combine(lexicon: analysis.probabilities, model: modelProbabilities, weight: vote.weight)
   }
 
-  /// The factor on the model's weight for a text in which the lexicon found no sentiment word.
-  private func silentFactor(_ analysis: LexiconSentimentClassifier.Analysis) -> Double {
-    analysis.hasOpinionCue ? silenceFactor : factFactor
+  /// The factor on the model's weight for a text in which the lexicon found no sentiment word: ``silenceFactor``
+  /// or ``factFactor`` on the part of the text the gate reads as hosting feedback, none on the rest (the rules
+  /// of silence are rules of the hosting register: news and reviews state their opinions as facts).
+  private func silentFactor(_ analysis: LexiconSentimentClassifier.Analysis, _ vote: Vote) -> Double {
+    let factor = analysis.hasOpinionCue ? silenceFactor : factFactor
+    return vote.hostingShare * factor + (1 - vote.hostingShare)
   }
 
   private static func combine(
@@ -252,22 +328,19 @@ public struct EnsembleSentimentClassifier: SentimentClassifier {
 
   /// The lexicon's analysis with the vote of the model of the detected language, that model's probabilities and
   /// weight; the text is tokenized once.
-  private func analyze(
-    _ text: String
-  ) -> (analysis: LexiconSentimentClassifier.Analysis, model: SentimentProbabilities?, weight: Double) {
+  private func analyze(_ text: String) -> (analysis: LexiconSentimentClassifier.Analysis, vote: Vote) {
     let engine = lexicon.engine
-    var modelProbabilities: SentimentProbabilities?
-    var weight = fallback.weight
+    var vote = Vote(probabilities: nil, weight: fallback.weight, hostingShare: 1)
     let analysis = TextBytes.with(text) { bytes in
       engine.tokenizer.withTokens(of: bytes) { tokens in
         engine.analyze(text, tokens: &tokens) { language, tokens in
-          let member = members.isEmpty ? fallback : members[language] ?? fallback
-          (modelProbabilities, weight) = member.vote(for: text, tokens: tokens)
-          return modelProbabilities?.score
+          let member = members.isEmpty ? fallback : members[language]?.member ?? fallback
+          vote = member.vote(for: text, tokens: tokens)
+          return vote.probabilities?.score
         }
       }
     }
-    return (analysis, modelProbabilities, weight)
+    return (analysis, vote)
   }
 
   /// Classifies one text.
@@ -277,9 +350,10 @@ public struct EnsembleSentimentClassifier: SentimentClassifier {
   ///   confidence 0 when neither part recognises anything.
   /// - Complexity: O(n) in the length of the text.
   public func classify(_ text: String) -> SentimentResult {
-    let (analysis, modelProbabilities, fullWeight) = analyze(text)
+    let (analysis, vote) = analyze(text)
+    let modelProbabilities = vote.probabilities
     let lexiconKnows = analysis.hasEvidence
-    let weight = lexiconKnows ? fullWeight : fullWeight * silentFactor(analysis)
+    let weight = lexiconKnows ? vote.weight : vote.weight * silentFactor(analysis, vote)
     guard lexiconKnows || modelProbabilities != nil else { return analysis.result }
     let combined: SentimentProbabilities
     if let modelProbabilities {

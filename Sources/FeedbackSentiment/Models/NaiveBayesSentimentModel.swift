@@ -242,6 +242,21 @@ public struct NaiveBayesSentimentModel: ProbabilisticSentimentModel, Codable {
     )
   }
 
+  /// Reads a model from ``ModelJSONReader``'s value of a saved file, with the same checks as decoding.
+  ///
+  /// - Parameter json: The document.
+  /// - Returns: `nil` when the document is not in the shape `JSONEncoder` writes; decode it with `JSONDecoder`
+  ///   then, for that decoder's errors.
+  /// - Throws: ``SentimentError`` (``SentimentError/Code/invalidModel``) for inconsistent contents.
+  init?(modelJSON json: ModelJSONReader.Value) throws {
+    guard json["kind"]?.string == "naiveBayes", let options = SentimentFeatureOptions(modelJSON: json["options"]),
+      let smoothing = json["smoothing"]?.double, let documentCounts = json["documentCounts"]?.ints,
+      let featureCounts = SparseClassTable(modelJSON: json["featureCounts"])
+    else { return nil }
+    try self.init(
+      options: options, smoothing: smoothing, documentCounts: documentCounts, featureCounts: featureCounts)
+  }
+
   /// Encodes the model as JSON-friendly data (`kind`, options, counts of the features seen).
   ///
   /// - Parameter encoder: The encoder.
