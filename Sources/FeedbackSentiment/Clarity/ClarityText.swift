@@ -29,22 +29,37 @@ struct ClarityText {
   let scalars: [Unicode.Scalar]
   /// The UTF-16 offset of every scalar, plus the total length at the end.
   let utf16Offsets: [Int]
+  /// The text's UTF-8 bytes, from which words and excerpts are cut.
+  private let utf8: [UInt8]
+  /// The UTF-8 offset of every scalar, plus the total length at the end.
+  private let utf8Offsets: [Int]
   private(set) var words: [Word] = []
   private(set) var sentences: [Sentence] = []
 
   /// Cuts a text into words and sentences.
   /// - Complexity: O(*n* × *L*) for *n* scalars and *L* the segmenter's longest word.
   init(_ text: String, segmenter: LaoSegmenter, abbreviations: Set<String> = []) {
-    scalars = Array(text.unicodeScalars)
-    var offsets: [Int] = []
-    offsets.reserveCapacity(scalars.count + 1)
-    var offset = 0
-    for scalar in scalars {
-      offsets.append(offset)
-      offset += UTF16.width(scalar)
+    utf8 = Array(text.utf8)
+    var scalars: [Unicode.Scalar] = []
+    scalars.reserveCapacity(utf8.count)
+    var utf16Offsets: [Int] = []
+    utf16Offsets.reserveCapacity(utf8.count + 1)
+    var utf8Offsets: [Int] = []
+    utf8Offsets.reserveCapacity(utf8.count + 1)
+    var utf16Offset = 0
+    var utf8Offset = 0
+    for scalar in text.unicodeScalars {
+      scalars.append(scalar)
+      utf16Offsets.append(utf16Offset)
+      utf8Offsets.append(utf8Offset)
+      utf16Offset += UTF16.width(scalar)
+      utf8Offset += UTF8.width(scalar)
     }
-    offsets.append(offset)
-    utf16Offsets = offsets
+    utf16Offsets.append(utf16Offset)
+    utf8Offsets.append(utf8Offset)
+    self.scalars = scalars
+    self.utf16Offsets = utf16Offsets
+    self.utf8Offsets = utf8Offsets
     words = cutWords(segmenter: segmenter)
     sentences = cutSentences(abbreviations: abbreviations)
   }
@@ -54,11 +69,18 @@ struct ClarityText {
     ClarityHint.Location(utf16Offset: utf16Offsets[start], utf16Length: utf16Offsets[end] - utf16Offsets[start])
   }
 
-  /// The text of scalars `start..<end`.
+  /// The text of scalars `start..<end`, decoded from the text's UTF-8 bytes (the same scalars, without appending
+  /// them one by one).
   func text(_ start: Int, _ end: Int) -> String {
-    var view = String.UnicodeScalarView()
-    view.append(contentsOf: scalars[start..<end])
-    return String(view)
+    utf8.withUnsafeBufferPointer { bytes in
+      String(decoding: UnsafeBufferPointer(rebasing: bytes[utf8Offsets[start]..<utf8Offsets[end]]), as: UTF8.self)
+    }
+  }
+
+  /// A word as written, curly apostrophes straightened (Foundation's replacement runs only when there is one).
+  static func straightened(_ word: String) -> String {
+    guard word.unicodeScalars.contains("\u{2019}") else { return word }
+    return word.replacingOccurrences(of: "\u{2019}", with: "'")
   }
 
   static func isLao(_ scalar: Unicode.Scalar) -> Bool { (0x0E80...0x0EFF).contains(scalar.value) }
@@ -109,31 +131,54 @@ struct ClarityText {
           break
         }
       }
-      let exact = text(index, end).replacingOccurrences(of: "\u{2019}", with: "'")
+      let exact = Self.straightened(text(index, end))
       words.append(Word(folded: exact.lowercased(), exact: exact, scalarStart: index, scalarEnd: end))
       index = end
     }
     return words
   }
 
+  /// Appends the words of the Lao run `start..<end`, as the segmenter cuts it (its pieces partition the run).
   private func appendLaoWords(from start: Int, to end: Int, segmenter: LaoSegmenter, into words: inout [Word]) {
-    let run = text(start, end)
-    let pieces = segmenter.segment(run)
-    // Lao pieces partition the run; if they ever did not, keep the run as one word rather than misplace hints.
-    guard pieces.reduce(0, { $0 + $1.unicodeScalars.count }) == end - start else {
-      words.append(Word(folded: run, exact: run, scalarStart: start, scalarEnd: end))
-      return
-    }
-    var position = start
-    for piece in pieces {
-      let length = piece.unicodeScalars.count
-      words.append(Word(folded: piece, exact: piece, scalarStart: position, scalarEnd: position + length))
-      position += length
+    withUnsafeTemporaryAllocation(of: UInt32.self, capacity: end - start) { values in
+      for index in start..<end { values.initializeElement(at: index - start, to: scalars[index].value) }
+      segmenter.forEachCut(UnsafeBufferPointer(values)) { cut in
+        let piece = text(start + cut.start, start + cut.end)
+        words.append(Word(folded: piece, exact: piece, scalarStart: start + cut.start, scalarEnd: start + cut.end))
+      }
     }
   }
 
-  private static let terminators: Set<Unicode.Scalar> = [".", "!", "?", "\u{2026}", "\u{3002}"]
-  private static let closers: Set<Unicode.Scalar> = ["\"", "'", ")", "]", "}", "\u{201D}", "\u{2019}", "\u{BB}"]
+  /// Whether a scalar ends a sentence when a space follows: `.`, `!`, `?`, `…` or `。`.
+  static func isTerminator(_ scalar: Unicode.Scalar) -> Bool {
+    switch scalar.value {
+    case 0x2E, 0x21, 0x3F, 0x2026, 0x3002: return true
+    default: return false
+    }
+  }
+
+  /// Whether a scalar may close a sentence after its terminator: quotes and brackets.
+  static func isCloser(_ scalar: Unicode.Scalar) -> Bool {
+    switch scalar.value {
+    case 0x22, 0x27, 0x29, 0x5D, 0x7D, 0x201D, 0x2019, 0xBB: return true
+    default: return false
+    }
+  }
+
+  /// `scalar.properties.isWhitespace`, answered without the property tables for ASCII and Lao scalars.
+  static func isWhitespace(_ scalar: Unicode.Scalar) -> Bool {
+    if scalar.value < 0x80 { return scalar.value == 0x20 || (0x09...0x0D).contains(scalar.value) }
+    if isLao(scalar) { return false }
+    return scalar.properties.isWhitespace
+  }
+
+  /// Whether a scalar breaks a line: a line separator (general category Zl), `\n`, `\r` or the paragraph
+  /// separator; answered without the property tables for ASCII and Lao scalars.
+  static func isLineBreak(_ scalar: Unicode.Scalar) -> Bool {
+    if scalar.value < 0x80 { return scalar == "\n" || scalar == "\r" }
+    if isLao(scalar) { return false }
+    return scalar.properties.generalCategory == .lineSeparator || scalar == "\u{2029}"
+  }
 
   private func cutSentences(abbreviations: Set<String>) -> [Sentence] {
     var ends: [Int] = []  // scalar index just past each sentence's last scalar
@@ -142,23 +187,20 @@ struct ClarityText {
     while index < scalars.count {
       let scalar = scalars[index]
       while wordIndex < words.count, words[wordIndex].scalarEnd <= index { wordIndex += 1 }
-      if scalar.properties.generalCategory == .lineSeparator || scalar == "\n" || scalar == "\r"
-        || scalar == "\u{2029}"
-      {
+      if Self.isLineBreak(scalar) {
         ends.append(index)
-      } else if Self.terminators.contains(scalar), !isInsideWord(index, wordIndex) {
+      } else if Self.isTerminator(scalar), !isInsideWord(index, wordIndex) {
         var after = index + 1
-        while after < scalars.count, Self.terminators.contains(scalars[after]) || Self.closers.contains(scalars[after])
-        {
+        while after < scalars.count, Self.isTerminator(scalars[after]) || Self.isCloser(scalars[after]) {
           after += 1
         }
-        let atBreak = after == scalars.count || scalars[after].properties.isWhitespace
+        let atBreak = after == scalars.count || Self.isWhitespace(scalars[after])
         if atBreak, !(scalar == "." && endsAbbreviation(before: index, wordIndex, abbreviations)) {
           ends.append(after)
           index = after
           continue
         }
-      } else if scalar.properties.isWhitespace, laoOnBothSides(of: index) {
+      } else if Self.isWhitespace(scalar), laoOnBothSides(of: index) {
         ends.append(index)
       }
       index += 1
@@ -182,7 +224,7 @@ struct ClarityText {
   private func laoOnBothSides(of index: Int) -> Bool {
     guard index > 0, Self.isLao(scalars[index - 1]) else { return false }
     var after = index + 1
-    while after < scalars.count, scalars[after].properties.isWhitespace { after += 1 }
+    while after < scalars.count, Self.isWhitespace(scalars[after]) { after += 1 }
     return after < scalars.count && Self.isLao(scalars[after])
   }
 
@@ -194,8 +236,8 @@ struct ClarityText {
     for end in ends where end >= start {
       var first = start
       var last = end
-      while first < last, scalars[first].properties.isWhitespace { first += 1 }
-      while last > first, scalars[last - 1].properties.isWhitespace { last -= 1 }
+      while first < last, Self.isWhitespace(scalars[first]) { first += 1 }
+      while last > first, Self.isWhitespace(scalars[last - 1]) { last -= 1 }
       start = end
       guard first < last else { continue }
       while wordIndex < words.count, words[wordIndex].scalarStart < first { wordIndex += 1 }

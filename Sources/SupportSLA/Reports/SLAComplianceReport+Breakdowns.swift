@@ -16,21 +16,36 @@ extension SLAComplianceReport {
   ) {
     var labeler = SLAPeriodLabeler(period: period, timeZone: timeZone)
     var overall = QualityTally()
-    var periods: [String: QualityTally] = [:]
-    var agents: [AgentID?: (cycles: [SLATargetStatus], tally: QualityTally)] = [:]
-    var departments: [Department: (cycles: [SLATargetStatus], tally: QualityTally)] = [:]
+    var periods: [QualityTally] = []  // by label number
+    var agentNumbers: [AgentID?: Int] = [:]
+    var agents: [(agent: AgentID?, attainment: SLAMetricTallies, tally: QualityTally)] = []
+    var departmentNumbers: [Department: Int] = [:]
+    var departments: [(department: Department, attainment: SLAMetricTallies, tally: QualityTally)] = []
     var aged: [AgedTicket] = []
+    let noCycles: [SLATargetStatus] = []
     for (subject, status) in zip(subjects, statuses) where subject.box.createdAt <= now {
       let outcome = SLATicketOutcome(subject, now: now)
       let resolvedLate = status.map(Self.isAnsweredOnTimeResolvedLate) ?? false
-      let cycles = status?.targets ?? []
       overall.add(outcome, resolvedLate: resolvedLate)
-      periods[labeler.label(for: outcome.createdAt), default: QualityTally()]
-        .add(outcome, resolvedLate: resolvedLate)
-      agents[outcome.agent, default: ([], QualityTally())].cycles += cycles
-      agents[outcome.agent]!.tally.add(outcome, resolvedLate: resolvedLate)
-      departments[outcome.department, default: ([], QualityTally())].cycles += cycles
-      departments[outcome.department]!.tally.add(outcome, resolvedLate: resolvedLate)
+      let periodNumber = labeler.number(for: outcome.createdAt)
+      if periodNumber == periods.count { periods.append(QualityTally()) }
+      periods[periodNumber].add(outcome, resolvedLate: resolvedLate)
+      let agent = agentNumbers[outcome.agent] ?? agents.count
+      if agent == agents.count {
+        agentNumbers[outcome.agent] = agent
+        agents.append((outcome.agent, SLAMetricTallies(), QualityTally()))
+      }
+      let department = departmentNumbers[outcome.department] ?? departments.count
+      if department == departments.count {
+        departmentNumbers[outcome.department] = department
+        departments.append((outcome.department, SLAMetricTallies(), QualityTally()))
+      }
+      (status?.targets ?? noCycles).withUnsafeBufferPointer { cycles in
+        agents[agent].attainment.add(cycles)
+        departments[department].attainment.add(cycles)
+      }
+      agents[agent].tally.add(outcome, resolvedLate: resolvedLate)
+      departments[department].tally.add(outcome, resolvedLate: resolvedLate)
       if let ageGuard, outcome.status.isActive, now.timeIntervalSince(outcome.createdAt) >= ageGuard.limit {
         aged.append(
           AgedTicket(
@@ -39,21 +54,18 @@ extension SLAComplianceReport {
       }
     }
     quality = overall.quality
-    qualityByPeriod = periods.map { PeriodQuality(period: $0.key, quality: $0.value.quality) }
+    qualityByPeriod = periods.indices.map { PeriodQuality(period: labeler.labels[$0], quality: periods[$0].quality) }
       .sorted { $0.period < $1.period }
-    byAgent = agents.map {
-      AgentFigures(agent: $0.key, attainment: Self.attainment($0.value.cycles), quality: $0.value.tally.quality)
-    }
-    .sorted { lhs, rhs in
-      switch (lhs.agent, rhs.agent) {
-      case (let left?, let right?): return left < right
-      case (.some, nil): return true
-      default: return false
+    byAgent = agents.map { AgentFigures(agent: $0.agent, attainment: $0.attainment.rows, quality: $0.tally.quality) }
+      .sorted { lhs, rhs in
+        switch (lhs.agent, rhs.agent) {
+        case (let left?, let right?): return left < right
+        case (.some, nil): return true
+        default: return false
+        }
       }
-    }
     byDepartment = departments.map {
-      DepartmentFigures(
-        department: $0.key, attainment: Self.attainment($0.value.cycles), quality: $0.value.tally.quality)
+      DepartmentFigures(department: $0.department, attainment: $0.attainment.rows, quality: $0.tally.quality)
     }
     .sorted { $0.department.rawValue < $1.department.rawValue }
     openPastAgeLimit = ageGuard.map { ageGuard in
@@ -67,12 +79,5 @@ extension SLAComplianceReport {
   static func isAnsweredOnTimeResolvedLate(_ status: SLAStatus) -> Bool {
     status.current(.firstResponse)?.state == .achieved
       && status.targets.contains { $0.metric == .resolution && $0.state == .breached }
-  }
-
-  /// One row per metric (in metric order) over a group's cycles.
-  static func attainment(_ cycles: [SLATargetStatus]) -> [Row] {
-    Dictionary(grouping: cycles, by: \.metric)
-      .map { row(metric: $0.key, priority: nil, department: nil, period: nil, cycles: $0.value) }
-      .sorted { $0.metric < $1.metric }
   }
 }

@@ -96,37 +96,12 @@ public struct SLAComplianceReport: Hashable, Sendable, Codable, CustomStringConv
     byAgent = []
     byDepartment = []
     openPastAgeLimit = nil
-    var labeler = SLAPeriodLabeler(period: period, timeZone: timeZone)
-    struct GroupKey: Hashable {
-      var metric: SLAMetric
-      var priority: Priority?
-      var department: Department?
-      var period: String?
+    var grouping = SLARowGrouping(period: period, timeZone: timeZone)
+    statuses.withUnsafeBufferPointer { statuses in
+      for index in statuses.indices { grouping.add(statuses.baseAddress! + index) }
     }
-    var groups: [GroupKey: [SLATargetStatus]] = [:]
-    for status in statuses {
-      for cycle in status.targets {
-        let label = labeler.label(for: cycle.activatedAt)
-        let key = GroupKey(
-          metric: cycle.metric, priority: status.priority, department: status.department, period: label)
-        groups[key, default: []].append(cycle)
-        groups[GroupKey(metric: cycle.metric), default: []].append(cycle)
-      }
-    }
-    var rows: [Row] = []
-    var totals: [Row] = []
-    for (key, cycles) in groups {
-      let row = Self.row(
-        metric: key.metric, priority: key.priority, department: key.department, period: key.period, cycles: cycles)
-      if key.period == nil { totals.append(row) } else { rows.append(row) }
-    }
-    self.rows = rows.sorted { lhs, rhs in
-      if lhs.period != rhs.period { return (lhs.period ?? "") < (rhs.period ?? "") }
-      if lhs.metric != rhs.metric { return lhs.metric < rhs.metric }
-      if lhs.priority != rhs.priority { return (lhs.priority ?? .low) > (rhs.priority ?? .low) }
-      return (lhs.department?.rawValue ?? "") < (rhs.department?.rawValue ?? "")
-    }
-    self.totals = totals.sorted { $0.metric < $1.metric }
+    rows = grouping.rows
+    totals = grouping.totals
   }
 
   /// Evaluates tickets and builds their report, with every ticket figure.
@@ -163,20 +138,6 @@ public struct SLAComplianceReport: Hashable, Sendable, Codable, CustomStringConv
       let parts = calendar.dateComponents([.year, .month], from: instant)
       return String(format: "%04d-%02d", parts.year ?? 0, parts.month ?? 0)
     }
-  }
-
-  static func row(
-    metric: SLAMetric, priority: Priority?, department: Department?, period: String?, cycles: [SLATargetStatus]
-  ) -> Row {
-    let achieved = cycles.count { $0.state == .achieved }
-    let breached = cycles.count { $0.state == .breached }
-    let times = cycles.compactMap { $0.isFulfilled ? $0.elapsed : nil }.sorted()
-    let measured = achieved + breached
-    return Row(
-      metric: metric, priority: priority, department: department, period: period, measured: measured,
-      achieved: achieved, breached: breached, open: cycles.count - measured,
-      attainmentPercent: measured == 0 ? nil : Double(achieved) / Double(measured) * 100,
-      medianSeconds: percentile(0.5, ofSorted: times), p90Seconds: percentile(0.9, ofSorted: times))
   }
 
   /// The `p`-quantile of sorted values by linear interpolation between closest ranks (R type 7).

@@ -127,9 +127,10 @@ public struct Ticket: Sendable, Identifiable {
   /// - Parameter eventID: The id to look for.
   /// - Complexity: O(1) on average.
   package func containsEvent(_ eventID: EventID) -> Bool {
-    // Two fields rather than a method of the whole state: calling a method on a class's stored struct copies
+    // Fields rather than a method of the whole state: calling a method on a class's stored struct copies
     // the struct (retaining every field) first.
-    TicketState.contains(eventID, in: storage.state.events, index: storage.state.eventIDIndex)
+    TicketState.contains(
+      eventID, in: storage.state.events, index: storage.state.eventIDIndex, bits: storage.state.eventIDBits)
   }
 }
 

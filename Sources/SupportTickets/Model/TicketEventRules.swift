@@ -27,9 +27,14 @@ enum TicketEventRules {
     try validateBody(opening.body, event: event, ticketID: ticketID)
   }
 
-  static func validate(_ event: TicketEvent, appendingTo ticket: TicketState) throws {
-    let ticketID = ticket.id
-    if ticket.status == .closed {
+  /// Checks an event about to be appended to a ticket with this id, customer, status and last instant.
+  /// (The fields rather than the whole state: passing the state from a mutating method copies it. Inlined,
+  /// so that an event lent from a buffer is read in place rather than copied for the call.)
+  @inline(__always)
+  static func validate(
+    _ event: TicketEvent, ticketID: TicketID, customerID: CustomerID, status: TicketStatus, updatedAt: Date
+  ) throws {
+    if status == .closed {
       // Closed is final. A status move out of it is reported as the transition it would be.
       switch event.kind {
       case .statusChanged(let next): throw TicketError.invalidTransition(from: .closed, to: next, ticketID: ticketID)
@@ -37,16 +42,16 @@ enum TicketEventRules {
       default: throw TicketError.ticketClosed(ticketID, event: event.kind.name)
       }
     }
-    guard event.instant >= ticket.updatedAt else {
+    guard event.instant >= updatedAt else {
       throw TicketError.invalidEvent(
-        "its instant is before the ticket's last event (\(Timestamp.format(ticket.updatedAt)))", eventID: event.id,
+        "its instant is before the ticket's last event (\(Timestamp.format(updatedAt)))", eventID: event.id,
         ticketID: ticketID)
     }
     switch event.kind {
     case .created:
       return
     case .customerReply(let body):
-      guard case .customer(let author) = event.author, author == ticket.customerID else {
+      guard case .customer(let author) = event.author, author == customerID else {
         throw TicketError.invalidEvent(
           "a customer reply must come from the ticket's customer", eventID: event.id, ticketID: ticketID)
       }
@@ -89,17 +94,26 @@ enum TicketEventRules {
     }
   }
 
-  /// Whether the text has a character other than white space. ASCII is decided from the bytes; the
-  /// first non-ASCII scalar is checked with its Unicode properties.
+  /// Whether the text has a character other than white space. ASCII is decided from the bytes; from the
+  /// first non-ASCII byte on, scalars are checked with ``isWhitespace(_:)``.
   static func hasVisibleText(_ text: String) -> Bool {
     for byte in text.utf8 {
       switch byte {
       case 0x09...0x0D, 0x20: continue
       case 0x00..<0x80: return true
-      default: return text.unicodeScalars.contains { !$0.properties.isWhitespace }
+      default: return text.unicodeScalars.contains { !isWhitespace($0) }
       }
     }
     return false
+  }
+
+  /// Unicode's White_Space property as a switch over its 25 scalars: the answer of
+  /// `scalar.properties.isWhitespace` (a test compares every scalar) without a property lookup.
+  static func isWhitespace(_ scalar: Unicode.Scalar) -> Bool {
+    switch scalar.value {
+    case 0x09...0x0D, 0x20, 0x85, 0xA0, 0x1680, 0x2000...0x200A, 0x2028, 0x2029, 0x202F, 0x205F, 0x3000: return true
+    default: return false
+    }
   }
 
   private static func validateBody(_ body: String, event: TicketEvent, ticketID: TicketID) throws {
