@@ -121,24 +121,32 @@ private func runReport(_ arguments: ParsedArguments) throws {
   let importer = RetentionCSVImporter(
     mode: arguments.flag("--lenient") ? .lenient : .strict, defaultCurrency: currency ?? "USD",
     reportCurrency: currency)
-  let subscriptions: [Subscription]
+  // CSV subscriptions keep the index the import builds, so the changes and the dataset reuse it.
+  let subscriptions: IndexedSubscriptions?
+  let vendorSubscriptions: [Subscription]
   var issues: [RetentionError] = []
   if let subscriptionsPath {
-    let result = try importer.subscriptions(csv: try readData(subscriptionsPath), file: subscriptionsPath)
-    subscriptions = result.records
-    issues = result.issues
+    subscriptions = try importer.indexedSubscriptions(csv: try readData(subscriptionsPath), file: subscriptionsPath)
+    vendorSubscriptions = []
+    issues = subscriptions?.issues ?? []
   } else {
-    subscriptions = try VendorSource(arguments).subscriptions(lenient: arguments.flag("--lenient"))
+    subscriptions = nil
+    vendorSubscriptions = try VendorSource(arguments).subscriptions(lenient: arguments.flag("--lenient"))
   }
   var changes: [MRRChange] = []
   if let path = arguments.value("--changes") {
-    let result = try importer.changes(csv: try readData(path), file: path, subscriptions: subscriptions)
+    let data = try readData(path)
+    let result =
+      try subscriptions.map { try importer.changes(csv: data, file: path, indexedSubscriptions: $0) }
+      ?? importer.changes(csv: data, file: path, subscriptions: vendorSubscriptions)
     changes = result.records
     issues += result.issues
   }
   for issue in issues { Console.printError(ErrorLine.render(issue, tool: "retention-report: skipped")) }
   // The dataset is indexed before the surveys are read, so its working memory and theirs never add up.
-  let dataset = try RetentionDataset(subscriptions: subscriptions, changes: changes, currency: currency)
+  let dataset =
+    try subscriptions.map { try RetentionDataset(indexedSubscriptions: $0, changes: changes, currency: currency) }
+    ?? RetentionDataset(subscriptions: vendorSubscriptions, changes: changes, currency: currency)
   var surveys: [SurveyResponse] = []
   if let path = arguments.value("--surveys") {
     let result = try importer.surveys(csv: try readData(path), file: path)

@@ -83,6 +83,7 @@ public struct CohortTable: Hashable, Sendable, Codable {
     var customers = [Int](repeating: 0, count: segments.count * block)
     var mrr = [Int64](repeating: 0, count: segments.count * block)
     var buffer = [Int64](repeating: 0, count: months)
+    let tests = segments.map { dataset.test(for: $0) }
     customers.withUnsafeMutableBufferPointer { customers in
       mrr.withUnsafeMutableBufferPointer { mrr in
         buffer.withUnsafeMutableBufferPointer { buffer in
@@ -90,7 +91,7 @@ public struct CohortTable: Hashable, Sendable, Codable {
             guard
               let (active, lastActive) = dataset.fillMonthEndMRR(customer: customer, base: first.index, into: buffer)
             else { continue }
-            for (index, segment) in segments.enumerated() where dataset.customer(customer, isIn: segment) {
+            for (index, test) in tests.enumerated() where dataset.customer(customer, isIn: test) {
               let row = index * block + active * months - active
               for month in active...lastActive where buffer[month] > 0 {
                 customers[row + month] &+= 1

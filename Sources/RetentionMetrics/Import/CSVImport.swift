@@ -68,7 +68,9 @@ public struct RetentionCSVImporter: Sendable {
   ///   either mode.
   /// - Complexity: O(n) in the size of the text; fields are parsed from its bytes.
   public func subscriptions(csv text: String, file: String) throws(RetentionError) -> ImportResult<Subscription> {
-    try Self.withUTF8(text) { (bytes) throws(RetentionError) in try subscriptions(csvBytes: bytes, file: file) }
+    try Self.withUTF8(text) { (bytes) throws(RetentionError) in
+      try subscriptions(csvBytes: bytes, file: file).importResult
+    }
   }
 
   /// Reads subscriptions from the bytes of a UTF-8 CSV file, as ``subscriptions(csv:file:)-(String,_)`` does.
@@ -78,96 +80,114 @@ public struct RetentionCSVImporter: Sendable {
   /// - Returns: The subscriptions and, in lenient mode, the skipped rows' errors.
   /// - Throws: As ``subscriptions(csv:file:)-(String,_)``.
   public func subscriptions(csv data: Data, file: String) throws(RetentionError) -> ImportResult<Subscription> {
+    try indexedSubscriptions(csv: data, file: file).importResult
+  }
+
+  /// Reads subscriptions as ``subscriptions(csv:file:)-(Data,_)`` does, keeping the index of ids and customers
+  /// built while reading, so ``changes(csv:file:indexedSubscriptions:)`` and
+  /// ``RetentionDataset/init(indexedSubscriptions:changes:currency:)`` use it instead of hashing every id again.
+  /// - Parameters:
+  ///   - data: The file's bytes.
+  ///   - file: The file name used in errors.
+  /// - Returns: The subscriptions, the skipped rows' errors (lenient mode) and their index.
+  /// - Throws: As ``subscriptions(csv:file:)-(String,_)``.
+  public func indexedSubscriptions(csv data: Data, file: String) throws(RetentionError) -> IndexedSubscriptions {
     try Self.withBytes(data) { (bytes) throws(RetentionError) in try subscriptions(csvBytes: bytes, file: file) }
   }
 
+  /// Scans the subscriptions, hashing each valid row's ids from the row just read, then indexes them.
   private func subscriptions(csvBytes bytes: UnsafeRawBufferPointer, file: String) throws(RetentionError)
-    -> ImportResult<Subscription>
+    -> IndexedSubscriptions
   {
     var currency = reportCurrency
     var currencies = CurrencyCache()
     var plans = PlanNames()
     var lines: [Int32] = []
+    var idFolds: [UInt32] = []
+    var customerFolds: [UInt32] = []
     let tiers = ChoiceTable(PlanTier.self)
     let periods = ChoiceTable(BillingPeriod.self)
     let channels = ChoiceTable(AcquisitionChannel.wellKnown)
     let (parsed, stop) = try read(
-      bytes, file: file, required: Self.subscriptionColumns, optional: Self.optionalSubscriptionColumns
-    ) { (row: CSVRow, columns: [CSVColumn]) throws(RetentionError) in
-      let rowCurrency = try row.currency(columns[9], default: defaultCurrency, cache: &currencies)
-      if let expected = currency, rowCurrency != expected {
-        throw .mixedCurrencies(found: rowCurrency, expected: expected, at: row.location(columns[9]))
-      }
-      let id = try row.identifier(columns[1], SubscriptionID.self)
-      let start = try row.date(columns[6])
-      let end = try row.optionalDate(columns[7])
-      if let end, end < start { throw .endBeforeStart(id.rawValue, at: row.location(columns[7])) }
-      let subscription = Subscription(
-        id: id, customer: try row.identifier(columns[0], CustomerID.self),
-        plan: row.withBytes(columns[2]) { plans.name($0) }, tier: try row.choice(columns[3], tiers),
-        channel: try row.channel(columns[4], channels), billingPeriod: try row.choice(columns[5], periods),
-        mrr: try row.amount(columns[8], currency: rowCurrency, digits: currencies.minorUnitDigits(of: rowCurrency)),
-        start: start, end: end,
-        partnerID: try row.optionalIdentifier(columns[10], PartnerID.self),
-        affiliateID: try row.optionalIdentifier(columns[11], PartnerID.self))
-      currency = rowCurrency
-      lines.append(Int32(clamping: row.line))
-      return subscription
-    }
-    return try rejectingDuplicates(parsed, lines: lines, stoppedBy: stop, file: file)
-  }
-
-  /// Finds repeated subscription ids after the scan by sorting id hashes (cheaper than a `Set` of a million
-  /// ids): every row after the first with an id is a duplicate. In strict mode the earliest duplicate is
-  /// thrown (it comes before the row that stopped the scan, if any); in lenient mode duplicates are skipped
-  /// and reported in line order with the other issues.
-  private func rejectingDuplicates(
-    _ parsed: ImportResult<Subscription>, lines: [Int32], stoppedBy stop: RetentionError?, file: String
-  ) throws(RetentionError) -> ImportResult<Subscription> {
+      bytes, file: file, required: Self.subscriptionColumns, optional: Self.optionalSubscriptionColumns,
+      reserved: { capacity in
+        lines.reserveCapacity(capacity)
+        idFolds.reserveCapacity(capacity)
+        customerFolds.reserveCapacity(capacity)
+      },
+      parse: { (row: CSVRow, columns: [CSVColumn], _: [Subscription]) throws(RetentionError) in
+        let rowCurrency = try row.currency(columns[9], default: defaultCurrency, cache: &currencies)
+        if let expected = currency, rowCurrency != expected {
+          throw .mixedCurrencies(found: rowCurrency, expected: expected, at: row.location(columns[9]))
+        }
+        let id = try row.identifier(columns[1], SubscriptionID.self)
+        let start = try row.date(columns[6])
+        let end = try row.optionalDate(columns[7])
+        if let end, end < start { throw .endBeforeStart(id.rawValue, at: row.location(columns[7])) }
+        let customer = try row.identifier(columns[0], CustomerID.self)
+        let subscription = Subscription(
+          id: id, customer: customer,
+          plan: row.withBytes(columns[2]) { plans.name($0) }, tier: try row.choice(columns[3], tiers),
+          channel: try row.channel(columns[4], channels), billingPeriod: try row.choice(columns[5], periods),
+          mrr: try row.amount(columns[8], currency: rowCurrency, digits: currencies.minorUnitDigits(of: rowCurrency)),
+          start: start, end: end,
+          partnerID: try row.optionalIdentifier(columns[10], PartnerID.self),
+          affiliateID: try row.optionalIdentifier(columns[11], PartnerID.self))
+        currency = rowCurrency
+        lines.append(Int32(clamping: row.line))
+        idFolds.append(HashGrouping.fold(HashGrouping.hash(id.rawValue)))
+        customerFolds.append(HashGrouping.fold(HashGrouping.hash(customer.rawValue)))
+        return subscription
+      })
+    let (index, duplicates) = SubscriptionIndex.build(
+      idFolds: idFolds, customerFolds: customerFolds, rows: parsed.records)
     let records = parsed.records
-    let groups = HashGrouping(hashes: records.map { HashGrouping.hash($0.id.rawValue) })
-    var duplicates: [Int] = []
-    let sameID = { (left: Int, right: Int) in records[left].id == records[right].id }
-    try? groups.forEachGroup(where: sameID) { group in
-      duplicates += group.dropFirst().map(Int.init)
+    func error(_ row: Int) -> RetentionError {
+      .duplicateID(records[row].id.rawValue, at: .init(file: file, line: Int(lines[row]), column: "subscription_id"))
     }
-    duplicates.sort()
-    func error(_ index: Int) -> RetentionError {
-      .duplicateID(
-        records[index].id.rawValue, at: .init(file: file, line: Int(lines[index]), column: "subscription_id"))
-    }
+    // Every row after the first with an id is a duplicate. In strict mode the earliest is thrown (it comes before
+    // the row that stopped the scan, if any); in lenient mode duplicates are skipped and reported in line order
+    // with the other issues.
     if mode == .strict {
       if let first = duplicates.first { throw error(first) }
       if let stop { throw stop }
-      return parsed
+      return IndexedSubscriptions(records: records, issues: parsed.issues, index: index)
     }
-    guard !duplicates.isEmpty else { return parsed }
-    var result = ImportResult<Subscription>(records: [], issues: [])
-    result.records.reserveCapacity(records.count - duplicates.count)
+    guard !duplicates.isEmpty else {
+      return IndexedSubscriptions(records: records, issues: parsed.issues, index: index)
+    }
+    var kept: [Subscription] = []
+    var keptIDFolds: [UInt32] = []
+    var keptCustomerFolds: [UInt32] = []
+    kept.reserveCapacity(records.count - duplicates.count)
     var skip = duplicates.makeIterator()
     var nextSkip = skip.next()
-    for index in records.indices {
-      if index == nextSkip {
+    for row in records.indices {
+      if row == nextSkip {
         nextSkip = skip.next()
       } else {
-        result.records.append(records[index])
+        kept.append(records[row])
+        keptIDFolds.append(idFolds[row])
+        keptCustomerFolds.append(customerFolds[row])
       }
     }
     // Merge the two line-ordered lists of issues.
+    var issues: [RetentionError] = []
     var others = parsed.issues.makeIterator()
     var other = others.next()
     for duplicate in duplicates.map(error) {
       while let pending = other, (pending.location?.line ?? 0) < (duplicate.location?.line ?? 0) {
-        result.issues.append(pending)
+        issues.append(pending)
         other = others.next()
       }
-      result.issues.append(duplicate)
+      issues.append(duplicate)
     }
     while let pending = other {
-      result.issues.append(pending)
+      issues.append(pending)
       other = others.next()
     }
-    return result
+    let keptIndex = SubscriptionIndex.build(idFolds: keptIDFolds, customerFolds: keptCustomerFolds, rows: kept).index
+    return IndexedSubscriptions(records: kept, issues: issues, index: keptIndex)
   }
 
   /// Reads MRR changes, checking each against the known subscriptions.
@@ -183,8 +203,9 @@ public struct RetentionCSVImporter: Sendable {
   public func changes(csv text: String, file: String, subscriptions: [Subscription]) throws(RetentionError)
     -> ImportResult<MRRChange>
   {
-    try Self.withUTF8(text) { (bytes) throws(RetentionError) in
-      try changes(csvBytes: bytes, file: file, subscriptions: subscriptions)
+    let ids = FoldTable(subscriptionIDs: subscriptions)
+    return try Self.withUTF8(text) { (bytes) throws(RetentionError) in
+      try changes(csvBytes: bytes, file: file, subscriptions: subscriptions) { ids.row(of: $0, in: subscriptions) }
     }
   }
 
@@ -199,32 +220,53 @@ public struct RetentionCSVImporter: Sendable {
   public func changes(csv data: Data, file: String, subscriptions: [Subscription]) throws(RetentionError)
     -> ImportResult<MRRChange>
   {
-    try Self.withBytes(data) { (bytes) throws(RetentionError) in
-      try changes(csvBytes: bytes, file: file, subscriptions: subscriptions)
+    let ids = FoldTable(subscriptionIDs: subscriptions)
+    return try Self.withBytes(data) { (bytes) throws(RetentionError) in
+      try changes(csvBytes: bytes, file: file, subscriptions: subscriptions) { ids.row(of: $0, in: subscriptions) }
     }
   }
 
-  private func changes(csvBytes bytes: UnsafeRawBufferPointer, file: String, subscriptions: [Subscription])
+  /// Reads MRR changes as ``changes(csv:file:subscriptions:)-(Data,_,_)`` does, finding their subscriptions in
+  /// the index the subscriptions import built.
+  /// - Parameters:
+  ///   - data: The file's bytes.
+  ///   - file: The file name used in errors.
+  ///   - subscriptions: The subscriptions the changes refer to, as ``indexedSubscriptions(csv:file:)`` read them.
+  /// - Returns: The changes and, in lenient mode, the skipped rows' errors.
+  /// - Throws: As ``changes(csv:file:subscriptions:)-(String,_,_)``.
+  public func changes(csv data: Data, file: String, indexedSubscriptions subscriptions: IndexedSubscriptions)
     throws(RetentionError) -> ImportResult<MRRChange>
   {
-    let known = HashGrouping(hashes: subscriptions.map { HashGrouping.hash($0.id.rawValue) })
+    let records = subscriptions.records
+    var previous = -1
+    return try Self.withBytes(data) { (bytes) throws(RetentionError) in
+      try changes(csvBytes: bytes, file: file, subscriptions: records) { id in
+        let row = subscriptions.index.row(of: id, in: records, after: previous)
+        if let row { previous = row }
+        return row
+      }
+    }
+  }
+
+  private func changes(
+    csvBytes bytes: UnsafeRawBufferPointer, file: String, subscriptions: [Subscription],
+    row lookup: (SubscriptionID) -> Int?
+  ) throws(RetentionError) -> ImportResult<MRRChange> {
     var currencies = CurrencyCache()
     return try readAll(bytes, file: file, required: Self.changeColumns, optional: ["currency"]) {
       (row: CSVRow, columns: [CSVColumn]) throws(RetentionError) in
       let id = try row.identifier(columns[0], SubscriptionID.self)
-      guard
-        let index = known.firstIndex(hash: HashGrouping.hash(id.rawValue), matches: { subscriptions[$0].id == id })
-      else {
+      guard let index = lookup(id) else {
         throw .unknownSubscription(id.rawValue, at: row.location(columns[0]))
       }
-      let subscription = subscriptions[index]
-      let expected = subscription.mrr.currency
+      let expected = subscriptions[index].mrr.currency
       let rowCurrency = try row.currency(columns[3], default: expected, cache: &currencies)
       guard rowCurrency == expected else {
         throw .mixedCurrencies(found: rowCurrency, expected: expected, at: row.location(columns[3]))
       }
       let effective = try row.date(columns[1])
-      guard subscription.accepts(changeOn: effective) else {
+      guard subscriptions[index].accepts(changeOn: effective) else {
+        let subscription = subscriptions[index]
         throw .changeOutsideSubscription(
           id.rawValue, effective: effective, start: subscription.start, end: subscription.end,
           at: row.location(columns[1]))
@@ -282,17 +324,21 @@ public struct RetentionCSVImporter: Sendable {
     _ bytes: UnsafeRawBufferPointer, file: String, required: [String], optional: [String],
     parse: (CSVRow, [CSVColumn]) throws(RetentionError) -> Record
   ) throws(RetentionError) -> ImportResult<Record> {
-    let (result, stop) = try read(bytes, file: file, required: required, optional: optional, parse: parse)
+    let (result, stop) = try read(bytes, file: file, required: required, optional: optional) {
+      (row: CSVRow, columns: [CSVColumn], _: [Record]) throws(RetentionError) in try parse(row, columns)
+    }
     if let stop { throw stop }
     return result
   }
 
-  /// Scans the file row by row; `parse` gets each row and the required then optional columns, in order. In
-  /// strict mode the first bad row stops the scan and is returned beside the rows read before it.
+  /// Scans the file row by row; `parse` gets each row, the required then optional columns, in order, and the
+  /// records read before the row. `reserved` learns the most records the file can hold before the first is
+  /// read. In strict mode the first bad row stops the scan and is returned beside the rows read before it.
   /// - Throws: A missing column or malformed CSV (an unterminated quote) in either mode.
   private func read<Record>(
     _ bytes: UnsafeRawBufferPointer, file: String, required: [String], optional: [String],
-    parse: (CSVRow, [CSVColumn]) throws(RetentionError) -> Record
+    reserved: (Int) -> Void = { _ in },
+    parse: (CSVRow, [CSVColumn], [Record]) throws(RetentionError) -> Record
   ) throws(RetentionError) -> (ImportResult<Record>, stoppedBy: RetentionError?) {
     try CSVScanner.withScanner(bytes, file: file) { (scanner) throws(RetentionError) in
       var fields: [CSVField] = []
@@ -301,7 +347,9 @@ public struct RetentionCSVImporter: Sendable {
       for name in required where header.position(of: name) == nil { throw .missingColumn(name, file: file) }
       let columns = (required + optional).map { CSVColumn(name: $0, position: header.position(of: $0)) }
       var result = ImportResult<Record>(records: [], issues: [])
-      result.records.reserveCapacity(scanner.remainingLineCount)
+      let capacity = scanner.remainingLineCount
+      result.records.reserveCapacity(capacity)
+      reserved(capacity)
       while try scanner.nextRecord(into: &fields) {
         do throws(RetentionError) {
           guard fields.count == header.names.count else {
@@ -310,7 +358,8 @@ public struct RetentionCSVImporter: Sendable {
               at: .init(file: file, line: scanner.recordLine))
           }
           result.records.append(
-            try parse(CSVRow(scanner: scanner, fields: fields, file: file, line: scanner.recordLine), columns))
+            try parse(
+              CSVRow(scanner: scanner, fields: fields, file: file, line: scanner.recordLine), columns, result.records))
         } catch {
           if mode == .strict { return (result, error) }
           result.issues.append(error)

@@ -54,8 +54,23 @@ package struct CSVScanner {
   /// storage once.
   package var remainingLineCount: Int {
     var count = 0
-    // Branch-free, so the loop vectorizes.
-    for position in index..<bytes.count { count &+= bytes[position] == UInt8(ascii: "\n") ? 1 : 0 }
+    var position = index
+    if let base = bytes.baseAddress {
+      // Eight bytes at a time: a byte of `word ^ 0x0A…0A` is zero exactly where the word has a line feed; the
+      // high bit of each byte of `found` is set exactly for those zero bytes (no borrow crosses bytes).
+      let raw = UnsafeRawPointer(base)
+      let low: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
+      while position + 8 <= bytes.count {
+        let word = raw.loadUnaligned(fromByteOffset: position, as: UInt64.self) ^ 0x0A0A_0A0A_0A0A_0A0A
+        let found = ~(((word & low) &+ low) | word | low)
+        count &+= found.nonzeroBitCount
+        position += 8
+      }
+    }
+    while position < bytes.count {
+      count &+= bytes[position] == UInt8(ascii: "\n") ? 1 : 0
+      position += 1
+    }
     return count + 1
   }
 

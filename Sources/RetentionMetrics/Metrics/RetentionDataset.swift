@@ -17,7 +17,8 @@ public struct RetentionDataset: Sendable {
 
   /// The number of distinct customers; customer `c` is `subscriptions[order[customerOffsets[c]]].customer`.
   public let customerCount: Int
-  /// Subscription indices grouped by customer (each group sorted by start date, then subscription id); group `c` is
+  /// Subscription indices grouped by customer (customers numbered in the order of their first row, each
+  /// group sorted by start date, then subscription id); group `c` is
   /// `order[customerOffsets[c]..<customerOffsets[c + 1]]`.
   let customerOffsets: [Int]
   let order: [Int32]
@@ -44,8 +45,8 @@ public struct RetentionDataset: Sendable {
   let customerPartnerIndex: [Int32]
   /// Each subscription's tier rank (see `PlanTier.segmentRank`), for the highest-tier-at-start rule.
   let tierRank: [UInt8]
-  /// An open-addressing table of (folded id hash, customer index) (see `CustomerLookup`; a power of two long).
-  let customerLookup: [UInt64]
+  /// Customer ids by folded hash → customer index.
+  let customerLookup: FoldTable
   /// Each subscription's channel, as a position in ``channels``.
   let subscriptionChannelIndex: [UInt16]
   /// The distinct channels of the subscriptions, sorted by name.
@@ -82,6 +83,31 @@ public struct RetentionDataset: Sendable {
   public init(subscriptions: [Subscription], changes: [MRRChange] = [], currency: CurrencyCode? = nil)
     throws(RetentionError)
   {
+    try self.init(subscriptions: subscriptions, index: nil, changes: changes, currency: currency)
+  }
+
+  /// Validates and indexes subscriptions read by ``RetentionCSVImporter/indexedSubscriptions(csv:file:)`` and
+  /// their MRR changes, as ``init(subscriptions:changes:currency:)`` does with `subscriptions.records`, taking
+  /// the import's index of ids and customers instead of hashing every id again.
+  /// - Parameters:
+  ///   - subscriptions: The imported subscriptions (their ids are unique).
+  ///   - changes: MRR changes of those subscriptions.
+  ///   - currency: The report currency; by default the first subscription's currency (or `"USD"` when there
+  ///     are none).
+  /// - Throws: As ``init(subscriptions:changes:currency:)``.
+  /// - Complexity: O(n + c) expected, plus sorting each customer's few subscriptions.
+  public init(
+    indexedSubscriptions subscriptions: IndexedSubscriptions, changes: [MRRChange] = [], currency: CurrencyCode? = nil
+  ) throws(RetentionError) {
+    try self.init(
+      subscriptions: subscriptions.records, index: subscriptions.index, changes: changes, currency: currency)
+  }
+
+  /// The one indexing path: `index` is the import's, or `nil` to build it from `subscriptions` (after the
+  /// per-record checks, so their errors come first as before).
+  private init(
+    subscriptions: [Subscription], index given: SubscriptionIndex?, changes: [MRRChange], currency: CurrencyCode?
+  ) throws(RetentionError) {
     let currency = currency ?? subscriptions.first?.mrr.currency ?? "USD"
     self.currency = currency
     self.subscriptions = subscriptions
@@ -91,8 +117,6 @@ public struct RetentionDataset: Sendable {
       RetentionError.Location(file: kind, line: index)
     }
 
-    var subscriptionHashes = [UInt64](repeating: 0, count: count)
-    var customerHashes = [UInt64](repeating: 0, count: count)
     var startDay = [Int32](repeating: 0, count: count)
     var endDay = [Int32](repeating: .max, count: count)
     var startMonth = [Int32](repeating: 0, count: count)
@@ -116,11 +140,9 @@ public struct RetentionDataset: Sendable {
     var overflow = false
     var tierRank = [UInt8](repeating: 0, count: count)
     var subscriptionChannelIndex = [UInt16](repeating: 0, count: count)
-    var channelSlots: [AcquisitionChannel: UInt16] = [:]
+    var channelSlots = SlotNumbering<AcquisitionChannel>()
     var lastChannel: (channel: AcquisitionChannel, slot: UInt16)?
     for index in 0..<count {
-      subscriptionHashes[index] = HashGrouping.hash(subscriptions[index].id.rawValue)
-      customerHashes[index] = HashGrouping.hash(subscriptions[index].customer.rawValue)
       let mrr = subscriptions[index].mrr
       guard mrr.currency == currency else {
         throw .mixedCurrencies(found: mrr.currency, expected: currency, at: at("subscriptions", index))
@@ -136,11 +158,12 @@ public struct RetentionDataset: Sendable {
           throw .endBeforeStart(subscriptions[index].id.rawValue, at: at("subscriptions", index))
         }
         endDay[index] = Int32(clamping: end.dayNumber)
-        endMonth[index] = Int32(clamping: end.civilMonth.index)
-        lastMonthIndex = max(lastMonthIndex, end.civilMonth.index)
+        let endMonthIndex = Self.monthIndex(end)
+        endMonth[index] = Int32(clamping: endMonthIndex)
+        lastMonthIndex = max(lastMonthIndex, endMonthIndex)
       }
       startDay[index] = Int32(clamping: start.dayNumber)
-      let month = start.civilMonth.index
+      let month = Self.monthIndex(start)
       startMonth[index] = Int32(clamping: month)
       firstMonthIndex = min(firstMonthIndex, month)
       lastMonthIndex = max(lastMonthIndex, month)
@@ -158,47 +181,41 @@ public struct RetentionDataset: Sendable {
         subscriptionChannelIndex[index] = lastChannel.slot
       } else {
         let slot: UInt16
-        if let known = channelSlots[channel] {
-          slot = known
+        if let known = channelSlots.slot(of: channel) {
+          slot = UInt16(known)
         } else {
           guard channelSlots.count < Int(UInt16.max) else {
             throw .invalidValue(
               channel.rawValue, expected: "at most 65535 distinct channels", at: at("subscriptions", index))
           }
-          slot = UInt16(channelSlots.count)
-          channelSlots[channel] = slot
+          slot = UInt16(channelSlots.add(channel))
         }
         subscriptionChannelIndex[index] = slot
         lastChannel = (channel, slot)
       }
     }
 
-    // Unique subscription ids, then subscriptions grouped by customer, by sorting hashes (no dictionary).
-    let subscriptionGroups = HashGrouping(hashes: subscriptionHashes)
-    var duplicate = Int.max
-    let sameSubscription = { (left: Int, right: Int) in subscriptions[left].id == subscriptions[right].id }
-    try subscriptionGroups.forEachGroup(where: sameSubscription) { group in
-      if group.count > 1 { duplicate = min(duplicate, Int(group[group.startIndex + 1])) }
+    // Unique subscription ids, then subscriptions grouped by customer (customers numbered by first row), each
+    // group in row order: a counting sort by the index's customer numbers.
+    let keys: SubscriptionIndex
+    if let given { keys = given } else { keys = try SubscriptionIndex(subscriptions) }
+    let (customerLookup, customerOfRow, customerCount) = keys.customers(of: subscriptions)
+    var offsets = [Int](repeating: 0, count: customerCount + 1)
+    for customer in customerOfRow { offsets[Int(customer) + 1] += 1 }
+    for customer in 0..<customerCount { offsets[customer + 1] += offsets[customer] }
+    var order = [Int32](repeating: 0, count: count)
+    do {
+      var cursor = offsets
+      for (row, customer) in customerOfRow.enumerated() {
+        order[cursor[Int(customer)]] = Int32(row)
+        cursor[Int(customer)] += 1
+      }
     }
-    if duplicate != .max {
-      throw .duplicateID(subscriptions[duplicate].id.rawValue, at: at("subscriptions", duplicate))
-    }
-    var offsets = [0]
-    var order: [Int32] = []
-    order.reserveCapacity(count)
-    var customerFolds: [UInt32] = []
-    let sameCustomer = { (left: Int, right: Int) in subscriptions[left].customer == subscriptions[right].customer }
-    let customerGroups = HashGrouping(hashes: customerHashes)
-    try customerGroups.forEachGroup(where: sameCustomer) { group in
-      customerFolds.append(HashGrouping.fold(customerHashes[Int(group[group.startIndex])]))
-      order.append(contentsOf: group)
-      offsets.append(order.count)
-    }
-    let customerCount = offsets.count - 1
     var customerTier = [PlanTier](repeating: .other, count: customerCount)
     var customerChannelIndex = [UInt16](repeating: 0, count: customerCount)
     var customerPartnerIndex = [Int32](repeating: -1, count: customerCount)
-    var partnerSlots: [PartnerID: Int32] = [:]
+    var partnerSlots = SlotNumbering<PartnerID>()
+    var lastPartner: (partner: PartnerID, slot: Int32)?
     for customer in 0..<customerCount {
       let range = offsets[customer]..<offsets[customer + 1]
       if range.count > 1 {
@@ -211,10 +228,9 @@ public struct RetentionDataset: Sendable {
         }
       }
       let firstIndex = Int(order[range.lowerBound])
-      let first = subscriptions[firstIndex]
-      customerTier[customer] = first.tier
+      customerTier[customer] = subscriptions[firstIndex].tier
       customerChannelIndex[customer] = subscriptionChannelIndex[firstIndex]
-      if let partner = first.attributedPartner {
+      if let partner = subscriptions[firstIndex].attributedPartner {
         guard partner.rawValue != RetentionSegment.noPartnerValue else {
           throw .invalidValue(
             partner.rawValue,
@@ -222,26 +238,25 @@ public struct RetentionDataset: Sendable {
               "a partner id other than \(RetentionSegment.noPartnerValue) (the key of customers without a partner)",
             at: at("subscriptions", firstIndex))
         }
-        if let slot = partnerSlots[partner] {
-          customerPartnerIndex[customer] = slot
+        let slot: Int32
+        if let lastPartner, lastPartner.partner == partner {
+          slot = lastPartner.slot
         } else {
-          let slot = Int32(partnerSlots.count)
-          partnerSlots[partner] = slot
-          customerPartnerIndex[customer] = slot
+          slot = Int32(partnerSlots.slot(of: partner) ?? partnerSlots.add(partner))
+          lastPartner = (partner, slot)
         }
+        customerPartnerIndex[customer] = slot
       }
     }
     // Number channels and partners in sorted order.
-    let channels = channelSlots.keys.sorted()
-    var channelRenumber = [UInt16](repeating: 0, count: channels.count)
-    for (position, channel) in channels.enumerated() { channelRenumber[Int(channelSlots[channel]!)] = UInt16(position) }
+    let (channels, channelPositions) = channelSlots.sorted()
+    let channelRenumber = channelPositions.map { UInt16($0) }
     for customer in 0..<customerCount {
       customerChannelIndex[customer] = channelRenumber[Int(customerChannelIndex[customer])]
     }
     for index in 0..<count { subscriptionChannelIndex[index] = channelRenumber[Int(subscriptionChannelIndex[index])] }
-    let partners = partnerSlots.keys.sorted()
-    var partnerRenumber = [Int32](repeating: 0, count: partners.count)
-    for (position, partner) in partners.enumerated() { partnerRenumber[Int(partnerSlots[partner]!)] = Int32(position) }
+    let (partners, partnerPositions) = partnerSlots.sorted()
+    let partnerRenumber = partnerPositions.map { Int32($0) }
     for customer in 0..<customerCount where customerPartnerIndex[customer] >= 0 {
       customerPartnerIndex[customer] = partnerRenumber[Int(customerPartnerIndex[customer])]
     }
@@ -249,12 +264,9 @@ public struct RetentionDataset: Sendable {
     // Group changes by subscription, each group in date order (stable, so the later row wins on a tie).
     var changeOffsets = [Int](repeating: 0, count: count + 1)
     var changeTarget = [Int32](repeating: 0, count: changes.count)
+    var previousTarget = -1
     for (index, change) in changes.enumerated() {
-      guard
-        let target = subscriptionGroups.firstIndex(
-          hash: HashGrouping.hash(change.subscription.rawValue),
-          matches: { subscriptions[$0].id == change.subscription })
-      else {
+      guard let target = keys.row(of: change.subscription, in: subscriptions, after: previousTarget) else {
         throw .unknownSubscription(change.subscription.rawValue, at: at("changes", index))
       }
       guard change.newMRR.currency == currency else {
@@ -263,8 +275,8 @@ public struct RetentionDataset: Sendable {
       guard change.newMRR.minorUnits >= 0 else {
         throw .invalidValue(change.newMRR.decimalString, expected: "an MRR ≥ 0", at: at("changes", index))
       }
-      let subscription = subscriptions[target]
-      guard subscription.accepts(changeOn: change.effective) else {
+      guard subscriptions[target].accepts(changeOn: change.effective) else {
+        let subscription = subscriptions[target]
         throw .changeOutsideSubscription(
           subscription.id.rawValue, effective: change.effective, start: subscription.start, end: subscription.end,
           at: at("changes", index))
@@ -272,10 +284,12 @@ public struct RetentionDataset: Sendable {
       (mrrTotal, overflow) = mrrTotal.addingReportingOverflow(change.newMRR.minorUnits)
       if overflow { throw .overflow("the MRR of all subscriptions and changes together", at: at("changes", index)) }
       changeTarget[index] = Int32(target)
+      previousTarget = target
       changeOffsets[target + 1] += 1
       try checkRange(change.effective, "changes", index)
-      lastMonthIndex = max(lastMonthIndex, change.effective.civilMonth.index)
-      lastActivityIndex = max(lastActivityIndex, change.effective.civilMonth.index)
+      let changeMonthIndex = Self.monthIndex(change.effective)
+      lastMonthIndex = max(lastMonthIndex, changeMonthIndex)
+      lastActivityIndex = max(lastActivityIndex, changeMonthIndex)
     }
     for index in 0..<count { changeOffsets[index + 1] += changeOffsets[index] }
     var changeCursor = changeOffsets
@@ -294,7 +308,7 @@ public struct RetentionDataset: Sendable {
       }
       changeRows.replaceSubrange(range, with: sorted.map(\.element))
     }
-    changeMonth = changeRows.map { Int32(clamping: changes[Int($0)].effective.civilMonth.index) }
+    changeMonth = changeRows.map { Int32(clamping: Self.monthIndex(changes[Int($0)].effective)) }
     changeMRR = changeRows.map { changes[Int($0)].newMRR.minorUnits }
 
     self.customerCount = customerCount
@@ -312,13 +326,27 @@ public struct RetentionDataset: Sendable {
     self.customerChannelIndex = customerChannelIndex
     self.customerPartnerIndex = customerPartnerIndex
     self.tierRank = tierRank
-    self.customerLookup = CustomerLookup.table(folds: customerFolds)
+    self.customerLookup = customerLookup
     self.subscriptionChannelIndex = subscriptionChannelIndex
     self.channels = channels
     self.partners = partners
     firstMonth = count == 0 ? nil : CivilMonth(index: firstMonthIndex)
     lastMonth = count == 0 ? nil : CivilMonth(index: lastMonthIndex)
     lastActivityMonth = count == 0 ? nil : CivilMonth(index: lastActivityIndex)
+  }
+
+  /// The month index (`CivilMonth.index`) of each supported day, so indexing a million subscriptions does not
+  /// run the calendar algorithm for each date (190 KB, built on first use).
+  private static let monthIndexOfDay: [Int32] = {
+    let days = supportedDates.lowerBound.dayNumber...supportedDates.upperBound.dayNumber
+    return days.map { Int32(CivilDate(dayNumber: $0).civilMonth.index) }
+  }()
+
+  /// `date.civilMonth.index`, from the table for supported dates.
+  static func monthIndex(_ date: CivilDate) -> Int {
+    let offset = date.dayNumber - supportedDates.lowerBound.dayNumber
+    guard offset >= 0 && offset < monthIndexOfDay.count else { return date.civilMonth.index }
+    return Int(monthIndexOfDay[offset])
   }
 
   /// The identifier of customer `customer` (an index in `0..<customerCount`).
@@ -399,51 +427,46 @@ public struct RetentionDataset: Sendable {
   /// The index of a customer, found in an open-addressing table of id hashes (no dictionary, no `Hasher`).
   /// - Complexity: O(1) expected.
   func customerIndex(of id: CustomerID) -> Int? {
-    let hash = HashGrouping.fold(HashGrouping.hash(id.rawValue))
-    let mask = customerLookup.count - 1
-    var slot = CustomerLookup.start(hash, mask: mask)
-    while customerLookup[slot] != CustomerLookup.empty {
-      let entry = customerLookup[slot]
-      // Compare the stored hash first; only an equal hash needs the id itself.
-      if UInt32(truncatingIfNeeded: entry >> 32) == hash {
-        let customer = Int(UInt32(truncatingIfNeeded: entry))
-        if customerID(customer) == id { return customer }
-      }
-      slot = (slot + 1) & mask
+    customerLookup.find(HashGrouping.fold(HashGrouping.hash(id.rawValue))) { customerID($0) == id }
+  }
+
+  /// A segment in the dataset's numbering of channels and partners, so testing a customer compares integers
+  /// instead of names (see ``customer(_:isIn:)-(_,SegmentTest)``).
+  enum SegmentTest {
+    case all
+    case tier(PlanTier)
+    case channel(UInt16)
+    /// A partner's slot, or −1 for customers without a partner.
+    case partner(Int32)
+    /// A channel or partner the dataset does not have: no customer.
+    case nobody
+  }
+
+  /// The test for a segment in this dataset.
+  func test(for segment: RetentionSegment) -> SegmentTest {
+    switch segment.kind {
+    case .all: return .all
+    case .tier(let tier): return .tier(tier)
+    case .channel(let channel): return channels.firstIndex(of: channel).map { .channel(UInt16($0)) } ?? .nobody
+    case .partner(nil): return .partner(-1)
+    case .partner(let partner?): return partners.firstIndex(of: partner).map { .partner(Int32($0)) } ?? .nobody
     }
-    return nil
+  }
+
+  /// Whether a customer belongs to a segment, as ``customer(_:isIn:)-(_,RetentionSegment)`` tells.
+  func customer(_ customer: Int, isIn test: SegmentTest) -> Bool {
+    switch test {
+    case .all: return true
+    case .tier(let tier): return customerTier[customer] == tier
+    case .channel(let slot): return customerChannelIndex[customer] == slot
+    case .partner(let slot): return customerPartnerIndex[customer] == slot
+    case .nobody: return false
+    }
   }
 
   /// Whether a customer belongs to a segment by its first subscription (its tier, channel or partner). Monthly
   /// metrics place tier segments by the tier at each month's start instead (see ``RetentionAggregate``).
   func customer(_ customer: Int, isIn segment: RetentionSegment) -> Bool {
-    switch segment.kind {
-    case .all: return true
-    case .tier(let tier): return customerTier[customer] == tier
-    case .channel(let channel): return customerChannel(customer) == channel
-    case .partner(let partner): return customerPartner(customer) == partner
-    }
-  }
-}
-
-/// Builds and probes the customer lookup table: linear probing from a slot mixed from the folded hash; each
-/// entry holds the hash (high 32 bits) and the customer (low 32 bits).
-enum CustomerLookup {
-  static let empty = UInt64.max
-
-  static func start(_ hash: UInt32, mask: Int) -> Int { Int((hash &* 0x9E37_79B1) >> 7) & mask }
-
-  /// A table at least twice the number of customers (a power of two), customer c stored from `folds[c]`.
-  static func table(folds: [UInt32]) -> [UInt64] {
-    var size = 16
-    while size < 2 * folds.count { size <<= 1 }
-    var table = [UInt64](repeating: empty, count: size)
-    let mask = size - 1
-    for (customer, fold) in folds.enumerated() {
-      var slot = start(fold, mask: mask)
-      while table[slot] != empty { slot = (slot + 1) & mask }
-      table[slot] = UInt64(fold) << 32 | UInt64(customer)
-    }
-    return table
+    self.customer(customer, isIn: test(for: segment))
   }
 }

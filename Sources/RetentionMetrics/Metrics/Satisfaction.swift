@@ -111,9 +111,16 @@ public struct SatisfactionReport: Hashable, Sendable, Codable {
     months = range.map { Month(month: $0, overall: SatisfactionCounts(), segments: [:]) }
     // The dataset is captured once: unwrapping the optional struct inside the loop copied it (retaining and
     // releasing each of its arrays) for every answer.
+    // Answers usually come grouped by customer in the order of the subscriptions file, where customers are
+    // numbered: the few customers after the last one found are tried before the hash table (a cache miss).
+    var lastIndex = -1
     let segmentOf: ((CustomerID) -> (tier: PlanTier, channel: Int)?)? = dataset.map { dataset in
       { id in
-        dataset.customerIndex(of: id).map { (dataset.customerTier[$0], Int(dataset.customerChannelIndex[$0])) }
+        let found =
+          ((lastIndex + 1)..<min(lastIndex + 9, dataset.customerCount)).first { dataset.customerID($0) == id }
+          ?? dataset.customerIndex(of: id)
+        if let found { lastIndex = found }
+        return found.map { (dataset.customerTier[$0], Int(dataset.customerChannelIndex[$0])) }
       }
     }
     var lastCustomer: (id: CustomerID, segment: (tier: PlanTier, channel: Int)?)?
