@@ -132,6 +132,14 @@ struct FactStatementTests {
     #expect(abs(discounted.probabilities(for: news).negative - full.probabilities(for: news).negative) < 0.05)
     #expect(discounted.classify(hostingFact).label == .neutral)
     #expect(full.classify(hostingFact).label == .negative)
+    // Only the hosting model knows a word here ("backup"; "zzq" is unknown to all): its vote takes the full factor
+    // whatever the gate makes of the text.
+    let hostingOnly = "backup zzq"
+    #expect(general.knownProbabilities(for: hostingOnly) == nil)
+    #expect(bundledClassifier.classify(hostingOnly).confidence == 0)
+    let withoutGate = EnsembleSentimentClassifier(
+      lexicon: bundledClassifier, model: hosting, modelWeight: 0.5, factFactor: 0)
+    #expect(discounted.probabilities(for: hostingOnly) == withoutGate.probabilities(for: hostingOnly))
   }
 
   @Test("a host's own opinion cue word keeps the model's say in a text without a sentiment word")

@@ -66,7 +66,7 @@ struct ModelFastLoadingTests {
   /// Spellings of a saved model that the fast reader declines or must read exactly as the decoder does.
   enum Spelling: String, CaseIterable {
     case spaced, escapedKey, exponentCount, fractionCount, leadingZero, duplicateKey, longInteger, trailingText
-    case unknownKind
+    case unknownKind, underflowingCount
 
     func apply(to json: String) -> String {
       let counts = "\"documentCounts\":["
@@ -80,6 +80,10 @@ struct ModelFastLoadingTests {
       case .longInteger: return json.replacingOccurrences(of: counts, with: counts + "0000000000000000001,")
       case .trailingText: return json + " x"
       case .unknownKind: return json.replacingOccurrences(of: "naiveBayes", with: "naiveBayez")
+      case .underflowingCount:
+        // A non-zero count too small for a Double: JSONDecoder refuses it, so loading must too.
+        guard let range = json.range(of: #""values":\[\[[0-9.e+-]+"#, options: .regularExpression) else { return json }
+        return json.replacingCharacters(in: range, with: #""values":[[1e-400"#)
       }
     }
   }

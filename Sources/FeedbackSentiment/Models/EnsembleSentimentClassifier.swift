@@ -99,9 +99,10 @@ public struct EnsembleSentimentClassifier: SentimentClassifier {
   /// such texts neutral however strongly the model associates their words with complaints (0.4 and 0.5 are the
   /// default weights of the corpus model and of the general Malay/Indonesian model).
   ///
-  /// For a language member with a ``DomainGate``, ``silenceFactor`` and this factor apply to the share `g` of the
-  /// text the gate reads as hosting feedback: the weight is multiplied by `g·factor + (1 − g)`. News and reviews
-  /// state their opinions as facts, so text the gate reads as general keeps its general model's vote.
+  /// For a language member with a ``DomainGate``, when its general model votes, ``silenceFactor`` and this factor
+  /// apply to the share `g` of the text the gate reads as hosting feedback: the weight is multiplied by
+  /// `g·factor + (1 − g)`. News and reviews state their opinions as facts, so text the gate reads as general keeps
+  /// its general model's vote. A vote of the hosting model alone takes the full factor.
   public let factFactor: Double
   /// The default ``factFactor`` (0.5: statements of fact are always neutral). In 5-fold cross-validation on the
   /// corpus' training split every factor from 0 to 0.7 scored the same and within 0.001 of the best (0.8–0.9,
@@ -188,11 +189,13 @@ public struct EnsembleSentimentClassifier: SentimentClassifier {
         share: { gate.inDomainProbability(in: tokens) })
     }
 
-    /// The two models' votes mixed by the gate's share; the general model is asked only when needed.
+    /// The two models' votes mixed by the gate's share; the general model and the gate are asked only when
+    /// needed. A vote of the hosting model alone is all hosting register (share 1): there is no general vote to
+    /// keep.
     private func combine(
       hosting: SentimentProbabilities?, outside: () -> SentimentProbabilities?, share: () -> Double
     ) -> Vote {
-      guard let outside = outside() else { return Vote(probabilities: hosting, weight: weight, hostingShare: share()) }
+      guard let outside = outside() else { return Vote(probabilities: hosting, weight: weight, hostingShare: 1) }
       let share = share()
       guard let hosting else { return Vote(probabilities: outside, weight: generalWeight, hostingShare: share) }
       let mixed = SentimentProbabilities(
@@ -209,7 +212,7 @@ public struct EnsembleSentimentClassifier: SentimentClassifier {
     var probabilities: SentimentProbabilities?
     /// The models' share of the ensemble's vote.
     var weight: Double
-    /// How much of the text the gate reads as hosting feedback (1 without a gate).
+    /// How much of the text the gate reads as hosting feedback (1 without a gate or without a general vote).
     var hostingShare: Double
   }
 

@@ -244,7 +244,9 @@ struct ModelJSONReader {
       return (negative ? -value : value, true)
     }
     let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<position]), as: UTF8.self)
-    guard let value = Double(text), value.isFinite else { return nil }
+    // A value that is not finite, or a zero (which may be a non-zero literal too small for a Double, an error
+    // for JSONDecoder), is left to JSONDecoder.
+    guard let value = Double(text), value.isFinite, value != 0 else { return nil }
     return (value, false)
   }
 
