@@ -98,4 +98,53 @@ struct StoreConcurrencyTests {
     }
     for index in 0..<20 { #expect(await store.ticket(TicketID("T-\(index)"))?.version == 4) }
   }
+
+  @Test("200 concurrent batches of appends, longer than the store's lookahead, lose and repeat no event")
+  func concurrentBatches() async throws {
+    let store = InMemoryTicketStore()
+    let tickets = (0..<20).map { TicketID("T-\($0)") }
+    for id in tickets { _ = try await store.create(TimelineBuilder(ticketID: id).events) }
+    let writers = 200
+    // Each writer reads every ticket's version, lets the others in, then sends one batch of 40 appends: two per
+    // ticket, the second expecting the version the first would make.
+    let won = try await withThrowingTaskGroup(of: [String: [String]].self) { group in
+      for writer in 0..<writers {
+        group.addTask {
+          var versions: [Int] = []
+          for id in tickets { versions.append(try #require(await store.ticket(id)).version) }
+          await Task.yield()
+          var batch: [TicketAppend] = []
+          for round in 0..<2 {
+            for (index, id) in tickets.enumerated() {
+              let event = TicketEvent(
+                id: EventID("w\(writer)-\(round)"), instant: referenceInstant.addingTimeInterval(1),
+                author: .agent("ana"), kind: .internalNote(body: "writer \(writer)"))
+              batch.append(TicketAppend(events: [event], ticketID: id, expectedVersion: versions[index] + round))
+            }
+          }
+          var won: [String: [String]] = [:]
+          for (item, result) in zip(batch, await store.append(batch)) {
+            switch result {
+            case .success(let version):
+              #expect(version == item.expectedVersion + 1)
+              won[item.ticketID.rawValue, default: []].append(item.events[0].id.rawValue)
+            case .failure(let error):
+              #expect((error as? StoreError)?.code == .versionConflict, "\(error)")
+            }
+          }
+          return won
+        }
+      }
+      var all: [String: [String]] = [:]
+      for try await part in group { all.merge(part) { $0 + $1 } }
+      return all
+    }
+    for id in tickets {
+      let ticket = try #require(await store.ticket(id))
+      let appended = ticket.events.dropFirst(ticket.events.count - (ticket.version - 1)).map(\.id.rawValue)
+      #expect(appended.sorted() == (won[id.rawValue] ?? []).sorted())
+      #expect(Set(appended).count == appended.count)
+      #expect(ticket.version > 1)
+    }
+  }
 }
