@@ -28,9 +28,8 @@ enum ClassifierOptions {
     // Built only when asked for: the default classifier builds its own, and building one costs a fair share of
     // the start-up time.
     func lexicon() throws -> LexiconSentimentClassifier {
-      let bundled = try LexiconSentimentClassifier.bundled()
-      guard let threshold else { return bundled }
-      return LexiconSentimentClassifier(lexicons: bundled.lexicons, neutralThreshold: threshold)
+      guard let threshold else { return try LexiconSentimentClassifier.bundled() }
+      return LexiconSentimentClassifier(lexicons: try SentimentLexicon.allBundled(), neutralThreshold: threshold)
     }
     let model = try loadModel(arguments.value("--model"))
     switch arguments.value("--classifier") {

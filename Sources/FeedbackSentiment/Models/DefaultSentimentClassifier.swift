@@ -59,8 +59,9 @@ public enum DefaultSentimentClassifier {
   /// - Returns: The classifier ``make()`` returns, with that band.
   /// - Throws: ``SentimentError`` if a bundled lexicon is missing or malformed.
   public static func make(neutralThreshold: Double) throws -> any SentimentClassifier {
-    let bundled = try LexiconSentimentClassifier.bundled()
-    return try make(lexicon: LexiconSentimentClassifier(lexicons: bundled.lexicons, neutralThreshold: neutralThreshold))
+    // Built once from the bundled lexicons: `bundled()` would build a second engine only to read them back.
+    try make(
+      lexicon: LexiconSentimentClassifier(lexicons: SentimentLexicon.allBundled(), neutralThreshold: neutralThreshold))
   }
 
   private static func make(lexicon: LexiconSentimentClassifier) throws -> any SentimentClassifier {
