@@ -215,6 +215,10 @@ struct LexiconScorer {
   /// "!"), that end a text whose sentiment before them is all negative are irony, and their praise is reversed
   /// like a sentence-final negator's (``SentimentRule/sarcasm``).
   private mutating func applyIronicPraise() {
+    // Only a text whose last sentiment is praise can end in irony.
+    var last = items.count - 1
+    while last >= 0 && items[last].value == 0 { last -= 1 }
+    guard last >= 0, items[last].value > 0 else { return }
     // Walk back over the trailing sentences of at most three words with praise and no complaint.
     var start = items.count
     var end = items.count
@@ -230,6 +234,7 @@ struct LexiconScorer {
       while cursor >= 0 && !(items[cursor].isPunctuation && endsSentence(items[cursor])) {
         if !items[cursor].isPunctuation {
           words += 1
+          if words > 3 { return finishIronicPraise(start) }
           if items[cursor].value < 0 || items[cursor].entry.isNegator { return finishIronicPraise(start) }
           if items[cursor].value > 0 { praise = true }
         }
