@@ -118,6 +118,18 @@ struct AspectTests {
       text: "ບັນຫາອີເມວຊ້າ ແກ້ແລ້ວ",
       expected: [.resolution: .positive]),
     Case(
+      rule: "a fix that does not last is a criticised resolution",
+      text: "They clean the malware every week and the cleanup never sticks",
+      expected: [.resolution: .negative]),
+    Case(
+      rule: "support's 'works on our end' is a dismissed problem, a criticised resolution",
+      text: "Five days later the answer: works on our end",
+      expected: [.resolution: .negative]),
+    Case(
+      rule: "a service back to normal is a praised resolution in Malay/Indonesian, whatever the problem words",
+      text: "Error 508 yang bikin pusing itu udah normal sekarang",
+      expected: [.resolution: .positive]),
+    Case(
       rule: "a resolution term without sentiment takes its clause's verdict",
       text: "The root cause was a terrible plugin",
       expected: [.resolution: .negative]),
