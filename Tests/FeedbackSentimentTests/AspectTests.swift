@@ -156,6 +156,33 @@ struct AspectTests {
     #expect(result.label == .negative)
   }
 
+  @Test("when only the ensemble's model judged a text, the aspects it names take that verdict")
+  func aspectsFollowModelVerdict() throws {
+    let model = try NaiveBayesSentimentModel.train(
+      on: [
+        LabeledExample(text: "gloomish", label: .negative), LabeledExample(text: "sunny", label: .positive),
+        LabeledExample(text: "plainish", label: .neutral),
+      ])
+    let ensemble = EnsembleSentimentClassifier(
+      lexicon: bundledClassifier, model: model, modelWeight: 0.95, silenceFactor: 1, factFactor: 1)
+    let silent = "invoice gloomish"
+    #expect(bundledClassifier.classify(silent).confidence == 0, "the lexicon finds no sentiment word")
+    #expect(bundledClassifier.classify(silent).aspects.map(\.label) == [.neutral])
+    let judged = ensemble.classify(silent)
+    #expect(judged.label == .negative)
+    #expect(judged.aspects.map(\.aspect) == [.pricing])
+    #expect(judged.aspects.map(\.label) == [.negative])
+    #expect(judged.aspects.first.map { $0.score < 0 } == true)
+    // Where the lexicon judged the text, each aspect keeps its own clause's verdict.
+    let mixed = ensemble.classify("The invoice was cheap, gloomish")
+    #expect(mixed.aspects.first { $0.aspect == .pricing }?.label == bundledClassifier.classify(
+      "The invoice was cheap, gloomish").aspects.first { $0.aspect == .pricing }?.label)
+    // A neutral verdict leaves the aspects neutral.
+    let neutral = ensemble.classify("invoice plainish")
+    #expect(neutral.label == .neutral)
+    #expect(neutral.aspects.allSatisfy { $0.label == .neutral })
+  }
+
   @Test("a text without aspect terms has no aspects")
   func none() {
     #expect(bundledClassifier.classify("thank you so much").aspects.isEmpty)
