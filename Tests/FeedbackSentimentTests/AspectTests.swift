@@ -175,8 +175,11 @@ struct AspectTests {
     #expect(judged.aspects.first.map { $0.score < 0 } == true)
     // Where the lexicon judged the text, each aspect keeps its own clause's verdict.
     let mixed = ensemble.classify("The invoice was cheap, gloomish")
-    #expect(mixed.aspects.first { $0.aspect == .pricing }?.label == bundledClassifier.classify(
-      "The invoice was cheap, gloomish").aspects.first { $0.aspect == .pricing }?.label)
+    #expect(
+      mixed.aspects.first { $0.aspect == .pricing }?.label
+        == bundledClassifier.classify(
+          "The invoice was cheap, gloomish"
+        ).aspects.first { $0.aspect == .pricing }?.label)
     // A neutral verdict leaves the aspects neutral.
     let neutral = ensemble.classify("invoice plainish")
     #expect(neutral.label == .neutral)
