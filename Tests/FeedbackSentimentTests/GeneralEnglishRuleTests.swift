@@ -6,24 +6,10 @@ import Testing
 /// that the expected raw sums follow from the rule definitions, then on the bundled lexicons in realistic sentences.
 @Suite("General English rules")
 struct GeneralEnglishRuleTests {
-  static let lexicon = try! SentimentLexicon(
-    language: .english,
-    lexicon: "good\t2\nslow\t-2\nbetter\t2\nclean\t1.5",
-    rules: """
-      [negators]
-      not
-      never
-      [intensifiers]
-      very\t0.293
-      [contrast]
-      but
-      although
-      though
-      [stopwords]
-      the
-      is
-      """
-  )
+  /// The rule tests' English hand lexicon with two more words and the concessive contrast words.
+  static let lexicon = HandLexicons.english.merging(
+    try! SentimentLexicon(
+      language: .english, lexicon: "better\t2\nclean\t1.5", rules: "[contrast]\nalthough\nthough"))
   static let classifier = LexiconSentimentClassifier(lexicons: [.english: lexicon], neutralThreshold: 0.05)
 
   typealias Case = ScoringRuleTests.Case
