@@ -35,8 +35,9 @@ struct NegationScope {
     while cursor >= 0, distance <= LexiconScorer.scopeWidth, !items[cursor].isPunctuation,
       !items[cursor].entry.isContrast
     {
-      if items[cursor].entry.isNegator || isNegatingLeast(cursor) { return cursor }
+      if items[cursor].entry.isNegator { return cursor }
       if items[cursor].hasValue { return coordinatedNegator(of: cursor, with: index) }
+      if isNegatingLeast(cursor) { return cursor }
       distance += 1
       cursor -= 1
     }
@@ -56,8 +57,9 @@ struct NegationScope {
   }
 
   /// "least" before a word ("the least helpful") negates it; "at least" and "very least" do not.
+  @inline(__always)
   private func isNegatingLeast(_ index: Int) -> Bool {
-    guard isWord(index, "least") else { return false }
+    guard items[index].entry.ruleWord == .least, items[index].text.kind == .word else { return false }
     return index == 0 || !(isWord(index - 1, "at") || isWord(index - 1, "very"))
   }
 
@@ -65,11 +67,11 @@ struct NegationScope {
   /// quickly", "overly sweet") or difficulty ("hard to clean", "difficult to use", "impossible to read").
   func reverserOfPraise(at index: Int) -> Int? {
     guard index > 0 else { return nil }
-    if isWord(index - 1, "too") || isWord(index - 1, "overly") { return index - 1 }
-    guard index > 1, isWord(index - 1, "to") else { return nil }
-    let difficulty = index - 2
-    return isWord(difficulty, "hard") || isWord(difficulty, "difficult") || isWord(difficulty, "impossible")
-      ? difficulty : nil
+    if items[index - 1].entry.ruleWord == .excess, items[index - 1].text.kind == .word { return index - 1 }
+    guard index > 1, items[index - 2].entry.ruleWord == .difficulty, items[index - 2].text.kind == .word,
+      isWord(index - 1, "to")
+    else { return nil }
+    return index - 2
   }
 
   /// How the negator at `negator` acts on the word at `index`.
