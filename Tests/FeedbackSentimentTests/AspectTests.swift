@@ -102,6 +102,26 @@ struct AspectTests {
       text: "ເວັບດັບເລື້ອຍໆ ແຍ່ຫຼາຍ",
       expected: [.uptime: .negative]),
     Case(
+      rule: "a resolution term that is a sentiment word gives the resolution its own verdict in English",
+      text: "Mail delays fixed, form messages arrive at once",
+      expected: [.resolution: .positive]),
+    Case(
+      rule: "a negated resolution term gives the resolution a negative verdict in a praising clause",
+      text: "Lovely polite staff, the outage not fixed",
+      expected: [.resolution: .negative]),
+    Case(
+      rule: "a resolution term that is a sentiment word gives the resolution its own verdict in Malay",
+      text: "Gangguan email teruk itu akhirnya dibaiki",
+      expected: [.resolution: .positive]),
+    Case(
+      rule: "a resolution term that is a sentiment word gives the resolution its own verdict in Lao",
+      text: "ບັນຫາອີເມວຊ້າ ແກ້ແລ້ວ",
+      expected: [.resolution: .positive]),
+    Case(
+      rule: "a resolution term without sentiment takes its clause's verdict",
+      text: "The root cause was a terrible plugin",
+      expected: [.resolution: .negative]),
+    Case(
       rule: "a question without sentiment still names its aspect, neutral",
       text: "Can I pay the invoice by bank transfer?",
       expected: [.pricing: .neutral, .migration: nil]),
