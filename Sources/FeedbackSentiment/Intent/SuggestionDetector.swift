@@ -94,13 +94,13 @@ public struct SuggestionDetector: Hashable, Sendable {
 
   /// Where the first match of a cue pattern starts: its parts in order, each a whole-word occurrence not inside an
   /// exception, with no sentence end (`.`, `!`, `?`, `;`) between two parts, and the first part opening a sentence
-  /// or clause when the pattern is anchored.
+  /// or clause — after a word of politeness or not ("Please staff the queue") — when the pattern is anchored.
   static func firstMatch(
     of pattern: SuggestionPattern, in text: String, excluding isExcluded: (Range<String.Index>) -> Bool
   ) -> String.Index? {
     guard let first = pattern.parts.first else { return nil }
     for range in occurrences(of: first, in: text) where !isExcluded(range) {
-      if pattern.isAnchored && !SuggestionText.opensSentence(range, in: text) { continue }
+      if pattern.isAnchored && !SuggestionText.opensRequest(range, in: text) { continue }
       if matchesRest(pattern.parts.dropFirst(), in: text, after: range.upperBound, excluding: isExcluded) {
         return range.lowerBound
       }
