@@ -134,6 +134,14 @@ struct AspectTests {
       text: "The root cause was a terrible plugin",
       expected: [.resolution: .negative]),
     Case(
+      rule: "a Malay/Indonesian word with the enclitic -nya names its stem's aspect (unknown form)",
+      text: "Penjelasannya susah difahami",
+      expected: [.clarity: .negative]),
+    Case(
+      rule: "a listed -nya form without an aspect takes its stem's aspect and clause role",
+      text: "Pantasnya sokongan",
+      expected: [.supportSpeed: .positive, .staffCompetence: nil]),
+    Case(
       rule: "a question without sentiment still names its aspect, neutral",
       text: "Can I pay the invoice by bank transfer?",
       expected: [.pricing: .neutral, .migration: nil]),
@@ -184,6 +192,26 @@ struct AspectTests {
     let neutral = ensemble.classify("invoice plainish")
     #expect(neutral.label == .neutral)
     #expect(neutral.aspects.allSatisfy { $0.label == .neutral })
+  }
+
+  @Test(
+    "an unknown Malay/Indonesian word with an enclitic (-nya, -lah, -kah) reads like its stem",
+    arguments: [
+      ("Layanannya bagus", "Layanan bagus"), ("Servernya teruklah", "Server teruk"), ("Lambatkah?", "Lambat?"),
+    ])
+  func encliticStems(withEnclitic: String, stem: String) {
+    let withResult = bundledClassifier.classify(withEnclitic)
+    let stemResult = bundledClassifier.classify(stem)
+    #expect(withResult.label == stemResult.label)
+    #expect(withResult.score == stemResult.score)
+    #expect(withResult.aspects.map(\.aspect) == stemResult.aspects.map(\.aspect))
+    #expect(withResult.label != .neutral)
+  }
+
+  @Test("a word is not cut to a stem shorter than three letters")
+  func encliticGuards() {
+    #expect(bundledClassifier.classify("ok").confidence > 0)
+    #expect(bundledClassifier.classify("oknya").confidence == 0)
   }
 
   @Test("a text without aspect terms has no aspects")

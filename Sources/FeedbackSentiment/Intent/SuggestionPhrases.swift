@@ -136,6 +136,21 @@ enum SuggestionText {
     return text[index] == "-" && next < text.endIndex && isWordCharacter(text[next])
   }
 
+  /// Words of politeness that may stand before an imperative: "please staff the queue", "tolong sediakan".
+  static let politeness: Set<Substring> = ["please", "pls", "plz", "kindly", "tolong", "sila", "mohon", "just"]
+
+  /// Whether a range opens a sentence or clause, or follows a word of politeness that does ("Please staff the
+  /// weekend queue.").
+  static func opensRequest(_ range: Range<String.Index>, in text: String) -> Bool {
+    if opensSentence(range, in: text) { return true }
+    let before = text[..<range.lowerBound]
+    guard before.last == " " else { return false }
+    let trimmed = before.dropLast()
+    let wordStart = trimmed.lastIndex { !isWordCharacter($0) }.map { text.index(after: $0) } ?? text.startIndex
+    guard politeness.contains(text[wordStart..<trimmed.endIndex]) else { return false }
+    return opensSentence(wordStart..<trimmed.endIndex, in: text)
+  }
+
   /// Whether a character is a letter or digit of a script written with spaces between words, so that a phrase
   /// edge next to it would cut a word. Lao letters are not: Lao runs its words together.
   static func isWordCharacter(_ character: Character) -> Bool {
