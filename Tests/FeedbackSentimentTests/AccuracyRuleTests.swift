@@ -19,6 +19,12 @@ struct NegationScopeTests {
     Case(rule: "'can't be more' with praise says the most", text: "they can't be more helpful", label: .positive),
     Case(rule: "'couldn't be worse' keeps its polarity", text: "the uptime couldn't be worse", label: .negative),
     Case(rule: "other modals still flip a comparative", text: "it won't be faster", label: .negative),
+    Case(
+      rule: "'not only' adds, it does not deny", text: "my site does not only break, it is slow too", label: .negative),
+    Case(rule: "'not just' adds, it does not deny", text: "It is not just slow, it is unusable", label: .negative),
+    Case(rule: "'not only' praise stays praise", text: "Not only fast but also cheap", label: .positive),
+    Case(rule: "'bukan sahaja' adds, it does not deny", text: "Bukan sahaja lambat, malah mahal", label: .negative),
+    Case(rule: "'tidak hanya' praise stays praise", text: "Tidak hanya cepat, tapi juga murah", label: .positive),
   ]
 
   @Test("the phrases of the negation rules are not lexicon entries", arguments: cases)

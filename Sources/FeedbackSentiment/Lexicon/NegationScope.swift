@@ -8,6 +8,8 @@
 ///   helpful" say the most, so the word keeps its polarity and is intensified instead of flipped; so do "never so"
 ///   and "never this" ("never been so happy", "I've never been this disappointed") and "never" + been, felt,
 ///   looked, sounded or tasted + a comparative ("never felt better").
+/// - **"Not only"**: a negator followed by a word of restriction ("not only", "doesn't just", "bukan sahaja", "tidak
+///   hanya") negates nothing: "not only slow but also expensive" criticises both.
 /// - **"least"** negates like a negator ("the least helpful agent") except in "at least" and "very least".
 /// - **Excess and difficulty** reverse a positive word without a negator: "too quickly", "overly sweet", "hard to
 ///   clean", "difficult to use".
@@ -35,7 +37,7 @@ struct NegationScope {
     while cursor >= 0, distance <= LexiconScorer.scopeWidth, !items[cursor].isPunctuation,
       !items[cursor].entry.isContrast
     {
-      if items[cursor].entry.isNegator { return cursor }
+      if items[cursor].entry.isNegator { return isNotOnly(cursor) ? nil : cursor }
       if items[cursor].hasValue { return coordinatedNegator(of: cursor, with: index) }
       if isNegatingLeast(cursor) { return cursor }
       distance += 1
@@ -126,6 +128,15 @@ struct NegationScope {
   /// Whether the item at `index` is the plain word `word` (ASCII, any case). The length is compared before any
   /// byte is read: the rules ask this of most items near a sentiment word.
   @inline(__always)
+  /// "not only", "doesn't just", "bukan sahaja", "tidak hanya": a negator followed by a word of restriction adds
+  /// to what follows instead of denying it ("not only slow but also expensive").
+  private func isNotOnly(_ negator: Int) -> Bool {
+    let next = negator + 1
+    guard next < items.count else { return false }
+    return isWord(next, "only") || isWord(next, "just") || isWord(next, "merely") || isWord(next, "sahaja")
+      || isWord(next, "saja") || isWord(next, "hanya") || isWord(next, "cuma") || isWord(next, "cuman")
+  }
+
   func isWord(_ index: Int, _ word: StaticString) -> Bool {
     let text = items[index].text
     guard text.kind == .word, Int(text.second - text.first) == word.utf8CodeUnitCount else { return false }
