@@ -160,8 +160,8 @@ public struct DomainGate: Sendable, Codable {
     let formalText = readsFormalText
     guard let probabilities else { return RegisterShares(hosting: 0.5, formal: formalText ? 0.5 : 0) }
     guard formalText else { return RegisterShares(hosting: share(probabilities), formal: 0) }
-    let formal = Foundation.pow(probabilities.neutral, sharpness)
-    let informal = Foundation.pow(probabilities.negative, sharpness)
+    let formal = sharpened(probabilities.neutral)
+    let informal = sharpened(probabilities.negative)
     return RegisterShares(
       hosting: share(probabilities), formal: formal + informal > 0 ? formal / (formal + informal) : 0.5)
   }
@@ -169,9 +169,14 @@ public struct DomainGate: Sendable, Codable {
   /// The in-domain probability: the domain against every other register, with the prior and the sharpness.
   private func share(_ probabilities: SentimentProbabilities) -> Double {
     let elsewhere = readsFormalText ? probabilities.negative + probabilities.neutral : probabilities.negative
-    let inside = Foundation.pow(probabilities.positive, sharpness) * prior
-    let outside = Foundation.pow(elsewhere, sharpness) * (1 - prior)
+    let inside = sharpened(probabilities.positive) * prior
+    let outside = sharpened(elsewhere) * (1 - prior)
     return inside + outside > 0 ? inside / (inside + outside) : 0.5
+  }
+
+  /// `p^sharpness` (`p` itself at the usual sharpness of 1).
+  private func sharpened(_ probability: Double) -> Double {
+    sharpness == 1 ? probability : Foundation.pow(probability, sharpness)
   }
 
   /// Loads a gate saved with `JSONEncoder`.

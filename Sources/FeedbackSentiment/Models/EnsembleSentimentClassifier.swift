@@ -248,11 +248,28 @@ public struct EnsembleSentimentClassifier: SentimentClassifier {
       formal: () -> SentimentProbabilities?, shares: () -> DomainGate.RegisterShares
     ) -> Vote {
       let informal = outside()
-      let formal = formal()
+      guard self.formal != nil else {
+        guard let informal else { return Vote(probabilities: hosting, weight: weight, hostingShare: 1) }
+        return mixed(hosting: hosting, informal: informal, formal: nil, shares: shares())
+      }
+      let shares = shares()
+      // The news model is asked only when its share of the text could move the vote.
+      let formal = (1 - shares.hosting) * shares.formal >= Self.negligibleShare ? formal() : nil
       guard informal != nil || formal != nil else {
         return Vote(probabilities: hosting, weight: weight, hostingShare: 1)
       }
-      let shares = shares()
+      return mixed(hosting: hosting, informal: informal, formal: formal, shares: shares)
+    }
+
+    /// Below this share of a text (`(1 − hosting)·formal`) the news model is not asked: its vote could move the
+    /// label probabilities by less than this share.
+    static let negligibleShare = 0.001
+
+    /// The hosting vote mixed with the general side's by the gate's shares.
+    private func mixed(
+      hosting: SentimentProbabilities?, informal: SentimentProbabilities?, formal: SentimentProbabilities?,
+      shares: DomainGate.RegisterShares
+    ) -> Vote {
       let (outside, outsideWeight) = generalVote(informal: informal, formal: formal, formalShare: shares.formal)
       let share = shares.hosting
       guard let hosting else { return Vote(probabilities: outside, weight: outsideWeight, hostingShare: share) }
