@@ -8,8 +8,8 @@ let aspectsReportCommand = CommandSpec(
   "aspects-report",
   summary: "Per-aspect precision/recall and intent accuracy on label<TAB>intent<TAB>aspects<TAB>text files.",
   details: [
-    "Each --set file is measured on its own (aspects with the lexicon classifier, which finds them; intent from"
-      + " the default classifier's label and the bundled IntentClassifier), then all files pooled."
+    "Each --set file is measured on its own (aspects and intent as the default classifier reports them: aspects"
+      + " found by its lexicon, intent from its label and the bundled IntentClassifier), then all files pooled."
   ],
   options: [
     .value("--set", "FILE", help: "An annotated aspect set.", required: true, repeatable: true)
@@ -20,9 +20,10 @@ let aspectsReportCommand = CommandSpec(
     let text = String(decoding: try ClassifierOptions.readFile(file, what: "aspect set"), as: UTF8.self)
     sets.append(((file as NSString).lastPathComponent, try AnnotatedFeedback.parseTSV(text, source: file)))
   }
+  let classifier = try DefaultSentimentClassifier.make()
   Console.print(
     try AspectReport.markdown(
-      sets, aspects: try LexiconSentimentClassifier.bundled(), sentiment: try DefaultSentimentClassifier.make(),
+      sets, aspects: classifier, sentiment: classifier,
       intents: try IntentClassifier.bundled()))
   return .success
 }

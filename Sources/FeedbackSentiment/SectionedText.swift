@@ -28,9 +28,14 @@ enum SectionedText {
   ///   - text: The file's text (`#` comments and blank lines ignored).
   ///   - allowed: The format's section names.
   ///   - source: The file name, for errors.
+  ///   - problem: The format's check of a phrase in a section: a description of what is wrong, or `nil`.
   /// - Returns: `(section, phrase)` in file order.
-  /// - Throws: ``SentimentError`` `malformedLine` for a phrase before any section or an unknown section.
-  static func phrases(in text: String, allowed: Set<String>, source: String?) throws -> [(String, String)] {
+  /// - Throws: ``SentimentError`` `malformedLine` for a phrase before any section, an unknown section or a phrase
+  ///   `problem` refuses.
+  static func phrases(
+    in text: String, allowed: Set<String>, source: String?,
+    problem: (_ section: String, _ phrase: String) -> String? = { _, _ in nil }
+  ) throws -> [(String, String)] {
     var result: [(String, String)] = []
     var section: String?
     for (number, line) in SentimentLexicon.contentLines(of: text) {
@@ -43,7 +48,11 @@ enum SectionedText {
         throw SentimentError.malformedLine(
           number, in: source, "a phrase before the first section (\(allowed.sorted().map { "[\($0)]" }))")
       }
-      result.append((section, SuggestionText.normalized(trimmed)))
+      let phrase = SuggestionText.normalized(trimmed)
+      if let description = problem(section, phrase) {
+        throw SentimentError.malformedLine(number, in: source, description)
+      }
+      result.append((section, phrase))
     }
     return result
   }

@@ -18,13 +18,27 @@ public struct SentimentResult: Sendable, Hashable, Codable {
   private var storedAspects: [AspectSentiment]?
   private var storedExplanation: [SentimentContribution]?
   private var details: SentimentDetails?
+  /// The verdict the stored aspects take when none has a sentiment of its own (see ``withAspectsFollowing(_:score:)``).
+  private var aspectVerdict: AspectVerdict?
+
+  private struct AspectVerdict: Sendable {
+    var label: SentimentLabel
+    var score: Double
+  }
 
   /// The hosting aspects mentioned, each with the polarity of what was said about it, in order of first mention.
   ///
   /// - Complexity: O(m) in the length of the terms for results of the lexicon classifier, which builds the
   ///   strings on each read.
   public var aspects: [AspectSentiment] {
-    get { storedAspects ?? details?.aspects() ?? [] }
+    get {
+      if let storedAspects { return storedAspects }
+      guard let found = details?.aspects() else { return [] }
+      guard let aspectVerdict, !found.isEmpty, found.allSatisfy({ $0.score == 0 }) else { return found }
+      return found.map {
+        AspectSentiment(aspect: $0.aspect, label: aspectVerdict.label, score: aspectVerdict.score, terms: $0.terms)
+      }
+    }
     set { storedAspects = newValue }
   }
 
@@ -77,6 +91,14 @@ public struct SentimentResult: Sendable, Hashable, Codable {
       label: label, score: score, confidence: confidence, language: language, details: details)
     result.storedAspects = storedAspects
     result.storedExplanation = storedExplanation
+    return result
+  }
+
+  /// The same result whose stored aspects, when none of them has a sentiment of its own, take a verdict instead
+  /// (an ensemble's, when only its model judged the text).
+  func withAspectsFollowing(_ label: SentimentLabel, score: Double) -> SentimentResult {
+    var result = self
+    result.aspectVerdict = AspectVerdict(label: label, score: min(1, max(-1, score.isNaN ? 0 : score)))
     return result
   }
 

@@ -162,6 +162,25 @@ struct FactStatementTests {
     #expect(probabilities(bundledClassifier, factFactor: 0) != probabilities(bundledClassifier, factFactor: 1))
   }
 
+  @Test("an opinion cue word set in code with capitals matches like one read from a rules file")
+  func opinionCueSetInCodeIsLowercased() throws {
+    let text = "the mailbox zorblat gloomish"
+    let model = try NaiveBayesSentimentModel.train(
+      on: [LabeledExample(text: "gloomish", label: .negative), LabeledExample(text: "sunny", label: .positive)])
+    func probabilities(cue: String, factFactor: Double) throws -> SentimentProbabilities {
+      var lexicons = try SentimentLexicon.allBundled()
+      lexicons[.english]!.opinionCues.insert(cue)
+      return EnsembleSentimentClassifier(
+        lexicon: LexiconSentimentClassifier(lexicons: lexicons), model: model, modelWeight: 0.5, silenceFactor: 1,
+        factFactor: factFactor
+      ).probabilities(for: text)
+    }
+    for cue in ["zorblat", "ZorBlat"] {
+      #expect(try probabilities(cue: cue, factFactor: 0) == probabilities(cue: cue, factFactor: 1), "cue \(cue)")
+    }
+    #expect(try probabilities(cue: "other", factFactor: 0) != probabilities(cue: "other", factFactor: 1))
+  }
+
   @Test("an opinion cue entry must be one word, and a lexicon saved without cues still decodes")
   func opinionCueFormat() throws {
     #expect(throws: SentimentError.self) {

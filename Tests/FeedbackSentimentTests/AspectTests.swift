@@ -102,6 +102,46 @@ struct AspectTests {
       text: "ເວັບດັບເລື້ອຍໆ ແຍ່ຫຼາຍ",
       expected: [.uptime: .negative]),
     Case(
+      rule: "a resolution term that is a sentiment word gives the resolution its own verdict in English",
+      text: "Mail delays fixed, form messages arrive at once",
+      expected: [.resolution: .positive]),
+    Case(
+      rule: "a negated resolution term gives the resolution a negative verdict in a praising clause",
+      text: "Lovely polite staff, the outage not fixed",
+      expected: [.resolution: .negative]),
+    Case(
+      rule: "a resolution term that is a sentiment word gives the resolution its own verdict in Malay",
+      text: "Gangguan email teruk itu akhirnya dibaiki",
+      expected: [.resolution: .positive]),
+    Case(
+      rule: "a resolution term that is a sentiment word gives the resolution its own verdict in Lao",
+      text: "ບັນຫາອີເມວຊ້າ ແກ້ແລ້ວ",
+      expected: [.resolution: .positive]),
+    Case(
+      rule: "a fix that does not last is a criticised resolution",
+      text: "They clean the malware every week and the cleanup never sticks",
+      expected: [.resolution: .negative]),
+    Case(
+      rule: "support's 'works on our end' is a dismissed problem, a criticised resolution",
+      text: "Five days later the answer: works on our end",
+      expected: [.resolution: .negative]),
+    Case(
+      rule: "a service back to normal is a praised resolution in Malay/Indonesian, whatever the problem words",
+      text: "Error 508 yang bikin pusing itu udah normal sekarang",
+      expected: [.resolution: .positive]),
+    Case(
+      rule: "a resolution term without sentiment takes its clause's verdict",
+      text: "The root cause was a terrible plugin",
+      expected: [.resolution: .negative]),
+    Case(
+      rule: "a Malay/Indonesian word with the enclitic -nya names its stem's aspect (unknown form)",
+      text: "Penjelasannya susah difahami",
+      expected: [.clarity: .negative]),
+    Case(
+      rule: "a listed -nya form without an aspect takes its stem's aspect and clause role",
+      text: "Pantasnya sokongan",
+      expected: [.supportSpeed: .positive, .staffCompetence: nil]),
+    Case(
       rule: "a question without sentiment still names its aspect, neutral",
       text: "Can I pay the invoice by bank transfer?",
       expected: [.pricing: .neutral, .migration: nil]),
@@ -122,6 +162,56 @@ struct AspectTests {
     let result = bundledClassifier.classify("Migration was smooth, but the server is slow")
     #expect(result.aspects.first { $0.aspect == .migration }?.label == .positive)
     #expect(result.label == .negative)
+  }
+
+  @Test("when only the ensemble's model judged a text, the aspects it names take that verdict")
+  func aspectsFollowModelVerdict() throws {
+    let model = try NaiveBayesSentimentModel.train(
+      on: [
+        LabeledExample(text: "gloomish", label: .negative), LabeledExample(text: "sunny", label: .positive),
+        LabeledExample(text: "plainish", label: .neutral),
+      ])
+    let ensemble = EnsembleSentimentClassifier(
+      lexicon: bundledClassifier, model: model, modelWeight: 0.95, silenceFactor: 1, factFactor: 1)
+    let silent = "invoice gloomish"
+    #expect(bundledClassifier.classify(silent).confidence == 0, "the lexicon finds no sentiment word")
+    #expect(bundledClassifier.classify(silent).aspects.map(\.label) == [.neutral])
+    let judged = ensemble.classify(silent)
+    #expect(judged.label == .negative)
+    #expect(judged.aspects.map(\.aspect) == [.pricing])
+    #expect(judged.aspects.map(\.label) == [.negative])
+    #expect(judged.aspects.first.map { $0.score < 0 } == true)
+    // Where the lexicon judged the text, each aspect keeps its own clause's verdict.
+    let mixed = ensemble.classify("The invoice was cheap, gloomish")
+    #expect(
+      mixed.aspects.first { $0.aspect == .pricing }?.label
+        == bundledClassifier.classify(
+          "The invoice was cheap, gloomish"
+        ).aspects.first { $0.aspect == .pricing }?.label)
+    // A neutral verdict leaves the aspects neutral.
+    let neutral = ensemble.classify("invoice plainish")
+    #expect(neutral.label == .neutral)
+    #expect(neutral.aspects.allSatisfy { $0.label == .neutral })
+  }
+
+  @Test(
+    "an unknown Malay/Indonesian word with an enclitic (-nya, -lah, -kah) reads like its stem",
+    arguments: [
+      ("Layanannya bagus", "Layanan bagus"), ("Servernya teruklah", "Server teruk"), ("Lambatkah?", "Lambat?"),
+    ])
+  func encliticStems(withEnclitic: String, stem: String) {
+    let withResult = bundledClassifier.classify(withEnclitic)
+    let stemResult = bundledClassifier.classify(stem)
+    #expect(withResult.label == stemResult.label)
+    #expect(withResult.score == stemResult.score)
+    #expect(withResult.aspects.map(\.aspect) == stemResult.aspects.map(\.aspect))
+    #expect(withResult.label != .neutral)
+  }
+
+  @Test("a word is not cut to a stem shorter than three letters")
+  func encliticGuards() {
+    #expect(bundledClassifier.classify("ok").confidence > 0)
+    #expect(bundledClassifier.classify("oknya").confidence == 0)
   }
 
   @Test("a text without aspect terms has no aspects")

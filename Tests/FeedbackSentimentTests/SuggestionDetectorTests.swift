@@ -110,4 +110,59 @@ struct SuggestionDetectorTests {
     let cue = try #require(detector.detect("Please add faster support on weekends"))
     #expect(cue.aspect.map { !$0.isClauseRole } ?? true)
   }
+
+  @Test(
+    "an imperative that asks the host to change something opens a sentence or clause, a noun does not",
+    arguments: [
+      ("Staff the weekend queue, my site doesn't only break on weekdays.", true),
+      ("Great uptime. Put outages on the status page while they happen.", true),
+      ("Thanks, \"hire\" more people for the night shift!", true),
+      ("Please staff the weekend queue.", true),
+      ("Great host. Kindly put outages on the status page.", true),
+      ("Our team would please staff the desk.", false),
+      ("The staff the night shift had were lovely.", false),
+      ("Add-on pricing is confusing.", false),
+      ("Our staff the weekend before asked the same.", false),
+    ] as [(String, Bool)])
+  func anchoredImperatives(text: String, isSuggestion: Bool) {
+    #expect(Self.detector.isSuggestion(text) == isSuggestion)
+  }
+
+  @Test(
+    "a cue with a gap matches its parts in order within one sentence, in every language",
+    arguments: [
+      ("Email me when my site's uptime check fails.", "^email me … when", true),
+      ("Email me the invoice. When will it arrive?", "^email me … when", false),
+      ("Panduan korang memang bagus, kalau ada video pendek lagi best.", "kalau ada … best", true),
+      ("Best host ever, kalau ada masalah mereka cepat.", "kalau ada … best", false),
+      ("ຖ້າມີບໍລິການໂທກັບສຳລັບເລື່ອງດ່ວນຈະດີ", "ຖ້າມີ … ຈະດີ", true),
+      ("ຈະດີຖ້າມີ", "ຖ້າມີ … ຈະດີ", false),
+    ] as [(String, String, Bool)])
+  func gappedCues(text: String, cue: String, matches: Bool) {
+    let found = Self.detector.detect(text)
+    if matches {
+      #expect(found?.phrase == cue)
+    } else {
+      #expect(found?.phrase != cue)
+    }
+  }
+
+  @Test("a host's cue may use gaps and anchors, and a cue with an empty part names its line")
+  func customPatterns() throws {
+    let phrases = try SuggestionPhrases(language: .english, parsing: "[cues]\n^migrate … for free\n")
+    let detector = SuggestionDetector(phrases: [phrases])
+    #expect(
+      detector.detect("Please help. Migrate my shop for free, you did for others.")?.phrase == "^migrate … for free")
+    #expect(detector.detect("You migrate sites for free?") == nil)
+    #expect(detector.detect("Migrate my shop. It was free elsewhere.") == nil)
+    #expect(SuggestionPattern("^migrate … for free") == SuggestionPattern("^migrate ... for free"))
+    for bad in ["^", "add …", "… add", "please … … add"] {
+      do {
+        _ = try SuggestionPhrases(language: .english, parsing: "[cues]\nok\n\(bad)\n", source: "bad.txt")
+        Issue.record("the cue '\(bad)' was accepted")
+      } catch let error as SentimentError {
+        #expect(error.code == .malformedLine && error.context["line"] == "3")
+      }
+    }
+  }
 }

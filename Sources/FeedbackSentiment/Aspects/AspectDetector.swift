@@ -7,6 +7,11 @@
 ///
 /// Two clause roles (``HostingAspect/speedWord`` and ``HostingAspect/supportWord``) are resolved within the
 /// clause that holds them (see ``AspectRoles``).
+///
+/// A ``HostingAspect/resolution`` term that is itself a sentiment word or phrase ("fixed", "not fixed", "still
+/// broken", "ແກ້ແລ້ວ") gives the resolution its own verdict, negation included, rather than its clause's: in "mail
+/// delays fixed" the problem word makes the clause neutral, but the problem is solved. A term without sentiment
+/// ("patched", "root cause") takes its clause's, as other aspects do.
 struct AspectDetector {
   let resources: ScoringResources
 
@@ -17,6 +22,8 @@ struct AspectDetector {
     var clause: Int32
     var token: Int32
     var length: Int32
+    /// The sentiment of the term's own words (resolution terms only); 0 when it has none.
+    var ownValue: Double = 0
   }
 
   /// Whether any token names an aspect (the cheap test before the clause bookkeeping).
@@ -78,10 +85,18 @@ struct AspectDetector {
       }
       while item + 1 < items.count && Int(items[item + 1].firstToken) <= index { item += 1 }  // items may be empty
       let tokenClause = item < items.count && Int(items[item].firstToken) <= index ? clauseAfterItem[item] : 0
+      var ownValue = 0.0
+      if aspect == resources.aspectRoles.resolution {
+        var position = item
+        while position < items.count && Int(items[position].firstToken) < index + length {
+          if Int(items[position].firstToken) >= index { ownValue += items[position].clauseValue }
+          position += 1
+        }
+      }
       occurrences.append(
         Occurrence(
           aspect: aspect, ownClause: tokenClause, clause: Self.sentimentClause(near: tokenClause, sums: clauseSums),
-          token: Int32(index), length: Int32(length)))
+          token: Int32(index), length: Int32(length), ownValue: ownValue))
       index += length
     }
     resolveRoles(&occurrences)
@@ -142,7 +157,8 @@ struct AspectDetector {
     }
   }
 
-  /// Fills in each aspect's score (the sum of its distinct clauses, in clause order) and term slots.
+  /// Fills in each aspect's score (the own values of its resolution terms that have one, then the sum of its other
+  /// occurrences' distinct clauses, in clause order) and term slots.
   private func writeSlots(
     _ tokens: ByteTokens, _ occurrences: ScratchList<Occurrence>, _ clauseSums: ScratchList<Double>,
     aspects: inout ScratchList<StoredContribution>, terms: inout ScratchList<StoredContribution>
@@ -151,20 +167,24 @@ struct AspectDetector {
       for mention in 0..<aspects.count {
         clauses.truncate(to: 0)
         let firstTerm = terms.count
+        var raw = 0.0
         for position in 0..<occurrences.count where occurrences[position].aspect == Int32(mention) {
           let occurrence = occurrences[position]
+          for offset in 0..<Int(occurrence.length) {
+            let token = tokens.tokens[Int(occurrence.token) + offset]
+            terms.append(StoredContribution(text: .token(token), amount: offset == 0 ? 0 : 1, rule: .lexicon))
+          }
+          if occurrence.ownValue != 0 {
+            raw += occurrence.ownValue
+            continue
+          }
           var known = false
           for seen in 0..<clauses.count where clauses[seen] == occurrence.clause {
             known = true
             break
           }
           if !known { Self.insertSorted(occurrence.clause, into: &clauses) }
-          for offset in 0..<Int(occurrence.length) {
-            let token = tokens.tokens[Int(occurrence.token) + offset]
-            terms.append(StoredContribution(text: .token(token), amount: offset == 0 ? 0 : 1, rule: .lexicon))
-          }
         }
-        var raw = 0.0
         for position in 0..<clauses.count { raw += clauseSums[Int(clauses[position])] }
         aspects[mention].amount = LexiconScorer.normalize(raw)
         aspects[mention].text.second = Int32(terms.count - firstTerm)

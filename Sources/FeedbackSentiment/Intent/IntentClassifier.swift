@@ -74,7 +74,7 @@ public struct IntentClassifier: Hashable, Sendable {
       for cue in list.questions {
         for range in SuggestionDetector.occurrences(of: cue, in: normalized) {
           asksInformation = true
-          if Self.opensSentence(range, in: normalized) || !SuggestionText.isWordCharacter(cue.first ?? " ") {
+          if SuggestionText.opensSentence(range, in: normalized) || !SuggestionText.isWordCharacter(cue.first ?? " ") {
             opensSentence = true
           }
         }
@@ -93,18 +93,5 @@ public struct IntentClassifier: Hashable, Sendable {
     case .positive: return .praise
     case .neutral: return .other
     }
-  }
-
-  /// Whether a phrase stands at the start of the text or of a sentence or clause (after `.`, `!`, `?`, `,`, `;`
-  /// or `:`).
-  private static func opensSentence(_ range: Range<String.Index>, in text: String) -> Bool {
-    var index = range.lowerBound
-    while index > text.startIndex {
-      index = text.index(before: index)
-      let character = text[index]
-      if character == " " { continue }
-      return ".!?,;:…".contains(character)
-    }
-    return true
   }
 }

@@ -7,7 +7,8 @@ import Foundation
 /// A rule-based detector over per-language phrase lists (``SuggestionPhrases``; the bundled ones are
 /// `suggestions-en.txt`, `suggestions-ms.txt` and `suggestions-lo.txt`). Every language's phrases are tried on
 /// every text, so a Malay cue in an English sentence counts too. A cue inside one of its language's exceptions
-/// ("mohon maaf", sorry) does not count.
+/// ("mohon maaf", sorry) does not count. A cue may have gaps (`kalau ada … best`) and an anchor at the start of a
+/// sentence or clause (`^staff the`); see ``SuggestionPattern``.
 ///
 /// A suggestion's ``SuggestionCue/aspect`` is the first hosting aspect the text names (from the aspect terms of the
 /// lexicons, e.g. "control panel", "panel kawalan", "ແຜງຄວບຄຸມ"), so a board can group suggestions that carry no
@@ -24,6 +25,8 @@ public struct SuggestionDetector: Hashable, Sendable {
   /// Aspect terms (lowercase) and the aspect each names.
   public let aspectTerms: [String: HostingAspect]
   private let orderedTerms: [String]
+  /// Every cue read as a pattern once (gaps `…` and anchor `^`).
+  private let patterns: [String: SuggestionPattern]
 
   /// A detector over phrase lists.
   /// - Parameters:
@@ -41,6 +44,9 @@ public struct SuggestionDetector: Hashable, Sendable {
     self.aspectTerms = normalized
     // Longer terms first, so "control panel" wins over "panel" where both start.
     self.orderedTerms = normalized.keys.sorted { ($0.count, $1) > ($1.count, $0) }
+    var patterns: [String: SuggestionPattern] = [:]
+    for cue in phrases.lazy.flatMap(\.cues) where patterns[cue] == nil { patterns[cue] = SuggestionPattern(cue) }
+    self.patterns = patterns
   }
 
   /// The detector over the bundled English, Malay/Indonesian and Lao phrases, with the aspect terms of the
@@ -65,20 +71,53 @@ public struct SuggestionDetector: Hashable, Sendable {
     var best: (offset: Int, cue: SuggestionCue)?
     for list in phrases {
       let excluded = list.exceptions.flatMap { Self.occurrences(of: $0, in: normalized) }
+      func isExcluded(_ range: Range<String.Index>) -> Bool {
+        excluded.contains { $0.lowerBound <= range.lowerBound && range.upperBound <= $0.upperBound }
+      }
       for cue in list.cues {
-        for range in Self.occurrences(of: cue, in: normalized)
-        where !excluded.contains(where: { $0.lowerBound <= range.lowerBound && range.upperBound <= $0.upperBound }) {
-          let offset = normalized.distance(from: normalized.startIndex, to: range.lowerBound)
-          if best.map({ offset < $0.offset }) ?? true {
-            best = (offset, SuggestionCue(phrase: cue, language: list.language, aspect: nil))
-          }
-          break
+        guard
+          let start = Self.firstMatch(
+            of: patterns[cue] ?? SuggestionPattern(cue), in: normalized, excluding: isExcluded)
+        else {
+          continue
+        }
+        let offset = normalized.distance(from: normalized.startIndex, to: start)
+        if best.map({ offset < $0.offset }) ?? true {
+          best = (offset, SuggestionCue(phrase: cue, language: list.language, aspect: nil))
         }
       }
     }
     guard var cue = best?.cue else { return nil }
     cue.aspect = firstAspect(in: normalized)
     return cue
+  }
+
+  /// Where the first match of a cue pattern starts: its parts in order, each a whole-word occurrence not inside an
+  /// exception, with no sentence end (`.`, `!`, `?`, `;`) between two parts, and the first part opening a sentence
+  /// or clause — after a word of politeness or not ("Please staff the queue") — when the pattern is anchored.
+  static func firstMatch(
+    of pattern: SuggestionPattern, in text: String, excluding isExcluded: (Range<String.Index>) -> Bool
+  ) -> String.Index? {
+    guard let first = pattern.parts.first else { return nil }
+    for range in occurrences(of: first, in: text) where !isExcluded(range) {
+      if pattern.isAnchored && !SuggestionText.opensRequest(range, in: text) { continue }
+      if matchesRest(pattern.parts.dropFirst(), in: text, after: range.upperBound, excluding: isExcluded) {
+        return range.lowerBound
+      }
+    }
+    return nil
+  }
+
+  private static func matchesRest(
+    _ parts: ArraySlice<String>, in text: String, after start: String.Index,
+    excluding isExcluded: (Range<String.Index>) -> Bool
+  ) -> Bool {
+    guard let part = parts.first else { return true }
+    let sentenceEnd = text[start...].firstIndex(where: SuggestionText.endsSentence) ?? text.endIndex
+    for range in occurrences(of: part, in: text, within: start..<sentenceEnd) where !isExcluded(range) {
+      if matchesRest(parts.dropFirst(), in: text, after: range.upperBound, excluding: isExcluded) { return true }
+    }
+    return false
   }
 
   /// The first hosting aspect a text names, by the aspect terms.
@@ -103,19 +142,20 @@ public struct SuggestionDetector: Hashable, Sendable {
   /// - Returns: `true` when ``detect(_:)`` finds a cue.
   public func isSuggestion(_ text: String) -> Bool { detect(text) != nil }
 
-  /// The ranges where a phrase occurs in a normalised text as whole words (Latin edges) or anywhere (Lao).
-  static func occurrences(of phrase: String, in text: String) -> [Range<String.Index>] {
+  /// The ranges where a phrase occurs in a normalised text as whole words (Latin edges) or anywhere (Lao),
+  /// searched within `bounds` (the whole text by default); word edges are judged on the whole text.
+  static func occurrences(
+    of phrase: String, in text: String, within bounds: Range<String.Index>? = nil
+  ) -> [Range<String.Index>] {
     guard let first = phrase.first, let last = phrase.last else { return [] }
     let checksStart = SuggestionText.isWordCharacter(first)
     let checksEnd = SuggestionText.isWordCharacter(last)
+    let bounds = bounds ?? text.startIndex..<text.endIndex
     var found: [Range<String.Index>] = []
-    var searchStart = text.startIndex
-    while searchStart < text.endIndex, let range = text.range(of: phrase, range: searchStart..<text.endIndex) {
-      let startsWord =
-        !checksStart || range.lowerBound == text.startIndex
-        || !SuggestionText.isWordCharacter(text[text.index(before: range.lowerBound)])
-      let endsWord =
-        !checksEnd || range.upperBound == text.endIndex || !SuggestionText.isWordCharacter(text[range.upperBound])
+    var searchStart = bounds.lowerBound
+    while searchStart < bounds.upperBound, let range = text.range(of: phrase, range: searchStart..<bounds.upperBound) {
+      let startsWord = !checksStart || !SuggestionText.continuesWord(in: text, before: range.lowerBound)
+      let endsWord = !checksEnd || !SuggestionText.continuesWord(in: text, from: range.upperBound)
       if startsWord && endsWord { found.append(range) }
       searchStart = text.index(after: range.lowerBound)
     }

@@ -15,6 +15,10 @@ import Foundation
 /// Phrases are matched without regard to case, with runs of white space counting as one space. A phrase that
 /// begins or ends with a letter of a script written with spaces (Latin) matches whole words only; Lao phrases
 /// match anywhere, since Lao is written without spaces between words.
+///
+/// A cue may have gaps and an anchor (``SuggestionPattern``): `kalau ada … lagi best` matches its parts in order
+/// within one sentence ("kalau ada video pendek lagi best"), and `^staff` matches only where it opens a sentence or
+/// clause — an imperative ("Staff the weekend queue."), not a noun ("The staff were kind.").
 public struct SuggestionPhrases: Hashable, Sendable {
   /// The language the phrases are in.
   public var language: SentimentLanguage
@@ -39,7 +43,8 @@ public struct SuggestionPhrases: Hashable, Sendable {
   ///   - language: Their language.
   ///   - text: The file's text.
   ///   - source: The file's name, for errors.
-  /// - Throws: ``SentimentError`` `malformedLine` for a phrase before any section or an unknown section.
+  /// - Throws: ``SentimentError`` `malformedLine` for a phrase before any section, an unknown section, or a cue
+  ///   with an empty part (`^` alone, `… more`).
   public init(language: SentimentLanguage, parsing text: String, source: String? = nil) throws {
     self.init(language: language, cues: [])
     try extend(parsing: text, source: source)
@@ -63,7 +68,10 @@ public struct SuggestionPhrases: Hashable, Sendable {
   public mutating func extend(parsing text: String, source: String? = nil) throws {
     var cues = self.cues
     var exceptions = self.exceptions
-    for (section, phrase) in try SectionedText.phrases(in: text, allowed: ["cues", "exceptions"], source: source) {
+    let sections = try SectionedText.phrases(in: text, allowed: ["cues", "exceptions"], source: source) {
+      section, phrase in section == "cues" ? SuggestionPattern(phrase).problem : nil
+    }
+    for (section, phrase) in sections {
       if section == "cues" { cues.append(phrase) } else { exceptions.append(phrase) }
     }
     self.cues = cues
@@ -90,6 +98,57 @@ enum SuggestionText {
       output.append(character == "\u{2019}" ? "'" : character)
     }
     return output
+  }
+
+  /// Whether a character ends a sentence: `.`, `!`, `?`, `;` (and their full-width forms).
+  static func endsSentence(_ character: Character) -> Bool {
+    ".!?;。！？；".contains(character)
+  }
+
+  /// Whether a range stands at the start of a normalised text or of a sentence or clause (after `.`, `!`, `?`, `,`,
+  /// `;`, `:` or `…`), looking back over spaces and opening quotes or brackets.
+  static func opensSentence(_ range: Range<String.Index>, in text: String) -> Bool {
+    var index = range.lowerBound
+    while index > text.startIndex {
+      index = text.index(before: index)
+      let character = text[index]
+      if character == " " || "\"'“‘([".contains(character) { continue }
+      return ".!?,;:…。！？；".contains(character)
+    }
+    return true
+  }
+
+  /// Whether the word before `index` runs on into it: a word character just before, or a hyphen joining two word
+  /// characters ("e-mail" holds no word "mail").
+  static func continuesWord(in text: String, before index: String.Index) -> Bool {
+    guard index > text.startIndex else { return false }
+    let previous = text.index(before: index)
+    if isWordCharacter(text[previous]) { return true }
+    return text[previous] == "-" && previous > text.startIndex && isWordCharacter(text[text.index(before: previous)])
+  }
+
+  /// Whether the text at `index` continues the word before it: a word character, or a hyphen followed by one
+  /// ("add-on" holds no word "add").
+  static func continuesWord(in text: String, from index: String.Index) -> Bool {
+    guard index < text.endIndex else { return false }
+    if isWordCharacter(text[index]) { return true }
+    let next = text.index(after: index)
+    return text[index] == "-" && next < text.endIndex && isWordCharacter(text[next])
+  }
+
+  /// Words of politeness that may stand before an imperative: "please staff the queue", "tolong sediakan".
+  static let politeness: Set<Substring> = ["please", "pls", "plz", "kindly", "tolong", "sila", "mohon", "just"]
+
+  /// Whether a range opens a sentence or clause, or follows a word of politeness that does ("Please staff the
+  /// weekend queue.").
+  static func opensRequest(_ range: Range<String.Index>, in text: String) -> Bool {
+    if opensSentence(range, in: text) { return true }
+    let before = text[..<range.lowerBound]
+    guard before.last == " " else { return false }
+    let trimmed = before.dropLast()
+    let wordStart = trimmed.lastIndex { !isWordCharacter($0) }.map { text.index(after: $0) } ?? text.startIndex
+    guard politeness.contains(text[wordStart..<trimmed.endIndex]) else { return false }
+    return opensSentence(wordStart..<trimmed.endIndex, in: text)
   }
 
   /// Whether a character is a letter or digit of a script written with spaces between words, so that a phrase

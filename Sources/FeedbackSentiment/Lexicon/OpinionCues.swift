@@ -15,9 +15,10 @@ enum OpinionCues {
     return parse(text)
   }()
 
-  /// The bundled cue words and those of the lexicons, as lowercase UTF-8 bytes grouped by length.
+  /// The bundled cue words and those of the lexicons, as lowercase UTF-8 bytes grouped by length. Cue words set in
+  /// code are lowercased here, as the words of a rules file are when parsed (tokens are matched lowercased).
   static func words(of lexicons: [SentimentLanguage: SentimentLexicon]) -> [Int: [[UInt8]]] {
-    let words = Set(bundled).union(lexicons.values.flatMap(\.opinionCues))
+    let words = Set(bundled).union(lexicons.values.flatMap(\.opinionCues).map { $0.lowercased() })
     return Dictionary(grouping: words.sorted().map { Array($0.utf8) }, by: \.count)
   }
 

@@ -124,6 +124,32 @@ struct ScoringTable: Sendable {
       laoSplits[Int32(index)] = parts
     }
     inheritLaoAspects(vocabulary)
+    if primary == .malay { inheritEncliticStems(vocabulary) }
+  }
+
+  /// In the Malay/Indonesian table, a word with an enclitic that is in the vocabulary for another reason ("harganya" listed
+  /// with a valence but no aspect, or only as a stop word) reads like its stem, as an unknown word with one does
+  /// (``ScoringVocabulary/encliticStemCount(of:)``): a blank entry takes the stem's whole entry, an entry without an
+  /// aspect the stem's aspect.
+  private mutating func inheritEncliticStems(_ vocabulary: ScoringVocabulary) {
+    for (index, word) in vocabulary.words.enumerated() where entries[index].aspect < 0 {
+      var bytes = Array(word.utf8)
+      guard bytes.allSatisfy({ $0 < 0x80 }),
+        let stem = bytes.withUnsafeBufferPointer({ ScoringVocabulary.encliticStemCount(of: $0) })
+      else { continue }
+      bytes.removeLast(bytes.count - stem)
+      let id = Int(vocabulary.id(of: String(decoding: bytes, as: UTF8.self)))
+      guard id >= 0, !entries[id].isBlank else { continue }
+      if entries[index].isBlank {
+        let startsPhrase = entries[index].startsPhrase
+        let startsAspectPhrase = entries[index].startsAspectPhrase
+        entries[index] = entries[id]
+        entries[index].startsPhrase = startsPhrase
+        entries[index].startsAspectPhrase = startsAspectPhrase
+      } else {
+        entries[index].aspect = entries[id].aspect
+      }
+    }
   }
 
   /// A Lao compound with an entry of its own but no aspect ("ລົ່ມເລື້ອຍໆ", keeps going down) names the aspect of

@@ -63,7 +63,7 @@ struct ScoringVocabulary: Sendable {
     {
       return id
     }
-    guard token.flags.contains(.elongated) else { return -1 }
+    guard token.flags.contains(.elongated) else { return encliticStem(of: text, token) }
     // The variants of ``FeedbackToken/elongationVariants``, built only as far as needed.
     guard token.flags.contains(.bytesASCII) else {
       let string = String(decoding: text, as: UTF8.self)
@@ -78,6 +78,29 @@ struct ScoringVocabulary: Sendable {
       written = FeedbackToken.collapsingASCIIRuns(of: text, to: 1, into: output)
       return index.id(of: UnsafeBufferPointer(start: output, count: written)) ?? -1
     }
+  }
+
+  /// The id of an unknown ASCII word without its Malay/Indonesian enclitic (``encliticStemCount(of:)``) when the
+  /// stem is known; -1 otherwise. A form that is a word of the vocabulary itself ("sayangnya", unfortunately) is
+  /// found before this is asked.
+  @inline(__always)
+  private func encliticStem(of text: UnsafeBufferPointer<UInt8>, _ token: ByteToken) -> Int32 {
+    guard token.flags.contains(.bytesASCII), let stem = Self.encliticStemCount(of: text) else { return -1 }
+    return index.id(of: UnsafeBufferPointer(rebasing: text[..<stem])) ?? -1
+  }
+
+  /// The length of a word without a Malay/Indonesian enclitic — "-nya" ("harganya", "lambatnya"), "-lah"
+  /// ("baguslah"), "-kah" ("betulkah") — when at least three bytes remain; `nil` for a word without one.
+  @inline(__always)
+  static func encliticStemCount(of bytes: UnsafeBufferPointer<UInt8>) -> Int? {
+    let count = bytes.count
+    guard count >= 6 else { return nil }
+    let (first, second, third) = (bytes[count - 3], bytes[count - 2], bytes[count - 1])
+    let nya = first == UInt8(ascii: "n") && second == UInt8(ascii: "y") && third == UInt8(ascii: "a")
+    let lahOrKah =
+      (first == UInt8(ascii: "l") || first == UInt8(ascii: "k")) && second == UInt8(ascii: "a")
+      && third == UInt8(ascii: "h")
+    return nya || lahOrKah ? count - 3 : nil
   }
 
   func id(of word: String) -> Int32 { ids[word] ?? -1 }

@@ -470,6 +470,8 @@ public struct EnsembleSentimentClassifier: SentimentClassifier {
     var result = analysis.result.replacingVerdict(label: label, score: combined.score, confidence: combined[label])
     if !lexiconKnows, let modelProbabilities {
       result.explanation = [SentimentContribution(token: "model", rule: .model, amount: modelProbabilities.score)]
+      // Only the model judged the text: the aspects it names are what the verdict is about.
+      if label != .neutral { result = result.withAspectsFollowing(label, score: combined.score) }
     }
     return result
   }
