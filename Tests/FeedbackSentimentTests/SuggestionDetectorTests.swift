@@ -69,12 +69,15 @@ struct SuggestionDetectorTests {
   }
 
   @Test(
-    "a suggestion names the first hosting aspect in its text, in any of the three languages",
+    "a suggestion names the aspect it asks about: from its cue on, else before it in its sentence",
     arguments: [
       ("Please add dark mode to the control panel.", "controlPanel"),
       ("Tolong tambah pilihan dalam panel kawalan.", "controlPanel"),
       ("Please add a cheaper price for students.", "pricing"),
       ("Please add more colours.", nil),
+      ("The control panel is clunky, please improve it.", "controlPanel"),
+      ("Great support. Please add a staging site option.", nil),
+      ("Fast support, please add a status page for outages.", "communication"),
     ] as [(String, String?)])
   func aspects(text: String, aspect: String?) throws {
     let cue = try #require(Self.detector.detect(text))

@@ -10,9 +10,10 @@ import Foundation
 /// ("mohon maaf", sorry) does not count. A cue may have gaps (`kalau ada … best`) and an anchor at the start of a
 /// sentence or clause (`^staff the`); see ``SuggestionPattern``.
 ///
-/// A suggestion's ``SuggestionCue/aspect`` is the first hosting aspect the text names (from the aspect terms of the
-/// lexicons, e.g. "control panel", "panel kawalan", "ແຜງຄວບຄຸມ"), so a board can group suggestions that carry no
-/// sentiment, where the classifier's aspect sentiment finds nothing.
+/// A suggestion's ``SuggestionCue/aspect`` is the hosting aspect it asks about (from the aspect terms of the
+/// lexicons, e.g. "control panel", "panel kawalan", "ແຜງຄວບຄຸມ"): the first named from the cue on, else the last named
+/// before the cue in its sentence, so a board can group suggestions that carry no sentiment, where the classifier's
+/// aspect sentiment finds nothing.
 ///
 /// ```swift
 /// let detector = try SuggestionDetector.bundled()
@@ -68,7 +69,7 @@ public struct SuggestionDetector: Hashable, Sendable {
   public func detect(_ text: String) -> SuggestionCue? {
     let normalized = SuggestionText.normalized(text)
     guard !normalized.isEmpty else { return nil }
-    var best: (offset: Int, cue: SuggestionCue)?
+    var best: (start: String.Index, cue: SuggestionCue)?
     for list in phrases {
       let excluded = list.exceptions.flatMap { Self.occurrences(of: $0, in: normalized) }
       func isExcluded(_ range: Range<String.Index>) -> Bool {
@@ -81,15 +82,41 @@ public struct SuggestionDetector: Hashable, Sendable {
         else {
           continue
         }
-        let offset = normalized.distance(from: normalized.startIndex, to: start)
-        if best.map({ offset < $0.offset }) ?? true {
-          best = (offset, SuggestionCue(phrase: cue, language: list.language, aspect: nil))
+        if best.map({ start < $0.start }) ?? true {
+          best = (start, SuggestionCue(phrase: cue, language: list.language, aspect: nil))
         }
       }
     }
-    guard var cue = best?.cue else { return nil }
-    cue.aspect = firstAspect(in: normalized)
+    guard let best else { return nil }
+    var cue = best.cue
+    cue.aspect = aspect(askedAt: best.start, in: normalized)
     return cue
+  }
+
+  /// The aspect a suggestion is about: the first named from its cue on ("please add 2FA to the control panel"),
+  /// else the last named before the cue in its sentence ("the control panel is clunky, please improve it");
+  /// `nil` when its sentence names none ("Great support. Please add a staging site." is not about support).
+  private func aspect(askedAt cueStart: String.Index, in normalized: String) -> HostingAspect? {
+    var after: (start: String.Index, aspect: HostingAspect)?
+    var before: (start: String.Index, aspect: HostingAspect)?
+    let sentenceStart =
+      normalized[..<cueStart].lastIndex(where: SuggestionText.endsSentence).map { normalized.index(after: $0) }
+      ?? normalized.startIndex
+    for term in orderedTerms {
+      for range in Self.occurrences(of: term, in: normalized) {
+        let candidate = (start: range.lowerBound, aspect: aspectTerms[term]!)
+        if range.lowerBound >= cueStart {
+          // The earliest term after the cue; the longest where several start together (terms come longest first).
+          if after.map({ range.lowerBound < $0.start }) ?? true { after = candidate }
+          break
+        } else if range.lowerBound >= sentenceStart,
+          before.map({ range.lowerBound > $0.start }) ?? true
+        {
+          before = candidate
+        }
+      }
+    }
+    return (after ?? before)?.aspect
   }
 
   /// Where the first match of a cue pattern starts: its parts in order, each a whole-word occurrence not inside an
@@ -169,7 +196,7 @@ public struct SuggestionCue: Hashable, Sendable, Codable {
   public var phrase: String
   /// The language of the list it comes from.
   public var language: SentimentLanguage
-  /// The first hosting aspect the text names, if any (see ``SuggestionDetector``).
+  /// The hosting aspect the suggestion asks about, if its sentence names one (see ``SuggestionDetector``).
   public var aspect: HostingAspect?
 
   /// A cue.
