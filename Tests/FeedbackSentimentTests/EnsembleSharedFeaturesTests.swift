@@ -11,6 +11,16 @@ struct EnsembleSharedFeaturesTests {
   static let good = ["bagus", "mantap", "blissful", "sparkly"]
   static let bad = ["lambat", "teruk", "grotty", "clunky"]
 
+  /// `share·first + (1 − share)·second`, in the ensemble's order of operations.
+  static func mix(
+    _ first: SentimentProbabilities, _ second: SentimentProbabilities, share: Double
+  ) -> SentimentProbabilities {
+    SentimentProbabilities(
+      negative: share * first.negative + (1 - share) * second.negative,
+      neutral: share * first.neutral + (1 - share) * second.neutral,
+      positive: share * first.positive + (1 - share) * second.positive)
+  }
+
   static func texts(seed: UInt64, count: Int) -> [LabeledExample] {
     var random = SeededRandom(seed: seed)
     return (0..<count).map { index in
@@ -51,16 +61,10 @@ struct EnsembleSharedFeaturesTests {
       var weight = 0.4
       if let generalVote = general.knownProbabilities(for: text) {
         let share = gate.inDomainProbability(text)
-        modelVote = SentimentProbabilities(
-          negative: share * hostingVote.negative + (1 - share) * generalVote.negative,
-          neutral: share * hostingVote.neutral + (1 - share) * generalVote.neutral,
-          positive: share * hostingVote.positive + (1 - share) * generalVote.positive)
+        modelVote = Self.mix(hostingVote, generalVote, share: share)
         weight = share * 0.4 + (1 - share) * 0.5
       }
-      let expected = SentimentProbabilities(
-        negative: weight * modelVote.negative + (1 - weight) * lexiconVote.negative,
-        neutral: weight * modelVote.neutral + (1 - weight) * lexiconVote.neutral,
-        positive: weight * modelVote.positive + (1 - weight) * lexiconVote.positive)
+      let expected = Self.mix(modelVote, lexiconVote, share: weight)
       #expect(ensemble.probabilities(for: text) == expected, "\(text)")
       compared += 1
     }
@@ -97,25 +101,13 @@ struct EnsembleSharedFeaturesTests {
       let shares = gate.registerShares(text)
       // The news model is asked only when its share of the text is at least 0.001.
       let f = (1 - shares.hosting) * shares.formal >= 0.001 ? shares.formal : 0
-      let outside =
-        f == 0
-        ? generalVote
-        : SentimentProbabilities(
-          negative: f * formalVote.negative + (1 - f) * generalVote.negative,
-          neutral: f * formalVote.neutral + (1 - f) * generalVote.neutral,
-          positive: f * formalVote.positive + (1 - f) * generalVote.positive)
+      let outside = f == 0 ? generalVote : Self.mix(formalVote, generalVote, share: f)
       let outsideWeight = f == 0 ? 0.5 : f * 0.6 + (1 - f) * 0.5
       if f > 0 { withNews += 1 }
       let share = shares.hosting
-      let modelVote = SentimentProbabilities(
-        negative: share * hostingVote.negative + (1 - share) * outside.negative,
-        neutral: share * hostingVote.neutral + (1 - share) * outside.neutral,
-        positive: share * hostingVote.positive + (1 - share) * outside.positive)
+      let modelVote = Self.mix(hostingVote, outside, share: share)
       let weight = share * 0.4 + (1 - share) * outsideWeight
-      let expected = SentimentProbabilities(
-        negative: weight * modelVote.negative + (1 - weight) * lexiconVote.negative,
-        neutral: weight * modelVote.neutral + (1 - weight) * lexiconVote.neutral,
-        positive: weight * modelVote.positive + (1 - weight) * lexiconVote.positive)
+      let expected = Self.mix(modelVote, lexiconVote, share: weight)
       #expect(ensemble.probabilities(for: text) == expected, "\(text)")
       compared += 1
     }
