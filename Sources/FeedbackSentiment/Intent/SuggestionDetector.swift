@@ -65,13 +65,13 @@ public struct SuggestionDetector: Hashable, Sendable {
   /// The first cue in a text that is not inside an exception.
   /// - Parameter text: Feedback in any language.
   /// - Returns: The cue and its language, or `nil` when the text asks for no improvement.
-  /// - Complexity: O(*n* × *p*) for *n* characters and *p* phrases.
+  /// - Complexity: O(*n* × *q*) for *n* characters and *q* cue parts and exceptions.
   public func detect(_ text: String) -> SuggestionCue? {
     let normalized = SuggestionText.normalized(text)
     guard !normalized.isEmpty else { return nil }
     var best: (start: String.Index, cue: SuggestionCue)?
     for list in phrases {
-      let excluded = list.exceptions.flatMap { Self.occurrences(of: $0, in: normalized) }
+      let excluded = list.exceptions.flatMap { Self.occurrences(of: $0, in: normalized, joiningHyphens: true) }
       func isExcluded(_ range: Range<String.Index>) -> Bool {
         excluded.contains { $0.lowerBound <= range.lowerBound && range.upperBound <= $0.upperBound }
       }
@@ -120,31 +120,55 @@ public struct SuggestionDetector: Hashable, Sendable {
   }
 
   /// Where the first match of a cue pattern starts: its parts in order, each a whole-word occurrence not inside an
-  /// exception, with no sentence end (`.`, `!`, `?`, `;`) between two parts, and the first part opening a sentence
-  /// or clause — after a word of politeness or not ("Please staff the queue") — when the pattern is anchored.
+  /// exception, with no sentence end (`.`, `!`, `?`, `;`, `…`, a line break) between two parts, and the first part
+  /// opening a sentence or clause — after words of politeness or not ("Please staff the queue") — when the pattern
+  /// is anchored.
+  ///
+  /// Each later part is taken at its leftmost occurrence: any later one leaves the parts after it less room. When
+  /// the parts after a start are not found in its sentence, no later start in that sentence can find them either,
+  /// so the search moves on to the next sentence.
+  ///
+  /// - Complexity: O(*n*) searches of the text per part, for *n* characters.
   static func firstMatch(
     of pattern: SuggestionPattern, in text: String, excluding isExcluded: (Range<String.Index>) -> Bool
   ) -> String.Index? {
     guard let first = pattern.parts.first else { return nil }
-    for range in occurrences(of: first, in: text) where !isExcluded(range) {
+    var searchStart = text.startIndex
+    while let range = firstOccurrence(of: first, in: text, within: searchStart..<text.endIndex, excluding: isExcluded) {
+      searchStart = text.index(after: range.lowerBound)
       if pattern.isAnchored && !SuggestionText.opensRequest(range, in: text) { continue }
-      if matchesRest(pattern.parts.dropFirst(), in: text, after: range.upperBound, excluding: isExcluded) {
-        return range.lowerBound
+      var end = range.upperBound
+      let sentenceEnd = text[end...].firstIndex(where: SuggestionText.endsSentence) ?? text.endIndex
+      var matched = true
+      for part in pattern.parts.dropFirst() {
+        guard let next = firstOccurrence(of: part, in: text, within: end..<sentenceEnd, excluding: isExcluded) else {
+          matched = false
+          break
+        }
+        end = next.upperBound
       }
+      if matched { return range.lowerBound }
+      searchStart = sentenceEnd
     }
     return nil
   }
 
-  private static func matchesRest(
-    _ parts: ArraySlice<String>, in text: String, after start: String.Index,
+  /// The first whole-word occurrence of a phrase within bounds that is not inside an exception.
+  private static func firstOccurrence(
+    of phrase: String, in text: String, within bounds: Range<String.Index>,
     excluding isExcluded: (Range<String.Index>) -> Bool
-  ) -> Bool {
-    guard let part = parts.first else { return true }
-    let sentenceEnd = text[start...].firstIndex(where: SuggestionText.endsSentence) ?? text.endIndex
-    for range in occurrences(of: part, in: text, within: start..<sentenceEnd) where !isExcluded(range) {
-      if matchesRest(parts.dropFirst(), in: text, after: range.upperBound, excluding: isExcluded) { return true }
+  ) -> Range<String.Index>? {
+    var searchStart = bounds.lowerBound
+    while searchStart < bounds.upperBound {
+      guard
+        let range = occurrences(
+          of: phrase, in: text, within: searchStart..<bounds.upperBound, joiningHyphens: true, limit: 1
+        ).first
+      else { return nil }
+      if !isExcluded(range) { return range }
+      searchStart = text.index(after: range.lowerBound)
     }
-    return false
+    return nil
   }
 
   /// The first hosting aspect a text names, by the aspect terms.
@@ -170,9 +194,12 @@ public struct SuggestionDetector: Hashable, Sendable {
   public func isSuggestion(_ text: String) -> Bool { detect(text) != nil }
 
   /// The ranges where a phrase occurs in a normalised text as whole words (Latin edges) or anywhere (Lao),
-  /// searched within `bounds` (the whole text by default); word edges are judged on the whole text.
+  /// searched within `bounds` (the whole text by default); word edges are judged on the whole text. With
+  /// `joiningHyphens`, a hyphen between letters joins a word ("add-on" holds no word "add"), as cues need; aspect
+  /// terms keep matching in "auto-renew" or "emel-emel".
   static func occurrences(
-    of phrase: String, in text: String, within bounds: Range<String.Index>? = nil
+    of phrase: String, in text: String, within bounds: Range<String.Index>? = nil, joiningHyphens: Bool = false,
+    limit: Int = .max
   ) -> [Range<String.Index>] {
     guard let first = phrase.first, let last = phrase.last else { return [] }
     let checksStart = SuggestionText.isWordCharacter(first)
@@ -180,9 +207,13 @@ public struct SuggestionDetector: Hashable, Sendable {
     let bounds = bounds ?? text.startIndex..<text.endIndex
     var found: [Range<String.Index>] = []
     var searchStart = bounds.lowerBound
-    while searchStart < bounds.upperBound, let range = text.range(of: phrase, range: searchStart..<bounds.upperBound) {
-      let startsWord = !checksStart || !SuggestionText.continuesWord(in: text, before: range.lowerBound)
-      let endsWord = !checksEnd || !SuggestionText.continuesWord(in: text, from: range.upperBound)
+    while found.count < limit, searchStart < bounds.upperBound,
+      let range = text.range(of: phrase, range: searchStart..<bounds.upperBound)
+    {
+      let startsWord =
+        !checksStart || !SuggestionText.continuesWord(in: text, before: range.lowerBound, hyphens: joiningHyphens)
+      let endsWord =
+        !checksEnd || !SuggestionText.continuesWord(in: text, from: range.upperBound, hyphens: joiningHyphens)
       if startsWord && endsWord { found.append(range) }
       searchStart = text.index(after: range.lowerBound)
     }
