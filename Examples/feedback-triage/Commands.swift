@@ -143,7 +143,7 @@ let reportCommand = CommandSpec(
     return .success
   }
   if let shared = arguments.value("--general") {
-    Console.print("", try GeneralReport.markdown(shared: shared, corpus: corpus, weights: [0.4, 0.5, 0.6]))
+    Console.print("", try GeneralReport.markdown(shared: shared, corpus: corpus, formalWeights: [0.5, 0.6, 0.7]))
   }
   if let english { Console.print("", english) }
   if let heldout = arguments.value("--heldout") {

@@ -27,75 +27,111 @@ enum GeneralReport {
   }
 
   /// The models of one fold: the hosting model (all corpus training splits, the fold's part in place of its set
-  /// when the set is the hosting one), the general model and the gate.
+  /// when the set is the hosting one), the model of reviews, the model of news, the three-register gate, and the
+  /// previous default's general model (reviews and news, the news counted three times) with its two-register gate.
   struct FoldModels {
     var hosting: any ProbabilisticSentimentModel
     var general: any ProbabilisticSentimentModel
+    var formal: any ProbabilisticSentimentModel
     var gate: DomainGate
+    var previousGeneral: any ProbabilisticSentimentModel
+    var previousGate: DomainGate
   }
+
+  /// How many times the previous default counted the news lines in its single general model.
+  static let previousNewsRepeats = 3
 
   static func foldModels(
     part: [LabeledExample], target: Int, targets: [Target], otherHosting: [LabeledExample]
   ) throws -> FoldModels {
-    let hostingIndex = targets.count - 1
-    let hostingMalay = target == hostingIndex ? part : targets[hostingIndex].examples
-    var general: [LabeledExample] = []
-    for (index, other) in targets.enumerated() where index != hostingIndex {
-      let lines = index == target ? part : other.examples
-      for _ in 0..<(index == 1 ? MalayModelRecipe.newsRepeats : 1) { general += lines }
-    }
+    let reviews = target == 0 ? part : targets[0].examples
+    let news = target == 1 ? part : targets[1].examples
+    let hostingMalay = target == 2 ? part : targets[2].examples
+    var previous = reviews
+    for _ in 0..<previousNewsRepeats { previous += news }
     return FoldModels(
       hosting: try NaiveBayesSentimentModel.train(on: otherHosting + hostingMalay),
-      general: try MalayModelRecipe.train(on: general),
-      gate: try DomainGate.train(
-        inDomain: hostingMalay.map(\.text), outOfDomain: general.map(\.text), options: MalayModelRecipe.gateOptions,
-        sharpness: MalayModelRecipe.gateSharpness,
-        prior: MalayModelRecipe.gatePrior))
+      general: try MalayModelRecipe.train(on: reviews),
+      formal: try MalayModelRecipe.trainFormal(on: news),
+      gate: try MalayModelRecipe.gate(hosting: hostingMalay, reviews: reviews, news: news),
+      previousGeneral: try MalayModelRecipe.train(on: previous),
+      previousGate: try DomainGate.train(
+        inDomain: hostingMalay.map(\.text), outOfDomain: previous.map(\.text), options: MalayModelRecipe.gateOptions,
+        sharpness: MalayModelRecipe.gateSharpness, prior: MalayModelRecipe.gatePrior))
   }
 
-  static func markdown(shared: String, corpus: String, weights: [Double]) throws -> String {
+  /// Macro-F1 over the labels of the set only (a neutral prediction on a set without neutral lines still counts as
+  /// a miss of the line's label, but neutral is not averaged in as a label of F1 0).
+  static func setLabelsMacroF1(_ matrix: ConfusionMatrix) -> Double {
+    let evaluation = SentimentEvaluation(confusion: matrix)
+    let present = evaluation.perClass.filter { $0.support > 0 }
+    return present.isEmpty ? 0 : present.reduce(0) { $0 + $1.f1 } / Double(present.count)
+  }
+
+  /// The share of texts labelled neutral.
+  static func neutralShare(_ matrix: ConfusionMatrix) -> Double {
+    let neutral = SentimentLabel.allCases.reduce(0) { $0 + matrix[actual: $1, predicted: .neutral] }
+    return matrix.total == 0 ? 0 : Double(neutral) / Double(matrix.total)
+  }
+
+  static func markdown(shared: String, corpus: String, formalWeights: [Double]) throws -> String {
     let targets = try targets(shared: shared, corpus: corpus)
     let lexicon = try LexiconSentimentClassifier.bundled()
     var otherHosting: [LabeledExample] = []
     for language in ["en", "lo"] {
       otherHosting += try CorpusReport.load("\(corpus)/\(language)-train.tsv", language: language) ?? []
     }
+    let generalWeight = DefaultSentimentClassifier.generalModelWeight
     var lines = [
       "5-fold cross-validation per set (macro-F1, pooled folds); a fold's models are trained on the rest of its set"
-        + " and the other sets whole",
+        + " and the other sets whole. \"two registers\" is the previous default (one general model, news counted"
+        + " \(previousNewsRepeats) times); \"news w\" the three-register ensemble with that weight of the news model;"
+        + " the last columns are the default's macro-F1 over the set's own labels and its share of neutral labels",
       "",
-      "| set | texts | lexicon | general model | hosting ensemble | "
-        + weights.map { String(format: "ensemble w=%.1f", $0) }.joined(separator: " | ") + " |",
-      "|---|---|---|---|---|" + String(repeating: "---|", count: weights.count),
+      "| set | texts | lexicon | reviews model | news model | hosting ensemble | two registers | "
+        + formalWeights.map { String(format: "news w=%.1f", $0) }.joined(separator: " | ")
+        + " | default, set's labels | default, neutral |",
+      "|---|---|---|---|---|---|---|" + String(repeating: "---|", count: formalWeights.count + 2),
     ]
+    let defaultSlot = 4 + (formalWeights.firstIndex(of: DefaultSentimentClassifier.formalModelWeight) ?? 0)
     for (index, target) in targets.enumerated() {
       let assignment = CrossValidation.foldAssignment(examples: target.examples, folds: 5, seed: 7)
-      var matrices = [ConfusionMatrix](repeating: ConfusionMatrix(), count: weights.count + 2)
+      var matrices = [ConfusionMatrix](repeating: ConfusionMatrix(), count: formalWeights.count + 4)
       for fold in 0..<5 {
         let part = target.examples.indices.filter { assignment[$0] != fold }.map { target.examples[$0] }
         let held = target.examples.indices.filter { assignment[$0] == fold }.map { target.examples[$0] }
         let models = try foldModels(part: part, target: index, targets: targets, otherHosting: otherHosting)
-        let today = EnsembleSentimentClassifier(lexicon: lexicon, model: models.hosting)
-        let ensembles =
-          [today]
-          + weights.map { weight in
+        let hostingWeight = DefaultSentimentClassifier.ensembleModelWeight
+        let ensembles: [any SentimentClassifier] =
+          [
+            models.general, models.formal, EnsembleSentimentClassifier(lexicon: lexicon, model: models.hosting),
             EnsembleSentimentClassifier(
               lexicon: lexicon, model: models.hosting,
               languageModels: [
                 .malay: .init(
-                  model: models.hosting, weight: DefaultSentimentClassifier.ensembleModelWeight,
-                  general: models.general, generalWeight: weight, gate: models.gate)
+                  model: models.hosting, weight: hostingWeight, general: models.previousGeneral,
+                  generalWeight: generalWeight, gate: models.previousGate)
+              ]),
+          ]
+          + formalWeights.map { weight in
+            EnsembleSentimentClassifier(
+              lexicon: lexicon, model: models.hosting,
+              languageModels: [
+                .malay: .init(
+                  model: models.hosting, weight: hostingWeight, general: models.general,
+                  generalWeight: generalWeight, formal: models.formal, formalWeight: weight, gate: models.gate)
               ])
           }
         for example in held {
-          matrices[0].record(actual: example.label, predicted: models.general.classify(example.text).label)
-          for (slot, ensemble) in ensembles.enumerated() {
-            matrices[slot + 1].record(actual: example.label, predicted: ensemble.classify(example.text).label)
+          for (slot, classifier) in ensembles.enumerated() {
+            matrices[slot].record(actual: example.label, predicted: classifier.classify(example.text).label)
           }
         }
       }
       let lexiconF1 = lexicon.evaluate(on: target.examples).macroF1
-      let scores = ([lexiconF1] + matrices.map { SentimentEvaluation(confusion: $0).macroF1 })
+      let scores =
+        ([lexiconF1] + matrices.map { SentimentEvaluation(confusion: $0).macroF1 }
+        + [setLabelsMacroF1(matrices[defaultSlot]), neutralShare(matrices[defaultSlot])])
         .map { String(format: "%.3f", $0) }
       lines.append("| \(target.name) | \(target.examples.count) | " + scores.joined(separator: " | ") + " |")
     }

@@ -11,6 +11,16 @@ struct EnsembleSharedFeaturesTests {
   static let good = ["bagus", "mantap", "blissful", "sparkly"]
   static let bad = ["lambat", "teruk", "grotty", "clunky"]
 
+  /// `share·first + (1 − share)·second`, in the ensemble's order of operations.
+  static func mix(
+    _ first: SentimentProbabilities, _ second: SentimentProbabilities, share: Double
+  ) -> SentimentProbabilities {
+    SentimentProbabilities(
+      negative: share * first.negative + (1 - share) * second.negative,
+      neutral: share * first.neutral + (1 - share) * second.neutral,
+      positive: share * first.positive + (1 - share) * second.positive)
+  }
+
   static func texts(seed: UInt64, count: Int) -> [LabeledExample] {
     var random = SeededRandom(seed: seed)
     return (0..<count).map { index in
@@ -51,19 +61,57 @@ struct EnsembleSharedFeaturesTests {
       var weight = 0.4
       if let generalVote = general.knownProbabilities(for: text) {
         let share = gate.inDomainProbability(text)
-        modelVote = SentimentProbabilities(
-          negative: share * hostingVote.negative + (1 - share) * generalVote.negative,
-          neutral: share * hostingVote.neutral + (1 - share) * generalVote.neutral,
-          positive: share * hostingVote.positive + (1 - share) * generalVote.positive)
+        modelVote = Self.mix(hostingVote, generalVote, share: share)
         weight = share * 0.4 + (1 - share) * 0.5
       }
-      let expected = SentimentProbabilities(
-        negative: weight * modelVote.negative + (1 - weight) * lexiconVote.negative,
-        neutral: weight * modelVote.neutral + (1 - weight) * lexiconVote.neutral,
-        positive: weight * modelVote.positive + (1 - weight) * lexiconVote.positive)
+      let expected = Self.mix(modelVote, lexiconVote, share: weight)
       #expect(ensemble.probabilities(for: text) == expected, "\(text)")
       compared += 1
     }
     #expect(compared >= 20)
+  }
+
+  @Test("a member with a news model too votes as its four models do reading the text alone")
+  func sharedExtractionWithFormalModel() throws {
+    let lexicon = try LexiconSentimentClassifier.bundled()
+    let hosting = try NaiveBayesSentimentModel.train(
+      on: Self.texts(seed: 1, count: 300), options: SentimentFeatureOptions(bucketCount: 1 << 16))
+    let general = try NaiveBayesSentimentModel.train(
+      on: Self.texts(seed: 2, count: 300), options: SentimentFeatureOptions(bucketCount: 1 << 10))
+    let formal = try NaiveBayesSentimentModel.train(
+      on: Self.texts(seed: 6, count: 300).filter { $0.label != .neutral },
+      options: SentimentFeatureOptions(bucketCount: 1 << 12))
+    let gate = try DomainGate.train(
+      inDomain: Self.texts(seed: 3, count: 100).map(\.text),
+      outOfDomain: SyntheticCorpus.examples(seed: 4, count: 100).map(\.text),
+      formal: Self.texts(seed: 7, count: 60).map { "kerajaan \($0.text)" },
+      options: SentimentFeatureOptions(bucketCount: 1 << 18))
+    let member = EnsembleSentimentClassifier.LanguageModel(
+      model: hosting, weight: 0.4, general: general, generalWeight: 0.5, formal: formal, formalWeight: 0.6, gate: gate)
+    let ensemble = EnsembleSentimentClassifier(lexicon: lexicon, model: hosting, languageModels: [.malay: member])
+    var compared = 0
+    var withNews = 0
+    let texts = Self.texts(seed: 5, count: 120).map(\.text)
+    for text in texts + texts.map({ "kerajaan \($0)" }) {
+      guard lexicon.classify(text).language == .malay, let lexiconVote = lexicon.probabilities(for: text),
+        let hostingVote = hosting.knownProbabilities(for: text),
+        let generalVote = general.knownProbabilities(for: text),
+        let formalVote = formal.knownProbabilities(for: text)
+      else { continue }
+      let shares = gate.registerShares(text)
+      // The news model is asked only when its share of the text is at least 0.001.
+      let f = (1 - shares.hosting) * shares.formal >= 0.001 ? shares.formal : 0
+      let outside = f == 0 ? generalVote : Self.mix(formalVote, generalVote, share: f)
+      let outsideWeight = f == 0 ? 0.5 : f * 0.6 + (1 - f) * 0.5
+      if f > 0 { withNews += 1 }
+      let share = shares.hosting
+      let modelVote = Self.mix(hostingVote, outside, share: share)
+      let weight = share * 0.4 + (1 - share) * outsideWeight
+      let expected = Self.mix(modelVote, lexiconVote, share: weight)
+      #expect(ensemble.probabilities(for: text) == expected, "\(text)")
+      compared += 1
+    }
+    #expect(compared >= 20)
+    #expect(withNews >= 10)
   }
 }

@@ -53,7 +53,7 @@ struct ModelFastLoadingTests {
 
   @Test("the bundled models and gate load to exactly what JSONDecoder reads from them")
   func bundledFilesMatchDecoder() throws {
-    for name in ["sentiment-model", "sentiment-model-ms"] {
+    for name in ["sentiment-model", "sentiment-model-ms", "sentiment-formal-ms"] {
       let data = try Data(contentsOf: Self.resources.appendingPathComponent(name + ".json"))
       #expect(Self.loaded(data) == Self.decoded(data), "\(name)")
     }

@@ -4,16 +4,20 @@ import Foundation
 ///
 /// The lexicon classifier combined with the bundled trained models when they ship (else the lexicon alone):
 /// `sentiment-model.json`, naive Bayes trained on the training split of our hosting corpus, votes on every
-/// language; for Malay/Indonesian text, `sentiment-model-ms.json` (naive Bayes over word unigrams and bigrams
-/// trained on public Indonesian reviews and Malay news, see the package's NOTICE) joins it, weighted by
-/// `sentiment-gate-ms.json`, which tells hosting feedback from general text. The Malay/Indonesian files are read
-/// when the first Malay or Indonesian text arrives. See <doc:MeasuredAccuracy> for the figures behind these
+/// language; for Malay/Indonesian text, two models of general text join it: `sentiment-model-ms.json` (naive
+/// Bayes over word unigrams and bigrams trained on public Indonesian reviews and comments) and
+/// `sentiment-formal-ms.json` (the same learner trained on public Malay news sentences, which are labelled
+/// positive or negative only), see the package's NOTICE. `sentiment-gate-ms.json` weighs the three by register:
+/// hosting feedback, reviews and comments, formal text. The Malay/Indonesian files are read when the first Malay
+/// or Indonesian text arrives. See <doc:MeasuredAccuracy> for the figures behind these
 /// choices.
 public enum DefaultSentimentClassifier {
   /// The name of the bundled trained model, if one ships.
   static let modelResource = "sentiment-model"
   /// The bundled model of general Malay/Indonesian text and its domain gate.
   static let malayModelResource = "sentiment-model-ms"
+  /// The bundled model of formal Malay/Indonesian text (news).
+  static let malayFormalResource = "sentiment-formal-ms"
   static let malayGateResource = "sentiment-gate-ms"
 
   /// Whether the default is the ensemble (`true`) or the lexicon classifier alone.
@@ -31,8 +35,14 @@ public enum DefaultSentimentClassifier {
       let gateData = resource(malayGateResource), let general = try? TrainedSentimentModel.decode(modelData),
       let gate = try? DomainGate.decode(gateData)
     else { return nil }
+    guard let formalData = resource(malayFormalResource), let formal = try? TrainedSentimentModel.decode(formalData)
+    else {
+      return EnsembleSentimentClassifier.LanguageModel(
+        model: hosting, weight: ensembleModelWeight, general: general, generalWeight: generalModelWeight, gate: gate)
+    }
     return EnsembleSentimentClassifier.LanguageModel(
-      model: hosting, weight: ensembleModelWeight, general: general, generalWeight: generalModelWeight, gate: gate)
+      model: hosting, weight: ensembleModelWeight, general: general, generalWeight: generalModelWeight,
+      formal: formal, formalWeight: formalModelWeight, gate: gate)
   }()
 
   private static func resource(_ name: String) -> Data? {
@@ -76,4 +86,8 @@ public enum DefaultSentimentClassifier {
   public static let ensembleModelWeight = 0.4
   /// The share of the vote of the general Malay/Indonesian model on text the gate finds general.
   public static let generalModelWeight = 0.5
+  /// The share of the vote of the formal Malay/Indonesian model (news) on text the gate finds formal. At 0.5 or
+  /// more a model that knows only positive and negative outvotes the lexicon's neutral, so formal text the news
+  /// model reads gets a polarity, as the news set labels it.
+  public static let formalModelWeight = 0.5
 }

@@ -23,7 +23,10 @@ public struct EnsembleSentimentClassifier: SentimentClassifier {
   /// outside the hosting register and the gate that tells the two registers apart.
   ///
   /// With a gate, a text's model distribution is `g·model + (1 − g)·general` and its weight
-  /// `g·weight + (1 − g)·generalWeight`, where `g` is the gate's in-domain probability.
+  /// `g·weight + (1 − g)·generalWeight`, where `g` is the gate's in-domain probability. With a model of formal
+  /// text (news) too, the general side is itself `f·formal + (1 − f)·general` with weight
+  /// `f·formalWeight + (1 − f)·generalWeight`, where `f` is the gate's share of formal text
+  /// (``DomainGate/RegisterShares/formal``).
   public struct LanguageModel: Sendable {
     /// The trained model (of the hosting register when there is a gate).
     public let model: any ProbabilisticSentimentModel
@@ -33,6 +36,11 @@ public struct EnsembleSentimentClassifier: SentimentClassifier {
     public let general: (any ProbabilisticSentimentModel)?
     /// The general model's share of the vote, 0…1.
     public let generalWeight: Double
+    /// The model of formal general text (news), if any; asked for the share of general text the gate reads as
+    /// formal.
+    public let formal: (any ProbabilisticSentimentModel)?
+    /// The formal model's share of the vote, 0…1.
+    public let formalWeight: Double
     /// Tells hosting feedback from general text; required with ``general``.
     public let gate: DomainGate?
 
@@ -46,6 +54,8 @@ public struct EnsembleSentimentClassifier: SentimentClassifier {
       self.weight = Self.clamped(weight)
       general = nil
       generalWeight = self.weight
+      formal = nil
+      formalWeight = self.weight
       gate = nil
     }
 
@@ -65,6 +75,32 @@ public struct EnsembleSentimentClassifier: SentimentClassifier {
       self.weight = Self.clamped(weight)
       self.general = general
       self.generalWeight = Self.clamped(generalWeight)
+      formal = nil
+      formalWeight = self.generalWeight
+      self.gate = gate
+    }
+
+    /// Creates a member with a model per register: hosting feedback, reviews and comments, formal text (news).
+    ///
+    /// - Parameters:
+    ///   - model: The model of the hosting register.
+    ///   - weight: Its share of the vote (clamped to 0…1).
+    ///   - general: The model of informal general text (reviews, comments).
+    ///   - generalWeight: Its share of the vote (clamped to 0…1).
+    ///   - formal: The model of formal general text (news).
+    ///   - formalWeight: Its share of the vote (clamped to 0…1).
+    ///   - gate: Tells the registers apart; it reads formal text apart only when trained with formal lines
+    ///     (``DomainGate/readsFormalText``), else the formal model is never asked.
+    public init(
+      model: any ProbabilisticSentimentModel, weight: Double, general: any ProbabilisticSentimentModel,
+      generalWeight: Double, formal: any ProbabilisticSentimentModel, formalWeight: Double, gate: DomainGate
+    ) {
+      self.model = model
+      self.weight = Self.clamped(weight)
+      self.general = general
+      self.generalWeight = Self.clamped(generalWeight)
+      self.formal = formal
+      self.formalWeight = Self.clamped(formalWeight)
       self.gate = gate
     }
 
@@ -132,19 +168,28 @@ public struct EnsembleSentimentClassifier: SentimentClassifier {
     }
   }
 
-  /// A model with, when it is a naive Bayes model reading the lexicon's tokens, that model (one tokenization per
-  /// text).
+  /// A language's models with, when they are naive Bayes models reading the lexicon's tokens, those models (one
+  /// tokenization per text).
   private struct Member: Sendable {
     let source: LanguageModel
     let model: Part
     let weight: Double
     let general: Part?
     let generalWeight: Double
+    /// The model of formal text, kept only when the gate reads formal text apart.
+    let formal: Part?
+    let formalWeight: Double
     let gate: DomainGate?
 
-    /// With a general model and a gate whose features all agree with the model's but for the bucket count: the
-    /// three naive Bayes models and the extractor with the most buckets, which extracts once for all three.
-    let shared: (model: NaiveBayesSentimentModel, general: NaiveBayesSentimentModel, extractor: FeatureExtractor)?
+    /// The naive Bayes models of a member with a general model and a gate whose features all agree but for the
+    /// bucket count, with the extractor with the most buckets, which extracts once for all of them.
+    struct SharedModels {
+      let model: NaiveBayesSentimentModel
+      let general: NaiveBayesSentimentModel
+      let formal: NaiveBayesSentimentModel?
+      let extractor: FeatureExtractor
+    }
+    let shared: SharedModels?
 
     init(_ member: LanguageModel, lexicon: LexiconSentimentClassifier) {
       source = member
@@ -152,21 +197,25 @@ public struct EnsembleSentimentClassifier: SentimentClassifier {
       weight = member.weight
       general = member.general.map { Part($0, lexicon: lexicon) }
       generalWeight = member.generalWeight
+      formal = member.gate?.readsFormalText == true ? member.formal.map { Part($0, lexicon: lexicon) } : nil
+      formalWeight = member.formalWeight
       gate = member.gate
-      shared = Self.sharedExtraction(model: model, general: general, gate: gate, lexicon: lexicon)
+      shared = Self.sharedExtraction(model: model, general: general, formal: formal, gate: gate, lexicon: lexicon)
     }
 
     private static func sharedExtraction(
-      model: Part, general: Part?, gate: DomainGate?, lexicon: LexiconSentimentClassifier
-    ) -> (model: NaiveBayesSentimentModel, general: NaiveBayesSentimentModel, extractor: FeatureExtractor)? {
+      model: Part, general: Part?, formal: Part?, gate: DomainGate?, lexicon: LexiconSentimentClassifier
+    ) -> SharedModels? {
       guard let hosting = model.tokenSharingModel, let outside = general?.tokenSharingModel,
         let gate, gate.model.sharesTokenizer(with: lexicon.engine.tokenizer)
       else { return nil }
-      let extractors = [hosting, outside, gate.model].map(\.featureExtractor)
+      let formalModel = formal?.tokenSharingModel
+      if formal != nil && formalModel == nil { return nil }
+      let extractors = ([hosting, outside, gate.model] + (formalModel.map { [$0] } ?? [])).map(\.featureExtractor)
       guard let widest = extractors.max(by: { $0.options.bucketCount < $1.options.bucketCount }),
         extractors.allSatisfy({ widest.sharesFeatures(with: $0) })
       else { return nil }
-      return (hosting, outside, widest)
+      return SharedModels(model: hosting, general: outside, formal: formalModel, extractor: widest)
     }
 
     /// The model distribution, the weight and the share of the hosting register (the gate's in-domain
@@ -178,7 +227,8 @@ public struct EnsembleSentimentClassifier: SentimentClassifier {
             combine(
               hosting: shared.model.knownProbabilities(sharedFeatures: features),
               outside: { shared.general.knownProbabilities(sharedFeatures: features) },
-              share: { gate.inDomainProbability(sharedFeatures: features) })
+              formal: { shared.formal?.knownProbabilities(sharedFeatures: features) },
+              shares: { gate.registerShares(sharedFeatures: features) })
           }
         }
       }
@@ -186,23 +236,73 @@ public struct EnsembleSentimentClassifier: SentimentClassifier {
       guard let general, let gate else { return Vote(probabilities: hosting, weight: weight, hostingShare: 1) }
       return combine(
         hosting: hosting, outside: { general.knownProbabilities(for: text, tokens: tokens) },
-        share: { gate.inDomainProbability(in: tokens) })
+        formal: { formal?.knownProbabilities(for: text, tokens: tokens) },
+        shares: { gate.registerShares(in: tokens) })
     }
 
-    /// The two models' votes mixed by the gate's share; the general model and the gate are asked only when
+    /// The models' votes mixed by the gate's shares; the general models and the gate are asked only when
     /// needed. A vote of the hosting model alone is all hosting register (share 1): there is no general vote to
     /// keep.
     private func combine(
-      hosting: SentimentProbabilities?, outside: () -> SentimentProbabilities?, share: () -> Double
+      hosting: SentimentProbabilities?, outside: () -> SentimentProbabilities?,
+      formal: () -> SentimentProbabilities?, shares: () -> DomainGate.RegisterShares
     ) -> Vote {
-      guard let outside = outside() else { return Vote(probabilities: hosting, weight: weight, hostingShare: 1) }
-      let share = share()
-      guard let hosting else { return Vote(probabilities: outside, weight: generalWeight, hostingShare: share) }
-      let mixed = SentimentProbabilities(
-        negative: share * hosting.negative + (1 - share) * outside.negative,
-        neutral: share * hosting.neutral + (1 - share) * outside.neutral,
-        positive: share * hosting.positive + (1 - share) * outside.positive)
-      return Vote(probabilities: mixed, weight: share * weight + (1 - share) * generalWeight, hostingShare: share)
+      let informal = outside()
+      guard self.formal != nil else {
+        guard let informal else { return Vote(probabilities: hosting, weight: weight, hostingShare: 1) }
+        return mixed(hosting: hosting, informal: informal, formal: nil, shares: shares())
+      }
+      let shares = shares()
+      // The news model is asked only when its share of the text could move the vote.
+      let formal = (1 - shares.hosting) * shares.formal >= Self.negligibleShare ? formal() : nil
+      guard informal != nil || formal != nil else {
+        return Vote(probabilities: hosting, weight: weight, hostingShare: 1)
+      }
+      return mixed(hosting: hosting, informal: informal, formal: formal, shares: shares)
+    }
+
+    /// Below this share of a text (`(1 − hosting)·formal`) the news model is not asked: its vote could move the
+    /// label probabilities by less than this share.
+    static let negligibleShare = 0.001
+
+    /// The hosting vote mixed with the general side's by the gate's shares.
+    private func mixed(
+      hosting: SentimentProbabilities?, informal: SentimentProbabilities?, formal: SentimentProbabilities?,
+      shares: DomainGate.RegisterShares
+    ) -> Vote {
+      let (outside, outsideWeight) = generalVote(informal: informal, formal: formal, formalShare: shares.formal)
+      let share = shares.hosting
+      guard let hosting else { return Vote(probabilities: outside, weight: outsideWeight, hostingShare: share) }
+      return Vote(
+        probabilities: Self.mix(hosting, outside, share: share), weight: share * weight + (1 - share) * outsideWeight,
+        hostingShare: share)
+    }
+
+    /// The general side's distribution and weight: the informal and formal models mixed by the formal share, or
+    /// whichever of them recognises something.
+    private func generalVote(
+      informal: SentimentProbabilities?, formal: SentimentProbabilities?, formalShare: Double
+    ) -> (SentimentProbabilities, Double) {
+      switch (informal, formal) {
+      case (let informal?, let formal?):
+        return (
+          Self.mix(formal, informal, share: formalShare),
+          formalShare * formalWeight + (1 - formalShare) * generalWeight
+        )
+      case (nil, let formal?): return (formal, formalWeight)
+      case (let informal?, _): return (informal, generalWeight)
+      case (nil, nil): return (SentimentProbabilities(negative: 0, neutral: 1, positive: 0), generalWeight)
+      }
+    }
+
+    /// `share·first + (1 − share)·second`.
+    private static func mix(
+      _ first: SentimentProbabilities, _ second: SentimentProbabilities, share: Double
+    ) -> SentimentProbabilities {
+      SentimentProbabilities(
+        negative: share * first.negative + (1 - share) * second.negative,
+        neutral: share * first.neutral + (1 - share) * second.neutral,
+        positive: share * first.positive + (1 - share) * second.positive)
     }
   }
 
