@@ -26,9 +26,10 @@ struct LaoPiece: Equatable {
 /// A letter repeated three or more times in a row is a stretch candidate. The extra copies are not removed
 /// before segmentation, because three identical letters can be correct spelling across a word boundary
 /// ("ແບບບໍ່" = "ແບບ" + "ບໍ່", "ໂດດດ່ຽວ"); instead the cheapest-cut search may read a dictionary word with the
-/// extra copies of one of its letters left out. Such a reading costs nothing in unknown scalars or pieces but
-/// counts the copies it leaves out, the last tie-breaker: fewest unknown scalars, then fewest pieces, then
-/// fewest left-out copies. A run the dictionary reads as it is written therefore keeps its cuts, and runs without
+/// extra copies of one of its letters left out. Such a reading costs nothing in unknown scalars but counts the
+/// copies it leaves out, which rank between the two costs of the plain search: fewest unknown scalars, then
+/// fewest left-out copies, then fewest pieces. A stretch is therefore read only where it leaves fewer scalars
+/// unknown than the text as written ("ແບບບັດ" stays "ແບບ" + "ບັດ", not the one word "ແບັດ"), and runs without
 /// a letter three times in a row never take this path (their cuts are exactly the plain search's).
 ///
 /// Left-out copies are the copies after the first of a run of three or more identical Lao letters (consonants,
@@ -92,7 +93,7 @@ enum LaoElongation {
     var word: Int32 = -1
 
     func isWorse(than other: (unknown: Int, pieces: Int, skipped: Int)) -> Bool {
-      (other.unknown, other.pieces, other.skipped) < (unknown, pieces, skipped)
+      (other.unknown, other.skipped, other.pieces) < (unknown, skipped, pieces)
     }
   }
 
