@@ -24,7 +24,7 @@ struct LaoElongationTests {
     return zip(scalars, scalars.dropFirst()).contains { $0 == $1 }
   }
 
-  /// The explanation without the elongation rule's steps, as (token reading, rule, amount) lines.
+  /// The amounts of the explanation without the elongation rule's steps.
   static func amountsWithoutElongation(_ result: SentimentResult) -> [Double] {
     result.explanation.filter { $0.rule != .elongation }.map(\.amount)
   }
@@ -202,7 +202,8 @@ struct LaoElongationTests {
         var word = Array(words.randomElement(using: &random)!.unicodeScalars)
         if Bool.random(using: &random) {
           let index = Int.random(in: 0..<word.count, using: &random)
-          word.insert(contentsOf: Array(repeating: word[index], count: Int.random(in: 2...6, using: &random)), at: index)
+          word.insert(
+            contentsOf: Array(repeating: word[index], count: Int.random(in: 2...6, using: &random)), at: index)
         }
         scalars += word
       }
