@@ -84,13 +84,14 @@ public struct SentimentResult: Sendable, Hashable, Codable {
     self.details = details
   }
 
-  /// The same explanation and aspects with another verdict (the ensembles' combined vote), clamped like
-  /// ``init(label:score:confidence:language:aspects:explanation:)``.
+  /// The same explanation and aspects (and the verdict the aspects follow, if any) with another verdict (the
+  /// ensembles' combined vote), clamped like ``init(label:score:confidence:language:aspects:explanation:)``.
   func replacingVerdict(label: SentimentLabel, score: Double, confidence: Double) -> SentimentResult {
     var result = SentimentResult(
       label: label, score: score, confidence: confidence, language: language, details: details)
     result.storedAspects = storedAspects
     result.storedExplanation = storedExplanation
+    result.aspectVerdict = aspectVerdict
     return result
   }
 

@@ -130,6 +130,18 @@ struct AspectTests {
       text: "Error 508 yang bikin pusing itu udah normal sekarang",
       expected: [.resolution: .positive]),
     Case(
+      rule: "a fix that is only awaited is not a praised resolution",
+      text: "Still waiting for this to be fixed.",
+      expected: [.resolution: .neutral]),
+    Case(
+      rule: "resolution terms with a verdict of their own weigh as the score does: after 'but' counts more",
+      text: "Support said it was fixed, but it is still broken",
+      expected: [.resolution: .negative]),
+    Case(
+      rule: "'for good' is no praise: a site down for good is not a solved problem",
+      text: "The site is down for good.",
+      expected: [.uptime: .negative, .resolution: nil]),
+    Case(
       rule: "a resolution term without sentiment takes its clause's verdict",
       text: "The root cause was a terrible plugin",
       expected: [.resolution: .negative]),
@@ -162,6 +174,15 @@ struct AspectTests {
     let result = bundledClassifier.classify("Migration was smooth, but the server is slow")
     #expect(result.aspects.first { $0.aspect == .migration }?.label == .positive)
     #expect(result.label == .negative)
+  }
+
+  @Test("a resolution term with a verdict of its own is counted once, not again through its neighbours' clause")
+  func resolutionCountedOnce() throws {
+    func resolution(_ text: String) -> Double? {
+      bundledClassifier.classify(text).aspects.first { $0.aspect == .resolution }?.score
+    }
+    let alone = try #require(resolution("Found and fixed."))
+    #expect(resolution("Root cause found and fixed.") == alone)
   }
 
   @Test("when only the ensemble's model judged a text, the aspects it names take that verdict")
@@ -197,7 +218,8 @@ struct AspectTests {
   @Test(
     "an unknown Malay/Indonesian word with an enclitic (-nya, -lah, -kah) reads like its stem",
     arguments: [
-      ("Layanannya bagus", "Layanan bagus"), ("Servernya teruklah", "Server teruk"), ("Lambatkah?", "Lambat?"),
+      ("Balasannya pantas", "Balasan pantas"), ("Servernya down", "Server down"), ("Lambatkah?", "Lambat?"),
+      ("Support terhebatlah", "Support terhebat"), ("Refund-nya lambat sangat", "Refund lambat sangat"),
     ])
   func encliticStems(withEnclitic: String, stem: String) {
     let withResult = bundledClassifier.classify(withEnclitic)
@@ -206,6 +228,12 @@ struct AspectTests {
     #expect(withResult.score == stemResult.score)
     #expect(withResult.aspects.map(\.aspect) == stemResult.aspects.map(\.aspect))
     #expect(withResult.label != .neutral)
+    #expect(!withResult.aspects.isEmpty)
+  }
+
+  @Test("a question with -kah around a negator is no negation: 'Bukankah servis ini bagus?'")
+  func encliticQuestionNotNegated() {
+    #expect(bundledClassifier.classify("Bukankah servis ini bagus?").label != .negative)
   }
 
   @Test("a word is not cut to a stem shorter than three letters")

@@ -69,12 +69,15 @@ struct SuggestionDetectorTests {
   }
 
   @Test(
-    "a suggestion names the first hosting aspect in its text, in any of the three languages",
+    "a suggestion names the aspect it asks about: from its cue on, else before it in its sentence",
     arguments: [
       ("Please add dark mode to the control panel.", "controlPanel"),
       ("Tolong tambah pilihan dalam panel kawalan.", "controlPanel"),
       ("Please add a cheaper price for students.", "pricing"),
       ("Please add more colours.", nil),
+      ("The control panel is clunky, please improve it.", "controlPanel"),
+      ("Great support. Please add a staging site option.", nil),
+      ("Fast support, please add a status page for outages.", "communication"),
     ] as [(String, String?)])
   func aspects(text: String, aspect: String?) throws {
     let cue = try #require(Self.detector.detect(text))
@@ -117,6 +120,9 @@ struct SuggestionDetectorTests {
       ("Staff the weekend queue, my site doesn't only break on weekdays.", true),
       ("Great uptime. Put outages on the status page while they happen.", true),
       ("Thanks, \"hire\" more people for the night shift!", true),
+      ("Please staff the weekend queue.", true),
+      ("Great host. Kindly put outages on the status page.", true),
+      ("Our team would please staff the desk.", false),
       ("The staff the night shift had were lovely.", false),
       ("Add-on pricing is confusing.", false),
       ("Our staff the weekend before asked the same.", false),
@@ -161,5 +167,41 @@ struct SuggestionDetectorTests {
         #expect(error.code == .malformedLine && error.context["line"] == "3")
       }
     }
+  }
+
+  @Test(
+    "a line break or an emoji ends a sentence for gaps and anchors; openers that ask for nothing are exceptions",
+    arguments: [
+      ("Please email me the invoice\nWhen will my site be back up", false),
+      ("Thanks for the quick fix\nstaff the weekend queue too", true),
+      ("Great host 🙂 put outages on the status page", true),
+      ("Please just add a staging option.", true),
+      ("Put simply, your support is the worst.", false),
+      ("Let us be clear: this host is terrible.", false),
+      ("Allow me to explain why I'm leaving.", false),
+      ("Consider this my notice.", false),
+      ("They replied: provide your domain name and wait.", false),
+      ("ລໍຖ້າມີຄົນຕອບມື້ໜຶ່ງແລ້ວ ບໍ່ມີໃຜຈະຊ່ວຍ", false),
+      ("ລໍຖ້າດົນຫຼາຍ ບໍ່ຮູ້ວ່າຈະສະດວກຕອນໃດ", false),
+      ("ຖ້າມີບໍລິການໂທກັບ ຈະຊ່ວຍໄດ້ຫຼາຍ", true),
+    ] as [(String, Bool)])
+  func sentenceEdgesAndFalseOpeners(text: String, isSuggestion: Bool) {
+    #expect(Self.detector.isSuggestion(text) == isSuggestion, "\(Self.detector.detect(text).map(\.phrase) ?? "none")")
+  }
+
+  @Test("a long text of repeated cue beginnings is read to the end and finds the cue that completes")
+  func longRepetitiveText() throws {
+    let text = String(repeating: "kalau ada ", count: 3_000) + "video lagi best."
+    #expect(Self.detector.detect(text)?.phrase == "kalau ada … best")
+    let phrases = try SuggestionPhrases(language: .english, parsing: "[cues]\na … b … c … d\n")
+    let detector = SuggestionDetector(phrases: [phrases])
+    #expect(detector.detect(String(repeating: "a b c ", count: 2_000)) == nil)
+    #expect(detector.detect(String(repeating: "a b c ", count: 2_000) + "d") != nil)
+  }
+
+  @Test("aspect terms still match in hyphenated and doubled words, cues do not")
+  func hyphensInAspects() throws {
+    #expect(Self.detector.aspect(of: "tolong baiki emel-emel saya") == .email)
+    #expect(Self.detector.detect("Add-on pricing is confusing.") == nil)
   }
 }

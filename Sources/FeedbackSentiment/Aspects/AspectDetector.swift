@@ -10,8 +10,10 @@
 ///
 /// A ``HostingAspect/resolution`` term that is itself a sentiment word or phrase ("fixed", "not fixed", "still
 /// broken", "ແກ້ແລ້ວ") gives the resolution its own verdict, negation included, rather than its clause's: in "mail
-/// delays fixed" the problem word makes the clause neutral, but the problem is solved. A term without sentiment
-/// ("patched", "root cause") takes its clause's, as other aspects do.
+/// delays fixed" the problem word makes the clause neutral, but the problem is solved. Such terms weigh as the score
+/// weighs them ("fixed, but still broken" is criticised) and, where any is found, decide alone. A term without
+/// sentiment ("patched", "root cause"), or one after a word of expectation ("still waiting for it to be fixed"),
+/// takes its clause's, as other aspects do.
 struct AspectDetector {
   let resources: ScoringResources
 
@@ -86,10 +88,10 @@ struct AspectDetector {
       while item + 1 < items.count && Int(items[item + 1].firstToken) <= index { item += 1 }  // items may be empty
       let tokenClause = item < items.count && Int(items[item].firstToken) <= index ? clauseAfterItem[item] : 0
       var ownValue = 0.0
-      if aspect == resources.aspectRoles.resolution {
+      if aspect == resources.aspectRoles.resolution && !Self.isExpected(tokens, before: index) {
         var position = item
         while position < items.count && Int(items[position].firstToken) < index + length {
-          if Int(items[position].firstToken) >= index { ownValue += items[position].clauseValue }
+          if Int(items[position].firstToken) >= index { ownValue += items[position].value }
           position += 1
         }
       }
@@ -157,8 +159,8 @@ struct AspectDetector {
     }
   }
 
-  /// Fills in each aspect's score (the own values of its resolution terms that have one, then the sum of its other
-  /// occurrences' distinct clauses, in clause order) and term slots.
+  /// Fills in each aspect's score (the sum of the own values of its resolution terms when any has one, else the sum
+  /// of its occurrences' distinct clauses, in clause order) and term slots.
   private func writeSlots(
     _ tokens: ByteTokens, _ occurrences: ScratchList<Occurrence>, _ clauseSums: ScratchList<Double>,
     aspects: inout ScratchList<StoredContribution>, terms: inout ScratchList<StoredContribution>
@@ -168,16 +170,20 @@ struct AspectDetector {
         clauses.truncate(to: 0)
         let firstTerm = terms.count
         var raw = 0.0
+        var hasOwnVerdict = false
+        for position in 0..<occurrences.count
+        where occurrences[position].aspect == Int32(mention) && occurrences[position].ownValue != 0 {
+          hasOwnVerdict = true
+          raw += occurrences[position].ownValue
+        }
         for position in 0..<occurrences.count where occurrences[position].aspect == Int32(mention) {
           let occurrence = occurrences[position]
           for offset in 0..<Int(occurrence.length) {
             let token = tokens.tokens[Int(occurrence.token) + offset]
             terms.append(StoredContribution(text: .token(token), amount: offset == 0 ? 0 : 1, rule: .lexicon))
           }
-          if occurrence.ownValue != 0 {
-            raw += occurrence.ownValue
-            continue
-          }
+          // Terms with a verdict of their own decide; the clauses of the others would count them again.
+          if hasOwnVerdict { continue }
           var known = false
           for seen in 0..<clauses.count where clauses[seen] == occurrence.clause {
             known = true
@@ -190,6 +196,29 @@ struct AspectDetector {
         aspects[mention].text.second = Int32(terms.count - firstTerm)
       }
     }
+  }
+
+  /// Words that make a fix expected rather than reported ("still waiting for this to be fixed", "should be fixed
+  /// by Monday", "semoga cepat dibaiki"): a resolution term after one in its clause takes the clause's verdict.
+  private static let expectationWords: [[UInt8]] = [
+    "waiting", "wait", "waited", "hope", "hoping", "hopefully", "should", "supposed", "will", "would", "needs",
+    "need", "until", "promised", "expect", "expected", "want", "wanted", "tunggu", "menunggu", "harap", "berharap",
+    "semoga", "akan", "bakal", "patut", "sepatutnya", "seharusnya", "perlu", "mau", "nak", "ingin",
+  ].map { Array($0.utf8) }
+
+  /// Whether an expectation word stands before `index` in its clause (back to punctuation, at most six words).
+  private static func isExpected(_ tokens: ByteTokens, before index: Int) -> Bool {
+    var position = index - 1
+    while position >= 0 && index - position <= 6 {
+      let token = tokens.tokens[position]
+      if token.kind == .punctuation { return false }
+      if token.kind == .word {
+        let text = tokens.text(of: token)
+        if expectationWords.contains(where: { $0.count == text.count && $0.elementsEqual(text) }) { return true }
+      }
+      position -= 1
+    }
+    return false
   }
 
   private static func insertSorted(_ value: Int32, into list: inout ScratchList<Int32>) {

@@ -10,9 +10,10 @@ import Foundation
 /// ("mohon maaf", sorry) does not count. A cue may have gaps (`kalau ada … best`) and an anchor at the start of a
 /// sentence or clause (`^staff the`); see ``SuggestionPattern``.
 ///
-/// A suggestion's ``SuggestionCue/aspect`` is the first hosting aspect the text names (from the aspect terms of the
-/// lexicons, e.g. "control panel", "panel kawalan", "ແຜງຄວບຄຸມ"), so a board can group suggestions that carry no
-/// sentiment, where the classifier's aspect sentiment finds nothing.
+/// A suggestion's ``SuggestionCue/aspect`` is the hosting aspect it asks about (from the aspect terms of the
+/// lexicons, e.g. "control panel", "panel kawalan", "ແຜງຄວບຄຸມ"): the first named from the cue on, else the last named
+/// before the cue in its sentence, so a board can group suggestions that carry no sentiment, where the classifier's
+/// aspect sentiment finds nothing.
 ///
 /// ```swift
 /// let detector = try SuggestionDetector.bundled()
@@ -64,13 +65,13 @@ public struct SuggestionDetector: Hashable, Sendable {
   /// The first cue in a text that is not inside an exception.
   /// - Parameter text: Feedback in any language.
   /// - Returns: The cue and its language, or `nil` when the text asks for no improvement.
-  /// - Complexity: O(*n* × *p*) for *n* characters and *p* phrases.
+  /// - Complexity: O(*n* × *q*) for *n* characters and *q* cue parts and exceptions.
   public func detect(_ text: String) -> SuggestionCue? {
     let normalized = SuggestionText.normalized(text)
     guard !normalized.isEmpty else { return nil }
-    var best: (offset: Int, cue: SuggestionCue)?
+    var best: (start: String.Index, cue: SuggestionCue)?
     for list in phrases {
-      let excluded = list.exceptions.flatMap { Self.occurrences(of: $0, in: normalized) }
+      let excluded = list.exceptions.flatMap { Self.occurrences(of: $0, in: normalized, joiningHyphens: true) }
       func isExcluded(_ range: Range<String.Index>) -> Bool {
         excluded.contains { $0.lowerBound <= range.lowerBound && range.upperBound <= $0.upperBound }
       }
@@ -81,43 +82,93 @@ public struct SuggestionDetector: Hashable, Sendable {
         else {
           continue
         }
-        let offset = normalized.distance(from: normalized.startIndex, to: start)
-        if best.map({ offset < $0.offset }) ?? true {
-          best = (offset, SuggestionCue(phrase: cue, language: list.language, aspect: nil))
+        if best.map({ start < $0.start }) ?? true {
+          best = (start, SuggestionCue(phrase: cue, language: list.language, aspect: nil))
         }
       }
     }
-    guard var cue = best?.cue else { return nil }
-    cue.aspect = firstAspect(in: normalized)
+    guard let best else { return nil }
+    var cue = best.cue
+    cue.aspect = aspect(askedAt: best.start, in: normalized)
     return cue
   }
 
+  /// The aspect a suggestion is about: the first named from its cue on ("please add 2FA to the control panel"),
+  /// else the last named before the cue in its sentence ("the control panel is clunky, please improve it");
+  /// `nil` when its sentence names none ("Great support. Please add a staging site." is not about support).
+  private func aspect(askedAt cueStart: String.Index, in normalized: String) -> HostingAspect? {
+    var after: (start: String.Index, aspect: HostingAspect)?
+    var before: (start: String.Index, aspect: HostingAspect)?
+    let sentenceStart =
+      normalized[..<cueStart].lastIndex(where: SuggestionText.endsSentence).map { normalized.index(after: $0) }
+      ?? normalized.startIndex
+    for term in orderedTerms {
+      for range in Self.occurrences(of: term, in: normalized) {
+        let candidate = (start: range.lowerBound, aspect: aspectTerms[term]!)
+        if range.lowerBound >= cueStart {
+          // The earliest term after the cue; the longest where several start together (terms come longest first).
+          if after.map({ range.lowerBound < $0.start }) ?? true { after = candidate }
+          break
+        } else if range.lowerBound >= sentenceStart,
+          before.map({ range.lowerBound > $0.start }) ?? true
+        {
+          before = candidate
+        }
+      }
+    }
+    return (after ?? before)?.aspect
+  }
+
   /// Where the first match of a cue pattern starts: its parts in order, each a whole-word occurrence not inside an
-  /// exception, with no sentence end (`.`, `!`, `?`, `;`) between two parts, and the first part opening a sentence
-  /// or clause when the pattern is anchored.
+  /// exception, with no sentence end (`.`, `!`, `?`, `;`, `…`, a line break) between two parts, and the first part
+  /// opening a sentence or clause — after words of politeness or not ("Please staff the queue") — when the pattern
+  /// is anchored.
+  ///
+  /// Each later part is taken at its leftmost occurrence: any later one leaves the parts after it less room. When
+  /// the parts after a start are not found in its sentence, no later start in that sentence can find them either,
+  /// so the search moves on to the next sentence.
+  ///
+  /// - Complexity: O(*n*) searches of the text per part, for *n* characters.
   static func firstMatch(
     of pattern: SuggestionPattern, in text: String, excluding isExcluded: (Range<String.Index>) -> Bool
   ) -> String.Index? {
     guard let first = pattern.parts.first else { return nil }
-    for range in occurrences(of: first, in: text) where !isExcluded(range) {
-      if pattern.isAnchored && !SuggestionText.opensSentence(range, in: text) { continue }
-      if matchesRest(pattern.parts.dropFirst(), in: text, after: range.upperBound, excluding: isExcluded) {
-        return range.lowerBound
+    var searchStart = text.startIndex
+    while let range = firstOccurrence(of: first, in: text, within: searchStart..<text.endIndex, excluding: isExcluded) {
+      searchStart = text.index(after: range.lowerBound)
+      if pattern.isAnchored && !SuggestionText.opensRequest(range, in: text) { continue }
+      var end = range.upperBound
+      let sentenceEnd = text[end...].firstIndex(where: SuggestionText.endsSentence) ?? text.endIndex
+      var matched = true
+      for part in pattern.parts.dropFirst() {
+        guard let next = firstOccurrence(of: part, in: text, within: end..<sentenceEnd, excluding: isExcluded) else {
+          matched = false
+          break
+        }
+        end = next.upperBound
       }
+      if matched { return range.lowerBound }
+      searchStart = sentenceEnd
     }
     return nil
   }
 
-  private static func matchesRest(
-    _ parts: ArraySlice<String>, in text: String, after start: String.Index,
+  /// The first whole-word occurrence of a phrase within bounds that is not inside an exception.
+  private static func firstOccurrence(
+    of phrase: String, in text: String, within bounds: Range<String.Index>,
     excluding isExcluded: (Range<String.Index>) -> Bool
-  ) -> Bool {
-    guard let part = parts.first else { return true }
-    let sentenceEnd = text[start...].firstIndex(where: SuggestionText.endsSentence) ?? text.endIndex
-    for range in occurrences(of: part, in: text, within: start..<sentenceEnd) where !isExcluded(range) {
-      if matchesRest(parts.dropFirst(), in: text, after: range.upperBound, excluding: isExcluded) { return true }
+  ) -> Range<String.Index>? {
+    var searchStart = bounds.lowerBound
+    while searchStart < bounds.upperBound {
+      guard
+        let range = occurrences(
+          of: phrase, in: text, within: searchStart..<bounds.upperBound, joiningHyphens: true, limit: 1
+        ).first
+      else { return nil }
+      if !isExcluded(range) { return range }
+      searchStart = text.index(after: range.lowerBound)
     }
-    return false
+    return nil
   }
 
   /// The first hosting aspect a text names, by the aspect terms.
@@ -143,9 +194,12 @@ public struct SuggestionDetector: Hashable, Sendable {
   public func isSuggestion(_ text: String) -> Bool { detect(text) != nil }
 
   /// The ranges where a phrase occurs in a normalised text as whole words (Latin edges) or anywhere (Lao),
-  /// searched within `bounds` (the whole text by default); word edges are judged on the whole text.
+  /// searched within `bounds` (the whole text by default); word edges are judged on the whole text. With
+  /// `joiningHyphens`, a hyphen between letters joins a word ("add-on" holds no word "add"), as cues need; aspect
+  /// terms keep matching in "auto-renew" or "emel-emel".
   static func occurrences(
-    of phrase: String, in text: String, within bounds: Range<String.Index>? = nil
+    of phrase: String, in text: String, within bounds: Range<String.Index>? = nil, joiningHyphens: Bool = false,
+    limit: Int = .max
   ) -> [Range<String.Index>] {
     guard let first = phrase.first, let last = phrase.last else { return [] }
     let checksStart = SuggestionText.isWordCharacter(first)
@@ -153,9 +207,13 @@ public struct SuggestionDetector: Hashable, Sendable {
     let bounds = bounds ?? text.startIndex..<text.endIndex
     var found: [Range<String.Index>] = []
     var searchStart = bounds.lowerBound
-    while searchStart < bounds.upperBound, let range = text.range(of: phrase, range: searchStart..<bounds.upperBound) {
-      let startsWord = !checksStart || !SuggestionText.continuesWord(in: text, before: range.lowerBound)
-      let endsWord = !checksEnd || !SuggestionText.continuesWord(in: text, from: range.upperBound)
+    while found.count < limit, searchStart < bounds.upperBound,
+      let range = text.range(of: phrase, range: searchStart..<bounds.upperBound)
+    {
+      let startsWord =
+        !checksStart || !SuggestionText.continuesWord(in: text, before: range.lowerBound, hyphens: joiningHyphens)
+      let endsWord =
+        !checksEnd || !SuggestionText.continuesWord(in: text, from: range.upperBound, hyphens: joiningHyphens)
       if startsWord && endsWord { found.append(range) }
       searchStart = text.index(after: range.lowerBound)
     }
@@ -169,7 +227,7 @@ public struct SuggestionCue: Hashable, Sendable, Codable {
   public var phrase: String
   /// The language of the list it comes from.
   public var language: SentimentLanguage
-  /// The first hosting aspect the text names, if any (see ``SuggestionDetector``).
+  /// The hosting aspect the suggestion asks about, if its sentence names one (see ``SuggestionDetector``).
   public var aspect: HostingAspect?
 
   /// A cue.

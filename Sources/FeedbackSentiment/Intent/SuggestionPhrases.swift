@@ -81,59 +81,84 @@ public struct SuggestionPhrases: Hashable, Sendable {
 
 /// Text normalisation shared by the phrases and the texts they are matched against.
 enum SuggestionText {
-  /// Lowercase, curly apostrophes straightened, runs of white space as one space, trimmed.
+  /// Lowercase, curly apostrophes straightened, runs of white space as one space (as one line break when they hold
+  /// one: a line ends a sentence), trimmed.
   static func normalized(_ text: String) -> String {
     var output = ""
     output.reserveCapacity(text.utf8.count)
     var pendingSpace = false
+    var pendingBreak = false
     for character in text.lowercased() {
       if character.isWhitespace {
         pendingSpace = !output.isEmpty
+        pendingBreak = pendingBreak || (pendingSpace && character.isNewline)
         continue
       }
       if pendingSpace {
-        output.append(" ")
+        output.append(pendingBreak ? "\n" : " ")
         pendingSpace = false
+        pendingBreak = false
       }
       output.append(character == "\u{2019}" ? "'" : character)
     }
     return output
   }
 
-  /// Whether a character ends a sentence: `.`, `!`, `?`, `;` (and their full-width forms).
+  /// Whether a character ends a sentence: `.`, `!`, `?`, `;`, `…` (and their full-width forms), a line break.
   static func endsSentence(_ character: Character) -> Bool {
-    ".!?;。！？；".contains(character)
+    ".!?;…。！？；\n".contains(character)
   }
 
   /// Whether a range stands at the start of a normalised text or of a sentence or clause (after `.`, `!`, `?`, `,`,
-  /// `;`, `:` or `…`), looking back over spaces and opening quotes or brackets.
+  /// `;`, `:`, `…`, a line break or an emoji), looking back over spaces and opening quotes or brackets.
   static func opensSentence(_ range: Range<String.Index>, in text: String) -> Bool {
     var index = range.lowerBound
     while index > text.startIndex {
       index = text.index(before: index)
       let character = text[index]
       if character == " " || "\"'“‘([".contains(character) { continue }
-      return ".!?,;:…。！？；".contains(character)
+      if ".!?,;:…。！？；\n".contains(character) { return true }
+      return character.unicodeScalars.contains { $0.properties.isEmojiPresentation }
     }
     return true
   }
 
-  /// Whether the word before `index` runs on into it: a word character just before, or a hyphen joining two word
-  /// characters ("e-mail" holds no word "mail").
-  static func continuesWord(in text: String, before index: String.Index) -> Bool {
+  /// Whether the word before `index` runs on into it: a word character just before, or (with `hyphens`) a hyphen
+  /// joining two word characters ("e-mail" holds no word "mail").
+  static func continuesWord(in text: String, before index: String.Index, hyphens: Bool) -> Bool {
     guard index > text.startIndex else { return false }
     let previous = text.index(before: index)
     if isWordCharacter(text[previous]) { return true }
-    return text[previous] == "-" && previous > text.startIndex && isWordCharacter(text[text.index(before: previous)])
+    return hyphens && text[previous] == "-" && previous > text.startIndex
+      && isWordCharacter(text[text.index(before: previous)])
   }
 
-  /// Whether the text at `index` continues the word before it: a word character, or a hyphen followed by one
-  /// ("add-on" holds no word "add").
-  static func continuesWord(in text: String, from index: String.Index) -> Bool {
+  /// Whether the text at `index` continues the word before it: a word character, or (with `hyphens`) a hyphen
+  /// followed by one ("add-on" holds no word "add").
+  static func continuesWord(in text: String, from index: String.Index, hyphens: Bool) -> Bool {
     guard index < text.endIndex else { return false }
     if isWordCharacter(text[index]) { return true }
     let next = text.index(after: index)
-    return text[index] == "-" && next < text.endIndex && isWordCharacter(text[next])
+    return hyphens && text[index] == "-" && next < text.endIndex && isWordCharacter(text[next])
+  }
+
+  /// Words of politeness that may stand before an imperative: "please staff the queue", "tolong sediakan".
+  static let politeness: Set<Substring> = ["please", "pls", "plz", "kindly", "tolong", "sila", "mohon", "just"]
+
+  /// Whether a range opens a sentence or clause, or follows words of politeness of which the first does ("Please
+  /// staff the weekend queue.", "Please just add a staging option.").
+  static func opensRequest(_ range: Range<String.Index>, in text: String) -> Bool {
+    var start = range.lowerBound
+    for _ in 0..<3 {
+      if opensSentence(start..<range.upperBound, in: text) { return true }
+      let before = text[..<start]
+      guard before.last == " " else { return false }
+      let trimmed = before.dropLast()
+      let wordStart = trimmed.lastIndex { !isWordCharacter($0) }.map { text.index(after: $0) } ?? text.startIndex
+      guard politeness.contains(text[wordStart..<trimmed.endIndex]) else { return false }
+      start = wordStart
+    }
+    return opensSentence(start..<range.upperBound, in: text)
   }
 
   /// Whether a character is a letter or digit of a script written with spaces between words, so that a phrase

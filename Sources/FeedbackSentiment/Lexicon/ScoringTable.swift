@@ -124,15 +124,16 @@ struct ScoringTable: Sendable {
       laoSplits[Int32(index)] = parts
     }
     inheritLaoAspects(vocabulary)
-    if primary == .malay { inheritEncliticStems(vocabulary) }
+    if primary == .malay { inheritEncliticStems(vocabulary, stopwords: lexicons[.malay]?.stopwords ?? []) }
   }
 
-  /// In the Malay/Indonesian table, a word with an enclitic that is in the vocabulary for another reason ("harganya" listed
-  /// with a valence but no aspect, or only as a stop word) reads like its stem, as an unknown word with one does
-  /// (``ScoringVocabulary/encliticStemCount(of:)``): a blank entry takes the stem's whole entry, an entry without an
-  /// aspect the stem's aspect.
-  private mutating func inheritEncliticStems(_ vocabulary: ScoringVocabulary) {
-    for (index, word) in vocabulary.words.enumerated() where entries[index].aspect < 0 {
+  /// In the Malay/Indonesian table, a word with an enclitic ("-nya", "-lah", "-kah") that is in the vocabulary for
+  /// another reason reads like its stem, as an unknown word with one does
+  /// (``ScoringVocabulary/encliticStemCount(of:)``): a blank entry (a word of another language's lists, or of a
+  /// phrase) takes the stem's whole entry, an entry without an aspect ("lambatnya", listed with a valence) the stem's
+  /// aspect. A Malay stop word keeps its blank entry: "bukankah" asks a question, it does not negate.
+  private mutating func inheritEncliticStems(_ vocabulary: ScoringVocabulary, stopwords: Set<String>) {
+    for (index, word) in vocabulary.words.enumerated() where entries[index].aspect < 0 && !stopwords.contains(word) {
       var bytes = Array(word.utf8)
       guard bytes.allSatisfy({ $0 < 0x80 }),
         let stem = bytes.withUnsafeBufferPointer({ ScoringVocabulary.encliticStemCount(of: $0) })

@@ -90,8 +90,8 @@ struct ScoringVocabulary: Sendable {
     return index.id(of: UnsafeBufferPointer(rebasing: text[..<stem])) ?? -1
   }
 
-  /// The length of a word without a Malay/Indonesian enclitic — "-nya" ("harganya", "lambatnya"), "-lah"
-  /// ("baguslah"), "-kah" ("betulkah") — when at least three bytes remain; `nil` for a word without one.
+  /// The length of a word without a Malay/Indonesian enclitic — "-nya" ("harganya", "lambatnya", "refund-nya"),
+  /// "-lah" ("baguslah"), "-kah" ("betulkah") — when at least three bytes remain; `nil` for a word without one.
   @inline(__always)
   static func encliticStemCount(of bytes: UnsafeBufferPointer<UInt8>) -> Int? {
     let count = bytes.count
@@ -101,7 +101,9 @@ struct ScoringVocabulary: Sendable {
     let lahOrKah =
       (first == UInt8(ascii: "l") || first == UInt8(ascii: "k")) && second == UInt8(ascii: "a")
       && third == UInt8(ascii: "h")
-    return nya || lahOrKah ? count - 3 : nil
+    guard nya || lahOrKah else { return nil }
+    // "refund-nya": the hyphen goes with the enclitic.
+    return bytes[count - 4] == UInt8(ascii: "-") ? (count >= 7 ? count - 4 : nil) : count - 3
   }
 
   func id(of word: String) -> Int32 { ids[word] ?? -1 }
