@@ -146,20 +146,14 @@ struct LaoElongationTests {
   }
 
   @Test("a stretched Lao word is an opinion cue, as an English one is")
-  func stretchIsOpinionCue() throws {
-    let model = try NaiveBayesSentimentModel.train(
-      on: [LabeledExample(text: "gloomish", label: .negative), LabeledExample(text: "sunny", label: .positive)])
-    let silenced = EnsembleSentimentClassifier(
-      lexicon: bundledClassifier, model: model, modelWeight: 0.5, silenceFactor: 1, factFactor: 0)
-    let full = EnsembleSentimentClassifier(
-      lexicon: bundledClassifier, model: model, modelWeight: 0.5, silenceFactor: 1, factFactor: 1)
-    let plain = "mailbox gloomish ມື້ນີ້"
-    let stretched = "mailbox gloomish ມື້ນີ້້້"
-    for text in [plain, stretched] {
-      #expect(bundledClassifier.classify(text).confidence == 0, "the lexicon finds no sentiment word in '\(text)'")
-    }
-    #expect(silenced.probabilities(for: stretched) == full.probabilities(for: stretched))
-    #expect(silenced.probabilities(for: plain) != full.probabilities(for: plain))
+  func stretchIsOpinionCue() {
+    // No sentiment word in either; only the stretch ("ນີ້້້") tells an opinion from a statement of fact.
+    let plain = bundledClassifier.analyze("mailbox gloomish ມື້ນີ້")
+    let stretched = bundledClassifier.analyze("mailbox gloomish ມື້ນີ້້້")
+    #expect(!plain.hasEvidence && !stretched.hasEvidence)
+    #expect(!plain.hasOpinionCue)
+    #expect(stretched.hasOpinionCue)
+    #expect(bundledClassifier.analyze("mailbox gloooomish").hasOpinionCue)
   }
 
   @Test("a Lao text without a stretch is cut exactly as the plain segmenter cuts it (seeded)")
