@@ -109,18 +109,30 @@ let reportCommand = CommandSpec(
   "report", summary: "Macro-F1 per language and classifier on a corpus' test splits.",
   details: [
     "Models are trained on all DIR/<lang>-train.tsv and measured on each DIR/<lang>-test.tsv; --cross-validate"
-      + " adds the 5-fold cross-validation on the training splits used to choose the ensemble's model weight."
+      + " adds the 5-fold cross-validation on the training splits used to choose the ensemble's model weight.",
+    "--english DIR reports the lexicon and the default classifier on each DIR/<register>-dev.tsv of English"
+      + " general text (tweets, reviews, editorial sentences), or on DIR/<register>-check.tsv with --check;"
+      + " it needs no --corpus.",
   ],
   options: [
-    .value("--corpus", "DIR", help: "The corpus folder.", required: true),
+    .value("--corpus", "DIR", help: "The corpus folder (required unless --english is given)."),
     .flag("--cross-validate", help: "Add the 5-fold cross-validation of the ensemble weight and of the fact factor."),
     .flag("--facts", help: "Print only the cross-validation of the fact factor (after the test-split table)."),
     .value(
       "--general", "DIR", help: "Add the cross-validation of the Malay/Indonesian model on the shared sets in DIR."),
     .value("--heldout", "DIR", help: "Add the default classifier's macro-F1 on the held-out set in DIR."),
+    .value("--english", "DIR", help: "Add macro-F1 per register on the English general-text set in DIR."),
+    .flag("--check", help: "With --english, measure the check files instead of the dev files."),
   ]
 ) { arguments in
-  let corpus = try arguments.required("--corpus")
+  let english = try arguments.value("--english").map {
+    try EnglishReport.markdown(folder: $0, split: arguments.flag("--check") ? "check" : "dev")
+  }
+  guard let corpus = arguments.value("--corpus") else {
+    guard let english else { throw UsageError("--corpus is required") }
+    Console.print(english)
+    return .success
+  }
   Console.print(try CorpusReport.markdown(corpus: corpus))
   if arguments.flag("--cross-validate") {
     Console.print("", try CorpusReport.weightSearch(corpus: corpus))
@@ -133,6 +145,7 @@ let reportCommand = CommandSpec(
   if let shared = arguments.value("--general") {
     Console.print("", try GeneralReport.markdown(shared: shared, corpus: corpus, weights: [0.4, 0.5, 0.6]))
   }
+  if let english { Console.print("", english) }
   if let heldout = arguments.value("--heldout") {
     Console.print("", try HeldoutReport.markdown(folder: heldout))
   }

@@ -135,6 +135,29 @@ struct FeedbackTriageTests {
     #expect(failing.status == 2 && failing.standardError.contains(": line 2: "), "\(failing.standardError)")
   }
 
+  @Test("report --english prints macro-F1 per register of the dev files, or of the check files with --check")
+  func englishReport() async throws {
+    let directory = FileManager.default.temporaryDirectory.appendingPathComponent("english-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: directory) }
+    let lines = "positive\tWhat a wonderful film\nnegative\tA dull, awful film\nneutral\tThe film opens on Friday\n"
+    for name in ["movies-dev.tsv", "tweets-dev.tsv", "tweets-check.tsv"] {
+      try lines.write(to: directory.appendingPathComponent(name), atomically: true, encoding: .utf8)
+    }
+    let dev = try await runExample("feedback-triage", ["report", "--english", directory.path])
+    #expect(dev.status == 0, "\(dev.standardError)")
+    #expect(dev.standardOutput.contains("dev split") && dev.standardOutput.contains("| movies | 3 | "))
+    #expect(dev.standardOutput.contains("| tweets | 3 | ") && dev.standardOutput.contains("| all | 6 | "))
+    let check = try await runExample("feedback-triage", ["report", "--english", directory.path, "--check"])
+    #expect(check.status == 0 && check.standardOutput.contains("| all | 3 | "), "\(check.standardError)")
+    #expect(!check.standardOutput.contains("| movies |"))
+    let empty = directory.appendingPathComponent("empty")
+    try FileManager.default.createDirectory(at: empty, withIntermediateDirectories: true)
+    let none = try await runExample("feedback-triage", ["report", "--english", empty.path])
+    #expect(none.status == 2 && none.standardError.contains("no <register>-dev.tsv files"), "\(none.standardError)")
+    #expect(try await runExample("feedback-triage", ["report"]).status == 2)
+  }
+
   @Test("an unknown command exits with status 2")
   func unknownCommand() async throws {
     #expect(try await runExample("feedback-triage", ["frobnicate"]).status == 2)

@@ -44,9 +44,9 @@ struct LexiconScorer {
   static let normalizationAlpha = 15.0
 
   /// The most contributions the rules can add for `valued` items with a value of their own: per item the
-  /// value, capitals, elongation, three intensifiers before, one after and negation (8), then question
-  /// damping, contrast and sarcasm (one each); plus "!" and "?" for the whole text.
-  static func contributionCapacity(valuedItems valued: Int) -> Int { 11 * valued + 2 }
+  /// value, capitals, elongation, three intensifiers before, one after and negation or excess (8), then
+  /// question damping, contrast, sarcasm and ironic praise (one each); plus "!" and "?" for the whole text.
+  static func contributionCapacity(valuedItems valued: Int) -> Int { 12 * valued + 2 }
 
   static func normalize(_ value: Double) -> Double {
     guard value.isFinite else { return value > 0 ? 1 : value < 0 ? -1 : 0 }
@@ -66,6 +66,7 @@ struct LexiconScorer {
     applyQuestionDamping()
     applyContrast()
     applySarcasm()
+    applyIronicPraise()
     return applyPunctuation(counts)
   }
 
@@ -133,6 +134,9 @@ struct LexiconScorer {
       case .intensify:
         add(sign * 2 * Self.boosterStep, to: &value, text: items[negator].text, rule: .negation)
       }
+    } else if valence > 0, let reverser = scope.reverserOfPraise(at: index) {
+      // "fills up too quickly", "hard to clean": excess and difficulty turn the good word into a fault.
+      add(value * Self.negationScalar - value, to: &value, text: items[reverser].text, rule: .negation)
     }
     items[index].value = value
     items[index].clauseValue = value
@@ -160,13 +164,34 @@ struct LexiconScorer {
       valueBefore = true
       break
     }
-    guard valueBefore else { return }
+    if !valueBefore {
+      // "Although the middle drags, the ending is magnificent": a concession that opens the text ends at its
+      // first punctuation, and the clause after it is the verdict.
+      guard let end = concessionEnd(openedAt: pivot) else { return }
+      pivot = end
+    }
     for index in 0..<items.count where items[index].value != 0 && index != pivot {
       let factor = index < pivot ? Self.beforeContrastWeight : Self.afterContrastWeight
       let change = items[index].value * (factor - 1)
       contributions.append(StoredContribution(text: items[index].text, amount: change, rule: .contrast))
       items[index].value += change
     }
+  }
+
+  /// The punctuation that ends a concession opened by "although" or "though" at `start`, when the concession
+  /// and the rest of the text both carry sentiment.
+  private func concessionEnd(openedAt start: Int) -> Int? {
+    let words = NegationScope(items: items, source: source)
+    guard words.isWord(start, "although") || words.isWord(start, "though") else { return nil }
+    var valueInside = false
+    var index = start + 1
+    while index < items.count && !items[index].isPunctuation {
+      if items[index].value != 0 { valueInside = true }
+      index += 1
+    }
+    guard valueInside, index < items.count else { return nil }
+    for later in (index + 1)..<items.count where items[later].value != 0 { return index }
+    return nil
   }
 
   /// "Great support... NOT": a negator standing alone at the end of a sentence — after punctuation, or in
@@ -184,6 +209,71 @@ struct LexiconScorer {
       }
       start = index + 1
     }
+  }
+
+  /// "Missing my flight because of a security line. Fantastic.": short sentences of bare praise, said flatly (no
+  /// "!"), that end a text whose sentiment before them is all negative are irony, and their praise is reversed
+  /// like a sentence-final negator's (``SentimentRule/sarcasm``).
+  private mutating func applyIronicPraise() {
+    // Only a text whose last sentiment is praise can end in irony.
+    var last = items.count - 1
+    while last >= 0 && items[last].value == 0 { last -= 1 }
+    guard last >= 0, items[last].value > 0 else { return }
+    // Walk back over the trailing sentences of at most three words with praise and no complaint.
+    var start = items.count
+    var end = items.count
+    while end > 0 {
+      var cursor = end - 1
+      while cursor >= 0 && items[cursor].isPunctuation {
+        // "Much appreciated!" is sincere: irony is said flatly.
+        if contains(UInt8(ascii: "!"), items[cursor]) { return finishIronicPraise(start) }
+        cursor -= 1
+      }
+      var words = 0
+      var praise = false
+      while cursor >= 0 && !(items[cursor].isPunctuation && endsSentence(items[cursor])) {
+        if !items[cursor].isPunctuation {
+          words += 1
+          if words > 3 { return finishIronicPraise(start) }
+          if items[cursor].value < 0 || items[cursor].entry.isNegator { return finishIronicPraise(start) }
+          if items[cursor].value > 0 { praise = true }
+        }
+        cursor -= 1
+      }
+      guard words <= 3, praise, cursor >= 0 else { break }
+      start = cursor + 1
+      end = cursor
+    }
+    finishIronicPraise(start)
+  }
+
+  /// Reverses the praise from `start` on when the text before it holds complaints and no praise.
+  private mutating func finishIronicPraise(_ start: Int) {
+    guard start < items.count else { return }
+    var complaint = false
+    for earlier in 0..<start where items[earlier].value != 0 {
+      guard items[earlier].value < 0 else { return }
+      complaint = true
+    }
+    guard complaint else { return }
+    for index in start..<items.count where items[index].value > 0 {
+      let change = items[index].value * Self.negationScalar - items[index].value
+      contributions.append(StoredContribution(text: items[index].text, amount: change, rule: .sarcasm))
+      items[index].value += change
+      items[index].clauseValue *= Self.negationScalar
+    }
+  }
+
+  /// Whether a punctuation item holds `mark`.
+  private func contains(_ mark: UInt8, _ item: ScoredItem) -> Bool {
+    source.slice(Int(item.text.first), Int(item.text.second)).contains(mark)
+  }
+
+  /// Whether a punctuation item ends a sentence (".", "!", "?" or "…").
+  private func endsSentence(_ item: ScoredItem) -> Bool {
+    let marks = source.slice(Int(item.text.first), Int(item.text.second))
+    return marks.contains(UInt8(ascii: ".")) || marks.contains(UInt8(ascii: "!"))
+      || marks.contains(UInt8(ascii: "?")) || Self.containsEllipsis(marks)
   }
 
   /// Praise inside a question ("is the free migration included?") is mostly not praise: positive values in a

@@ -5,7 +5,12 @@
 /// - **Extremes**: negating an extreme (|valence| ≥ 3: "best", "worst", "perfect", "terrible") gives a mild
 ///   opposite — "not the worst" is faint praise, "not perfect" a mild complaint — rather than the full flip.
 /// - **Comparatives after "could/can not be"**: "couldn't be happier", "could not be better", "can't be more
-///   helpful" say the most, so the word keeps its polarity and is intensified instead of flipped.
+///   helpful" say the most, so the word keeps its polarity and is intensified instead of flipped; so do "never so"
+///   and "never this" ("never been so happy", "I've never been this disappointed") and "never" + been, felt,
+///   looked, sounded or tasted + a comparative ("never felt better").
+/// - **"least"** negates like a negator ("the least helpful agent") except in "at least" and "very least".
+/// - **Excess and difficulty** reverse a positive word without a negator: "too quickly", "overly sweet", "hard to
+///   clean", "difficult to use".
 struct NegationScope {
   /// What a negator does to the word.
   enum Effect {
@@ -32,6 +37,7 @@ struct NegationScope {
     {
       if items[cursor].entry.isNegator { return cursor }
       if items[cursor].hasValue { return coordinatedNegator(of: cursor, with: index) }
+      if isNegatingLeast(cursor) { return cursor }
       distance += 1
       cursor -= 1
     }
@@ -50,9 +56,39 @@ struct NegationScope {
     return nil
   }
 
+  /// "least" before a word ("the least helpful") negates it; "at least" and "very least" do not.
+  @inline(__always)
+  private func isNegatingLeast(_ index: Int) -> Bool {
+    guard items[index].entry.ruleWord == .least, items[index].text.kind == .word else { return false }
+    return index == 0 || !(isWord(index - 1, "at") || isWord(index - 1, "very"))
+  }
+
+  /// The item that turns the positive word at `index` into a fault without a negator, if any: excess ("too
+  /// quickly", "overly sweet") or difficulty ("hard to clean", "difficult to use", "impossible to read").
+  func reverserOfPraise(at index: Int) -> Int? {
+    guard index > 0 else { return nil }
+    if items[index - 1].entry.ruleWord == .excess, items[index - 1].text.kind == .word { return index - 1 }
+    guard index > 1, items[index - 2].entry.ruleWord == .difficulty, items[index - 2].text.kind == .word,
+      isWord(index - 1, "to")
+    else { return nil }
+    return index - 2
+  }
+
   /// How the negator at `negator` acts on the word at `index`.
   func effect(of negator: Int, on index: Int) -> Effect {
-    isComparativeAfterCannotBe(negator: negator, word: index) ? .intensify : .flip
+    isComparativeAfterCannotBe(negator: negator, word: index) || isEmphaticNever(negator: negator, word: index)
+      ? .intensify : .flip
+  }
+
+  /// "never so happy", "never been this disappointed", "never felt better": "never" that says the most rather
+  /// than denying.
+  private func isEmphaticNever(negator: Int, word: Int) -> Bool {
+    guard isWord(negator, "never"), word > negator + 1 else { return false }
+    for between in (negator + 1)..<word where isWord(between, "so") || isWord(between, "this") { return true }
+    guard word - negator == 2, isComparative(word) else { return false }
+    let verb = negator + 1
+    return isWord(verb, "been") || isWord(verb, "felt") || isWord(verb, "looked") || isWord(verb, "sounded")
+      || isWord(verb, "tasted")
   }
 
   /// The multiplier of a flipped word with this valence.
@@ -87,9 +123,13 @@ struct NegationScope {
     return source.slice(Int(text.first), Int(text.second))
   }
 
-  private func isWord(_ index: Int, _ word: StaticString) -> Bool {
-    guard let bytes = wordBytes(index), bytes.count == word.utf8CodeUnitCount else { return false }
-    return matches(bytes, word)
+  /// Whether the item at `index` is the plain word `word` (ASCII, any case). The length is compared before any
+  /// byte is read: the rules ask this of most items near a sentiment word.
+  @inline(__always)
+  func isWord(_ index: Int, _ word: StaticString) -> Bool {
+    let text = items[index].text
+    guard text.kind == .word, Int(text.second - text.first) == word.utf8CodeUnitCount else { return false }
+    return matches(source.slice(Int(text.first), Int(text.second)), word)
   }
 
   private func startsWith(_ index: Int, _ prefix: StaticString) -> Bool {

@@ -17,6 +17,19 @@ struct ScoringEntry: Sendable {
   var isContrast = false
   var startsPhrase = false
   var startsAspectPhrase = false
+  /// The word's part in the English rules that read words rather than lexicon entries.
+  var ruleWord: RuleWord = .none
+
+  /// Words the English negation rules look for by role (<doc:ScoringRules>, rule 7).
+  enum RuleWord: UInt8, Sendable {
+    case none
+    /// "least": negates the word after it unless it follows "at" or "very".
+    case least
+    /// "too", "overly": reverse the praise right after them.
+    case excess
+    /// "hard", "difficult", "impossible": with "to", reverse the praise after it.
+    case difficulty
+  }
 
   var rule: SentimentRule {
     switch source {
@@ -76,6 +89,11 @@ struct ScoringTable: Sendable {
   /// For each Lao vocabulary word without an entry of its own, the known terms inside it.
   var laoSplits: [Int32: [Int32]] = [:]
 
+  /// The words of the English rules that are found by role (interned into every vocabulary).
+  static let ruleWords: [(String, ScoringEntry.RuleWord)] = [
+    ("least", .least), ("too", .excess), ("overly", .excess), ("hard", .difficulty), ("difficult", .difficulty),
+    ("impossible", .difficulty),
+  ]
   /// The Lao repetition mark ໆ, which strengthens the word before it by one intensifier step.
   static let repetitionMark = "\u{0EC6}"
   static let repetitionMarkStep = 0.293
@@ -108,6 +126,7 @@ struct ScoringTable: Sendable {
       for term in lexicon.contrastWords { update(term, vocabulary) { $0.isContrast = true } }
       for (term, step) in lexicon.intensifiers { update(term, vocabulary) { $0.booster = step } }
     }
+    for (word, role) in Self.ruleWords { entries[Int(vocabulary.id(of: word))].ruleWord = role }
     dropPhrasesComposedByRules()
     for key in phrases.keys { phrases[key]?.sort { $0.words.count > $1.words.count } }
     for key in aspectPhrases.keys { aspectPhrases[key]?.sort { $0.words.count > $1.words.count } }

@@ -30,11 +30,13 @@ struct ScoringVocabulary: Sendable {
     return id
   }
 
-  /// Builds the vocabulary of all terms of the lexicons, plus emoji, emoticons and the Lao repetition mark.
+  /// Builds the vocabulary of all terms of the lexicons, plus emoji, emoticons, the Lao repetition mark and the
+  /// words of the English rules.
   init(lexicons: [SentimentLanguage: SentimentLexicon]) {
     for key in EmojiValences.emoji.keys.sorted() { intern(key) }
     for key in EmojiValences.emoticons.keys.sorted() { intern(key) }
     intern(ScoringTable.repetitionMark)
+    for (word, _) in ScoringTable.ruleWords { intern(word) }
     for language in lexicons.keys.sorted(by: { $0.rawValue < $1.rawValue }) {
       guard let lexicon = lexicons[language] else { continue }
       let terms =
