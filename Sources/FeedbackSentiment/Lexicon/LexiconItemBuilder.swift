@@ -56,15 +56,19 @@ struct LexiconItemBuilder {
   }
 
   /// The known terms inside a Lao word the table has no entry for (precomputed for vocabulary words), one item
-  /// each; `false` when it holds none.
+  /// each; `false` when it holds none. The parts of a stretched word (``LaoElongation``) that hold the repeated
+  /// letter are elongated ("ຊ້າາາາຫຼາຍ" → "ຊ້າ" elongated, "ຫຼາຍ").
   private func appendLaoParts(
     of token: ByteToken, at index: Int, _ tokens: ByteTokens, into items: inout ScratchList<ScoredItem>
   ) -> Bool {
+    let stretched = token.flags.contains(.elongated) ? stretchedParts(of: token, tokens) : []
+    func isStretched(_ part: Int) -> Bool { part < stretched.count && stretched[part] }
     if token.id >= 0 {
       let span = resources.laoSplitSpans[Int(token.id)]
       guard span.count > 0 else { return false }
       for position in Int(span.start)..<Int(span.start + span.count) {
-        appendPart(resources.laoSplitParts[position], at: index, into: &items)
+        let part = position - Int(span.start)
+        appendPart(resources.laoSplitParts[position], at: index, elongated: isStretched(part), into: &items)
       }
       return true
     }
@@ -73,17 +77,37 @@ struct LexiconItemBuilder {
       guard resources.table.knownParts(ofLao: text, vocabulary: resources.vocabulary, into: &parts) else {
         return false
       }
-      for position in 0..<parts.count { appendPart(parts[position], at: index, into: &items) }
+      for part in 0..<parts.count {
+        appendPart(parts[part], at: index, elongated: isStretched(part), into: &items)
+      }
       return true
     }
   }
 
-  private func appendPart(_ part: Int32, at index: Int, into items: inout ScratchList<ScoredItem>) {
+  /// For a stretched Lao word, which of the table's parts of what it reads as hold a letter the customer repeated:
+  /// the written piece is aligned with the reading, every written scalar that is not the reading's next being an
+  /// extra copy of the last one taken. The rare path (stretched words the table splits).
+  private func stretchedParts(of token: ByteToken, _ tokens: ByteTokens) -> [Bool] {
+    let written = LaoScript.values(ofUTF8: tokens.source.slice(Int(token.start), Int(token.end)))
+    let reading = LaoScript.values(ofUTF8: tokens.text(of: token))
+    var repeated = [Bool](repeating: false, count: reading.count)
+    var next = 0
+    for value in written {
+      if next < reading.count && value == reading[next] {
+        next += 1
+      } else if next > 0 {
+        repeated[next - 1] = true
+      }
+    }
+    return resources.table.termSegmenter.cuts(reading).map { repeated[$0.start..<$0.end].contains(true) }
+  }
+
+  private func appendPart(_ part: Int32, at index: Int, elongated: Bool, into items: inout ScratchList<ScoredItem>) {
     guard part >= 0 else { return }
     items.append(
       ScoredItem(
         entry: resources.entries[Int(part)], text: TextReference(kind: .vocabulary, first: part),
-        firstToken: Int32(index), hasASCII: resources.wordHasASCII[Int(part)]))
+        firstToken: Int32(index), isElongated: elongated, hasASCII: resources.wordHasASCII[Int(part)]))
   }
 
   /// The longest multi-word term starting at `index`, as an index into ``ScoringResources/phrases``.

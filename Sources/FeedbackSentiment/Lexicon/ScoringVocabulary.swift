@@ -65,7 +65,8 @@ struct ScoringVocabulary: Sendable {
     {
       return id
     }
-    guard token.flags.contains(.elongated) else { return encliticStem(of: text, token) }
+    // A stretched Lao piece is already its dictionary word (``LaoElongation``); no shorter form is a word.
+    guard token.flags.contains(.elongated), !token.isLao else { return encliticStem(of: text, token) }
     // The variants of ``FeedbackToken/elongationVariants``, built only as far as needed.
     guard token.flags.contains(.bytesASCII) else {
       let string = String(decoding: text, as: UTF8.self)

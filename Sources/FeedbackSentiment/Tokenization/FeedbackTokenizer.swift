@@ -117,7 +117,7 @@ struct FeedbackTokenizer: Sendable {
         previousWasWordChar = true
       case .lao:
         // `containsLao` found this run, so the scratch exists.
-        index = readLao(bytes, from: index, into: &tokens, counts: &counts, scratch: &lao!)
+        index = readLao(bytes, from: index, into: &tokens, arena: &arena, counts: &counts, scratch: &lao!)
         previousWasWordChar = false
       case .emoji:
         // Emoji count as ASCII words for the lookups (no canonical-equivalence fallback) and hold no ASCII.
@@ -139,24 +139,66 @@ struct FeedbackTokenizer: Sendable {
   }
 
   private func readLao(
-    _ bytes: TextBytes, from start: Int, into tokens: inout ScratchList<ByteToken>, counts: inout TokenCounts,
-    scratch: inout LaoCutter.Scratch
+    _ bytes: TextBytes, from start: Int, into tokens: inout ScratchList<ByteToken>, arena: inout ScratchList<UInt8>,
+    counts: inout TokenCounts, scratch: inout LaoCutter.Scratch
   ) -> Int {
     // Lao scalars are three UTF-8 bytes each (E0 BA xx / E0 BB xx); a label is the scalar minus U+0E80.
     var end = start
     scratch.labels.truncate(to: 0)
+    // The length of the current run of one label, and whether a letter came three times in a row.
+    var previous: UInt8 = 0xFF
+    var repeats = 0
+    var stretched = false
     while end + 2 < bytes.count, bytes[end] == 0xE0, bytes[end + 1] == 0xBA || bytes[end + 1] == 0xBB {
-      scratch.labels.append((bytes[end + 1] == 0xBA ? 0 : 64) + (bytes[end + 2] & 0x3F))
+      let label = (bytes[end + 1] == 0xBA ? 0 : 64) + (bytes[end + 2] & 0x3F)
+      scratch.labels.append(label)
+      repeats = label == previous ? repeats &+ 1 : 1
+      previous = label
+      if repeats == LaoElongation.minimumRun && LaoElongation.isStretchable(0x0E80 + UInt32(label)) {
+        stretched = true
+      }
       end += 3
     }
     let scalarCount = (end - start) / 3
     guard scalarCount > 0 else { return start + 1 }
     counts.laoLetters += scalarCount
+    guard !stretched else {
+      appendStretchedPieces(from: start, scratch, into: &tokens, arena: &arena)
+      return end
+    }
     // Each piece becomes a token straight from the run's bytes.
     cutter.forEachCut(&scratch) { cut in
       tokens.append(Self.sourceToken(.word, start + cut.start * 3, start + cut.end * 3, flags: .lao))
     }
     return end
+  }
+
+  /// The tokens of a Lao run that holds a letter three or more times in a row (``LaoElongation``): a stretched
+  /// piece is flagged elongated and gets what it reads as for its text (in the arena; its source range still
+  /// covers every copy, for explanations).
+  private func appendStretchedPieces(
+    from start: Int, _ scratch: LaoCutter.Scratch, into tokens: inout ScratchList<ByteToken>,
+    arena: inout ScratchList<UInt8>
+  ) {
+    for piece in cutter.stretchedPieces(scratch) {
+      let pieceStart = start + piece.cut.start * 3
+      let pieceEnd = start + piece.cut.end * 3
+      guard let reading = piece.reading else {
+        tokens.append(Self.sourceToken(.word, pieceStart, pieceEnd, flags: .lao))
+        continue
+      }
+      // The reading is shorter than the piece, so it fits: see the arena's capacity in `withTokens(of:_:)`.
+      let textStart = arena.count
+      for value in reading where arena.count + 3 <= arena.capacity {
+        arena.append(0xE0)
+        arena.append(0x80 | (UInt8(truncatingIfNeeded: value >> 6) & 0x3F))
+        arena.append(0x80 | (UInt8(truncatingIfNeeded: value) & 0x3F))
+      }
+      tokens.append(
+        ByteToken(
+          start: Int32(pieceStart), end: Int32(pieceEnd), textStart: Int32(textStart), textEnd: Int32(arena.count),
+          kind: .word, flags: [.lao, .elongated, .inArena]))
+    }
   }
 
   private func readPunctuation(

@@ -4,7 +4,8 @@
 ///
 /// It cuts every run exactly as ``LaoSegmenter/forEachCut(_:_:)`` does (fewest unknown scalars, then fewest
 /// pieces, ties to the first candidate found; neighbouring unknown pieces merged); debug builds check that on
-/// every run.
+/// one run in eight. A run with a letter three or more times in a row goes through ``LaoElongation`` over this
+/// trie instead (``stretchedPieces(_:)``), checked against ``LaoSegmenter/pieces(_:)`` on every such run.
 final class LaoCutter: Sendable {
   struct Node {
     var base: Int32
@@ -229,5 +230,42 @@ final class LaoCutter: Sendable {
     let actual = (0..<scratch.cuts.count).reversed().map { scratch.cuts[$0] }
     return expected.count == actual.count
       && zip(expected, actual).allSatisfy { $0.start == $1.start && $0.end == $1.end && $0.known == $1.known }
+  }
+}
+
+extension LaoCutter: LaoTrieWalking {
+  func child(of node: Int32, along value: UInt32) -> Int32? {
+    let label = Int(value) &- 0x0E80
+    guard label >= 0 && label < Self.alphabet else { return nil }
+    let next = Int(nodes[Int(node)].base) + label
+    return nodes[next].check == node ? Int32(next) : nil
+  }
+
+  func isWordEnd(_ node: Int32) -> Bool { wordEnds[Int(node)] }
+
+  func scalars(to node: Int32) -> [UInt32] {
+    var scalars: [UInt32] = []
+    var current = Int(node)
+    while current != 0 {
+      let parent = Int(nodes[current].check)
+      scalars.append(UInt32(0x0E80 + current - Int(nodes[parent].base)))
+      current = parent
+    }
+    return scalars.reversed()
+  }
+
+  /// The pieces of the run whose labels are in `scratch.labels` with stretched letters read as their dictionary
+  /// words (``LaoElongation``), for a run that holds a letter three or more times in a row (the rare path: runs
+  /// without one go through ``forEachCut(_:_:)``). Debug builds compare every such run with the segmenter's.
+  func stretchedPieces(_ scratch: Scratch) -> [LaoPiece] {
+    let values = (0..<scratch.labels.count).map { UInt32(0x0E80) + UInt32(scratch.labels[$0]) }
+    let pieces = values.withUnsafeBufferPointer { LaoElongation.pieces(of: $0, trie: self) }
+    assert(matchesReference(pieces, values), "LaoCutter and LaoSegmenter disagree on a stretched run")
+    return pieces
+  }
+
+  /// Debug builds: the segmenter reads the stretched run into the same pieces and words.
+  private func matchesReference(_ pieces: [LaoPiece], _ values: [UInt32]) -> Bool {
+    values.withUnsafeBufferPointer { reference.pieces($0) } == pieces
   }
 }

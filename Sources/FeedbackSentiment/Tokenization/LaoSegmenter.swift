@@ -10,13 +10,20 @@ import Foundation
 /// The bundled word list (`lao-words.txt`) is extended with every Lao term of the bundled lexicons, rules and
 /// aspects. Text outside the Lao block is split on whitespace and passed through.
 ///
+/// ``segment(_:)`` cuts text as it is written. The sentiment classifiers' tokenizer also reads stretched words
+/// (a letter repeated three or more times for emphasis, "ຊ້າາາາ") as their dictionary words; see
+/// <doc:ScoringRules>.
+///
 /// ```swift
 /// let segmenter = LaoSegmenter(words: ["ບໍລິການ", "ດີ", "ຫຼາຍ"])
 /// segmenter.segment("ບໍລິການດີຫຼາຍ")  // ["ບໍລິການ", "ດີ", "ຫຼາຍ"]
 /// ```
 public struct LaoSegmenter: Sendable {
   private var children = TrieTable()
-  private var isWordEnd: [Bool] = [false]
+  private var endsWord: [Bool] = [false]
+  /// Each node's parent and the scalar that leads to it (the root's are unused), to spell a node's word.
+  private var parents: [Int32] = [0]
+  private var scalarsIn: [UInt32] = [0]
   /// How many words the dictionary holds.
   public private(set) var wordCount = 0
 
@@ -40,20 +47,22 @@ public struct LaoSegmenter: Sendable {
       if let child = children.value(for: key) {
         node = child
       } else {
-        let child = Int32(isWordEnd.count)
-        isWordEnd.append(false)
+        let child = Int32(endsWord.count)
+        endsWord.append(false)
+        parents.append(node)
+        scalarsIn.append(scalar.value)
         children.insert(key, child)
         node = child
       }
     }
-    if !isWordEnd[Int(node)] {
-      isWordEnd[Int(node)] = true
+    if !endsWord[Int(node)] {
+      endsWord[Int(node)] = true
       wordCount += 1
     }
   }
 
   /// The trie's edges (`parent << 21 | scalar` → child) and which nodes end a word, for ``LaoCutter``.
-  var trie: (edges: [(key: UInt64, value: Int32)], wordEnds: [Bool]) { (children.entries, isWordEnd) }
+  var trie: (edges: [(key: UInt64, value: Int32)], wordEnds: [Bool]) { (children.entries, endsWord) }
 
   /// Whether the dictionary holds `word`.
   ///
@@ -65,7 +74,7 @@ public struct LaoSegmenter: Sendable {
       guard let child = children.value(for: UInt64(node) << 21 | UInt64(scalar.value)) else { return false }
       node = child
     }
-    return node != 0 && isWordEnd[Int(node)]
+    return node != 0 && endsWord[Int(node)]
   }
 
   /// Splits text into words: Lao runs by dictionary, everything else on whitespace.
@@ -153,7 +162,7 @@ public struct LaoSegmenter: Sendable {
         while position < count, let child = children.value(for: UInt64(node) << 21 | UInt64(run[position])) {
           node = child
           position += 1
-          if isWordEnd[Int(node)] && canEndWord(run, before: position) {
+          if endsWord[Int(node)] && canEndWord(run, before: position) {
             relax(from: start, to: position, unknown: 0, isKnown: true)
           }
         }
@@ -193,18 +202,42 @@ public struct LaoSegmenter: Sendable {
     index == 0 || canEndWord(run, before: index)
   }
 
-  /// Whether a word boundary may fall between `run[index - 1]` and `run[index]`.
   @inline(__always)
   private func canEndWord(_ run: UnsafeBufferPointer<UInt32>, before index: Int) -> Bool {
-    if index >= run.count { return true }
-    if LaoScript.isDependent(run[index]) { return false }
-    if index > 0 && LaoScript.isLeadingVowel(run[index - 1]) { return false }
-    return true
+    LaoScript.allowsBreak(run, before: index)
+  }
+}
+
+extension LaoSegmenter: LaoTrieWalking {
+  func child(of node: Int32, along value: UInt32) -> Int32? { children.value(for: UInt64(node) << 21 | UInt64(value)) }
+
+  func isWordEnd(_ node: Int32) -> Bool { endsWord[Int(node)] }
+
+  func scalars(to node: Int32) -> [UInt32] {
+    var scalars: [UInt32] = []
+    var current = node
+    while current != 0 {
+      scalars.append(scalarsIn[Int(current)])
+      current = parents[Int(current)]
+    }
+    return scalars.reversed()
+  }
+
+  /// The cheapest cut of a run with stretched letters read as their dictionary words (``LaoElongation``): the
+  /// tokenizer's search, and the reference ``LaoCutter`` is checked against in debug builds. A run without a
+  /// letter three times in a row is cut exactly as ``forEachCut(_:_:)`` cuts it.
+  func pieces(_ run: UnsafeBufferPointer<UInt32>) -> [LaoPiece] {
+    guard LaoElongation.hasStretch(run) else {
+      var pieces: [LaoPiece] = []
+      forEachCut(run) { pieces.append(LaoPiece(cut: $0, reading: nil)) }
+      return pieces
+    }
+    return LaoElongation.pieces(of: run, trie: self)
   }
 }
 
 /// One piece of a segmented run: scalar offsets and whether it is a dictionary word.
-struct SegmentCut {
+struct SegmentCut: Equatable {
   var start: Int
   var end: Int
   var known: Bool
@@ -222,4 +255,21 @@ enum LaoScript {
 
   /// Vowels written before the consonant they follow in speech, which cannot end a word.
   static func isLeadingVowel(_ value: UInt32) -> Bool { (0x0EC0...0x0EC4).contains(value) }
+
+  /// The scalar values of UTF-8 Lao text (three bytes per scalar; a trailing partial scalar is dropped).
+  static func values(ofUTF8 bytes: UnsafeBufferPointer<UInt8>) -> [UInt32] {
+    stride(from: 0, to: bytes.count - 2, by: 3).map { index in
+      (UInt32(bytes[index]) & 0x0F) << 12 | (UInt32(bytes[index + 1]) & 0x3F) << 6 | (UInt32(bytes[index + 2]) & 0x3F)
+    }
+  }
+
+  /// Whether a word boundary may fall between `run[index - 1]` and `run[index]`: not before a dependent vowel
+  /// or tone mark, not after a leading vowel.
+  @inline(__always)
+  static func allowsBreak(_ run: UnsafeBufferPointer<UInt32>, before index: Int) -> Bool {
+    if index >= run.count { return true }
+    if isDependent(run[index]) { return false }
+    if index > 0 && isLeadingVowel(run[index - 1]) { return false }
+    return true
+  }
 }
