@@ -171,10 +171,12 @@ struct AspectDetector {
         let firstTerm = terms.count
         var raw = 0.0
         var hasOwnVerdict = false
-        for position in 0..<occurrences.count
-        where occurrences[position].aspect == Int32(mention) && occurrences[position].ownValue != 0 {
-          hasOwnVerdict = true
-          raw += occurrences[position].ownValue
+        if aspects[mention].text.first == resources.aspectRoles.resolution {
+          for position in 0..<occurrences.count
+          where occurrences[position].aspect == Int32(mention) && occurrences[position].ownValue != 0 {
+            hasOwnVerdict = true
+            raw += occurrences[position].ownValue
+          }
         }
         for position in 0..<occurrences.count where occurrences[position].aspect == Int32(mention) {
           let occurrence = occurrences[position]
