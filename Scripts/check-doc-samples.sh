@@ -47,7 +47,15 @@ print(next(s["reason"] for s in json.load(open(sys.argv[1])) if s["target"] == s
   echo "samples: $location not compiled (fragment: $reason)"
 done < <(samples fragment)
 
+# The sample package depends on this one by path, and its incremental build has kept code compiled against an
+# older layout of the library's structs (a sample crashed in "outlined init with copy of DeskConfiguration" after
+# a stored property was added). Build the samples from scratch whenever the library changed since the last build.
+stamp=$scratch/.sources-stamp
+if [ ! -e "$stamp" ] || [ -n "$(cd "$root" && find Sources Package.swift -type f -newer "$stamp" | head -n 1)" ]; then
+  rm -rf "$scratch/.build"
+fi
 echo "samples: building $({ samples run; samples test; samples build-only; } | wc -l | tr -d ' ') samples in $scratch"
+touch "$stamp.next"
 if ! (cd "$scratch" && swift build --build-tests >"$scratch/build.log" 2>&1); then
   # The compiler reports most errors twice (module emission and compilation): show each once.
   python3 -c 'import re, sys
@@ -61,6 +69,7 @@ for line in open(sys.argv[1], encoding="utf-8", errors="replace"):
   echo "samples: a sample does not compile (errors above point at the document's lines)" >&2
   exit 1
 fi
+mv -f "$stamp.next" "$stamp"
 bin=$(cd "$scratch" && swift build --show-bin-path)
 
 while read -r target location; do
