@@ -26,8 +26,8 @@ public struct SuggestionDetector: Hashable, Sendable {
   /// Aspect terms (lowercase) and the aspect each names.
   public let aspectTerms: [String: HostingAspect]
   private let orderedTerms: [String]
-  /// Every cue read as a pattern once (gaps `…` and anchor `^`).
-  private let patterns: [String: SuggestionPattern]
+  /// Every cue read as a pattern once (gaps `…` and anchor `^`), list by list in the order of ``phrases``.
+  private let patterns: [[SuggestionPattern]]
 
   /// A detector over phrase lists.
   /// - Parameters:
@@ -45,9 +45,7 @@ public struct SuggestionDetector: Hashable, Sendable {
     self.aspectTerms = normalized
     // Longer terms first, so "control panel" wins over "panel" where both start.
     self.orderedTerms = normalized.keys.sorted { ($0.count, $1) > ($1.count, $0) }
-    var patterns: [String: SuggestionPattern] = [:]
-    for cue in phrases.lazy.flatMap(\.cues) where patterns[cue] == nil { patterns[cue] = SuggestionPattern(cue) }
-    self.patterns = patterns
+    self.patterns = phrases.map { $0.cues.map(SuggestionPattern.init) }
   }
 
   /// The detector over the bundled English, Malay/Indonesian and Lao phrases, with the aspect terms of the
@@ -70,18 +68,13 @@ public struct SuggestionDetector: Hashable, Sendable {
     let normalized = SuggestionText.normalized(text)
     guard !normalized.isEmpty else { return nil }
     var best: (start: String.Index, cue: SuggestionCue)?
-    for list in phrases {
+    for (list, patterns) in zip(phrases, patterns) {
       let excluded = list.exceptions.flatMap { Self.occurrences(of: $0, in: normalized, joiningHyphens: true) }
       func isExcluded(_ range: Range<String.Index>) -> Bool {
         excluded.contains { $0.lowerBound <= range.lowerBound && range.upperBound <= $0.upperBound }
       }
-      for cue in list.cues {
-        guard
-          let start = Self.firstMatch(
-            of: patterns[cue] ?? SuggestionPattern(cue), in: normalized, excluding: isExcluded)
-        else {
-          continue
-        }
+      for (cue, pattern) in zip(list.cues, patterns) {
+        guard let start = Self.firstMatch(of: pattern, in: normalized, excluding: isExcluded) else { continue }
         if best.map({ start < $0.start }) ?? true {
           best = (start, SuggestionCue(phrase: cue, language: list.language, aspect: nil))
         }

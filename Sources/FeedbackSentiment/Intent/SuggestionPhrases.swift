@@ -117,7 +117,7 @@ enum SuggestionText {
       index = text.index(before: index)
       let character = text[index]
       if character == " " || "\"'“‘([".contains(character) { continue }
-      if ".!?,;:…。！？；\n".contains(character) { return true }
+      if endsSentence(character) || character == "," || character == ":" { return true }
       return character.unicodeScalars.contains { $0.properties.isEmojiPresentation }
     }
     return true

@@ -201,12 +201,7 @@ struct LexiconScorer {
     for index in 0..<items.count where index > 0 && items[index].entry.isNegator && !items[index].entry.hasValence {
       let endsSentence = index + 1 == items.count || items[index + 1].isPunctuation
       guard endsSentence, items[index - 1].isPunctuation || items[index].isAllCaps else { continue }
-      for earlier in start..<index where items[earlier].value > 0 {
-        let change = items[earlier].value * Self.negationScalar - items[earlier].value
-        contributions.append(StoredContribution(text: items[earlier].text, amount: change, rule: .sarcasm))
-        items[earlier].value += change
-        items[earlier].clauseValue *= Self.negationScalar
-      }
+      reversePraise(in: start..<index)
       start = index + 1
     }
   }
@@ -240,7 +235,7 @@ struct LexiconScorer {
         }
         cursor -= 1
       }
-      guard words <= 3, praise, cursor >= 0 else { break }
+      guard praise, cursor >= 0 else { break }
       start = cursor + 1
       end = cursor
     }
@@ -256,7 +251,12 @@ struct LexiconScorer {
       complaint = true
     }
     guard complaint else { return }
-    for index in start..<items.count where items[index].value > 0 {
+    reversePraise(in: start..<items.count)
+  }
+
+  /// Reverses the praise of the items in `range` as sarcasm (``SentimentRule/sarcasm``).
+  private mutating func reversePraise(in range: Range<Int>) {
+    for index in range where items[index].value > 0 {
       let change = items[index].value * Self.negationScalar - items[index].value
       contributions.append(StoredContribution(text: items[index].text, amount: change, rule: .sarcasm))
       items[index].value += change
@@ -282,13 +282,8 @@ struct LexiconScorer {
   private mutating func applyQuestionDamping() {
     var sentenceStart = 0
     for index in 0..<items.count where items[index].isPunctuation {
-      let marks = source.slice(Int(items[index].text.first), Int(items[index].text.second))
-      let isQuestion = marks.contains(UInt8(ascii: "?"))
-      let endsSentence =
-        isQuestion || marks.contains(UInt8(ascii: ".")) || marks.contains(UInt8(ascii: "!"))
-        || Self.containsEllipsis(marks)
-      guard endsSentence else { continue }
-      if isQuestion {
+      guard endsSentence(items[index]) else { continue }
+      if contains(UInt8(ascii: "?"), items[index]) {
         for earlier in sentenceStart..<index where items[earlier].value > 0 {
           let change = items[earlier].value * (Self.questionPraiseFactor - 1)
           contributions.append(StoredContribution(text: items[earlier].text, amount: change, rule: .question))

@@ -125,9 +125,6 @@ struct NegationScope {
     return source.slice(Int(text.first), Int(text.second))
   }
 
-  /// Whether the item at `index` is the plain word `word` (ASCII, any case). The length is compared before any
-  /// byte is read: the rules ask this of most items near a sentiment word.
-  @inline(__always)
   /// "not only", "doesn't just", "bukan sahaja", "tidak hanya": a negator followed by a word of restriction adds
   /// to what follows instead of denying it ("not only slow but also expensive").
   private func isNotOnly(_ negator: Int) -> Bool {
@@ -137,6 +134,9 @@ struct NegationScope {
       || isWord(next, "saja") || isWord(next, "hanya") || isWord(next, "cuma") || isWord(next, "cuman")
   }
 
+  /// Whether the item at `index` is the plain word `word` (ASCII, any case). The length is compared before any
+  /// byte is read: the rules ask this of most items near a sentiment word.
+  @inline(__always)
   func isWord(_ index: Int, _ word: StaticString) -> Bool {
     let text = items[index].text
     guard text.kind == .word, Int(text.second - text.first) == word.utf8CodeUnitCount else { return false }

@@ -120,20 +120,7 @@ public struct DomainGate: Sendable, Codable {
   /// - Complexity: O(n) in the length of the text.
   public func inDomainProbability(_ text: String) -> Double {
     guard let probabilities = model.knownProbabilities(for: text) else { return 0.5 }
-    return share(probabilities)
-  }
-
-  /// ``inDomainProbability(_:)`` over tokens already made by the lexicon's tokenizer.
-  func inDomainProbability(in tokens: ByteTokens) -> Double {
-    guard let probabilities = model.knownProbabilities(in: tokens) else { return 0.5 }
-    return share(probabilities)
-  }
-
-  /// ``inDomainProbability(_:)`` over features extracted once for an ensemble's models (see
-  /// ``NaiveBayesSentimentModel/knownProbabilities(sharedFeatures:)``).
-  func inDomainProbability(sharedFeatures features: UnsafeMutableBufferPointer<Int32>) -> Double {
-    guard let probabilities = model.knownProbabilities(sharedFeatures: features) else { return 0.5 }
-    return share(probabilities)
+    return share(probabilities, formalText: readsFormalText)
   }
 
   /// How much of a text belongs to each register.
@@ -159,16 +146,17 @@ public struct DomainGate: Sendable, Codable {
   private func shares(_ probabilities: SentimentProbabilities?) -> RegisterShares {
     let formalText = readsFormalText
     guard let probabilities else { return RegisterShares(hosting: 0.5, formal: formalText ? 0.5 : 0) }
-    guard formalText else { return RegisterShares(hosting: share(probabilities), formal: 0) }
+    let hosting = share(probabilities, formalText: formalText)
+    guard formalText else { return RegisterShares(hosting: hosting, formal: 0) }
     let formal = sharpened(probabilities.neutral)
     let informal = sharpened(probabilities.negative)
-    return RegisterShares(
-      hosting: share(probabilities), formal: formal + informal > 0 ? formal / (formal + informal) : 0.5)
+    return RegisterShares(hosting: hosting, formal: formal + informal > 0 ? formal / (formal + informal) : 0.5)
   }
 
-  /// The in-domain probability: the domain against every other register, with the prior and the sharpness.
-  private func share(_ probabilities: SentimentProbabilities) -> Double {
-    let elsewhere = readsFormalText ? probabilities.negative + probabilities.neutral : probabilities.negative
+  /// The in-domain probability: the domain against every other register (`formalText`: the gate has a formal
+  /// side), with the prior and the sharpness.
+  private func share(_ probabilities: SentimentProbabilities, formalText: Bool) -> Double {
+    let elsewhere = formalText ? probabilities.negative + probabilities.neutral : probabilities.negative
     let inside = sharpened(probabilities.positive) * prior
     let outside = sharpened(elsewhere) * (1 - prior)
     return inside + outside > 0 ? inside / (inside + outside) : 0.5

@@ -248,12 +248,9 @@ public struct EnsembleSentimentClassifier: SentimentClassifier {
       formal: () -> SentimentProbabilities?, shares: () -> DomainGate.RegisterShares
     ) -> Vote {
       let informal = outside()
-      guard self.formal != nil else {
-        guard let informal else { return Vote(probabilities: hosting, weight: weight, hostingShare: 1) }
-        return mixed(hosting: hosting, informal: informal, formal: nil, shares: shares())
-      }
+      if informal == nil && self.formal == nil { return Vote(probabilities: hosting, weight: weight, hostingShare: 1) }
       let shares = shares()
-      // The news model is asked only when its share of the text could move the vote.
+      // The news model (when there is one) is asked only when its share of the text could move the vote.
       let formal = (1 - shares.hosting) * shares.formal >= Self.negligibleShare ? formal() : nil
       guard informal != nil || formal != nil else {
         return Vote(probabilities: hosting, weight: weight, hostingShare: 1)

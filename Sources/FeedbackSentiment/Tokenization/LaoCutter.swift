@@ -225,11 +225,14 @@ final class LaoCutter: Sendable {
 
   /// Debug builds: the segmenter's own search gives the same pieces.
   private func matchesReference(_ scratch: Scratch) -> Bool {
-    let values = (0..<scratch.labels.count).map { UInt32(0x0E80) + UInt32(scratch.labels[$0]) }
-    let expected = reference.cuts(values)
+    let expected = reference.cuts(Self.scalars(of: scratch))
     let actual = (0..<scratch.cuts.count).reversed().map { scratch.cuts[$0] }
-    return expected.count == actual.count
-      && zip(expected, actual).allSatisfy { $0.start == $1.start && $0.end == $1.end && $0.known == $1.known }
+    return expected == actual
+  }
+
+  /// The Lao scalars of the run whose labels are in `scratch.labels`.
+  private static func scalars(of scratch: Scratch) -> [UInt32] {
+    (0..<scratch.labels.count).map { UInt32(0x0E80) + UInt32(scratch.labels[$0]) }
   }
 }
 
@@ -258,7 +261,7 @@ extension LaoCutter: LaoTrieWalking {
   /// words (``LaoElongation``), for a run that holds a letter three or more times in a row (the rare path: runs
   /// without one go through ``forEachCut(_:_:)``). Debug builds compare every such run with the segmenter's.
   func stretchedPieces(_ scratch: Scratch) -> [LaoPiece] {
-    let values = (0..<scratch.labels.count).map { UInt32(0x0E80) + UInt32(scratch.labels[$0]) }
+    let values = Self.scalars(of: scratch)
     let pieces = values.withUnsafeBufferPointer { LaoElongation.pieces(of: $0, trie: self) }
     assert(matchesReference(pieces, values), "LaoCutter and LaoSegmenter disagree on a stretched run")
     return pieces
