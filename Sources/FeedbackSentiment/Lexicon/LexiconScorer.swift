@@ -45,8 +45,9 @@ struct LexiconScorer {
 
   /// The most contributions the rules can add for `valued` items with a value of their own: per item the
   /// value, capitals, elongation, three intensifiers before, one after and negation or excess (8), then
-  /// question damping, contrast, sarcasm and ironic praise (one each); plus "!" and "?" for the whole text.
-  static func contributionCapacity(valuedItems valued: Int) -> Int { 12 * valued + 2 }
+  /// a frame (remedy, expectation or wish), question damping, contrast, sarcasm and ironic praise (one each); plus
+  /// "!" and "?" for the whole text.
+  static func contributionCapacity(valuedItems valued: Int) -> Int { 13 * valued + 2 }
 
   static func normalize(_ value: Double) -> Double {
     guard value.isFinite else { return value > 0 ? 1 : value < 0 ? -1 : 0 }
@@ -63,6 +64,7 @@ struct LexiconScorer {
     for index in 0..<items.count where items[index].hasValue {
       scoreItem(at: index, capsDifferential: capsDifferential)
     }
+    applyFrames()
     applyQuestionDamping()
     applyContrast()
     applySarcasm()
@@ -143,6 +145,95 @@ struct LexiconScorer {
   }
 
   // MARK: Whole-text rules
+
+  /// Solved problems, expected events and wishes (``ScoringEntry/Frame``), sentence by sentence: a remedy
+  /// ("dah dibaiki", "berjaya dipulihkan") cancels the complaints before it in its sentence — and a remedy that is a
+  /// complaint word of its own ("hilang", gone) reads as praise once it follows one; an expectation ("memang
+  /// dijangka") cancels its sentence's complaints; hypothetical praise right before a condition ("alangkah baiknya
+  /// kalau") is a wish and is cancelled. A negated frame term ("belum dibaiki", "tak dijangka") does none of this.
+  private mutating func applyFrames() {
+    var sentenceStart = 0
+    for index in 0..<items.count {
+      if items[index].isPunctuation {
+        if endsSentence(items[index]) { sentenceStart = index + 1 }
+        continue
+      }
+      let frame = items[index].entry.frame
+      guard frame != .none, items[index].negator < 0, index == 0 || !items[index - 1].entry.isNegator else {
+        continue
+      }
+      switch frame {
+      case .none, .hypothetical: break
+      case .remedy: applyRemedy(at: index, sentenceStart: sentenceStart)
+      case .expectation: cancelComplaints(in: sentenceStart..<sentenceEnd(after: index), by: index)
+      case .condition: cancelWish(before: index)
+      }
+    }
+  }
+
+  /// A remedy in a question ("selesai jam berapa?") or followed by a complaint in its sentence ("sudah diperbaiki
+  /// … masih muncul") solves nothing; a remedy that is a complaint word of its own reaches back only within its
+  /// clause ("kecewa, semua gambar hilang" stays a complaint).
+  private mutating func applyRemedy(at index: Int, sentenceStart: Int) {
+    let end = sentenceEnd(after: index)
+    if end < items.count && contains(UInt8(ascii: "?"), items[end]) { return }
+    for later in (index + 1)..<end where items[later].value < 0 { return }
+    var start = sentenceStart
+    if items[index].value < 0 {
+      start = index
+      while start > sentenceStart && !items[start - 1].isPunctuation { start -= 1 }
+    }
+    let cancelled = cancelComplaints(in: start..<index, by: index)
+    if items[index].value < 0 && cancelled {
+      let change = items[index].value * Self.negationScalar - items[index].value
+      cancel(index, by: index, change: change)
+    }
+  }
+
+  /// Cancels the negative values in `range` (not `by` itself); whether there were any.
+  @discardableResult
+  private mutating func cancelComplaints(in range: Range<Int>, by frame: Int) -> Bool {
+    var found = false
+    for index in range where index != frame && items[index].value < 0 {
+      cancel(index, by: frame, change: -items[index].value)
+      found = true
+    }
+    return found
+  }
+
+  /// Praise at most two words before a condition word, with a hypothetical word at most two words before it, all
+  /// in one clause, is a wish: "alangkah baiknya kalau", "bakal membantu kalau" (but "gampang kalau mau ke sini"
+  /// stays praise).
+  private mutating func cancelWish(before condition: Int) {
+    var cursor = condition - 1
+    while cursor >= 0, condition - cursor <= 2, !items[cursor].isPunctuation {
+      if items[cursor].value > 0 {
+        var opener = cursor - 1
+        while opener >= 0, cursor - opener <= 2, !items[opener].isPunctuation {
+          if items[opener].entry.frame == .hypothetical {
+            cancel(cursor, by: condition, change: -items[cursor].value)
+            return
+          }
+          opener -= 1
+        }
+        return
+      }
+      cursor -= 1
+    }
+  }
+
+  private mutating func cancel(_ index: Int, by frame: Int, change: Double) {
+    contributions.append(StoredContribution(text: items[frame].text, amount: change, rule: .negation))
+    items[index].value += change
+    items[index].clauseValue = items[index].value
+  }
+
+  /// The index after the last item of the sentence that holds `index`.
+  private func sentenceEnd(after index: Int) -> Int {
+    var end = index + 1
+    while end < items.count && !(items[end].isPunctuation && endsSentence(items[end])) { end += 1 }
+    return end
+  }
 
   /// The last contrast word with sentiment after it splits the text: the part before it counts half, the part
   /// after it one and a half times.

@@ -19,6 +19,22 @@ struct ScoringEntry: Sendable {
   var startsAspectPhrase = false
   /// The word's part in the English rules that read words rather than lexicon entries.
   var ruleWord: RuleWord = .none
+  /// The term's part in the frames that change what the complaints and praise of its sentence mean.
+  var frame: Frame = .none
+
+  /// Terms of the rules files' `[remedies]`, `[expectations]`, `[conditions]` and `[hypotheticals]`
+  /// (<doc:ScoringRules>).
+  enum Frame: UInt8, Sendable {
+    case none
+    /// Says a problem was solved: the complaints before it in its sentence are cancelled.
+    case remedy
+    /// Calls an event expected: the complaints of its sentence are cancelled.
+    case expectation
+    /// Opens a condition: praise right before it, after a ``hypothetical`` word, is a wish and is cancelled.
+    case condition
+    /// Makes the praise after it hypothetical ("alangkah", "bakal").
+    case hypothetical
+  }
 
   /// Words the English negation rules look for by role (<doc:ScoringRules>, rule 7).
   enum RuleWord: UInt8, Sendable {
@@ -41,7 +57,9 @@ struct ScoringEntry: Sendable {
   }
 
   /// Nothing known: no valence, no rule role, no aspect.
-  var isBlank: Bool { !hasValence && booster == 0 && !isNegator && !isContrast && aspect < 0 }
+  var isBlank: Bool {
+    !hasValence && booster == 0 && !isNegator && !isContrast && aspect < 0 && frame == .none
+  }
 
   /// A sentiment value of its own (not a rule word).
   var hasValue: Bool { hasValence && valence != 0 && !isNegator && booster == 0 }
@@ -125,6 +143,10 @@ struct ScoringTable: Sendable {
       for term in lexicon.negators { update(term, vocabulary) { $0.isNegator = true } }
       for term in lexicon.contrastWords { update(term, vocabulary) { $0.isContrast = true } }
       for (term, step) in lexicon.intensifiers { update(term, vocabulary) { $0.booster = step } }
+      for term in lexicon.remedies { update(term, vocabulary) { $0.frame = .remedy } }
+      for term in lexicon.expectations { update(term, vocabulary) { $0.frame = .expectation } }
+      for term in lexicon.conditions { update(term, vocabulary) { $0.frame = .condition } }
+      for term in lexicon.hypotheticals { update(term, vocabulary) { $0.frame = .hypothetical } }
     }
     for (word, role) in Self.ruleWords { entries[Int(vocabulary.id(of: word))].ruleWord = role }
     dropPhrasesComposedByRules()

@@ -42,7 +42,8 @@ struct ScoringVocabulary: Sendable {
       let terms =
         Array(lexicon.valences.keys) + Array(lexicon.fixedPhrases.keys) + Array(lexicon.aspectTerms.keys)
         + Array(lexicon.negators) + Array(lexicon.contrastWords) + Array(lexicon.intensifiers.keys)
-        + Array(lexicon.stopwords)
+        + Array(lexicon.stopwords) + Array(lexicon.remedies) + Array(lexicon.expectations)
+        + Array(lexicon.conditions) + Array(lexicon.hypotheticals)
       for term in terms.sorted() {
         for word in ScoringTable.words(of: term) { intern(word) }
       }

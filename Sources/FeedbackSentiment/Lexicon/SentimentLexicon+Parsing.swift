@@ -100,6 +100,10 @@ extension SentimentLexicon {
           throw SentimentError.malformedLine(number, in: source, "an opinion cue is a single word, not '\(cue)'")
         }
         opinionCues.insert(cue)
+      case "remedies": remedies.insert(Self.normalizedTerm(Substring(line)))
+      case "expectations": expectations.insert(Self.normalizedTerm(Substring(line)))
+      case "conditions": conditions.insert(Self.normalizedTerm(Substring(line)))
+      case "hypotheticals": hypotheticals.insert(Self.normalizedTerm(Substring(line)))
       case "intensifiers", "dampeners":
         let (term, value) = try Self.termAndNumber(line, number: number, source: source)
         guard value >= -1, value <= 1, value != 0 else {
@@ -120,7 +124,8 @@ extension SentimentLexicon {
   }
 
   static let ruleSections: Set<String> = [
-    "negators", "intensifiers", "dampeners", "contrast", "stopwords", "negation_fixed", "opinion_cues",
+    "negators", "intensifiers", "dampeners", "contrast", "stopwords", "negation_fixed", "opinion_cues", "remedies",
+    "expectations", "conditions", "hypotheticals",
   ]
 
   /// Non-comment, non-blank lines with their 1-based numbers; trailing whitespace and a BOM are removed.

@@ -32,6 +32,18 @@ public struct SentimentLexicon: Sendable, Hashable, Codable {
   /// bundled `opinion-cues.txt`: such a text is not taken as a statement of fact
   /// (``EnsembleSentimentClassifier/factFactor``). Single words, matched in every language.
   public var opinionCues: Set<String>
+  /// Terms that say a problem was solved ("dah dibaiki", "berjaya dipulihkan", "hilang" after a fault): in their
+  /// sentence the complaints before them are what was solved, not a complaint (rules section `[remedies]`).
+  public var remedies: Set<String>
+  /// Terms that call an event expected ("memang dijangka", "seperti dijadualkan"): the complaints of their sentence
+  /// describe what was planned, not a fault (rules section `[expectations]`).
+  public var expectations: Set<String>
+  /// Words that open a condition ("kalau", "jika"): praise right before one, said as a ``hypotheticals`` word would
+  /// be ("alangkah baiknya kalau", "bakal membantu kalau …"), is a wish, not praise (rules section `[conditions]`).
+  public var conditions: Set<String>
+  /// Words that make the praise after them hypothetical ("alangkah", "bakal", "akan"): with a condition after the
+  /// praise, it is a wish (rules section `[hypotheticals]`).
+  public var hypotheticals: Set<String>
 
   /// Creates a lexicon from its parts.
   ///
@@ -46,6 +58,10 @@ public struct SentimentLexicon: Sendable, Hashable, Codable {
   ///   - aspectTerms: Term → aspect.
   ///   - segmentationWords: Extra Lao dictionary words.
   ///   - opinionCues: Extra opinion cue words.
+  ///   - remedies: Terms that say a problem was solved.
+  ///   - expectations: Terms that call an event expected.
+  ///   - conditions: Words that open a condition.
+  ///   - hypotheticals: Words that make the praise after them hypothetical.
   public init(
     language: SentimentLanguage,
     valences: [String: Double] = [:],
@@ -56,7 +72,11 @@ public struct SentimentLexicon: Sendable, Hashable, Codable {
     fixedPhrases: [String: Double] = [:],
     aspectTerms: [String: HostingAspect] = [:],
     segmentationWords: Set<String> = [],
-    opinionCues: Set<String> = []
+    opinionCues: Set<String> = [],
+    remedies: Set<String> = [],
+    expectations: Set<String> = [],
+    conditions: Set<String> = [],
+    hypotheticals: Set<String> = []
   ) {
     self.language = language
     self.valences = valences
@@ -68,14 +88,19 @@ public struct SentimentLexicon: Sendable, Hashable, Codable {
     self.aspectTerms = aspectTerms
     self.segmentationWords = segmentationWords
     self.opinionCues = opinionCues
+    self.remedies = remedies
+    self.expectations = expectations
+    self.conditions = conditions
+    self.hypotheticals = hypotheticals
   }
 
   private enum CodingKeys: String, CodingKey {
     case language, valences, negators, intensifiers, contrastWords, stopwords, fixedPhrases, aspectTerms
-    case segmentationWords, opinionCues
+    case segmentationWords, opinionCues, remedies, expectations, conditions, hypotheticals
   }
 
-  /// Decodes a lexicon; one saved before ``opinionCues`` existed decodes with none.
+  /// Decodes a lexicon; one saved before ``opinionCues``, ``remedies``, ``expectations``, ``conditions`` or
+  /// ``hypotheticals`` existed decodes with none.
   ///
   /// - Parameter decoder: The decoder.
   /// - Throws: `DecodingError` for a wrong shape.
@@ -91,7 +116,11 @@ public struct SentimentLexicon: Sendable, Hashable, Codable {
       fixedPhrases: try container.decode([String: Double].self, forKey: .fixedPhrases),
       aspectTerms: try container.decode([String: HostingAspect].self, forKey: .aspectTerms),
       segmentationWords: try container.decode(Set<String>.self, forKey: .segmentationWords),
-      opinionCues: try container.decodeIfPresent(Set<String>.self, forKey: .opinionCues) ?? [])
+      opinionCues: try container.decodeIfPresent(Set<String>.self, forKey: .opinionCues) ?? [],
+      remedies: try container.decodeIfPresent(Set<String>.self, forKey: .remedies) ?? [],
+      expectations: try container.decodeIfPresent(Set<String>.self, forKey: .expectations) ?? [],
+      conditions: try container.decodeIfPresent(Set<String>.self, forKey: .conditions) ?? [],
+      hypotheticals: try container.decodeIfPresent(Set<String>.self, forKey: .hypotheticals) ?? [])
   }
 
   /// Combines two lexicons of the same language; entries of `other` win where both define a term.
@@ -110,6 +139,10 @@ public struct SentimentLexicon: Sendable, Hashable, Codable {
     merged.aspectTerms.merge(other.aspectTerms) { _, new in new }
     merged.segmentationWords.formUnion(other.segmentationWords)
     merged.opinionCues.formUnion(other.opinionCues)
+    merged.remedies.formUnion(other.remedies)
+    merged.expectations.formUnion(other.expectations)
+    merged.conditions.formUnion(other.conditions)
+    merged.hypotheticals.formUnion(other.hypotheticals)
     return merged
   }
 
@@ -117,5 +150,6 @@ public struct SentimentLexicon: Sendable, Hashable, Codable {
   var allTerms: [String] {
     Array(valences.keys) + Array(negators) + Array(intensifiers.keys) + Array(contrastWords) + Array(stopwords)
       + Array(fixedPhrases.keys) + Array(aspectTerms.keys) + Array(segmentationWords) + Array(opinionCues)
+      + Array(remedies) + Array(expectations) + Array(conditions) + Array(hypotheticals)
   }
 }
