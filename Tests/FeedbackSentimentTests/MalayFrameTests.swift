@@ -66,6 +66,13 @@ struct MalayFrameTests {
     #expect(with.explanation.contains { $0.rule == .negation && $0.token == "dibaiki" })
   }
 
+  @Test("frames are read in the dominant language only: an English 'patch' solves nothing")
+  func framesStayInTheirLanguage() {
+    let result = Self.classifier.classify("Downtime and errors again after the patch.")
+    #expect(result.label == .negative, "\(result.score) \(result.explanation)")
+    #expect(!result.explanation.contains { $0.token == "patch" })
+  }
+
   @Test(
     "complaints about an expected event are a statement, not a fault",
     arguments: [

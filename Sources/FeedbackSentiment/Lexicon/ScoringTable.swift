@@ -143,6 +143,9 @@ struct ScoringTable: Sendable {
       for term in lexicon.negators { update(term, vocabulary) { $0.isNegator = true } }
       for term in lexicon.contrastWords { update(term, vocabulary) { $0.isContrast = true } }
       for (term, step) in lexicon.intensifiers { update(term, vocabulary) { $0.booster = step } }
+    }
+    // Frames are read in the dominant language only: "patch" is a Malay remedy, but an English noun.
+    if let lexicon = primary.flatMap({ lexicons[$0] }) {
       for term in lexicon.remedies { update(term, vocabulary) { $0.frame = .remedy } }
       for term in lexicon.expectations { update(term, vocabulary) { $0.frame = .expectation } }
       for term in lexicon.conditions { update(term, vocabulary) { $0.frame = .condition } }
