@@ -139,17 +139,25 @@ enum GeneralReport {
   }
 }
 
-/// Macro-F1 of the default classifier and of the lexicon alone on the held-out test set (read only; see its
-/// README.txt for the protocol).
+/// Macro-F1 of the default classifier and of the lexicon alone on a folder of label<TAB>intent<TAB>aspects<TAB>text
+/// files, one per language: the held-out test set (read only; see its README.txt for the protocol) or the aspects
+/// development set.
 enum HeldoutReport {
-  static func markdown(folder: String) throws -> String {
+  /// The held-out set's languages (Malay and Indonesian in files of their own).
+  static let heldoutLanguages = ["en", "ms", "id", "lo"]
+  /// The development set's files (Malay and Indonesian share `ms.tsv`).
+  static let devLanguages = ["en", "ms", "lo"]
+
+  static func markdown(
+    folder: String, languages: [String] = heldoutLanguages, title: String = "the held-out hosting feedback"
+  ) throws -> String {
     let lexicon = try LexiconSentimentClassifier.bundled()
     let standard = try DefaultSentimentClassifier.make()
     var lines = [
-      "macro-F1 on the held-out hosting feedback (\(folder))", "",
+      "macro-F1 on \(title) (\(folder))", "",
       "| language | texts | lexicon | default classifier |", "|---|---|---|---|",
     ]
-    for language in ["en", "ms", "id", "lo"] {
+    for language in languages {
       guard let data = FileManager.default.contents(atPath: "\(folder)/\(language).tsv") else {
         throw UsageError("cannot read \(folder)/\(language).tsv")
       }
