@@ -146,10 +146,10 @@ let reportCommand = CommandSpec(
   Console.print(try CorpusReport.markdown(corpus: corpus))
   if arguments.flag("--cross-validate") {
     Console.print("", try CorpusReport.weightSearch(corpus: corpus))
-    Console.print("", try CorpusReport.factSearch(corpus: corpus))
+    Console.print("", try CorpusReport.factSearch(corpus: corpus, dev: arguments.value("--dev")))
   }
   if arguments.flag("--facts") {
-    Console.print(try CorpusReport.factSearch(corpus: corpus))
+    Console.print(try CorpusReport.factSearch(corpus: corpus, dev: arguments.value("--dev")))
     return .success
   }
   if let shared = arguments.value("--general") {

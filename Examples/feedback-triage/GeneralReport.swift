@@ -158,23 +158,30 @@ enum HeldoutReport {
       "| language | texts | lexicon | default classifier |", "|---|---|---|---|",
     ]
     for language in languages {
-      guard let data = FileManager.default.contents(atPath: "\(folder)/\(language).tsv") else {
-        throw UsageError("cannot read \(folder)/\(language).tsv")
-      }
-      var examples: [LabeledExample] = []
-      for (number, line) in String(decoding: data, as: UTF8.self).split(separator: "\n").enumerated()
-      where !line.isEmpty {
-        let fields = line.split(separator: "\t", omittingEmptySubsequences: false)
-        guard fields.count == 4, let label = SentimentLabel(rawValue: String(fields[0])) else {
-          throw UsageError("\(language).tsv line \(number + 1): expected label<TAB>intent<TAB>aspects<TAB>text")
-        }
-        examples.append(LabeledExample(text: String(fields[3]), label: label))
-      }
+      let examples = try examples(folder: folder, language: language)
       let scores = [lexicon.evaluate(on: examples).macroF1, standard.evaluate(on: examples).macroF1]
       lines.append(
         "| \(language) | \(examples.count) | " + scores.map { String(format: "%.3f", $0) }.joined(separator: " | ")
           + " |")
     }
     return lines.joined(separator: "\n")
+  }
+
+  /// The sentiment-labelled texts of `folder/language.tsv` (label<TAB>intent<TAB>aspects<TAB>text lines).
+  static func examples(folder: String, language: String) throws -> [LabeledExample] {
+    guard let data = FileManager.default.contents(atPath: "\(folder)/\(language).tsv") else {
+      throw UsageError("cannot read \(folder)/\(language).tsv")
+    }
+    var examples: [LabeledExample] = []
+    for (number, line) in String(decoding: data, as: UTF8.self).split(separator: "\n").enumerated()
+    where !line.isEmpty {
+      let fields = line.split(separator: "\t", omittingEmptySubsequences: false)
+      guard fields.count == 4, let label = SentimentLabel(rawValue: String(fields[0])) else {
+        throw UsageError("\(language).tsv line \(number + 1): expected label<TAB>intent<TAB>aspects<TAB>text")
+      }
+      examples.append(
+        LabeledExample(text: String(fields[3]), label: label, language: SentimentLanguage(rawValue: language)))
+    }
+    return examples
   }
 }
