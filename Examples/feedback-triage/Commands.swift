@@ -146,6 +146,7 @@ let reportCommand = CommandSpec(
   Console.print(try CorpusReport.markdown(corpus: corpus))
   if arguments.flag("--cross-validate") {
     Console.print("", try CorpusReport.weightSearch(corpus: corpus))
+    Console.print("", try CorpusReport.languageWeightSearch(corpus: corpus, dev: arguments.value("--dev")))
     Console.print("", try CorpusReport.factSearch(corpus: corpus, dev: arguments.value("--dev")))
   }
   if arguments.flag("--facts") {
