@@ -61,10 +61,13 @@ struct LexiconScorer {
   /// Applies every rule; returns the raw sum s.
   mutating func score(counts: TokenCounts) -> Double {
     let capsDifferential = hasCapsDifferential()
-    for index in 0..<items.count where items[index].hasValue {
-      scoreItem(at: index, capsDifferential: capsDifferential)
+    var framed = false
+    for index in 0..<items.count {
+      if items[index].hasValue { scoreItem(at: index, capsDifferential: capsDifferential) }
+      if items[index].entry.frame != .none { framed = true }
     }
-    applyFrames()
+    // Only the Malay/Indonesian table has frame terms: other texts skip the pass.
+    if framed { applyFrames() }
     applyQuestionDamping()
     applyContrast()
     applySarcasm()
