@@ -175,7 +175,8 @@ struct MalayFrameTests {
   @Test("the frame sections parse, merge and decode when absent")
   func frameSectionsRoundTrip() throws {
     var lexicon = SentimentLexicon(language: .malay)
-    try lexicon.parseRules("[remedies]\nDah Dibaiki\n[expectations]\ndijangka\n[conditions]\nkalau\n[hypotheticals]\nbakal\n")
+    try lexicon.parseRules(
+      "[remedies]\nDah Dibaiki\n[expectations]\ndijangka\n[conditions]\nkalau\n[hypotheticals]\nbakal\n")
     #expect(lexicon.remedies == ["dah dibaiki"])
     #expect(lexicon.expectations == ["dijangka"])
     #expect(lexicon.conditions == ["kalau"])
