@@ -63,6 +63,7 @@ struct LexiconScorer {
     for index in 0..<items.count where items[index].hasValue {
       scoreItem(at: index, capsDifferential: capsDifferential)
     }
+    scoreNegatorsWithValue()
     applyQuestionDamping()
     applyContrast()
     applySarcasm()
@@ -106,7 +107,7 @@ struct LexiconScorer {
     var cursor = index - 1
     while cursor >= 0, distance <= Self.scopeWidth, !items[cursor].isPunctuation, !items[cursor].entry.isContrast {
       let booster = items[cursor].entry.booster
-      if booster != 0 {
+      if booster != 0, !repeatsEarlierWord(cursor) {
         var step = booster * (distance == 1 ? 1 : distance == 2 ? 0.95 : 0.9)
         if items[cursor].isAllCaps && capsDifferential { step += booster > 0 ? Self.capitalsIncrement : 0 }
         add(sign * step, to: &value, text: items[cursor].text, rule: booster > 0 ? .intensifier : .dampener)
@@ -117,9 +118,10 @@ struct LexiconScorer {
     }
     // A post-positive intensifier ("bagus sekali", "ຊ້າຫຼາຍ") right after the word, when it does not lead into
     // another sentiment word.
+    // The repetition mark ໆ always belongs to the word before it.
     let next = index + 1
     if next < items.count, items[next].entry.booster != 0, !items[next].entry.isNegator,
-      next + 1 >= items.count || !items[next + 1].hasValue
+      items[next].entry.isRepetitionMark || next + 1 >= items.count || !items[next + 1].hasValue
     {
       let booster = items[next].entry.booster
       add(sign * booster, to: &value, text: items[next].text, rule: booster > 0 ? .intensifier : .dampener)
@@ -140,6 +142,38 @@ struct LexiconScorer {
     }
     items[index].value = value
     items[index].clauseValue = value
+  }
+
+  /// Whether the item at `index` is a repetition mark ໆ that follows a word or another ໆ ("ດີໆ", "ຊ້າໆ ໆ"): it
+  /// repeats what is before it, so it strengthens that word once (the intensifier after the word) and never the
+  /// word after it, and a doubled mark, with or without a space, adds nothing.
+  @inline(__always)
+  private func repeatsEarlierWord(_ index: Int) -> Bool {
+    items[index].entry.isRepetitionMark && index > 0 && !items[index - 1].isPunctuation
+  }
+
+  /// A negator with a value of its own (``ScoringEntry/hasNegatorValue``: Lao "ບໍ່ໄດ້" after its verb, "cannot")
+  /// counts that value when it negates no sentiment word within its reach ("ເປີດໃນ Safari ບໍ່ໄດ້", cannot open in
+  /// Safari); before a sentiment word it only negates it ("ບໍ່ໄດ້ດີ").
+  private mutating func scoreNegatorsWithValue() {
+    for index in 0..<items.count where items[index].entry.hasNegatorValue {
+      var negatesWord = false
+      var cursor = index + 1
+      while cursor < items.count, cursor - index <= Self.scopeWidth, !items[cursor].isPunctuation,
+        !items[cursor].entry.isContrast
+      {
+        if items[cursor].hasValue {
+          negatesWord = true
+          break
+        }
+        cursor += 1
+      }
+      guard !negatesWord else { continue }
+      let valence = items[index].entry.valence
+      contributions.append(StoredContribution(text: items[index].text, amount: valence, rule: .fixedPhrase))
+      items[index].value = valence
+      items[index].clauseValue = valence
+    }
   }
 
   // MARK: Whole-text rules

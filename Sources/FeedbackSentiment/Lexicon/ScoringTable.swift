@@ -17,6 +17,8 @@ struct ScoringEntry: Sendable {
   var isContrast = false
   var startsPhrase = false
   var startsAspectPhrase = false
+  /// The Lao repetition mark ໆ: it repeats the word before it (``LexiconScorer``).
+  var isRepetitionMark = false
   /// The word's part in the English rules that read words rather than lexicon entries.
   var ruleWord: RuleWord = .none
 
@@ -45,6 +47,10 @@ struct ScoringEntry: Sendable {
 
   /// A sentiment value of its own (not a rule word).
   var hasValue: Bool { hasValence && valence != 0 && !isNegator && booster == 0 }
+
+  /// A negator with a fixed value of its own ("ບໍ່ໄດ້" in `[negation_fixed]`: "cannot" after its verb), which
+  /// counts when the negator negates no sentiment word.
+  var hasNegatorValue: Bool { isNegator && isFixed && hasValence && valence != 0 }
 }
 
 /// A run of elements in one of the flat lists of ``ScoringResources``: `start..<start + count`.
@@ -108,6 +114,7 @@ struct ScoringTable: Sendable {
         valence: valence, hasValence: true, source: .emoticon)
     }
     entries[Int(vocabulary.id(of: Self.repetitionMark))].booster = Self.repetitionMarkStep
+    entries[Int(vocabulary.id(of: Self.repetitionMark))].isRepetitionMark = true
     let others = lexicons.keys.filter { $0 != primary }.sorted { $0.rawValue > $1.rawValue }
     let ordered = others.compactMap { lexicons[$0] } + (primary.flatMap { lexicons[$0] }.map { [$0] } ?? [])
     for lexicon in ordered {
