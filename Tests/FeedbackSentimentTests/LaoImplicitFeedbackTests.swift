@@ -131,4 +131,35 @@ struct LaoImplicitFeedbackTests {
     #expect(notGood.label == .negative)
     #expect(!notGood.explanation.contains { $0.rule == .fixedPhrase })
   }
+
+  @Test(
+    "a dictionary word is not read as a term hidden in its letters",
+    arguments: [("ວິດີໂອສອນຕັ້ງຄ່າອີເມວ", "ດີ"), ("ຂຽນລາຍງານຢ່າງລະອຽດ", "ຢ່າ")]
+  )
+  func noChanceTerms(_ text: String, _ hidden: String) {
+    let result = bundledClassifier.classify(text)
+    #expect(!result.explanation.contains { $0.token == hidden }, "\(result.explanation)")
+  }
+
+  @Test("a report written with care reads as praise, not as a negated one")
+  func mannerIsNotNegation() {
+    let result = bundledClassifier.classify("ຂຽນລາຍງານຢ່າງລະອຽດ")
+    #expect(result.label == .positive, "\(result.explanation)")
+    #expect(!result.explanation.contains { $0.rule == .negation })
+  }
+
+  @Test(
+    "a Lao opinion cue without a sentiment word leaves the model its full say",
+    arguments: ["mailbox gloomish ສອງເທື່ອ", "ຄວາມຈິງ mailbox gloomish", "mailbox gloomish ອີກຕໍ່ໄປ", "ຊ້ຳ mailbox gloomish"]
+  )
+  func laoCueKeepsModel(_ text: String) throws {
+    #expect(bundledClassifier.classify(text).confidence == 0, "the lexicon finds no sentiment word")
+    let model = try NaiveBayesSentimentModel.train(
+      on: [LabeledExample(text: "gloomish", label: .negative), LabeledExample(text: "sunny", label: .positive)])
+    let silenced = EnsembleSentimentClassifier(
+      lexicon: bundledClassifier, model: model, modelWeight: 0.5, silenceFactor: 1, factFactor: 0)
+    let full = EnsembleSentimentClassifier(
+      lexicon: bundledClassifier, model: model, modelWeight: 0.5, silenceFactor: 1, factFactor: 1)
+    #expect(silenced.probabilities(for: text) == full.probabilities(for: text))
+  }
 }

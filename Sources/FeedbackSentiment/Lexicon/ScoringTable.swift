@@ -92,7 +92,8 @@ struct ScoringTable: Sendable {
   var aspectPhrases: [Int32: [AspectPhrase]] = [:]
   /// Segments a Lao word the table does not know into the Lao terms it does know ("ບໍ່ດີ" → "ບໍ່" "ດີ").
   var termSegmenter = LaoSegmenter(words: [String]())
-  /// For each Lao vocabulary word without an entry of its own, the known terms inside it.
+  /// For each Lao vocabulary word without an entry of its own, the known terms inside it, when it is cut into
+  /// vocabulary words only.
   var laoSplits: [Int32: [Int32]] = [:]
 
   /// The words of the English rules that are found by role (interned into every vocabulary).
@@ -143,9 +144,11 @@ struct ScoringTable: Sendable {
       !entries[index].isBlank && vocabulary.words[index].unicodeScalars.contains { LaoScript.isLao($0.value) }
     }
     termSegmenter = LaoSegmenter(words: laoTerms.map { vocabulary.words[$0] })
+    // A word of the dictionary is cut again only into words: a term found inside it that leaves a piece no word
+    // ("ຢ່າງ" = "ຢ່າ" + "ງ", "ວິດີໂອ" = "ວິ" + "ດີ" + "ໂອ") is a chance match of letters, not a word the customer wrote.
     for (index, word) in vocabulary.words.enumerated() where entries[index].isBlank {
       guard word.unicodeScalars.first.map({ LaoScript.isLao($0.value) }) == true,
-        let parts = knownParts(ofLao: word, vocabulary: vocabulary)
+        let parts = knownParts(ofLao: word, vocabulary: vocabulary), !parts.contains(-1)
       else { continue }
       laoSplits[Int32(index)] = parts
     }
