@@ -39,6 +39,7 @@ struct LaoImplicitFeedbackTests {
       "ຕອນກາງຄືນກໍຍັງມີຄົນຕອບ ນັບຖືແທ້",
       "ຫຼັງຍ້າຍມາເຊີບເວີໃໝ່ ເວັບເບົາຂຶ້ນ",
       "ຕອບກັບມາໃນບໍ່ເທົ່າໃດນາທີ",
+      "ບັນຫາອີເມວຫາຍແລ້ວ",
       "ລູກຄ້າຂອງຂ້ອຍຕັ້ງອີເມວໃຊ້ເອງໄດ້",
       "ຊ່າງອະທິບາຍສາເຫດໃຫ້ຟັງ",
     ]
@@ -166,5 +167,27 @@ struct LaoImplicitFeedbackTests {
     let full = EnsembleSentimentClassifier(
       lexicon: bundledClassifier, model: model, modelWeight: 0.5, silenceFactor: 1, factFactor: 1)
     #expect(silenced.probabilities(for: text) == full.probabilities(for: text))
+  }
+
+  @Test(
+    "a solved problem: the complaint word before a Lao 'fixed' or 'gone' verdict no longer counts",
+    arguments: ["ອີເມວທີ່ເຄີຍຊ້າແກ້ແລ້ວ", "ບັນຫາອີເມວຫາຍແລ້ວ", "ບັນຫາ SSL ແກ້ໄຂແລ້ວ ຂອບໃຈ"]
+  )
+  func solvedProblem(_ text: String) {
+    let result = bundledClassifier.classify(text)
+    #expect(result.label == .positive, "\(result.score) \(result.explanation)")
+    let raw = result.explanation.filter { $0.rule != .model }.reduce(0) { $0 + $1.amount }
+    let praise = result.explanation.filter { $0.amount > 0 && $0.rule != .negation }.reduce(0) { $0 + $1.amount }
+    #expect(abs(raw - praise) < 1e-9, "only the verdict's praise is left")
+  }
+
+  @Test(
+    "a reported or asked verdict solves nothing: the complaint keeps its value",
+    arguments: ["ບັນຫາທີ່ພະນັກງານບອກວ່າແກ້ແລ້ວ ມື້ນີ້ເປັນອີກແລ້ວ", "ເວັບລົ່ມ ແກ້ແລ້ວບໍ?", "ເວັບລົ່ມ ແກ້ແລ້ວບໍ"]
+  )
+  func unsolvedVerdict(_ text: String) {
+    let result = bundledClassifier.classify(text)
+    #expect(!result.explanation.contains { $0.rule == .negation }, "\(result.explanation)")
+    #expect(result.score < 0.2)
   }
 }

@@ -64,6 +64,7 @@ struct LexiconScorer {
       scoreItem(at: index, capsDifferential: capsDifferential)
     }
     scoreNegatorsWithValue()
+    applySolvedProblems()
     applyQuestionDamping()
     applyContrast()
     applySarcasm()
@@ -174,6 +175,49 @@ struct LexiconScorer {
       items[index].value = valence
       items[index].clauseValue = valence
     }
+  }
+
+  /// How many items before a Lao "solved" verdict its problem word may stand ("ບັນຫາໜ້າຈ່າຍເງິນຂອງ WooCommerce
+  /// ຫາຍແລ້ວ").
+  static let solvedProblemReach = 5
+
+  /// "ອີເມວທີ່ມາຊ້າແກ້ແລ້ວ" (the slow mail is fixed): the nearest complaint word before a Lao verdict that a problem
+  /// is solved (``ScoringEntry/solvesProblem``), within its clause and ``solvedProblemReach`` items, names the
+  /// solved problem, and its value no longer counts; the verdict's praise stays. A negated verdict solves nothing,
+  /// nor does a reported one ("ບັນຫາທີ່ບອກວ່າແກ້ແລ້ວ ມື້ນີ້ເກີດຂຶ້ນອີກ": the problem they said was fixed is back) or an
+  /// asked one ("ເວັບລົ່ມ ແກ້ແລ້ວບໍ?").
+  private mutating func applySolvedProblems() {
+    for index in 0..<items.count where items[index].entry.solvesProblem && items[index].value > 0 {
+      if index > 0 && items[index - 1].entry.ruleWord == .reportedSpeech { continue }
+      if isAsked(index) { continue }
+      var cursor = index - 1
+      while cursor >= 0, index - cursor <= Self.solvedProblemReach, !items[cursor].isPunctuation,
+        !items[cursor].entry.isContrast
+      {
+        if items[cursor].value < 0 {
+          let change = -items[cursor].value
+          contributions.append(StoredContribution(text: items[index].text, amount: change, rule: .negation))
+          items[cursor].value = 0
+          items[cursor].clauseValue = 0
+          break
+        }
+        if items[cursor].value > 0 { break }
+        cursor -= 1
+      }
+    }
+  }
+
+  /// Whether the verdict at `index` is asked: the question particle ບໍ right after it, or its sentence ends with "?".
+  private func isAsked(_ index: Int) -> Bool {
+    if index + 1 < items.count && items[index + 1].entry.ruleWord == .questionParticle { return true }
+    var cursor = index + 1
+    while cursor < items.count {
+      if items[cursor].isPunctuation && endsSentence(items[cursor]) {
+        return contains(UInt8(ascii: "?"), items[cursor])
+      }
+      cursor += 1
+    }
+    return false
   }
 
   // MARK: Whole-text rules

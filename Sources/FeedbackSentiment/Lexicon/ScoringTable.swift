@@ -19,10 +19,14 @@ struct ScoringEntry: Sendable {
   var startsAspectPhrase = false
   /// The Lao repetition mark ໆ: it repeats the word before it (``LexiconScorer``).
   var isRepetitionMark = false
-  /// The word's part in the English rules that read words rather than lexicon entries.
+  /// A Lao verdict that a problem is solved (a resolution term with a positive valence: "ແກ້ແລ້ວ", "ຫາຍແລ້ວ"): the
+  /// complaint word just before it names the solved problem (``LexiconScorer``).
+  var solvesProblem = false
+  /// The word's part in the rules that read words rather than lexicon entries.
   var ruleWord: RuleWord = .none
 
-  /// Words the English negation rules look for by role (<doc:ScoringRules>, rule 7).
+  /// Words the rules look for by role: the English negation rules (<doc:ScoringRules>, rule 7) and the Lao
+  /// solved-problem rule.
   enum RuleWord: UInt8, Sendable {
     case none
     /// "least": negates the word after it unless it follows "at" or "very".
@@ -31,6 +35,10 @@ struct ScoringEntry: Sendable {
     case excess
     /// "hard", "difficult", "impossible": with "to", reverse the praise after it.
     case difficulty
+    /// Lao "ວ່າ" (that, as in ບອກວ່າ, said that): a verdict after it is someone's claim, not the customer's.
+    case reportedSpeech
+    /// Lao "ບໍ" (the question particle): "ແກ້ແລ້ວບໍ" asks whether it is fixed.
+    case questionParticle
   }
 
   var rule: SentimentRule {
@@ -96,10 +104,10 @@ struct ScoringTable: Sendable {
   /// vocabulary words only.
   var laoSplits: [Int32: [Int32]] = [:]
 
-  /// The words of the English rules that are found by role (interned into every vocabulary).
+  /// The words of the rules that are found by role (interned into every vocabulary).
   static let ruleWords: [(String, ScoringEntry.RuleWord)] = [
     ("least", .least), ("too", .excess), ("overly", .excess), ("hard", .difficulty), ("difficult", .difficulty),
-    ("impossible", .difficulty),
+    ("impossible", .difficulty), ("ວ່າ", .reportedSpeech), ("ບໍ", .questionParticle),
   ]
   /// The Lao repetition mark ໆ, which strengthens the word before it by one intensifier step.
   static let repetitionMark = "\u{0EC6}"
@@ -153,6 +161,14 @@ struct ScoringTable: Sendable {
       laoSplits[Int32(index)] = parts
     }
     inheritLaoAspects(vocabulary)
+    if let resolution = aspectList.firstIndex(of: .resolution) {
+      for (index, word) in vocabulary.words.enumerated()
+      where entries[index].aspect == Int32(resolution) && entries[index].hasValue && entries[index].valence > 0
+        && word.unicodeScalars.first.map({ LaoScript.isLao($0.value) }) == true
+      {
+        entries[index].solvesProblem = true
+      }
+    }
     if primary == .malay { inheritEncliticStems(vocabulary, stopwords: lexicons[.malay]?.stopwords ?? []) }
   }
 
