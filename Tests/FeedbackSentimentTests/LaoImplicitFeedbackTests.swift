@@ -8,43 +8,37 @@ import Testing
 @Suite("Lao implicit feedback")
 struct LaoImplicitFeedbackTests {
   @Test(
-    "a Lao complaint without a classic sentiment word is negative",
+    "Lao feedback without a classic sentiment word reads as the complaint or praise it is",
     arguments: [
-      "ເຊີບເວີດັບສາມເທື່ອໃນອາທິດນີ້",
-      "ເວັບດັບຕັ້ງແຕ່ເຊົ້າ",
-      "ອີເມວຂຶ້ນໆລົງໆໝົດມື້",
-      "ເຂົ້າແຜງຄວບຄຸມໄດ້ເທື່ອເວັ້ນເທື່ອ",
-      "ພະນັກງານຕອບຜິດສອງເທື່ອ",
-      "ຖາມສາມເທື່ອ ບໍ່ເຄີຍຕອບຖືກ",
-      "ກວ່າຈະມີຄົນຕອບກໍສອງມື້",
-      "ສາມມື້ຈຶ່ງຕອບ",
-      "ຊັບພອດບອກວ່າທາງເຮົາໃຊ້ໄດ້ປົກກະຕິ",
-      "IP ຂອງຂ້ອຍຖືກບລັອກ",
-      "ແກ້ໄປສອງເທື່ອແລ້ວ ແຕ່ຍັງມີບັນຫາ",
-      "ຄູ່ມືໃນເວັບຍັງເປັນລຸ້ນເກົ່າ",
-      "ລາຍການ DNS ຊ້ຳກັນສອງອັນ",
+      ("ເຊີບເວີດັບສາມເທື່ອໃນອາທິດນີ້", SentimentLabel.negative),
+      ("ເວັບດັບຕັ້ງແຕ່ເຊົ້າ", .negative),
+      ("ອີເມວຂຶ້ນໆລົງໆໝົດມື້", .negative),
+      ("ເຂົ້າແຜງຄວບຄຸມໄດ້ເທື່ອເວັ້ນເທື່ອ", .negative),
+      ("ພະນັກງານຕອບຜິດສອງເທື່ອ", .negative),
+      ("ຖາມສາມເທື່ອ ບໍ່ເຄີຍຕອບຖືກ", .negative),
+      ("ກວ່າຈະມີຄົນຕອບກໍສອງມື້", .negative),
+      ("ສາມມື້ຈຶ່ງຕອບ", .negative),
+      ("ຊັບພອດບອກວ່າທາງເຮົາໃຊ້ໄດ້ປົກກະຕິ", .negative),
+      ("IP ຂອງຂ້ອຍຖືກບລັອກ", .negative),
+      ("ແກ້ໄປສອງເທື່ອແລ້ວ ແຕ່ຍັງມີບັນຫາ", .negative),
+      ("ຄູ່ມືໃນເວັບຍັງເປັນລຸ້ນເກົ່າ", .negative),
+      ("ລາຍການ DNS ຊ້ຳກັນສອງອັນ", .negative),
+      // ບໍ່ໄດ້ after its verb says "cannot".
+      ("ເປີດແຜງຄວບຄຸມໃນມືຖືບໍ່ໄດ້", .negative),
+      ("ສົ່ງໄຟລ໌ໃຫຍ່ທາງອີເມວບໍ່ໄດ້ ຕ້ອງໃຊ້ Google Drive", .negative),
+      ("ລົງ plugin ໃໝ່ບໍ່ໄດ້", .negative),
+      ("ອັບໂຫຼດໄຟລ໌ໃຫຍ່ບໍ່ຕິດຂັດ", .positive),
+      ("ເຂົາເຈົ້າຊ່ວຍແກ້ໃຫ້ທັນທີ", .positive),
+      ("ຕອນກາງຄືນກໍຍັງມີຄົນຕອບ ນັບຖືແທ້", .positive),
+      ("ຫຼັງຍ້າຍມາເຊີບເວີໃໝ່ ເວັບເບົາຂຶ້ນ", .positive),
+      ("ຕອບກັບມາໃນບໍ່ເທົ່າໃດນາທີ", .positive),
+      ("ບັນຫາອີເມວຫາຍແລ້ວ", .positive),
+      ("ລູກຄ້າຂອງຂ້ອຍຕັ້ງອີເມວໃຊ້ເອງໄດ້", .positive),
     ]
   )
-  func implicitComplaint(_ text: String) {
+  func implicitFeedback(_ text: String, _ label: SentimentLabel) {
     let result = bundledClassifier.classify(text)
-    #expect(result.label == .negative, "\(result.score) \(result.explanation)")
-  }
-
-  @Test(
-    "Lao praise without a classic praise word is positive",
-    arguments: [
-      "ອັບໂຫຼດໄຟລ໌ໃຫຍ່ບໍ່ຕິດຂັດ",
-      "ເຂົາເຈົ້າຊ່ວຍແກ້ໃຫ້ທັນທີ",
-      "ຕອນກາງຄືນກໍຍັງມີຄົນຕອບ ນັບຖືແທ້",
-      "ຫຼັງຍ້າຍມາເຊີບເວີໃໝ່ ເວັບເບົາຂຶ້ນ",
-      "ຕອບກັບມາໃນບໍ່ເທົ່າໃດນາທີ",
-      "ບັນຫາອີເມວຫາຍແລ້ວ",
-      "ລູກຄ້າຂອງຂ້ອຍຕັ້ງອີເມວໃຊ້ເອງໄດ້",
-    ]
-  )
-  func implicitPraise(_ text: String) {
-    let result = bundledClassifier.classify(text)
-    #expect(result.label == .positive, "\(result.score) \(result.explanation)")
+    #expect(result.label == label, "\(result.score) \(result.explanation)")
   }
 
   @Test(
@@ -117,15 +111,6 @@ struct LaoImplicitFeedbackTests {
     if let slow, let mark, let expensive { #expect(slow < mark && mark < expensive) }
   }
 
-  @Test(
-    "ບໍ່ໄດ້ after its verb says cannot: a complaint without a sentiment word",
-    arguments: ["ເປີດແຜງຄວບຄຸມໃນມືຖືບໍ່ໄດ້", "ສົ່ງໄຟລ໌ໃຫຍ່ທາງອີເມວບໍ່ໄດ້ ຕ້ອງໃຊ້ Google Drive", "ລົງ plugin ໃໝ່ບໍ່ໄດ້"]
-  )
-  func inabilityIsNegative(_ text: String) {
-    let result = bundledClassifier.classify(text)
-    #expect(result.label == .negative, "\(result.score) \(result.explanation)")
-  }
-
   @Test("ບໍ່ໄດ້ before a sentiment word only negates it: its own value does not count")
   func inabilityYieldsToNegation() {
     let notExpensive = bundledClassifier.classify("ລາຄາບໍ່ໄດ້ແພງ")
@@ -150,21 +135,6 @@ struct LaoImplicitFeedbackTests {
     let result = bundledClassifier.classify("ຂຽນລາຍງານຢ່າງລະອຽດ")
     #expect(result.label == .positive, "\(result.explanation)")
     #expect(!result.explanation.contains { $0.rule == .negation })
-  }
-
-  @Test(
-    "a Lao opinion cue without a sentiment word leaves the model its full say",
-    arguments: ["mailbox gloomish ສອງເທື່ອ", "ຄວາມຈິງ mailbox gloomish", "mailbox gloomish ອີກຕໍ່ໄປ", "ຊ້ຳ mailbox gloomish"]
-  )
-  func laoCueKeepsModel(_ text: String) throws {
-    #expect(bundledClassifier.classify(text).confidence == 0, "the lexicon finds no sentiment word")
-    let model = try NaiveBayesSentimentModel.train(
-      on: [LabeledExample(text: "gloomish", label: .negative), LabeledExample(text: "sunny", label: .positive)])
-    let silenced = EnsembleSentimentClassifier(
-      lexicon: bundledClassifier, model: model, modelWeight: 0.5, silenceFactor: 1, factFactor: 0)
-    let full = EnsembleSentimentClassifier(
-      lexicon: bundledClassifier, model: model, modelWeight: 0.5, silenceFactor: 1, factFactor: 1)
-    #expect(silenced.probabilities(for: text) == full.probabilities(for: text))
   }
 
   @Test(
