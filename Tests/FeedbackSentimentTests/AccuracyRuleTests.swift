@@ -90,6 +90,7 @@ struct FactStatementTests {
       "the mailbox keeps gloomish", "the mailbox was not gloomish", "the mailbox was gloomish!",
       "the mailbox was gloomish but", "the mailbox was gloooomish", "the mailbox was very gloomish",
       "the mailbox was GLOOMISH, gloomish", "mailbox masih gloomish", "mailbox gloomish ເລື້ອຍໆ",
+      "mailbox gloomish ສອງເທື່ອ", "ຄວາມຈິງ mailbox gloomish", "mailbox gloomish ອີກຕໍ່ໄປ",
       // Frequency, repetition and elapsed time: "every night", "twice", "it's been", "took".
       "the mailbox was gloomish every night", "the mailbox has been gloomish since Monday",
       "the mailbox took gloomish hours", "mailbox gloomish setiap malam", "mailbox gloomish sejak semalam",

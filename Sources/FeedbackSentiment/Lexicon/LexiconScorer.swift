@@ -45,9 +45,9 @@ struct LexiconScorer {
 
   /// The most contributions the rules can add for `valued` items with a value of their own: per item the
   /// value, capitals, elongation, three intensifiers before, one after and negation or excess (8), then
-  /// a frame (remedy, expectation or wish), question damping, contrast, sarcasm and ironic praise (one each); plus
-  /// "!" and "?" for the whole text.
-  static func contributionCapacity(valuedItems valued: Int) -> Int { 13 * valued + 2 }
+  /// a frame (remedy, expectation or wish), a solved problem, question damping, contrast, sarcasm and ironic
+  /// praise (one each); plus "!" and "?" for the whole text. A negator with a value of its own counts as an item.
+  static func contributionCapacity(valuedItems valued: Int) -> Int { 14 * valued + 2 }
 
   static func normalize(_ value: Double) -> Double {
     guard value.isFinite else { return value > 0 ? 1 : value < 0 ? -1 : 0 }
@@ -66,8 +66,10 @@ struct LexiconScorer {
       if items[index].hasValue { scoreItem(at: index, capsDifferential: capsDifferential) }
       if items[index].entry.frame != .none { framed = true }
     }
+    scoreNegatorsWithValue()
     // Only the Malay/Indonesian table has frame terms: other texts skip the pass.
     if framed { applyFrames() }
+    applySolvedProblems()
     applyQuestionDamping()
     applyContrast()
     applySarcasm()
@@ -111,7 +113,7 @@ struct LexiconScorer {
     var cursor = index - 1
     while cursor >= 0, distance <= Self.scopeWidth, !items[cursor].isPunctuation, !items[cursor].entry.isContrast {
       let booster = items[cursor].entry.booster
-      if booster != 0 {
+      if booster != 0, !repeatsEarlierWord(cursor) {
         var step = booster * (distance == 1 ? 1 : distance == 2 ? 0.95 : 0.9)
         if items[cursor].isAllCaps && capsDifferential { step += booster > 0 ? Self.capitalsIncrement : 0 }
         add(sign * step, to: &value, text: items[cursor].text, rule: booster > 0 ? .intensifier : .dampener)
@@ -122,9 +124,10 @@ struct LexiconScorer {
     }
     // A post-positive intensifier ("bagus sekali", "ຊ້າຫຼາຍ") right after the word, when it does not lead into
     // another sentiment word.
+    // The repetition mark ໆ always belongs to the word before it.
     let next = index + 1
     if next < items.count, items[next].entry.booster != 0, !items[next].entry.isNegator,
-      next + 1 >= items.count || !items[next + 1].hasValue
+      items[next].entry.isRepetitionMark || next + 1 >= items.count || !items[next + 1].hasValue
     {
       let booster = items[next].entry.booster
       add(sign * booster, to: &value, text: items[next].text, rule: booster > 0 ? .intensifier : .dampener)
@@ -145,6 +148,81 @@ struct LexiconScorer {
     }
     items[index].value = value
     items[index].clauseValue = value
+  }
+
+  /// Whether the item at `index` is a repetition mark ໆ that follows a word or another ໆ ("ດີໆ", "ຊ້າໆ ໆ"): it
+  /// repeats what is before it, so it strengthens that word once (the intensifier after the word) and never the
+  /// word after it, and a doubled mark, with or without a space, adds nothing.
+  @inline(__always)
+  private func repeatsEarlierWord(_ index: Int) -> Bool {
+    items[index].entry.isRepetitionMark && index > 0 && !items[index - 1].isPunctuation
+  }
+
+  /// A negator with a value of its own (``ScoringEntry/hasNegatorValue``: Lao "ບໍ່ໄດ້" after its verb, "cannot")
+  /// counts that value when it negates no sentiment word within its reach ("ເປີດໃນ Safari ບໍ່ໄດ້", cannot open in
+  /// Safari); before a sentiment word it only negates it ("ບໍ່ໄດ້ດີ").
+  private mutating func scoreNegatorsWithValue() {
+    for index in 0..<items.count where items[index].entry.hasNegatorValue {
+      var negatesWord = false
+      var cursor = index + 1
+      while cursor < items.count, cursor - index <= Self.scopeWidth, !items[cursor].isPunctuation,
+        !items[cursor].entry.isContrast
+      {
+        if items[cursor].hasValue {
+          negatesWord = true
+          break
+        }
+        cursor += 1
+      }
+      guard !negatesWord else { continue }
+      let valence = items[index].entry.valence
+      contributions.append(StoredContribution(text: items[index].text, amount: valence, rule: .fixedPhrase))
+      items[index].value = valence
+      items[index].clauseValue = valence
+    }
+  }
+
+  /// How many items before a Lao "solved" verdict its problem word may stand ("ບັນຫາໜ້າຈ່າຍເງິນຂອງ WooCommerce
+  /// ຫາຍແລ້ວ").
+  static let solvedProblemReach = 5
+
+  /// "ອີເມວທີ່ມາຊ້າແກ້ແລ້ວ" (the slow mail is fixed): the nearest complaint word before a Lao verdict that a problem
+  /// is solved (``ScoringEntry/solvesProblem``), within its clause and ``solvedProblemReach`` items, names the
+  /// solved problem, and its value no longer counts; the verdict's praise stays. A negated verdict solves nothing,
+  /// nor does a reported one ("ບັນຫາທີ່ບອກວ່າແກ້ແລ້ວ ມື້ນີ້ເກີດຂຶ້ນອີກ": the problem they said was fixed is back) or an
+  /// asked one ("ເວັບລົ່ມ ແກ້ແລ້ວບໍ?").
+  private mutating func applySolvedProblems() {
+    for index in 0..<items.count where items[index].entry.solvesProblem && items[index].value > 0 {
+      if index > 0 && items[index - 1].entry.ruleWord == .reportedSpeech { continue }
+      if isAsked(index) { continue }
+      var cursor = index - 1
+      while cursor >= 0, index - cursor <= Self.solvedProblemReach, !items[cursor].isPunctuation,
+        !items[cursor].entry.isContrast
+      {
+        if items[cursor].value < 0 {
+          let change = -items[cursor].value
+          contributions.append(StoredContribution(text: items[index].text, amount: change, rule: .negation))
+          items[cursor].value = 0
+          items[cursor].clauseValue = 0
+          break
+        }
+        if items[cursor].value > 0 { break }
+        cursor -= 1
+      }
+    }
+  }
+
+  /// Whether the verdict at `index` is asked: the question particle ບໍ right after it, or its sentence ends with "?".
+  private func isAsked(_ index: Int) -> Bool {
+    if index + 1 < items.count && items[index + 1].entry.ruleWord == .questionParticle { return true }
+    var cursor = index + 1
+    while cursor < items.count {
+      if items[cursor].isPunctuation && endsSentence(items[cursor]) {
+        return contains(UInt8(ascii: "?"), items[cursor])
+      }
+      cursor += 1
+    }
+    return false
   }
 
   // MARK: Whole-text rules

@@ -17,7 +17,12 @@ struct ScoringEntry: Sendable {
   var isContrast = false
   var startsPhrase = false
   var startsAspectPhrase = false
-  /// The word's part in the English rules that read words rather than lexicon entries.
+  /// The Lao repetition mark ໆ: it repeats the word before it (``LexiconScorer``).
+  var isRepetitionMark = false
+  /// A Lao verdict that a problem is solved (a resolution term with a positive valence: "ແກ້ແລ້ວ", "ຫາຍແລ້ວ"): the
+  /// complaint word just before it names the solved problem (``LexiconScorer``).
+  var solvesProblem = false
+  /// The word's part in the rules that read words rather than lexicon entries.
   var ruleWord: RuleWord = .none
   /// The term's part in the frames that change what the complaints and praise of its sentence mean.
   var frame: Frame = .none
@@ -36,7 +41,8 @@ struct ScoringEntry: Sendable {
     case hypothetical
   }
 
-  /// Words the English negation rules look for by role (<doc:ScoringRules>, rule 7).
+  /// Words the rules look for by role: the English negation rules (<doc:ScoringRules>, rule 7) and the Lao
+  /// solved-problem rule.
   enum RuleWord: UInt8, Sendable {
     case none
     /// "least": negates the word after it unless it follows "at" or "very".
@@ -45,6 +51,10 @@ struct ScoringEntry: Sendable {
     case excess
     /// "hard", "difficult", "impossible": with "to", reverse the praise after it.
     case difficulty
+    /// Lao "ວ່າ" (that, as in ບອກວ່າ, said that): a verdict after it is someone's claim, not the customer's.
+    case reportedSpeech
+    /// Lao "ບໍ" (the question particle): "ແກ້ແລ້ວບໍ" asks whether it is fixed.
+    case questionParticle
   }
 
   var rule: SentimentRule {
@@ -63,6 +73,10 @@ struct ScoringEntry: Sendable {
 
   /// A sentiment value of its own (not a rule word).
   var hasValue: Bool { hasValence && valence != 0 && !isNegator && booster == 0 }
+
+  /// A negator with a fixed value of its own ("ບໍ່ໄດ້" in `[negation_fixed]`: "cannot" after its verb), which
+  /// counts when the negator negates no sentiment word.
+  var hasNegatorValue: Bool { isNegator && isFixed && hasValence && valence != 0 }
 }
 
 /// A run of elements in one of the flat lists of ``ScoringResources``: `start..<start + count`.
@@ -104,13 +118,14 @@ struct ScoringTable: Sendable {
   var aspectPhrases: [Int32: [AspectPhrase]] = [:]
   /// Segments a Lao word the table does not know into the Lao terms it does know ("ບໍ່ດີ" → "ບໍ່" "ດີ").
   var termSegmenter = LaoSegmenter(words: [String]())
-  /// For each Lao vocabulary word without an entry of its own, the known terms inside it.
+  /// For each Lao vocabulary word without an entry of its own, the known terms inside it, when it is cut into
+  /// vocabulary words only.
   var laoSplits: [Int32: [Int32]] = [:]
 
-  /// The words of the English rules that are found by role (interned into every vocabulary).
+  /// The words of the rules that are found by role (interned into every vocabulary).
   static let ruleWords: [(String, ScoringEntry.RuleWord)] = [
     ("least", .least), ("too", .excess), ("overly", .excess), ("hard", .difficulty), ("difficult", .difficulty),
-    ("impossible", .difficulty),
+    ("impossible", .difficulty), ("ວ່າ", .reportedSpeech), ("ບໍ", .questionParticle),
   ]
   /// The Lao repetition mark ໆ, which strengthens the word before it by one intensifier step.
   static let repetitionMark = "\u{0EC6}"
@@ -126,6 +141,7 @@ struct ScoringTable: Sendable {
         valence: valence, hasValence: true, source: .emoticon)
     }
     entries[Int(vocabulary.id(of: Self.repetitionMark))].booster = Self.repetitionMarkStep
+    entries[Int(vocabulary.id(of: Self.repetitionMark))].isRepetitionMark = true
     let others = lexicons.keys.filter { $0 != primary }.sorted { $0.rawValue > $1.rawValue }
     let ordered = others.compactMap { lexicons[$0] } + (primary.flatMap { lexicons[$0] }.map { [$0] } ?? [])
     for lexicon in ordered {
@@ -161,13 +177,23 @@ struct ScoringTable: Sendable {
       !entries[index].isBlank && vocabulary.words[index].unicodeScalars.contains { LaoScript.isLao($0.value) }
     }
     termSegmenter = LaoSegmenter(words: laoTerms.map { vocabulary.words[$0] })
+    // A word of the dictionary is cut again only into words: a term found inside it that leaves a piece no word
+    // ("ຢ່າງ" = "ຢ່າ" + "ງ", "ວິດີໂອ" = "ວິ" + "ດີ" + "ໂອ") is a chance match of letters, not a word the customer wrote.
     for (index, word) in vocabulary.words.enumerated() where entries[index].isBlank {
       guard word.unicodeScalars.first.map({ LaoScript.isLao($0.value) }) == true,
-        let parts = knownParts(ofLao: word, vocabulary: vocabulary)
+        let parts = knownParts(ofLao: word, vocabulary: vocabulary), !parts.contains(-1)
       else { continue }
       laoSplits[Int32(index)] = parts
     }
     inheritLaoAspects(vocabulary)
+    if let resolution = aspectList.firstIndex(of: .resolution) {
+      for (index, word) in vocabulary.words.enumerated()
+      where entries[index].aspect == Int32(resolution) && entries[index].hasValue && entries[index].valence > 0
+        && word.unicodeScalars.first.map({ LaoScript.isLao($0.value) }) == true
+      {
+        entries[index].solvesProblem = true
+      }
+    }
     if primary == .malay { inheritEncliticStems(vocabulary, stopwords: lexicons[.malay]?.stopwords ?? []) }
   }
 
