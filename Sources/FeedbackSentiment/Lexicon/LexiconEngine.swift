@@ -99,6 +99,17 @@ final class LexiconEngine: Sendable {
             hasEvidence: false, hasOpinionCue: OpinionCues.present(in: items, tokens: tokens, words: opinionCueWords)
           )
         }
+        if scorer.isSettled {
+          // "Ticket reopened as requested.", "A dark mode would be nice.": the rules found no verdict in the words
+          // of sentiment, so the text counts as one without them (a statement or a suggestion), explained.
+          return LexiconSentimentClassifier.Analysis(
+            result: SentimentResult(
+              label: .neutral, score: 0, confidence: 0, language: language,
+              details: makeDetails(text, tokens, items, contributions, resources)),
+            probabilities: SentimentProbabilities(negative: 0, neutral: 1, positive: 0),
+            hasEvidence: false, hasOpinionCue: OpinionCues.present(in: items, tokens: tokens, words: opinionCueWords)
+          )
+        }
         if let modelVote {
           contributions.append(StoredContribution(text: .model, amount: modelVote, rule: .model))
         }

@@ -42,11 +42,20 @@ struct LexiconScorer {
   static let questionPraiseFactor = 0.4
   /// Normalisation constant: score = s / √(s² + α).
   static let normalizationAlpha = 15.0
+  /// How many items after a remedy the problem it solves may stand ("traced the memory leak": three) …
+  static let remedyReach = 4
+  /// … and before it, when the remedy is passive ("the memory leak was patched", "found the leak and patched it")
+  /// or a decrease ("our TTFB dropped").
+  static let remedySubjectReach = 5
+  /// Values in a sentence that wishes ("it would be nice to see …") are multiplied by this: a wish is a
+  /// suggestion, not a verdict.
+  static let wishFactor = 0.0
 
   /// The most contributions the rules can add for `valued` items with a value of their own: per item the
   /// value, capitals, elongation, three intensifiers before, one after and negation or excess (8), then
-  /// question damping, contrast, sarcasm and ironic praise (one each); plus "!" and "?" for the whole text.
-  static func contributionCapacity(valuedItems valued: Int) -> Int { 12 * valued + 2 }
+  /// a remedy, an expected event, question or wish damping, contrast, sarcasm and ironic praise (one each); plus
+  /// "!" and "?" for the whole text.
+  static func contributionCapacity(valuedItems valued: Int) -> Int { 14 * valued + 2 }
 
   static func normalize(_ value: Double) -> Double {
     guard value.isFinite else { return value > 0 ? 1 : value < 0 ? -1 : 0 }
@@ -57,12 +66,21 @@ struct LexiconScorer {
   var contributions: ScratchList<StoredContribution>
   let source: TextBytes
 
+  /// Whether rules left no item with a value although some had one: every complaint and praise was an expected
+  /// event or a wish (``SentimentRule/expectedEvent``, ``SentimentRule/wish``), so the text states no verdict.
+  var isSettled: Bool {
+    for index in 0..<items.count where items[index].value != 0 { return false }
+    return !contributions.isEmpty
+  }
+
   /// Applies every rule; returns the raw sum s.
   mutating func score(counts: TokenCounts) -> Double {
     let capsDifferential = hasCapsDifferential()
     for index in 0..<items.count where items[index].hasValue {
       scoreItem(at: index, capsDifferential: capsDifferential)
     }
+    applyRemedies()
+    applyExpectedEvents()
     applyQuestionDamping()
     applyContrast()
     applySarcasm()
@@ -133,6 +151,9 @@ struct LexiconScorer {
         items[index].negator = Int32(negator)
       case .intensify:
         add(sign * 2 * Self.boosterStep, to: &value, text: items[negator].text, rule: .negation)
+      case .absence:
+        add(-2 * value, to: &value, text: items[negator].text, rule: .negation)
+        items[index].negator = Int32(negator)
       }
     } else if valence > 0, let reverser = scope.reverserOfPraise(at: index) {
       // "fills up too quickly", "hard to clean": excess and difficulty turn the good word into a fault.
@@ -143,6 +164,131 @@ struct LexiconScorer {
   }
 
   // MARK: Whole-text rules
+
+  /// Solved problems (English): a remedy ("fixed", "patched", "traced", "rolled back", "reduced"; a base form such
+  /// as "roll back" only after a word of ability: "let me roll back") turns the complaints it reaches into mild
+  /// praise, ×−0.74 as a negator would: the problem after it ("fixed the slow queries"), and the one before it
+  /// when it is passive or followed by "it"/"them" ("the memory leak was patched", "found the leak and patched
+  /// it"). A decrease ("dropped", "fell", "halved") turns what went down before it either way ("TTFB dropped",
+  /// "uptime fell"). A negated remedy, one after a word of expectation or hearsay ("should be fixed",
+  /// "supposedly fixed", "told me it was fixed") and one applied to the wrong thing ("restored the wrong backup")
+  /// solve nothing; an expected or hearsay remedy also loses its own praise ("the bug should have been fixed").
+  private mutating func applyRemedies() {
+    for index in 0..<items.count {
+      let role = items[index].entry.ruleWord
+      guard role == .remedy || role == .remedyBase || role == .decrease else { continue }
+      if role == .remedyBase && !follows(.ability, before: index, within: 3) { continue }
+      if follows(.expectation, before: index, within: 6) {
+        // "should have been fixed", "supposedly fixed": no fix was made, so the remedy's own praise goes too.
+        if items[index].value > 0 && items[index].negator < 0 { withdraw(index, by: index, rule: .remedy) }
+        continue
+      }
+      guard NegationScope(items: items, source: source).negator(before: index) == nil else { continue }
+      if role == .decrease {
+        solve(by: index, step: -1, reach: Self.remedySubjectReach, bothPolarities: true)
+        continue
+      }
+      solve(by: index, step: 1, reach: Self.remedyReach, bothPolarities: false)
+      if isPassive(index) || isFollowedByPronoun(index) {
+        solve(by: index, step: -1, reach: Self.remedySubjectReach, bothPolarities: false)
+      }
+    }
+  }
+
+  /// Flips the values within `reach` items of the remedy at `remedy` in direction `step`, within its clause:
+  /// complaints only (praise ends the reach), or with `bothPolarities` the nearest value only, whichever its sign
+  /// (what went down). A word already flipped, a fixed idiom and a negator are left alone; a negator, a mistake
+  /// ("wrong") or a word of expectation ends the reach.
+  private mutating func solve(by remedy: Int, step: Int, reach: Int, bothPolarities: Bool) {
+    var cursor = remedy + step
+    var distance = 1
+    while cursor >= 0, cursor < items.count, distance <= reach, !items[cursor].isPunctuation,
+      !items[cursor].entry.isContrast, !items[cursor].entry.isNegator
+    {
+      let role = items[cursor].entry.ruleWord
+      if role == .mistake || role == .expectation { return }
+      let value = items[cursor].value
+      if value != 0 && !items[cursor].entry.isFixed && items[cursor].negator < 0 {
+        guard value < 0 || bothPolarities else { return }
+        let change = value * Self.negationScalar - value
+        contributions.append(StoredContribution(text: items[remedy].text, amount: change, rule: .remedy))
+        items[cursor].value += change
+        items[cursor].clauseValue = items[cursor].value
+        items[cursor].negator = Int32(remedy)
+        if bothPolarities { return }
+      }
+      distance += 1
+      cursor += step
+    }
+  }
+
+  /// Takes the value of the item at `index` out of the score, explained by the item at `cause`.
+  private mutating func withdraw(_ index: Int, by cause: Int, rule: RuleCode) {
+    contributions.append(StoredContribution(text: items[cause].text, amount: -items[index].value, rule: rule))
+    items[index].value = 0
+    items[index].clauseValue = 0
+  }
+
+  /// Whether an item with `role` stands at most `width` items before `index` in its clause.
+  private func follows(_ role: ScoringEntry.RuleWord, before index: Int, within width: Int) -> Bool {
+    var cursor = index - 1
+    while cursor >= 0, index - cursor <= width, !items[cursor].isPunctuation, !items[cursor].entry.isContrast {
+      if items[cursor].entry.ruleWord == role { return true }
+      cursor -= 1
+    }
+    return false
+  }
+
+  /// "was fixed", "got quickly patched", "has been resolved": an auxiliary of the passive one or two words before.
+  private func isPassive(_ index: Int) -> Bool {
+    let words = NegationScope(items: items, source: source)
+    for cursor in max(0, index - 2)..<index {
+      if words.isWord(cursor, "was") || words.isWord(cursor, "were") || words.isWord(cursor, "is")
+        || words.isWord(cursor, "are") || words.isWord(cursor, "been") || words.isWord(cursor, "be")
+        || words.isWord(cursor, "got") || words.isWord(cursor, "gets") || words.isWord(cursor, "get")
+        || words.isWord(cursor, "being")
+      {
+        return true
+      }
+    }
+    return false
+  }
+
+  /// "patched it", "fixed them": the problem was named before the remedy.
+  private func isFollowedByPronoun(_ index: Int) -> Bool {
+    let words = NegationScope(items: items, source: source)
+    return index + 1 < items.count && (words.isWord(index + 1, "it") || words.isWord(index + 1, "them"))
+  }
+
+  /// Expected events (English): in a sentence that says something happened as expected, requested, planned or
+  /// promised ("Ticket reopened as requested.", "offline for ten minutes after the DNS change, as expected"), the
+  /// complaints are the expected event and count nothing, nor does the marker's own praise. A sentence with a
+  /// negator, a negated word or a fixed idiom of complaint ("didn't work as expected") is left alone.
+  private mutating func applyExpectedEvents() {
+    var sentenceStart = 0
+    var marker = -1
+    var complaint = false
+    var blocked = false
+    for index in 0...items.count {
+      if index < items.count && !(items[index].isPunctuation && endsSentence(items[index])) {
+        let item = items[index]
+        if item.entry.ruleWord == .expectedEvent { marker = index }
+        if item.entry.isNegator || item.negator >= 0 || (item.value < 0 && item.entry.isFixed) { blocked = true }
+        if item.value < 0 { complaint = true }
+        continue
+      }
+      if marker >= 0 && complaint && !blocked {
+        for earlier in sentenceStart..<index
+        where items[earlier].value < 0 || (earlier == marker && items[earlier].value > 0) {
+          withdraw(earlier, by: marker, rule: .expectedEvent)
+        }
+      }
+      sentenceStart = index + 1
+      marker = -1
+      complaint = false
+      blocked = false
+    }
+  }
 
   /// The last contrast word with sentiment after it splits the text: the part before it counts half, the part
   /// after it one and a half times.
@@ -200,10 +346,26 @@ struct LexiconScorer {
     var start = 0
     for index in 0..<items.count where index > 0 && items[index].entry.isNegator && !items[index].entry.hasValence {
       let endsSentence = index + 1 == items.count || items[index + 1].isPunctuation
-      guard endsSentence, items[index - 1].isPunctuation || items[index].isAllCaps else { continue }
+      guard endsSentence && (items[index - 1].isPunctuation || items[index].isAllCaps) || isUndercut(index) else {
+        continue
+      }
       reversePraise(in: start..<index)
       start = index + 1
     }
+  }
+
+  /// "quick to reply, just never with the right answer": a clause that opens with "just" or "only" and a negator,
+  /// and holds no sentiment of its own, takes back the praise before it (English).
+  private func isUndercut(_ negator: Int) -> Bool {
+    guard negator >= 2, items[negator - 2].isPunctuation else { return false }
+    let words = NegationScope(items: items, source: source)
+    guard words.isWord(negator - 1, "just") || words.isWord(negator - 1, "only") else { return false }
+    var cursor = negator + 1
+    while cursor < items.count && !items[cursor].isPunctuation {
+      if items[cursor].value != 0 { return false }
+      cursor += 1
+    }
+    return true
   }
 
   /// "Missing my flight because of a security line. Fantastic.": short sentences of bare praise, said flatly (no
@@ -278,21 +440,43 @@ struct LexiconScorer {
 
   /// Praise inside a question ("is the free migration included?") is mostly not praise: positive values in a
   /// sentence that ends with "?" are scaled by ``questionPraiseFactor``. Complaints in questions ("why is it so
-  /// slow?") keep their weight.
+  /// slow?") keep their weight. A wish (English: "it would be nice to see …", "a dark mode would be handy", "I'd
+  /// love …") is a suggestion, not a verdict: every value of its sentence is scaled by ``wishFactor``.
   private mutating func applyQuestionDamping() {
     var sentenceStart = 0
-    for index in 0..<items.count where items[index].isPunctuation {
-      guard endsSentence(items[index]) else { continue }
-      if contains(UInt8(ascii: "?"), items[index]) {
+    for index in 0...items.count {
+      guard index == items.count || (items[index].isPunctuation && endsSentence(items[index])) else { continue }
+      if index < items.count && contains(UInt8(ascii: "?"), items[index]) {
         for earlier in sentenceStart..<index where items[earlier].value > 0 {
           let change = items[earlier].value * (Self.questionPraiseFactor - 1)
           contributions.append(StoredContribution(text: items[earlier].text, amount: change, rule: .question))
           items[earlier].value += change
           items[earlier].clauseValue = items[earlier].value
         }
+      } else if isWish(sentenceStart..<index) {
+        for earlier in sentenceStart..<index where items[earlier].value != 0 {
+          let change = items[earlier].value * (Self.wishFactor - 1)
+          contributions.append(StoredContribution(text: items[earlier].text, amount: change, rule: .wish))
+          items[earlier].value += change
+          items[earlier].clauseValue = items[earlier].value
+        }
       }
       sentenceStart = index + 1
     }
+  }
+
+  /// Whether the sentence holds praise after "would be", "could be" or "'d be" (intensifiers between allowed:
+  /// "would be really handy") or "love" after "would" or "'d" ("we'd love a dark mode").
+  private func isWish(_ sentence: Range<Int>) -> Bool {
+    let words = NegationScope(items: items, source: source)
+    for index in sentence where items[index].value > 0 && index - sentence.lowerBound >= 1 {
+      var cursor = index - 1
+      while cursor > sentence.lowerBound && items[cursor].entry.booster > 0 { cursor -= 1 }
+      if words.isWord(index, "love") && words.isConditional(cursor) { return true }
+      guard cursor > sentence.lowerBound, words.isWord(cursor, "be") else { continue }
+      if words.isConditional(cursor - 1) || words.isWord(cursor - 1, "could") { return true }
+    }
+    return false
   }
 
   /// Whether the marks hold "…" (U+2026, UTF-8 E2 80 A6).

@@ -10,6 +10,8 @@
 ///   looked, sounded or tasted + a comparative ("never felt better").
 /// - **"Not only"**: a negator followed by a word of restriction ("not only", "doesn't just", "bukan sahaja", "tidak
 ///   hanya") negates nothing: "not only slow but also expensive" criticises both.
+/// - **Absence**: "without", "no" and "zero" before a complaint deny the problem itself, as the fixed idioms "no
+///   problems" and "without a hitch" do: the complaint is multiplied by −1 ("without a hiccup", "no lag spikes").
 /// - **"least"** negates like a negator ("the least helpful agent") except in "at least" and "very least".
 /// - **Excess and difficulty** reverse a positive word without a negator: "too quickly", "overly sweet", "hard to
 ///   clean", "difficult to use".
@@ -20,6 +22,8 @@ struct NegationScope {
     case flip
     /// Keep the polarity and intensify ("couldn't be happier").
     case intensify
+    /// Multiply by −1: the absence of a problem ("without a hiccup", "no lag") is as good as the problem is bad.
+    case absence
   }
 
   /// Valences at least this strong are extremes …
@@ -78,8 +82,15 @@ struct NegationScope {
 
   /// How the negator at `negator` acts on the word at `index`.
   func effect(of negator: Int, on index: Int) -> Effect {
-    isComparativeAfterCannotBe(negator: negator, word: index) || isEmphaticNever(negator: negator, word: index)
-      ? .intensify : .flip
+    if isComparativeAfterCannotBe(negator: negator, word: index) || isEmphaticNever(negator: negator, word: index) {
+      return .intensify
+    }
+    return items[index].entry.valence < 0 && isAbsence(negator) ? .absence : .flip
+  }
+
+  /// "without", "no", "zero": words of absence (English), which deny a thing rather than a quality.
+  private func isAbsence(_ negator: Int) -> Bool {
+    isWord(negator, "without") || isWord(negator, "no") || isWord(negator, "zero")
   }
 
   /// "never so happy", "never been this disappointed", "never felt better": "never" that says the most rather
@@ -132,6 +143,14 @@ struct NegationScope {
     guard next < items.count else { return false }
     return isWord(next, "only") || isWord(next, "just") || isWord(next, "merely") || isWord(next, "sahaja")
       || isWord(next, "saja") || isWord(next, "hanya") || isWord(next, "cuma") || isWord(next, "cuman")
+  }
+
+  /// "would", or a word ending in "'d" ("it'd", "we'd"): the conditional of a wish.
+  func isConditional(_ index: Int) -> Bool {
+    guard index >= 0 else { return false }
+    if isWord(index, "would") { return true }
+    guard let bytes = wordBytes(index), bytes.count > 2 else { return false }
+    return bytes[bytes.count - 2] == UInt8(ascii: "'") && bytes[bytes.count - 1] | 0x20 == UInt8(ascii: "d")
   }
 
   /// Whether the item at `index` is the plain word `word` (ASCII, any case). The length is compared before any

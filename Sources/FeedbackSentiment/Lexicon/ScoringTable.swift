@@ -29,6 +29,23 @@ struct ScoringEntry: Sendable {
     case excess
     /// "hard", "difficult", "impossible": with "to", reverse the praise after it.
     case difficulty
+    /// English only, from here on (<doc:ScoringRules>, rule 8, solved problems and expected events).
+    /// "fixed", "patched", "traced", "rolled back", "reduced": the problem named after it (or before it, when
+    /// passive or followed by "it") is solved.
+    case remedy
+    /// "fix", "restore", "roll back", "undo": a remedy only after a word of ability ("let me roll back").
+    case remedyBase
+    /// "let", "lets", "helped", "allowed", "able": makes a base-form remedy after it a reported ability.
+    case ability
+    /// "dropped", "fell", "decreased", "halved": turns the polarity of what went down before it ("TTFB
+    /// dropped", "uptime fell").
+    case decrease
+    /// "should", "waiting", "supposedly", "told": a remedy after it is expected or hearsay, not done.
+    case expectation
+    /// "wrong", "incorrect": a remedy applied to the wrong thing is a mistake, not a solution.
+    case mistake
+    /// "as expected", "as requested", "as planned": the complaints of its sentence are expected events.
+    case expectedEvent
   }
 
   var rule: SentimentRule {
@@ -94,6 +111,36 @@ struct ScoringTable: Sendable {
     ("least", .least), ("too", .excess), ("overly", .excess), ("hard", .difficulty), ("difficult", .difficulty),
     ("impossible", .difficulty),
   ]
+  /// The English words and phrases of the rules for solved problems and expected events, set only in tables whose
+  /// language is English (Malay and Lao phrase these otherwise).
+  static let englishRuleTerms: [(String, ScoringEntry.RuleWord)] =
+    [
+      "fixed", "patched", "restored", "recovered", "resolved", "solved", "sorted", "repaired", "reverted",
+      "unblocked", "traced", "removed", "cleared", "cleaned", "rebuilt", "undid", "undone", "reversed", "rescued",
+      "eliminated", "mitigated", "reduced", "lowered", "slashed", "cut", "rolled back", "sorted out", "cleaned up",
+      "tracked down", "cleared up",
+    ].map { ($0, .remedy) }
+    + ["fix", "patch", "restore", "recover", "repair", "revert", "undo", "roll back", "rollback"].map {
+      ($0, .remedyBase)
+    }
+    + ["let", "lets", "letting", "helped", "helps", "allowed", "allows", "able", "enabled", "enables"].map {
+      ($0, .ability)
+    }
+    + ["dropped", "fell", "decreased", "halved", "shrank", "plummeted", "plunged"].map {
+      ($0, .decrease)
+    }
+    + [
+      "should", "supposed", "supposedly", "apparently", "allegedly", "claimed", "claims", "told", "said", "says",
+      "waiting", "wait", "hope", "hoping", "hopefully", "needs", "need", "expect", "want", "wanted",
+      "promised", "promise", "will",
+    ].map { ($0, .expectation) }
+    + ["wrong", "incorrect", "mistaken"].map { ($0, .mistake) }
+    + [
+      "as expected", "as requested", "as planned", "as scheduled", "as agreed", "as announced", "as discussed",
+      "as instructed", "as asked", "as promised", "as advertised", "as described", "as documented", "as intended",
+      "as notified",
+    ].map { ($0, .expectedEvent) }
+
   /// The Lao repetition mark ໆ, which strengthens the word before it by one intensifier step.
   static let repetitionMark = "\u{0EC6}"
   static let repetitionMarkStep = 0.293
@@ -127,6 +174,18 @@ struct ScoringTable: Sendable {
       for (term, step) in lexicon.intensifiers { update(term, vocabulary) { $0.booster = step } }
     }
     for (word, role) in Self.ruleWords { entries[Int(vocabulary.id(of: word))].ruleWord = role }
+    if primary == .english {
+      for (term, role) in Self.englishRuleTerms { update(term, vocabulary) { $0.ruleWord = role } }
+      // "fixed quickly", "helped me", "wrong answer": a phrase that opens with a remedy, a word of ability or a
+      // mistake keeps its role.
+      for (first, list) in phrases where [.remedy, .ability, .mistake].contains(entries[Int(first)].ruleWord) {
+        phrases[first] = list.map { phrase in
+          var phrase = phrase
+          if phrase.entry.ruleWord == .none { phrase.entry.ruleWord = entries[Int(first)].ruleWord }
+          return phrase
+        }
+      }
+    }
     dropPhrasesComposedByRules()
     for key in phrases.keys { phrases[key]?.sort { $0.words.count > $1.words.count } }
     for key in aspectPhrases.keys { aspectPhrases[key]?.sort { $0.words.count > $1.words.count } }
