@@ -82,7 +82,9 @@ final class LexiconEngine: Sendable {
     return ScratchList<ScoredItem>.with(capacity: LexiconItemBuilder.capacity(for: tokens)) { items in
       LexiconItemBuilder(resources: resources).build(tokens, into: &items)
       var valued = 0
-      for index in 0..<items.count where items[index].hasValue { valued += 1 }
+      // Valued items, and room for one implicit statement per sentence (``LexiconScorer/contributionCapacity``).
+      for index in 0..<items.count where items[index].hasValue || items[index].isPunctuation { valued += 1 }
+      valued += 1
       let capacity = LexiconScorer.contributionCapacity(valuedItems: valued) + 1
       return ScratchList<StoredContribution>.with(capacity: capacity) { contributions in
         var scorer = LexiconScorer(items: items, contributions: contributions, source: bytes)

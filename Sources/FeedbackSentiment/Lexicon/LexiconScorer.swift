@@ -47,6 +47,12 @@ struct LexiconScorer {
   /// … and before it, when the remedy is passive ("the memory leak was patched", "found the leak and patched it")
   /// or a decrease ("our TTFB dropped").
   static let remedySubjectReach = 5
+  /// The value of an implicit complaint: a demand to stop ("Stop auto-renewing my plan.") or elapsed time after an
+  /// earlier sentence ("It's been 72.", "That was Tuesday.") …
+  static let implicitComplaint = -1.5
+  /// … and of a duration set against another ("took five minutes, not five days"): praise when the first is the
+  /// shorter, a complaint when it is the longer.
+  static let durationContrast = 2.0
   /// Values in a sentence that wishes ("it would be nice to see …") are multiplied by this: a wish is a
   /// suggestion, not a verdict.
   static let wishFactor = 0.0
@@ -54,7 +60,8 @@ struct LexiconScorer {
   /// The most contributions the rules can add for `valued` items with a value of their own: per item the
   /// value, capitals, elongation, three intensifiers before, one after and negation or excess (8), then
   /// a remedy, an expected event, question or wish damping, contrast, sarcasm and ironic praise (one each); plus
-  /// "!" and "?" for the whole text.
+  /// "!" and "?" for the whole text. Count one more valued item per sentence (a punctuation item, and one for the
+  /// last sentence) for the values of implicit statements.
   static func contributionCapacity(valuedItems valued: Int) -> Int { 14 * valued + 2 }
 
   static func normalize(_ value: Double) -> Double {
@@ -79,6 +86,7 @@ struct LexiconScorer {
     for index in 0..<items.count where items[index].hasValue {
       scoreItem(at: index, capsDifferential: capsDifferential)
     }
+    applyImplicitStatements()
     applyRemedies()
     applyExpectedEvents()
     applyQuestionDamping()
@@ -164,6 +172,91 @@ struct LexiconScorer {
   }
 
   // MARK: Whole-text rules
+
+  /// Implicit statements (English), at most one value per sentence, on a word without a value of its own
+  /// (``SentimentRule/implicit``): a sentence that opens with a demand to stop ("Stop auto-renewing my plan.",
+  /// "Please stop closing my tickets.") or that states elapsed time after an earlier sentence ("It's been 72.",
+  /// "It has been over a week now.", "That was Tuesday.", "That was three days ago.") is a complaint
+  /// (``implicitComplaint``); a duration set against another after ", not" is praise when it is the shorter
+  /// ("took five minutes, not five days") and a complaint when it is the longer (``durationContrast``).
+  private mutating func applyImplicitStatements() {
+    let words = NegationScope(items: items, source: source)
+    let reader = DurationReader(words: words)
+    var start = 0
+    while start < items.count {
+      var end = start
+      while end < items.count && !(items[end].isPunctuation && endsSentence(items[end])) { end += 1 }
+      if let (index, value) = implicitStatement(in: start..<end, words: words, reader: reader) {
+        items[index].value = value
+        items[index].clauseValue = value
+        contributions.append(StoredContribution(text: items[index].text, amount: value, rule: .implicit))
+      }
+      start = end + 1
+    }
+  }
+
+  /// The item and value of the sentence's implicit statement, if any (see ``applyImplicitStatements()``).
+  private func implicitStatement(
+    in sentence: Range<Int>, words: NegationScope, reader: DurationReader
+  ) -> (Int, Double)? {
+    var first = sentence.lowerBound
+    if first < sentence.upperBound && words.isWord(first, "please") { first += 1 }
+    guard first + 1 < sentence.upperBound else { return nil }
+    // "Stop auto-enrolling people", "Please stop closing my ticket".
+    if words.isWord(first, "stop"), let next = words.wordBytes(first + 1), next.count > 4,
+      next[next.count - 3] | 0x20 == UInt8(ascii: "i"), next[next.count - 2] | 0x20 == UInt8(ascii: "n"),
+      next[next.count - 1] | 0x20 == UInt8(ascii: "g")
+    {
+      return (first, Self.implicitComplaint)
+    }
+    // "It's been 72.", "It has been three weeks now.", "That was Tuesday.": elapsed time since something said before.
+    if first > 0 {
+      var after = -1
+      if words.isWord(first, "it's") || words.isWord(first, "its"), words.isWord(first + 1, "been") {
+        after = first + 2
+      } else if words.isWord(first, "it"), first + 2 < sentence.upperBound, words.isWord(first + 1, "has"),
+        words.isWord(first + 2, "been")
+      {
+        after = first + 3
+      } else if words.isWord(first, "that"), words.isWord(first + 1, "was") {
+        after = first + 2
+      }
+      if after >= 0 && after < sentence.upperBound {
+        var end = after + 1
+        if reader.isWeekday(after) {
+          end = after + 1
+        } else if let duration = reader.duration(at: after) {
+          end = duration.end
+        } else {
+          end = -1
+        }
+        if end >= 0 && end < sentence.upperBound
+          && (words.isWord(end, "now") || words.isWord(end, "ago") || words.isWord(end, "later"))
+        {
+          end += 1
+        }
+        if end == sentence.upperBound && !items[first].hasValue { return (first, Self.implicitComplaint) }
+      }
+    }
+    // "took five minutes, not five days".
+    for index in sentence where index + 2 < sentence.upperBound && items[index].isPunctuation {
+      guard words.isWord(index + 1, "not"), let later = reader.duration(at: index + 2), later.seconds > 0,
+        let earlier = durationEnding(at: index, in: sentence, reader: reader), earlier != later.seconds
+      else { continue }
+      return (index + 1, earlier < later.seconds ? Self.durationContrast : -Self.durationContrast)
+    }
+    return nil
+  }
+
+  /// The length of the duration that ends right before `end` ("five minutes" before ", not"), if any.
+  private func durationEnding(at end: Int, in sentence: Range<Int>, reader: DurationReader) -> Double? {
+    for start in max(sentence.lowerBound, end - 3)..<end {
+      if let duration = reader.duration(at: start), duration.end == end, duration.seconds > 0 {
+        return duration.seconds
+      }
+    }
+    return nil
+  }
 
   /// Solved problems (English): a remedy ("fixed", "patched", "traced", "rolled back", "reduced"; a base form such
   /// as "roll back" only after a word of ability: "let me roll back") turns the complaints it reaches into mild

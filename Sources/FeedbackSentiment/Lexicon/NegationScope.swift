@@ -130,7 +130,7 @@ struct NegationScope {
   }
 
   /// The source bytes of a plain word item (not a phrase or a Lao part).
-  private func wordBytes(_ index: Int) -> UnsafeBufferPointer<UInt8>? {
+  func wordBytes(_ index: Int) -> UnsafeBufferPointer<UInt8>? {
     let text = items[index].text
     guard text.kind == .word else { return nil }
     return source.slice(Int(text.first), Int(text.second))
