@@ -7,9 +7,12 @@ import Testing
 /// expected raw sums follow from the rule definitions, then on the bundled lexicons in sentences of our own.
 @Suite("Implicit English rules")
 struct ImplicitEnglishRuleTests {
-  /// The rule tests' English hand lexicon with one remedy that is also praise.
+  /// The rule tests' English hand lexicon with one remedy that is also praise and the words of absence.
   static let classifier = LexiconSentimentClassifier(
-    lexicons: [.english: HandLexicons.english.merging(try! SentimentLexicon(language: .english, lexicon: "sorted\t2"))],
+    lexicons: [
+      .english: HandLexicons.english.merging(
+        try! SentimentLexicon(language: .english, lexicon: "sorted\t2", rules: "[negators]\nwithout\nno"))
+    ],
     neutralThreshold: 0.05)
 
   typealias Case = ScoringRuleTests.Case
@@ -31,7 +34,7 @@ struct ImplicitEnglishRuleTests {
     Case(rule: "a remedy after a word of expectation solves nothing", text: "should have fixed the slow site",
       raw: -2),
     Case(rule: "a remedy reported as hearsay solves nothing", text: "supposedly fixed the slow site", raw: -2),
-    Case(rule: "a negated remedy solves nothing", text: "not patched and slow", raw: -2),
+    Case(rule: "a negated remedy solves nothing", text: "the slow page was not patched", raw: -2),
     Case(rule: "a remedy applied to the wrong thing solves nothing", text: "restored the wrong slow copy", raw: -2),
     Case(rule: "a remedy leaves praise alone", text: "fixed the good site", raw: 2),
     Case(rule: "a remedy that is praise keeps it", text: "sorted the slow site", raw: 2 + -2 * -0.74),
@@ -40,6 +43,7 @@ struct ImplicitEnglishRuleTests {
     Case(rule: "a decrease turns praise before it", text: "the good speed fell", raw: 2 * -0.74),
     Case(rule: "absence denies a complaint fully", text: "without slow", raw: 2),
     Case(rule: "absence negates praise as a negator does", text: "without good", raw: 2 * -0.74),
+    Case(rule: "'no' before a complaint is absence too", text: "no slow pages", raw: 2),
     Case(rule: "an expected event counts no complaint", text: "the site was slow as planned", raw: 0),
     Case(rule: "an expected event leaves its sentence's praise", text: "good as planned", raw: 2),
     Case(rule: "an expected event ends with its sentence", text: "slow as planned. slow.", raw: -2),
@@ -53,7 +57,22 @@ struct ImplicitEnglishRuleTests {
     Case(rule: "'only never' takes back the praise too", text: "good, only never on time", raw: 2 * -0.74),
     Case(rule: "a plain 'never' clause does not", text: "good, never on time", raw: 2),
     Case(rule: "a 'just never' clause with sentiment is negation", text: "good, just never helpful",
-      raw: 2 + 1.5 * -0.74 - 0.1 * 0.95 * 1),
+      raw: 2 + 1.5 * -0.74),
+    Case(rule: "a demand to stop is a complaint", text: "stop sending reminders", raw: -1.5),
+    Case(rule: "a polite demand to stop is a complaint", text: "please stop closing my tickets", raw: -1.5),
+    Case(rule: "'stop' without a deed is no demand", text: "the bus stop", raw: 0),
+    Case(rule: "elapsed time after an earlier sentence is a complaint", text: "promised a day. it's been 72.",
+      raw: -1.5),
+    Case(rule: "elapsed time with a unit and 'now'", text: "asked on monday. it has been over a week now.",
+      raw: -1.5),
+    Case(rule: "a past day named after an earlier sentence is a complaint", text: "they said monday. that was friday.",
+      raw: -1.5),
+    Case(rule: "elapsed time that opens the text is no complaint", text: "it's been two years", raw: 0),
+    Case(rule: "elapsed time followed by more is no such statement", text: "asked. it's been two years with you",
+      raw: 0),
+    Case(rule: "a shorter duration than another is praise", text: "took five minutes, not five days", raw: 2),
+    Case(rule: "a longer duration than another is a complaint", text: "took 3 days, not 3 hours", raw: -2),
+    Case(rule: "units written onto numbers compare", text: "answered in 2h, not 24h", raw: 2),
   ]
 
   @Test("each implicit-feedback rule moves the score as defined", arguments: cases)
@@ -82,14 +101,22 @@ struct ImplicitEnglishRuleTests {
     #expect(Self.classifier.probabilities(for: "it would be good. slow.") != nil)
   }
 
-  @Test("the rules are English: a Malay table reads the same words without them")
-  func englishOnly() throws {
+  @Test(
+    "the rules are English: a Malay table reads the same words without them",
+    arguments: [
+      ("fixed the slow site", -2.0), ("without slow", -2 * -0.74), ("it would be good", 2.0),
+      ("asked. it's been 72.", 0.0), ("good, just never on time", 2.0), ("slow as planned", -2.0),
+    ])
+  func englishOnly(_ text: String, raw: Double) throws {
     let malay = LexiconSentimentClassifier(
-      lexicons: [.malay: HandLexicons.malay.merging(
-        try SentimentLexicon(language: .malay, lexicon: "slow\t-2", rules: ""))],
+      lexicons: [
+        .malay: HandLexicons.malay.merging(
+          try SentimentLexicon(
+            language: .malay, lexicon: "slow\t-2\ngood\t2", rules: "[negators]\nwithout"))
+      ],
       neutralThreshold: 0.05)
-    let raw = malay.classify("fixed slow").explanation.reduce(0) { $0 + $1.amount }
-    #expect(abs(raw + 2) < 1e-9)
+    let result = malay.classify(text)
+    #expect(abs(result.explanation.reduce(0) { $0 + $1.amount } - raw) < 1e-9, "\(result.explanation)")
   }
 
   typealias LabelCase = BundledLexiconTests.Case
@@ -126,6 +153,14 @@ struct ImplicitEnglishRuleTests {
       label: .neutral),
     LabelCase(rule: "undercut praise", text: "Always polite on chat, just never with an actual answer.",
       label: .negative),
+    LabelCase(rule: "a demand to stop", text: "Stop charging my card for add-ons I never ordered.",
+      label: .negative),
+    LabelCase(rule: "elapsed time", text: "Support said someone would call back. It's been nine days.",
+      label: .negative),
+    LabelCase(rule: "a past day named", text: "You promised the fix by Monday. That was last Monday.",
+      label: .negative),
+    LabelCase(rule: "a faster duration than feared", text: "The DNS switch took ten minutes, not the two days I planned for.",
+      label: .positive),
     LabelCase(rule: "'like' as a verb", text: "I like that the panel shows disk usage per site.", label: .positive),
     LabelCase(rule: "an expertise idiom", text: "The guy on the night shift knows his stuff.", label: .positive),
   ]

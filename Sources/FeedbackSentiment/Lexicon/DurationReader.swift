@@ -4,7 +4,7 @@ struct DurationReader {
   let words: NegationScope
 
   /// A duration that starts at `index`: its length in seconds (0 when the unit is missing: "It's been 72") and the
-  /// index after it. Qualifiers ("over", "almost", "nearly", "about") before the number are skipped.
+  /// index after it. Qualifiers ("over", "almost", "nearly", "about", "the") before the number are skipped.
   func duration(at start: Int) -> (seconds: Double, end: Int)? {
     var index = start
     while index < words.items.count && isQualifier(index) { index += 1 }
@@ -33,8 +33,13 @@ struct DurationReader {
     return digits > 0 ? (0, index + 1) : nil
   }
 
-  /// Whether the item at `index` names a day of the week.
-  func isWeekday(_ index: Int) -> Bool {
+  /// A day of the week that starts at `index` ("Tuesday", "last Tuesday"): the index after it.
+  func weekday(at index: Int) -> Int? {
+    let day = index < words.items.count && words.isWord(index, "last") ? index + 1 : index
+    return day < words.items.count && isWeekday(day) ? day + 1 : nil
+  }
+
+  private func isWeekday(_ index: Int) -> Bool {
     words.isWord(index, "monday") || words.isWord(index, "tuesday") || words.isWord(index, "wednesday")
       || words.isWord(index, "thursday") || words.isWord(index, "friday") || words.isWord(index, "saturday")
       || words.isWord(index, "sunday")
@@ -42,7 +47,7 @@ struct DurationReader {
 
   private func isQualifier(_ index: Int) -> Bool {
     words.isWord(index, "over") || words.isWord(index, "almost") || words.isWord(index, "nearly")
-      || words.isWord(index, "about") || words.isWord(index, "already")
+      || words.isWord(index, "about") || words.isWord(index, "already") || words.isWord(index, "the")
   }
 
   private func numberWord(_ index: Int) -> Double? {

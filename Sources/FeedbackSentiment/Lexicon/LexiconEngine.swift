@@ -87,7 +87,8 @@ final class LexiconEngine: Sendable {
       valued += 1
       let capacity = LexiconScorer.contributionCapacity(valuedItems: valued) + 1
       return ScratchList<StoredContribution>.with(capacity: capacity) { contributions in
-        var scorer = LexiconScorer(items: items, contributions: contributions, source: bytes)
+        var scorer = LexiconScorer(
+          items: items, contributions: contributions, source: bytes, englishRules: resources.table.isEnglish)
         let raw = scorer.score(counts: tokens.counts)
         contributions = scorer.contributions
         guard !contributions.isEmpty else {

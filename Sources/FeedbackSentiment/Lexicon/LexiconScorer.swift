@@ -72,6 +72,8 @@ struct LexiconScorer {
   let items: ScratchList<ScoredItem>
   var contributions: ScratchList<StoredContribution>
   let source: TextBytes
+  /// Whether the English rules for implicit feedback apply (the text's table is English's).
+  var englishRules = false
 
   /// Whether rules left no item with a value although some had one: every complaint and praise was an expected
   /// event or a wish (``SentimentRule/expectedEvent``, ``SentimentRule/wish``), so the text states no verdict.
@@ -86,9 +88,11 @@ struct LexiconScorer {
     for index in 0..<items.count where items[index].hasValue {
       scoreItem(at: index, capsDifferential: capsDifferential)
     }
-    applyImplicitStatements()
-    applyRemedies()
-    applyExpectedEvents()
+    if englishRules {
+      applyImplicitStatements()
+      applyRemedies()
+      applyExpectedEvents()
+    }
     applyQuestionDamping()
     applyContrast()
     applySarcasm()
@@ -150,7 +154,7 @@ struct LexiconScorer {
       let booster = items[next].entry.booster
       add(sign * booster, to: &value, text: items[next].text, rule: booster > 0 ? .intensifier : .dampener)
     }
-    let scope = NegationScope(items: items, source: source)
+    let scope = NegationScope(items: items, source: source, english: englishRules)
     if !entry.isFixed, let negator = scope.negator(before: index) {
       switch scope.effect(of: negator, on: index) {
       case .flip:
@@ -222,14 +226,7 @@ struct LexiconScorer {
         after = first + 2
       }
       if after >= 0 && after < sentence.upperBound {
-        var end = after + 1
-        if reader.isWeekday(after) {
-          end = after + 1
-        } else if let duration = reader.duration(at: after) {
-          end = duration.end
-        } else {
-          end = -1
-        }
+        var end = reader.weekday(at: after) ?? reader.duration(at: after)?.end ?? -1
         if end >= 0 && end < sentence.upperBound
           && (words.isWord(end, "now") || words.isWord(end, "ago") || words.isWord(end, "later"))
         {
@@ -439,7 +436,8 @@ struct LexiconScorer {
     var start = 0
     for index in 0..<items.count where index > 0 && items[index].entry.isNegator && !items[index].entry.hasValence {
       let endsSentence = index + 1 == items.count || items[index + 1].isPunctuation
-      guard endsSentence && (items[index - 1].isPunctuation || items[index].isAllCaps) || isUndercut(index) else {
+      guard endsSentence && (items[index - 1].isPunctuation || items[index].isAllCaps) || englishRules && isUndercut(index)
+      else {
         continue
       }
       reversePraise(in: start..<index)
@@ -546,7 +544,7 @@ struct LexiconScorer {
           items[earlier].value += change
           items[earlier].clauseValue = items[earlier].value
         }
-      } else if isWish(sentenceStart..<index) {
+      } else if englishRules && isWish(sentenceStart..<index) {
         for earlier in sentenceStart..<index where items[earlier].value != 0 {
           let change = items[earlier].value * (Self.wishFactor - 1)
           contributions.append(StoredContribution(text: items[earlier].text, amount: change, rule: .wish))

@@ -33,6 +33,8 @@ struct NegationScope {
 
   let items: ScratchList<ScoredItem>
   let source: TextBytes
+  /// Whether the English-only rules apply (absence).
+  var english = false
 
   /// The index of the negator that reaches the item at `index`, if any.
   func negator(before index: Int) -> Int? {
@@ -85,7 +87,7 @@ struct NegationScope {
     if isComparativeAfterCannotBe(negator: negator, word: index) || isEmphaticNever(negator: negator, word: index) {
       return .intensify
     }
-    return items[index].entry.valence < 0 && isAbsence(negator) ? .absence : .flip
+    return english && items[index].entry.valence < 0 && isAbsence(negator) ? .absence : .flip
   }
 
   /// "without", "no", "zero": words of absence (English), which deny a thing rather than a quality.

@@ -105,6 +105,9 @@ struct ScoringTable: Sendable {
   var termSegmenter = LaoSegmenter(words: [String]())
   /// For each Lao vocabulary word without an entry of its own, the known terms inside it.
   var laoSplits: [Int32: [Int32]] = [:]
+  /// Whether the table's language is English, whose rules for implicit feedback (solved problems, absence,
+  /// expected events, wishes, implicit statements) then apply (<doc:ScoringRules>).
+  var isEnglish = false
 
   /// The words of the English rules that are found by role (interned into every vocabulary).
   static let ruleWords: [(String, ScoringEntry.RuleWord)] = [
@@ -174,7 +177,8 @@ struct ScoringTable: Sendable {
       for (term, step) in lexicon.intensifiers { update(term, vocabulary) { $0.booster = step } }
     }
     for (word, role) in Self.ruleWords { entries[Int(vocabulary.id(of: word))].ruleWord = role }
-    if primary == .english {
+    isEnglish = primary == .english
+    if isEnglish {
       for (term, role) in Self.englishRuleTerms { update(term, vocabulary) { $0.ruleWord = role } }
       // "fixed quickly", "helped me", "wrong answer": a phrase that opens with a remedy, a word of ability or a
       // mistake keeps its role.
