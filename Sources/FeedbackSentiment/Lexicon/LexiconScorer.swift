@@ -78,22 +78,29 @@ struct LexiconScorer {
   /// Whether rules left no item with a value although some had one: every complaint and praise was an expected
   /// event or a wish (``SentimentRule/expectedEvent``, ``SentimentRule/wish``), so the text states no verdict.
   var isSettled: Bool {
+    guard tookBackVerdicts else { return false }
     for index in 0..<items.count where items[index].value != 0 { return false }
-    return !contributions.isEmpty
+    return true
   }
+  /// Whether the expected-event or wish rule took back a value.
+  var tookBackVerdicts = false
 
   /// Applies every rule; returns the raw sum s.
   mutating func score(counts: TokenCounts) -> Double {
     let capsDifferential = hasCapsDifferential()
-    for index in 0..<items.count where items[index].hasValue {
-      scoreItem(at: index, capsDifferential: capsDifferential)
+    // The roles of the English rules that occur, one bit per ``ScoringEntry/RuleWord``, so that a rule whose words
+    // are absent costs nothing.
+    var roles: UInt32 = 0
+    for index in 0..<items.count {
+      roles |= 1 << items[index].entry.ruleWord.rawValue
+      if items[index].hasValue { scoreItem(at: index, capsDifferential: capsDifferential) }
     }
+    func occurs(_ role: ScoringEntry.RuleWord) -> Bool { roles & (1 << role.rawValue) != 0 }
     if englishRules {
-      applyImplicitStatements()
-      applyRemedies()
-      applyExpectedEvents()
+      if occurs(.remedy) || occurs(.remedyBase) || occurs(.decrease) { applyRemedies() }
+      if occurs(.expectedEvent) { applyExpectedEvents() }
     }
-    applyQuestionDamping()
+    applySentenceRules(wishes: englishRules && occurs(.conditional))
     applyContrast()
     applySarcasm()
     applyIronicPraise()
@@ -177,77 +184,74 @@ struct LexiconScorer {
 
   // MARK: Whole-text rules
 
-  /// Implicit statements (English), at most one value per sentence, on a word without a value of its own
+  /// Implicit statements (English, in ``applySentenceRules(wishes:)``), at most one value per sentence, on a word
+  /// without a value of its own
   /// (``SentimentRule/implicit``): a sentence that opens with a demand to stop ("Stop auto-renewing my plan.",
   /// "Please stop closing my tickets.") or that states elapsed time after an earlier sentence ("It's been 72.",
   /// "It has been over a week now.", "That was Tuesday.", "That was three days ago.") is a complaint
   /// (``implicitComplaint``); a duration set against another after ", not" is praise when it is the shorter
   /// ("took five minutes, not five days") and a complaint when it is the longer (``durationContrast``).
-  private mutating func applyImplicitStatements() {
-    let words = NegationScope(items: items, source: source)
-    let reader = DurationReader(words: words)
-    var start = 0
-    while start < items.count {
-      var end = start
-      while end < items.count && !(items[end].isPunctuation && endsSentence(items[end])) { end += 1 }
-      if let (index, value) = implicitStatement(in: start..<end, words: words, reader: reader) {
-        items[index].value = value
-        items[index].clauseValue = value
-        contributions.append(StoredContribution(text: items[index].text, amount: value, rule: .implicit))
-      }
-      start = end + 1
-    }
-  }
-
-  /// The item and value of the sentence's implicit statement, if any (see ``applyImplicitStatements()``).
+  /// The item and value of an implicit statement that opens a sentence at `start` (−1 when no sentence opens
+  /// before `punctuation`) or follows the punctuation at `punctuation` (", not five days"), if any (see
+  /// ``applySentenceRules(wishes:)``).
   private func implicitStatement(
-    in sentence: Range<Int>, words: NegationScope, reader: DurationReader
+    at start: Int, punctuation: Int, ends: Bool, words: NegationScope, reader: DurationReader
   ) -> (Int, Double)? {
-    var first = sentence.lowerBound
-    if first < sentence.upperBound && words.isWord(first, "please") { first += 1 }
-    guard first + 1 < sentence.upperBound else { return nil }
-    // "Stop auto-enrolling people", "Please stop closing my ticket".
-    if words.isWord(first, "stop"), let next = words.wordBytes(first + 1), next.count > 4,
-      next[next.count - 3] | 0x20 == UInt8(ascii: "i"), next[next.count - 2] | 0x20 == UInt8(ascii: "n"),
-      next[next.count - 1] | 0x20 == UInt8(ascii: "g")
-    {
-      return (first, Self.implicitComplaint)
-    }
-    // "It's been 72.", "It has been three weeks now.", "That was Tuesday.": elapsed time since something said before.
-    if first > 0 {
-      var after = -1
-      if words.isWord(first, "it's") || words.isWord(first, "its"), words.isWord(first + 1, "been") {
-        after = first + 2
-      } else if words.isWord(first, "it"), first + 2 < sentence.upperBound, words.isWord(first + 1, "has"),
-        words.isWord(first + 2, "been")
-      {
-        after = first + 3
-      } else if words.isWord(first, "that"), words.isWord(first + 1, "was") {
-        after = first + 2
+    if start >= 0 && start < punctuation {
+      let first = items[start].entry.ruleWord == .politeness ? start + 1 : start
+      guard first < punctuation, items[first].entry.ruleWord == .opener else {
+        return durationContrast(after: punctuation, words: words, reader: reader)
       }
-      if after >= 0 && after < sentence.upperBound {
+      // "Stop auto-enrolling people", "Please stop closing my ticket".
+      if first + 1 < punctuation, words.isWord(first, "stop"), let next = words.wordBytes(first + 1), next.count > 4,
+        next[next.count - 3] | 0x20 == UInt8(ascii: "i"), next[next.count - 2] | 0x20 == UInt8(ascii: "n"),
+        next[next.count - 1] | 0x20 == UInt8(ascii: "g")
+      {
+        return (first, Self.implicitComplaint)
+      }
+      // "It's been 72.", "It has been three weeks now.", "That was Tuesday.": elapsed time since something said
+      // before, the whole sentence.
+      if first > 0 && ends && !items[first].hasValue,
+        let after = elapsedTimeOpening(at: first, before: punctuation, words: words)
+      {
         var end = reader.weekday(at: after) ?? reader.duration(at: after)?.end ?? -1
-        if end >= 0 && end < sentence.upperBound
+        if end >= 0 && end < punctuation
           && (words.isWord(end, "now") || words.isWord(end, "ago") || words.isWord(end, "later"))
         {
           end += 1
         }
-        if end == sentence.upperBound && !items[first].hasValue { return (first, Self.implicitComplaint) }
+        if end == punctuation { return (first, Self.implicitComplaint) }
       }
     }
-    // "took five minutes, not five days".
-    for index in sentence where index + 2 < sentence.upperBound && items[index].isPunctuation {
-      guard words.isWord(index + 1, "not"), let later = reader.duration(at: index + 2), later.seconds > 0,
-        let earlier = durationEnding(at: index, in: sentence, reader: reader), earlier != later.seconds
-      else { continue }
-      return (index + 1, earlier < later.seconds ? Self.durationContrast : -Self.durationContrast)
+    return durationContrast(after: punctuation, words: words, reader: reader)
+  }
+
+  /// "took five minutes, not five days": the item and value of a duration after ", not" set against the one
+  /// before the punctuation at `punctuation`.
+  private func durationContrast(after punctuation: Int, words: NegationScope, reader: DurationReader) -> (Int, Double)?
+  {
+    guard punctuation + 2 < items.count, items[punctuation + 1].entry.isNegator, words.isWord(punctuation + 1, "not"),
+      let later = reader.duration(at: punctuation + 2), later.seconds > 0,
+      let earlier = durationEnding(at: punctuation, reader: reader), earlier != later.seconds
+    else { return nil }
+    return (punctuation + 1, earlier < later.seconds ? Self.durationContrast : -Self.durationContrast)
+  }
+
+  /// The index after "it's been", "it has been" or "that was" at `first`, before `end`.
+  private func elapsedTimeOpening(at first: Int, before end: Int, words: NegationScope) -> Int? {
+    guard first + 2 < end else { return nil }
+    if words.isWord(first, "it's") || words.isWord(first, "its") {
+      return words.isWord(first + 1, "been") ? first + 2 : nil
     }
-    return nil
+    if words.isWord(first, "it") {
+      return first + 3 < end && words.isWord(first + 1, "has") && words.isWord(first + 2, "been") ? first + 3 : nil
+    }
+    return words.isWord(first, "that") && words.isWord(first + 1, "was") ? first + 2 : nil
   }
 
   /// The length of the duration that ends right before `end` ("five minutes" before ", not"), if any.
-  private func durationEnding(at end: Int, in sentence: Range<Int>, reader: DurationReader) -> Double? {
-    for start in max(sentence.lowerBound, end - 3)..<end {
+  private func durationEnding(at end: Int, reader: DurationReader) -> Double? {
+    for start in max(0, end - 3)..<end {
       if let duration = reader.duration(at: start), duration.end == end, duration.seconds > 0 {
         return duration.seconds
       }
@@ -371,6 +375,7 @@ struct LexiconScorer {
         for earlier in sentenceStart..<index
         where items[earlier].value < 0 || (earlier == marker && items[earlier].value > 0) {
           withdraw(earlier, by: marker, rule: .expectedEvent)
+          tookBackVerdicts = true
         }
       }
       sentenceStart = index + 1
@@ -529,14 +534,33 @@ struct LexiconScorer {
       || marks.contains(UInt8(ascii: "?")) || Self.containsEllipsis(marks)
   }
 
+  /// The rules read sentence by sentence, in one pass: implicit statements (above), then question and wish damping.
   /// Praise inside a question ("is the free migration included?") is mostly not praise: positive values in a
   /// sentence that ends with "?" are scaled by ``questionPraiseFactor``. Complaints in questions ("why is it so
   /// slow?") keep their weight. A wish (English: "it would be nice to see …", "a dark mode would be handy", "I'd
   /// love …") is a suggestion, not a verdict: every value of its sentence is scaled by ``wishFactor``.
-  private mutating func applyQuestionDamping() {
+  private mutating func applySentenceRules(wishes: Bool) {
+    let words = NegationScope(items: items, source: source)
+    let reader = DurationReader(words: words)
     var sentenceStart = 0
-    for index in 0...items.count {
-      guard index == items.count || (items[index].isPunctuation && endsSentence(items[index])) else { continue }
+    // Where a sentence opened before the current punctuation (−1 past a comma), and whether the sentence has an
+    // implicit statement already.
+    var opening = 0
+    var stated = false
+    for index in 0...items.count where index == items.count || items[index].isPunctuation {
+      let ends = index == items.count || endsSentence(items[index])
+      if englishRules && !stated,
+        let (item, value) = implicitStatement(at: opening, punctuation: index, ends: ends, words: words, reader: reader)
+      {
+        items[item].value = value
+        items[item].clauseValue = value
+        contributions.append(StoredContribution(text: items[item].text, amount: value, rule: .implicit))
+        stated = true
+      }
+      guard ends else {
+        opening = -1
+        continue
+      }
       if index < items.count && contains(UInt8(ascii: "?"), items[index]) {
         for earlier in sentenceStart..<index where items[earlier].value > 0 {
           let change = items[earlier].value * (Self.questionPraiseFactor - 1)
@@ -544,15 +568,24 @@ struct LexiconScorer {
           items[earlier].value += change
           items[earlier].clauseValue = items[earlier].value
         }
-      } else if englishRules && isWish(sentenceStart..<index) {
-        for earlier in sentenceStart..<index where items[earlier].value != 0 {
-          let change = items[earlier].value * (Self.wishFactor - 1)
-          contributions.append(StoredContribution(text: items[earlier].text, amount: change, rule: .wish))
-          items[earlier].value += change
-          items[earlier].clauseValue = items[earlier].value
-        }
+      } else if wishes {
+        dampWish(sentenceStart..<index)
       }
       sentenceStart = index + 1
+      opening = index + 1
+      stated = false
+    }
+  }
+
+  /// Scales every value of the sentence by ``wishFactor`` when it is a wish.
+  private mutating func dampWish(_ sentence: Range<Int>) {
+    guard isWish(sentence) else { return }
+    for index in sentence where items[index].value != 0 {
+      let change = items[index].value * (Self.wishFactor - 1)
+      contributions.append(StoredContribution(text: items[index].text, amount: change, rule: .wish))
+      items[index].value += change
+      items[index].clauseValue = items[index].value
+      tookBackVerdicts = true
     }
   }
 
@@ -560,12 +593,13 @@ struct LexiconScorer {
   /// "would be really handy") or "love" after "would" or "'d" ("we'd love a dark mode").
   private func isWish(_ sentence: Range<Int>) -> Bool {
     let words = NegationScope(items: items, source: source)
-    for index in sentence where items[index].value > 0 && index - sentence.lowerBound >= 1 {
+    for index in sentence where items[index].value > 0 && index > sentence.lowerBound {
       var cursor = index - 1
       while cursor > sentence.lowerBound && items[cursor].entry.booster > 0 { cursor -= 1 }
-      if words.isWord(index, "love") && words.isConditional(cursor) { return true }
-      guard cursor > sentence.lowerBound, words.isWord(cursor, "be") else { continue }
-      if words.isConditional(cursor - 1) || words.isWord(cursor - 1, "could") { return true }
+      if words.isWord(index, "love") && items[cursor].entry.ruleWord == .conditional { return true }
+      if cursor > sentence.lowerBound, words.isWord(cursor, "be"), items[cursor - 1].entry.ruleWord == .conditional {
+        return true
+      }
     }
     return false
   }

@@ -147,14 +147,6 @@ struct NegationScope {
       || isWord(next, "saja") || isWord(next, "hanya") || isWord(next, "cuma") || isWord(next, "cuman")
   }
 
-  /// "would", or a word ending in "'d" ("it'd", "we'd"): the conditional of a wish.
-  func isConditional(_ index: Int) -> Bool {
-    guard index >= 0 else { return false }
-    if isWord(index, "would") { return true }
-    guard let bytes = wordBytes(index), bytes.count > 2 else { return false }
-    return bytes[bytes.count - 2] == UInt8(ascii: "'") && bytes[bytes.count - 1] | 0x20 == UInt8(ascii: "d")
-  }
-
   /// Whether the item at `index` is the plain word `word` (ASCII, any case). The length is compared before any
   /// byte is read: the rules ask this of most items near a sentiment word.
   @inline(__always)

@@ -46,6 +46,12 @@ struct ScoringEntry: Sendable {
     case mistake
     /// "as expected", "as requested", "as planned": the complaints of its sentence are expected events.
     case expectedEvent
+    /// "would", "could", "it'd", "we'd": the conditional of a wish ("it would be nice to see …").
+    case conditional
+    /// "stop", "it's", "it", "that": may open an implicit statement ("Stop charging me", "It's been 72.").
+    case opener
+    /// "please": politeness before an opener.
+    case politeness
   }
 
   var rule: SentimentRule {
@@ -116,33 +122,43 @@ struct ScoringTable: Sendable {
   ]
   /// The English words and phrases of the rules for solved problems and expected events, set only in tables whose
   /// language is English (Malay and Lao phrase these otherwise).
-  static let englishRuleTerms: [(String, ScoringEntry.RuleWord)] =
-    [
-      "fixed", "patched", "restored", "recovered", "resolved", "solved", "sorted", "repaired", "reverted",
-      "unblocked", "traced", "removed", "cleared", "cleaned", "rebuilt", "undid", "undone", "reversed", "rescued",
-      "eliminated", "mitigated", "reduced", "lowered", "slashed", "cut", "rolled back", "sorted out", "cleaned up",
-      "tracked down", "cleared up",
-    ].map { ($0, .remedy) }
-    + ["fix", "patch", "restore", "recover", "repair", "revert", "undo", "roll back", "rollback"].map {
-      ($0, .remedyBase)
-    }
-    + ["let", "lets", "letting", "helped", "helps", "allowed", "allows", "able", "enabled", "enables"].map {
-      ($0, .ability)
-    }
-    + ["dropped", "fell", "decreased", "halved", "shrank", "plummeted", "plunged"].map {
-      ($0, .decrease)
-    }
-    + [
-      "should", "supposed", "supposedly", "apparently", "allegedly", "claimed", "claims", "told", "said", "says",
-      "waiting", "wait", "hope", "hoping", "hopefully", "needs", "need", "expect", "want", "wanted",
-      "promised", "promise", "will",
-    ].map { ($0, .expectation) }
-    + ["wrong", "incorrect", "mistaken"].map { ($0, .mistake) }
-    + [
-      "as expected", "as requested", "as planned", "as scheduled", "as agreed", "as announced", "as discussed",
-      "as instructed", "as asked", "as promised", "as advertised", "as described", "as documented", "as intended",
-      "as notified",
-    ].map { ($0, .expectedEvent) }
+  static let englishRuleTerms: [(String, ScoringEntry.RuleWord)] = {
+    let groups: [(ScoringEntry.RuleWord, [String])] = [
+      (
+        .remedy,
+        [
+          "fixed", "patched", "restored", "recovered", "resolved", "solved", "sorted", "repaired", "reverted",
+          "unblocked", "traced", "removed", "cleared", "cleaned", "rebuilt", "undid", "undone", "reversed", "rescued",
+          "eliminated", "mitigated", "reduced", "lowered", "slashed", "cut", "rolled back", "sorted out", "cleaned up",
+          "tracked down", "cleared up",
+        ]
+      ),
+      (.remedyBase, ["fix", "patch", "restore", "recover", "repair", "revert", "undo", "roll back", "rollback"]),
+      (.ability, ["let", "lets", "letting", "helped", "helps", "allowed", "allows", "able", "enabled", "enables"]),
+      (.decrease, ["dropped", "fell", "decreased", "halved", "shrank", "plummeted", "plunged"]),
+      (
+        .expectation,
+        [
+          "should", "supposed", "supposedly", "apparently", "allegedly", "claimed", "claims", "told", "said", "says",
+          "waiting", "wait", "hope", "hoping", "hopefully", "needs", "need", "expect", "want", "wanted", "promised",
+          "promise", "will",
+        ]
+      ),
+      (.mistake, ["wrong", "incorrect", "mistaken"]),
+      (
+        .expectedEvent,
+        [
+          "as expected", "as requested", "as planned", "as scheduled", "as agreed", "as announced", "as discussed",
+          "as instructed", "as asked", "as promised", "as advertised", "as described", "as documented", "as intended",
+          "as notified",
+        ]
+      ),
+      (.conditional, ["would", "could", "it'd", "we'd", "i'd", "that'd", "you'd", "they'd", "he'd", "she'd"]),
+      (.opener, ["stop", "it's", "its", "it", "that"]),
+      (.politeness, ["please"]),
+    ]
+    return groups.flatMap { role, terms in terms.map { ($0, role) } }
+  }()
 
   /// The Lao repetition mark ໆ, which strengthens the word before it by one intensifier step.
   static let repetitionMark = "\u{0EC6}"
