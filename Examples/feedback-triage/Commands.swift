@@ -113,14 +113,19 @@ let reportCommand = CommandSpec(
     "--english DIR reports the lexicon and the default classifier on each DIR/<register>-dev.tsv of English"
       + " general text (tweets, reviews, editorial sentences), or on DIR/<register>-check.tsv with --check;"
       + " it needs no --corpus.",
+    "--dev DIR reports the lexicon and the default classifier on the sentiment labels of DIR/{en,ms,lo}.tsv"
+      + " (label<TAB>intent<TAB>aspects<TAB>text, the aspects development set); it needs no --corpus either.",
   ],
   options: [
-    .value("--corpus", "DIR", help: "The corpus folder (required unless --english is given)."),
+    .value("--corpus", "DIR", help: "The corpus folder (required unless --english or --dev is given)."),
     .flag("--cross-validate", help: "Add the 5-fold cross-validation of the ensemble weight and of the fact factor."),
     .flag("--facts", help: "Print only the cross-validation of the fact factor (after the test-split table)."),
     .value(
       "--general", "DIR", help: "Add the cross-validation of the Malay/Indonesian model on the shared sets in DIR."),
     .value("--heldout", "DIR", help: "Add the default classifier's macro-F1 on the held-out set in DIR."),
+    .value(
+      "--dev", "DIR",
+      help: "Add the default classifier's macro-F1 on the aspects development set in DIR (en, ms, lo files)."),
     .value("--english", "DIR", help: "Add macro-F1 per register on the English general-text set in DIR."),
     .flag("--check", help: "With --english, measure the check files instead of the dev files."),
   ]
@@ -128,24 +133,31 @@ let reportCommand = CommandSpec(
   let english = try arguments.value("--english").map {
     try EnglishReport.markdown(folder: $0, split: arguments.flag("--check") ? "check" : "dev")
   }
+  let dev = try arguments.value("--dev").map {
+    try HeldoutReport.markdown(
+      folder: $0, languages: HeldoutReport.devLanguages, title: "the aspects development set")
+  }
   guard let corpus = arguments.value("--corpus") else {
-    guard let english else { throw UsageError("--corpus is required") }
-    Console.print(english)
+    let standalone = [english, dev].compactMap { $0 }
+    guard !standalone.isEmpty else { throw UsageError("--corpus is required unless --english or --dev is given") }
+    Console.print(standalone.joined(separator: "\n\n"))
     return .success
   }
   Console.print(try CorpusReport.markdown(corpus: corpus))
   if arguments.flag("--cross-validate") {
     Console.print("", try CorpusReport.weightSearch(corpus: corpus))
-    Console.print("", try CorpusReport.factSearch(corpus: corpus))
+    Console.print("", try CorpusReport.languageWeightSearch(corpus: corpus, dev: arguments.value("--dev")))
+    Console.print("", try CorpusReport.factSearch(corpus: corpus, dev: arguments.value("--dev")))
   }
   if arguments.flag("--facts") {
-    Console.print(try CorpusReport.factSearch(corpus: corpus))
+    Console.print(try CorpusReport.factSearch(corpus: corpus, dev: arguments.value("--dev")))
     return .success
   }
   if let shared = arguments.value("--general") {
     Console.print("", try GeneralReport.markdown(shared: shared, corpus: corpus, formalWeights: [0.5, 0.6, 0.7]))
   }
   if let english { Console.print("", english) }
+  if let dev { Console.print("", dev) }
   if let heldout = arguments.value("--heldout") {
     Console.print("", try HeldoutReport.markdown(folder: heldout))
   }

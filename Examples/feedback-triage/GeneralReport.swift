@@ -139,34 +139,49 @@ enum GeneralReport {
   }
 }
 
-/// Macro-F1 of the default classifier and of the lexicon alone on the held-out test set (read only; see its
-/// README.txt for the protocol).
+/// Macro-F1 of the default classifier and of the lexicon alone on a folder of label<TAB>intent<TAB>aspects<TAB>text
+/// files, one per language: the held-out test set (read only; see its README.txt for the protocol) or the aspects
+/// development set.
 enum HeldoutReport {
-  static func markdown(folder: String) throws -> String {
+  /// The held-out set's languages (Malay and Indonesian in files of their own).
+  static let heldoutLanguages = ["en", "ms", "id", "lo"]
+  /// The development set's files (Malay and Indonesian share `ms.tsv`).
+  static let devLanguages = ["en", "ms", "lo"]
+
+  static func markdown(
+    folder: String, languages: [String] = heldoutLanguages, title: String = "the held-out hosting feedback"
+  ) throws -> String {
     let lexicon = try LexiconSentimentClassifier.bundled()
     let standard = try DefaultSentimentClassifier.make()
     var lines = [
-      "macro-F1 on the held-out hosting feedback (\(folder))", "",
+      "macro-F1 on \(title) (\(folder))", "",
       "| language | texts | lexicon | default classifier |", "|---|---|---|---|",
     ]
-    for language in ["en", "ms", "id", "lo"] {
-      guard let data = FileManager.default.contents(atPath: "\(folder)/\(language).tsv") else {
-        throw UsageError("cannot read \(folder)/\(language).tsv")
-      }
-      var examples: [LabeledExample] = []
-      for (number, line) in String(decoding: data, as: UTF8.self).split(separator: "\n").enumerated()
-      where !line.isEmpty {
-        let fields = line.split(separator: "\t", omittingEmptySubsequences: false)
-        guard fields.count == 4, let label = SentimentLabel(rawValue: String(fields[0])) else {
-          throw UsageError("\(language).tsv line \(number + 1): expected label<TAB>intent<TAB>aspects<TAB>text")
-        }
-        examples.append(LabeledExample(text: String(fields[3]), label: label))
-      }
+    for language in languages {
+      let examples = try examples(folder: folder, language: language)
       let scores = [lexicon.evaluate(on: examples).macroF1, standard.evaluate(on: examples).macroF1]
       lines.append(
         "| \(language) | \(examples.count) | " + scores.map { String(format: "%.3f", $0) }.joined(separator: " | ")
           + " |")
     }
     return lines.joined(separator: "\n")
+  }
+
+  /// The sentiment-labelled texts of `folder/language.tsv` (label<TAB>intent<TAB>aspects<TAB>text lines).
+  static func examples(folder: String, language: String) throws -> [LabeledExample] {
+    guard let data = FileManager.default.contents(atPath: "\(folder)/\(language).tsv") else {
+      throw UsageError("cannot read \(folder)/\(language).tsv")
+    }
+    var examples: [LabeledExample] = []
+    for (number, line) in String(decoding: data, as: UTF8.self).split(separator: "\n").enumerated()
+    where !line.isEmpty {
+      let fields = line.split(separator: "\t", omittingEmptySubsequences: false)
+      guard fields.count == 4, let label = SentimentLabel(rawValue: String(fields[0])) else {
+        throw UsageError("\(language).tsv line \(number + 1): expected label<TAB>intent<TAB>aspects<TAB>text")
+      }
+      examples.append(
+        LabeledExample(text: String(fields[3]), label: label, language: SentimentLanguage(rawValue: language)))
+    }
+    return examples
   }
 }

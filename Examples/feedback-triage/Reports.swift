@@ -98,17 +98,75 @@ enum CorpusReport {
     return lines.joined(separator: "\n")
   }
 
+  /// 5-fold cross-validated macro-F1 of lexicon + naive Bayes per language for each model weight (the same folds
+  /// as ``weightSearch(corpus:)``), and with `dev` the same weights with a model trained on all training splits on
+  /// the aspects development set: whether a language's hosting model deserves a weight of its own.
+  static func languageWeightSearch(corpus: String, dev: String?) throws -> String {
+    var training: [LabeledExample] = []
+    var devExamples: [LabeledExample] = []
+    for language in languages {
+      training += try load("\(corpus)/\(language)-train.tsv", language: language) ?? []
+      if let dev { devExamples += try HeldoutReport.examples(folder: dev, language: language) }
+    }
+    let lexicon = try LexiconSentimentClassifier.bundled()
+    let weights = [0.3, 0.4, 0.5, 0.6, 0.7]
+    let columns = languages + ["all"]
+    let empty = [[ConfusionMatrix]](
+      repeating: [ConfusionMatrix](repeating: ConfusionMatrix(), count: columns.count), count: weights.count)
+    var crossValidated = empty
+    var developed = empty
+    func record(_ example: LabeledExample, _ model: NaiveBayesSentimentModel, into table: inout [[ConfusionMatrix]]) {
+      let column = languages.firstIndex(of: example.language?.rawValue ?? "") ?? 0
+      for (row, weight) in weights.enumerated() {
+        let ensemble = EnsembleSentimentClassifier(lexicon: lexicon, model: model, modelWeight: weight)
+        let predicted = ensemble.classify(example.text).label
+        table[row][column].record(actual: example.label, predicted: predicted)
+        table[row][columns.count - 1].record(actual: example.label, predicted: predicted)
+      }
+    }
+    let assignment = CrossValidation.foldAssignment(examples: training, folds: 5, seed: 7)
+    for fold in 0..<5 {
+      let model = try NaiveBayesSentimentModel.train(
+        on: training.indices.filter { assignment[$0] != fold }.map { training[$0] })
+      for index in training.indices where assignment[index] == fold {
+        record(training[index], model, into: &crossValidated)
+      }
+    }
+    let full = try NaiveBayesSentimentModel.train(on: training)
+    for example in devExamples { record(example, full, into: &developed) }
+    var tables: [(name: String, cells: [[ConfusionMatrix]])] = [("CV", crossValidated)]
+    if dev != nil { tables.append(("dev", developed)) }
+    let headings: [String] = tables.flatMap { table in columns.map { "\(table.name) \($0)" } }
+    var lines = [
+      "macro-F1 per language for each model weight (lexicon + NB): 5-fold cross-validation on the training splits"
+        + (dev == nil ? "" : ", then the aspects development set"),
+      "",
+      "| model weight | " + headings.joined(separator: " | ") + " |",
+      "|---|" + String(repeating: "---|", count: headings.count),
+    ]
+    for (row, weight) in weights.enumerated() {
+      let cells = tables.flatMap { $0.cells[row] }.map {
+        String(format: "%.3f", SentimentEvaluation(confusion: $0).macroF1)
+      }
+      lines.append(String(format: "| %.1f | ", weight) + cells.joined(separator: " | ") + " |")
+    }
+    return lines.joined(separator: "\n")
+  }
+
   /// 5-fold cross-validated macro-F1 of the default-weight ensemble (lexicon + naive Bayes) per language for each
   /// factor on the model's weight in texts without opinion evidence (no sentiment word, no opinion cue), and the
   /// same on the test splits with models trained on the training splits: how
   /// ``EnsembleSentimentClassifier/defaultFactFactor`` was chosen. The last row discounts every text without a
-  /// sentiment word, cue or not (the rejected `silenceFactor` 0.5).
-  static func factSearch(corpus: String) throws -> String {
+  /// sentiment word, cue or not (the rejected `silenceFactor` 0.5). With `dev`, the same full-training-split
+  /// ensembles are measured on the aspects development set in that folder too (its en, ms and lo files).
+  static func factSearch(corpus: String, dev: String? = nil) throws -> String {
     var training: [LabeledExample] = []
     var tests: [LabeledExample] = []
+    var devExamples: [LabeledExample] = []
     for language in languages {
       training += try load("\(corpus)/\(language)-train.tsv", language: language) ?? []
       tests += try load("\(corpus)/\(language)-test.tsv", language: language) ?? []
+      if let dev { devExamples += try HeldoutReport.examples(folder: dev, language: language) }
     }
     let lexicon = try LexiconSentimentClassifier.bundled()
     let settings: [(name: String, silence: Double, fact: Double)] =
@@ -122,6 +180,7 @@ enum CorpusReport {
     var crossValidated = [[ConfusionMatrix]](
       repeating: [ConfusionMatrix](repeating: ConfusionMatrix(), count: columns.count), count: settings.count)
     var tested = crossValidated
+    var developed = crossValidated
     func record(
       _ example: LabeledExample, _ classifiers: [EnsembleSentimentClassifier], into table: inout [[ConfusionMatrix]]
     ) {
@@ -142,17 +201,21 @@ enum CorpusReport {
     }
     let full = ensembles(try NaiveBayesSentimentModel.train(on: training))
     for example in tests { record(example, full, into: &tested) }
+    for example in devExamples { record(example, full, into: &developed) }
+    var tables: [(name: String, cells: [[ConfusionMatrix]])] = [("CV", crossValidated), ("test", tested)]
+    if dev != nil { tables.append(("dev", developed)) }
+    let headings: [String] = tables.flatMap { table in columns.map { "\(table.name) \($0)" } }
+    let sets = dev == nil ? "then the test splits" : "then the test splits, then the aspects development set"
     var lines = [
       "texts without opinion evidence: macro-F1 for each factor on the model's weight (lexicon + NB, weight"
-        + " \(DefaultSentimentClassifier.ensembleModelWeight)); 5-fold cross-validation on the training splits,"
-        + " then the test splits",
+        + " \(DefaultSentimentClassifier.ensembleModelWeight)); 5-fold cross-validation on the training splits, "
+        + sets,
       "",
-      "| fact factor | " + columns.map { "CV \($0)" }.joined(separator: " | ") + " | "
-        + columns.map { "test \($0)" }.joined(separator: " | ") + " |",
-      "|---|" + String(repeating: "---|", count: columns.count * 2),
+      "| fact factor | " + headings.joined(separator: " | ") + " |",
+      "|---|" + String(repeating: "---|", count: headings.count),
     ]
     for (row, setting) in settings.enumerated() {
-      let cells = (crossValidated[row] + tested[row]).map {
+      let cells = tables.flatMap { $0.cells[row] }.map {
         String(format: "%.3f", SentimentEvaluation(confusion: $0).macroF1)
       }
       lines.append("| \(setting.name) | " + cells.joined(separator: " | ") + " |")

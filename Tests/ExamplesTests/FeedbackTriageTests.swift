@@ -158,6 +158,31 @@ struct FeedbackTriageTests {
     #expect(try await runExample("feedback-triage", ["report"]).status == 2)
   }
 
+  @Test("report --dev prints the sentiment macro-F1 of each language file of an aspects set, without a corpus")
+  func devReport() async throws {
+    let directory = FileManager.default.temporaryDirectory.appendingPathComponent("dev-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: directory) }
+    let lines = [
+      "positive\tpraise\tsupportSpeed:+\tSupport answered in minutes, wonderful",
+      "negative\tcomplaint\tuptime:-\tThe site is down again, terrible",
+      "neutral\tquestion\t\tWhere do I change my nameservers?",
+    ]
+    for language in ["en", "ms", "lo"] {
+      try lines.joined(separator: "\n").write(
+        to: directory.appendingPathComponent("\(language).tsv"), atomically: true, encoding: .utf8)
+    }
+    let report = try await runExample("feedback-triage", ["report", "--dev", directory.path])
+    #expect(report.status == 0, "\(report.standardError)")
+    #expect(report.standardOutput.contains("aspects development set"))
+    for language in ["en", "ms", "lo"] { #expect(report.standardOutput.contains("| \(language) | 3 | ")) }
+    #expect(!report.standardOutput.contains("| id |"))
+    try "positive\tonly two fields\n".write(
+      to: directory.appendingPathComponent("ms.tsv"), atomically: true, encoding: .utf8)
+    let malformed = try await runExample("feedback-triage", ["report", "--dev", directory.path])
+    #expect(malformed.status == 2 && malformed.standardError.contains("ms.tsv line 1"), "\(malformed.standardError)")
+  }
+
   @Test("an unknown command exits with status 2")
   func unknownCommand() async throws {
     #expect(try await runExample("feedback-triage", ["frobnicate"]).status == 2)

@@ -90,6 +90,10 @@ struct FactStatementTests {
       "the mailbox keeps gloomish", "the mailbox was not gloomish", "the mailbox was gloomish!",
       "the mailbox was gloomish but", "the mailbox was gloooomish", "the mailbox was very gloomish",
       "the mailbox was GLOOMISH, gloomish", "mailbox masih gloomish", "mailbox gloomish ເລື້ອຍໆ",
+      // Frequency, repetition and elapsed time: "every night", "twice", "it's been", "took".
+      "the mailbox was gloomish every night", "the mailbox has been gloomish since Monday",
+      "the mailbox took gloomish hours", "mailbox gloomish setiap malam", "mailbox gloomish sejak semalam",
+      "mailbox gloomish dua kali", "mailbox gloomish berulang", "mailbox gloomish ທຸກຄືນ", "mailbox gloomish ສອງເທື່ອ",
     ])
   func cueKeepsModel(_ text: String) throws {
     #expect(bundledClassifier.classify(text).confidence == 0, "the lexicon finds no sentiment word")
