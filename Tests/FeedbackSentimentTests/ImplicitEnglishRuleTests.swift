@@ -22,16 +22,21 @@ struct ImplicitEnglishRuleTests {
     Case(rule: "a remedy reaches a problem three words on", text: "traced the very slow page", raw: -2.293 * -0.74),
     Case(rule: "a remedy does not reach past its clause", text: "patched it, slow", raw: -2),
     Case(rule: "a passive remedy solves the problem before it", text: "the slow page was patched", raw: -2 * -0.74),
-    Case(rule: "a remedy followed by 'it' solves the problem before it", text: "found the slow page and patched it",
+    Case(
+      rule: "a remedy followed by 'it' solves the problem before it", text: "found the slow page and patched it",
       raw: -2 * -0.74),
-    Case(rule: "a problem is solved once by two remedies", text: "traced the slow page and patched it",
+    Case(
+      rule: "a problem is solved once by two remedies", text: "traced the slow page and patched it",
       raw: -2 * -0.74),
-    Case(rule: "a remedy in two words solves the problem after it", text: "rolled back the slow version",
+    Case(
+      rule: "a remedy in two words solves the problem after it", text: "rolled back the slow version",
       raw: -2 * -0.74),
-    Case(rule: "a base-form remedy after a word of ability solves", text: "let me roll back the slow version",
+    Case(
+      rule: "a base-form remedy after a word of ability solves", text: "let me roll back the slow version",
       raw: -2 * -0.74),
     Case(rule: "a base-form remedy alone is a request", text: "roll back the slow version", raw: -2),
-    Case(rule: "a remedy after a word of expectation solves nothing", text: "should have fixed the slow site",
+    Case(
+      rule: "a remedy after a word of expectation solves nothing", text: "should have fixed the slow site",
       raw: -2),
     Case(rule: "a remedy reported as hearsay solves nothing", text: "supposedly fixed the slow site", raw: -2),
     Case(rule: "a negated remedy solves nothing", text: "the slow page was not patched", raw: -2),
@@ -56,19 +61,24 @@ struct ImplicitEnglishRuleTests {
     Case(rule: "'just never' after a comma takes back the praise", text: "good, just never on time", raw: 2 * -0.74),
     Case(rule: "'only never' takes back the praise too", text: "good, only never on time", raw: 2 * -0.74),
     Case(rule: "a plain 'never' clause does not", text: "good, never on time", raw: 2),
-    Case(rule: "a 'just never' clause with sentiment is negation", text: "good, just never helpful",
+    Case(
+      rule: "a 'just never' clause with sentiment is negation", text: "good, just never helpful",
       raw: 2 + 1.5 * -0.74),
     Case(rule: "a demand to stop is a complaint", text: "stop sending reminders", raw: -1.5),
     Case(rule: "a polite demand to stop is a complaint", text: "please stop closing my tickets", raw: -1.5),
     Case(rule: "'stop' without a deed is no demand", text: "the bus stop", raw: 0),
-    Case(rule: "elapsed time after an earlier sentence is a complaint", text: "promised a day. it's been 72.",
+    Case(
+      rule: "elapsed time after an earlier sentence is a complaint", text: "promised a day. it's been 72.",
       raw: -1.5),
-    Case(rule: "elapsed time with a unit and 'now'", text: "asked on monday. it has been over a week now.",
+    Case(
+      rule: "elapsed time with a unit and 'now'", text: "asked on monday. it has been over a week now.",
       raw: -1.5),
-    Case(rule: "a past day named after an earlier sentence is a complaint", text: "they said monday. that was friday.",
+    Case(
+      rule: "a past day named after an earlier sentence is a complaint", text: "they said monday. that was friday.",
       raw: -1.5),
     Case(rule: "elapsed time that opens the text is no complaint", text: "it's been two years", raw: 0),
-    Case(rule: "elapsed time followed by more is no such statement", text: "asked. it's been two years with you",
+    Case(
+      rule: "elapsed time followed by more is no such statement", text: "asked. it's been two years with you",
       raw: 0),
     Case(rule: "a shorter duration than another is praise", text: "took five minutes, not five days", raw: 2),
     Case(rule: "a longer duration than another is a complaint", text: "took 3 days, not 3 hours", raw: -2),
@@ -122,44 +132,61 @@ struct ImplicitEnglishRuleTests {
   typealias LabelCase = BundledLexiconTests.Case
 
   static let sentences: [LabelCase] = [
-    LabelCase(rule: "a remedy with its object", text: "Their engineer fixed the broken redirect before lunch.",
+    LabelCase(
+      rule: "a remedy with its object", text: "Their engineer fixed the broken redirect before lunch.",
       label: .positive),
-    LabelCase(rule: "a found and removed problem", text: "The agent tracked down the spam script and removed it.",
+    LabelCase(
+      rule: "a found and removed problem", text: "The agent tracked down the spam script and removed it.",
       label: .positive),
-    LabelCase(rule: "an ability to undo", text: "Snapshots let me restore the deleted database in a few clicks.",
+    LabelCase(
+      rule: "an ability to undo", text: "Snapshots let me restore the deleted database in a few clicks.",
       label: .positive),
     LabelCase(rule: "a passive remedy", text: "The corrupted mailbox was recovered overnight.", label: .positive),
-    LabelCase(rule: "a decrease of a bad metric", text: "Since the upgrade our latency dropped by half.",
+    LabelCase(
+      rule: "a decrease of a bad metric", text: "Since the upgrade our latency dropped by half.",
       label: .positive),
-    LabelCase(rule: "a transitive decrease", text: "Moving us to the Singapore node reduced the lag a lot.",
+    LabelCase(
+      rule: "a transitive decrease", text: "Moving us to the Singapore node reduced the lag a lot.",
       label: .positive),
     LabelCase(rule: "absence of a problem", text: "Moved forty sites over without a single glitch.", label: .positive),
-    LabelCase(rule: "a remedy of the wrong thing", text: "They restored the wrong site and wiped my changes.",
+    LabelCase(
+      rule: "a remedy of the wrong thing", text: "They restored the wrong site and wiped my changes.",
       label: .negative),
-    LabelCase(rule: "hearsay of a fix", text: "Support says the outage was fixed, but my shop still won't load.",
+    LabelCase(
+      rule: "hearsay of a fix", text: "Support says the outage was fixed, but my shop still won't load.",
       label: .negative),
     LabelCase(rule: "an overdue fix", text: "The login bug should have been fixed weeks ago.", label: .negative),
     LabelCase(rule: "a request to fix", text: "Please fix the broken contact form.", label: .negative),
-    LabelCase(rule: "a decrease of a good quality", text: "Stability fell after the move to the new cluster.",
+    LabelCase(
+      rule: "a decrease of a good quality", text: "Stability fell after the move to the new cluster.",
       label: .negative),
-    LabelCase(rule: "an expected outage", text: "The server was offline for a few minutes during the upgrade, as planned.",
+    LabelCase(
+      rule: "an expected outage", text: "The server was offline for a few minutes during the upgrade, as planned.",
       label: .neutral),
-    LabelCase(rule: "a requested suspension", text: "Account suspended as requested while we move offices.",
+    LabelCase(
+      rule: "a requested suspension", text: "Account suspended as requested while we move offices.",
       label: .neutral),
-    LabelCase(rule: "an unmet expectation", text: "The restore did not finish as expected and the site is down.",
+    LabelCase(
+      rule: "an unmet expectation", text: "The restore did not finish as expected and the site is down.",
       label: .negative),
     LabelCase(rule: "a wish", text: "It would be nice to get a text when a backup fails.", label: .neutral),
-    LabelCase(rule: "a wish for a feature", text: "A staging toggle in the panel would be really handy.",
+    LabelCase(
+      rule: "a wish for a feature", text: "A staging toggle in the panel would be really handy.",
       label: .neutral),
-    LabelCase(rule: "undercut praise", text: "Always polite on chat, just never with an actual answer.",
+    LabelCase(
+      rule: "undercut praise", text: "Always polite on chat, just never with an actual answer.",
       label: .negative),
-    LabelCase(rule: "a demand to stop", text: "Stop charging my card for add-ons I never ordered.",
+    LabelCase(
+      rule: "a demand to stop", text: "Stop charging my card for add-ons I never ordered.",
       label: .negative),
-    LabelCase(rule: "elapsed time", text: "Support said someone would call back. It's been nine days.",
+    LabelCase(
+      rule: "elapsed time", text: "Support said someone would call back. It's been nine days.",
       label: .negative),
-    LabelCase(rule: "a past day named", text: "You promised the fix by Monday. That was last Monday.",
+    LabelCase(
+      rule: "a past day named", text: "You promised the fix by Monday. That was last Monday.",
       label: .negative),
-    LabelCase(rule: "a faster duration than feared", text: "The DNS switch took ten minutes, not the two days I planned for.",
+    LabelCase(
+      rule: "a faster duration than feared", text: "The DNS switch took ten minutes, not the two days I planned for.",
       label: .positive),
     LabelCase(rule: "an expertise idiom", text: "The guy on the night shift knows his stuff.", label: .positive),
   ]

@@ -441,7 +441,8 @@ struct LexiconScorer {
     var start = 0
     for index in 0..<items.count where index > 0 && items[index].entry.isNegator && !items[index].entry.hasValence {
       let endsSentence = index + 1 == items.count || items[index + 1].isPunctuation
-      guard endsSentence && (items[index - 1].isPunctuation || items[index].isAllCaps) || englishRules && isUndercut(index)
+      guard
+        endsSentence && (items[index - 1].isPunctuation || items[index].isAllCaps) || englishRules && isUndercut(index)
       else {
         continue
       }
