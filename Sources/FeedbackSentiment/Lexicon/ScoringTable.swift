@@ -29,7 +29,7 @@ struct ScoringEntry: Sendable {
     case excess
     /// "hard", "difficult", "impossible": with "to", reverse the praise after it.
     case difficulty
-    /// English only, from here on (<doc:ScoringRules>, rule 8, solved problems and expected events).
+    /// English only, from here on (<doc:ScoringRules>: implicit English hosting feedback).
     /// "fixed", "patched", "traced", "rolled back", "reduced": the problem named after it (or before it, when
     /// passive or followed by "it") is solved.
     case remedy
