@@ -270,6 +270,17 @@ public struct SentimentRule: RawRepresentable, Sendable, Hashable, Codable, Cust
   public static let question = SentimentRule(rawValue: "question")
   /// A trailing negator ("Great support... NOT") reversed the praise before it.
   public static let sarcasm = SentimentRule(rawValue: "sarcasm")
+  /// A remedy solved the problem the word names ("fixed the slow queries", "TTFB dropped"): the complaint was
+  /// flipped and damped as a negator would.
+  public static let remedy = SentimentRule(rawValue: "remedy")
+  /// The word's sentence reports an expected or requested event ("Ticket reopened as requested."): its complaints
+  /// count nothing.
+  public static let expectedEvent = SentimentRule(rawValue: "expectedEvent")
+  /// The word's sentence is a wish ("it would be nice to see …"), a suggestion rather than a verdict.
+  public static let wish = SentimentRule(rawValue: "wish")
+  /// A statement without a sentiment word that still judges: a demand to stop ("Stop auto-renewing my plan."),
+  /// elapsed time ("It's been 72."), a duration set against another ("took five minutes, not five days").
+  public static let implicit = SentimentRule(rawValue: "implicit")
   /// A trained model's vote (ensemble explanations).
   public static let model = SentimentRule(rawValue: "model")
 }

@@ -82,10 +82,17 @@ final class LexiconEngine: Sendable {
     return ScratchList<ScoredItem>.with(capacity: LexiconItemBuilder.capacity(for: tokens)) { items in
       LexiconItemBuilder(resources: resources).build(tokens, into: &items)
       var valued = 0
-      for index in 0..<items.count where items[index].hasValue || items[index].entry.hasNegatorValue { valued += 1 }
+      // Valued items (with negators of a value of their own), and room for one implicit statement per sentence
+      // (``LexiconScorer/contributionCapacity``).
+      for index in 0..<items.count
+      where items[index].hasValue || items[index].entry.hasNegatorValue || items[index].isPunctuation {
+        valued += 1
+      }
+      valued += 1
       let capacity = LexiconScorer.contributionCapacity(valuedItems: valued) + 1
       return ScratchList<StoredContribution>.with(capacity: capacity) { contributions in
-        var scorer = LexiconScorer(items: items, contributions: contributions, source: bytes)
+        var scorer = LexiconScorer(
+          items: items, contributions: contributions, source: bytes, englishRules: resources.table.isEnglish)
         let raw = scorer.score(counts: tokens.counts)
         contributions = scorer.contributions
         guard !contributions.isEmpty else {
@@ -95,6 +102,17 @@ final class LexiconEngine: Sendable {
             ? makeDetails(text, tokens, items, contributions, resources) : nil
           return LexiconSentimentClassifier.Analysis(
             result: SentimentResult(label: .neutral, score: 0, confidence: 0, language: language, details: details),
+            probabilities: SentimentProbabilities(negative: 0, neutral: 1, positive: 0),
+            hasEvidence: false, hasOpinionCue: OpinionCues.present(in: items, tokens: tokens, words: opinionCueWords)
+          )
+        }
+        if scorer.isSettled {
+          // "Ticket reopened as requested.", "A dark mode would be nice.": the rules found no verdict in the words
+          // of sentiment, so the text counts as one without them (a statement or a suggestion), explained.
+          return LexiconSentimentClassifier.Analysis(
+            result: SentimentResult(
+              label: .neutral, score: 0, confidence: 0, language: language,
+              details: makeDetails(text, tokens, items, contributions, resources)),
             probabilities: SentimentProbabilities(negative: 0, neutral: 1, positive: 0),
             hasEvidence: false, hasOpinionCue: OpinionCues.present(in: items, tokens: tokens, words: opinionCueWords)
           )

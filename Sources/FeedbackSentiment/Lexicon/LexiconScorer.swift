@@ -42,12 +42,28 @@ struct LexiconScorer {
   static let questionPraiseFactor = 0.4
   /// Normalisation constant: score = s / √(s² + α).
   static let normalizationAlpha = 15.0
+  /// How many items after a remedy the problem it solves may stand ("traced the memory leak": three) …
+  static let remedyReach = 4
+  /// … and before it, when the remedy is passive ("the memory leak was patched", "found the leak and patched it")
+  /// or a decrease ("our TTFB dropped").
+  static let remedySubjectReach = 5
+  /// The value of an implicit complaint: a demand to stop ("Stop auto-renewing my plan.") or elapsed time after an
+  /// earlier sentence ("It's been 72.", "That was Tuesday.") …
+  static let implicitComplaint = -1.5
+  /// … and of a duration set against another ("took five minutes, not five days"): praise when the first is the
+  /// shorter, a complaint when it is the longer.
+  static let durationContrast = 2.0
+  /// Values in a sentence that wishes ("it would be nice to see …") are multiplied by this: a wish is a
+  /// suggestion, not a verdict.
+  static let wishFactor = 0.0
 
   /// The most contributions the rules can add for `valued` items with a value of their own: per item the
   /// value, capitals, elongation, three intensifiers before, one after and negation or excess (8), then
-  /// a frame (remedy, expectation or wish), a solved problem, question damping, contrast, sarcasm and ironic
-  /// praise (one each); plus "!" and "?" for the whole text. A negator with a value of its own counts as an item.
-  static func contributionCapacity(valuedItems valued: Int) -> Int { 14 * valued + 2 }
+  /// a frame (remedy, expectation or wish), a solved problem, an English remedy, an expected event, question or
+  /// wish damping, contrast, sarcasm and ironic praise (one each); plus "!" and "?" for the whole text. A negator
+  /// with a value of its own counts as an item; count one more valued item per sentence (a punctuation item, and
+  /// one for the last sentence) for the values of implicit statements.
+  static func contributionCapacity(valuedItems valued: Int) -> Int { 16 * valued + 2 }
 
   static func normalize(_ value: Double) -> Double {
     guard value.isFinite else { return value > 0 ? 1 : value < 0 ? -1 : 0 }
@@ -57,20 +73,40 @@ struct LexiconScorer {
   let items: ScratchList<ScoredItem>
   var contributions: ScratchList<StoredContribution>
   let source: TextBytes
+  /// Whether the English rules for implicit feedback apply (the text's table is English's).
+  var englishRules = false
+
+  /// Whether rules left no item with a value although some had one: every complaint and praise was an expected
+  /// event or a wish (``SentimentRule/expectedEvent``, ``SentimentRule/wish``), so the text states no verdict.
+  var isSettled: Bool {
+    guard tookBackVerdicts else { return false }
+    for index in 0..<items.count where items[index].value != 0 { return false }
+    return true
+  }
+  /// Whether the expected-event or wish rule took back a value.
+  var tookBackVerdicts = false
 
   /// Applies every rule; returns the raw sum s.
   mutating func score(counts: TokenCounts) -> Double {
     let capsDifferential = hasCapsDifferential()
+    // The roles of the English rules that occur, one bit per ``ScoringEntry/RuleWord``, so that a rule whose words
+    // are absent costs nothing; whether a frame term occurs (only the Malay/Indonesian table has them).
+    var roles: UInt32 = 0
     var framed = false
     for index in 0..<items.count {
-      if items[index].hasValue { scoreItem(at: index, capsDifferential: capsDifferential) }
+      roles |= 1 << items[index].entry.ruleWord.rawValue
       if items[index].entry.frame != .none { framed = true }
+      if items[index].hasValue { scoreItem(at: index, capsDifferential: capsDifferential) }
     }
+    func occurs(_ role: ScoringEntry.RuleWord) -> Bool { roles & (1 << role.rawValue) != 0 }
     scoreNegatorsWithValue()
-    // Only the Malay/Indonesian table has frame terms: other texts skip the pass.
     if framed { applyFrames() }
     applySolvedProblems()
-    applyQuestionDamping()
+    if englishRules {
+      if occurs(.remedy) || occurs(.remedyBase) || occurs(.decrease) { applyRemedies() }
+      if occurs(.expectedEvent) { applyExpectedEvents() }
+    }
+    applySentenceRules(wishes: englishRules && occurs(.conditional))
     applyContrast()
     applySarcasm()
     applyIronicPraise()
@@ -132,7 +168,7 @@ struct LexiconScorer {
       let booster = items[next].entry.booster
       add(sign * booster, to: &value, text: items[next].text, rule: booster > 0 ? .intensifier : .dampener)
     }
-    let scope = NegationScope(items: items, source: source)
+    let scope = NegationScope(items: items, source: source, english: englishRules)
     if !entry.isFixed, let negator = scope.negator(before: index) {
       switch scope.effect(of: negator, on: index) {
       case .flip:
@@ -141,6 +177,9 @@ struct LexiconScorer {
         items[index].negator = Int32(negator)
       case .intensify:
         add(sign * 2 * Self.boosterStep, to: &value, text: items[negator].text, rule: .negation)
+      case .absence:
+        add(-2 * value, to: &value, text: items[negator].text, rule: .negation)
+        items[index].negator = Int32(negator)
       }
     } else if valence > 0, let reverser = scope.reverserOfPraise(at: index) {
       // "fills up too quickly", "hard to clean": excess and difficulty turn the good word into a fault.
@@ -316,6 +355,207 @@ struct LexiconScorer {
     return end
   }
 
+  /// Implicit statements (English, in ``applySentenceRules(wishes:)``), at most one value per sentence, on a word
+  /// without a value of its own
+  /// (``SentimentRule/implicit``): a sentence that opens with a demand to stop ("Stop auto-renewing my plan.",
+  /// "Please stop closing my tickets.") or that states elapsed time after an earlier sentence ("It's been 72.",
+  /// "It has been over a week now.", "That was Tuesday.", "That was three days ago.") is a complaint
+  /// (``implicitComplaint``); a duration set against another after ", not" is praise when it is the shorter
+  /// ("took five minutes, not five days") and a complaint when it is the longer (``durationContrast``).
+  /// The item and value of an implicit statement that opens a sentence at `start` (−1 when no sentence opens
+  /// before `punctuation`) or follows the punctuation at `punctuation` (", not five days"), if any (see
+  /// ``applySentenceRules(wishes:)``).
+  private func implicitStatement(
+    at start: Int, punctuation: Int, ends: Bool, words: NegationScope, reader: DurationReader
+  ) -> (Int, Double)? {
+    if start >= 0 && start < punctuation {
+      let first = items[start].entry.ruleWord == .politeness ? start + 1 : start
+      guard first < punctuation, items[first].entry.ruleWord == .opener else {
+        return durationContrast(after: punctuation, words: words, reader: reader)
+      }
+      // "Stop auto-enrolling people", "Please stop closing my ticket".
+      if first + 1 < punctuation, words.isWord(first, "stop"), let next = words.wordBytes(first + 1), next.count > 4,
+        next[next.count - 3] | 0x20 == UInt8(ascii: "i"), next[next.count - 2] | 0x20 == UInt8(ascii: "n"),
+        next[next.count - 1] | 0x20 == UInt8(ascii: "g")
+      {
+        return (first, Self.implicitComplaint)
+      }
+      // "It's been 72.", "It has been three weeks now.", "That was Tuesday.": elapsed time since something said
+      // before, the whole sentence.
+      if first > 0 && ends && !items[first].hasValue,
+        let after = elapsedTimeOpening(at: first, before: punctuation, words: words)
+      {
+        var end = reader.weekday(at: after) ?? reader.duration(at: after)?.end ?? -1
+        if end >= 0 && end < punctuation
+          && (words.isWord(end, "now") || words.isWord(end, "ago") || words.isWord(end, "later"))
+        {
+          end += 1
+        }
+        if end == punctuation { return (first, Self.implicitComplaint) }
+      }
+    }
+    return durationContrast(after: punctuation, words: words, reader: reader)
+  }
+
+  /// "took five minutes, not five days": the item and value of a duration after ", not" set against the one
+  /// before the punctuation at `punctuation`.
+  private func durationContrast(after punctuation: Int, words: NegationScope, reader: DurationReader) -> (Int, Double)?
+  {
+    guard punctuation + 2 < items.count, items[punctuation + 1].entry.isNegator, words.isWord(punctuation + 1, "not"),
+      let later = reader.duration(at: punctuation + 2), later.seconds > 0,
+      let earlier = durationEnding(at: punctuation, reader: reader), earlier != later.seconds
+    else { return nil }
+    return (punctuation + 1, earlier < later.seconds ? Self.durationContrast : -Self.durationContrast)
+  }
+
+  /// The index after "it's been", "it has been" or "that was" at `first`, before `end`.
+  private func elapsedTimeOpening(at first: Int, before end: Int, words: NegationScope) -> Int? {
+    guard first + 2 < end else { return nil }
+    if words.isWord(first, "it's") || words.isWord(first, "its") {
+      return words.isWord(first + 1, "been") ? first + 2 : nil
+    }
+    if words.isWord(first, "it") {
+      return first + 3 < end && words.isWord(first + 1, "has") && words.isWord(first + 2, "been") ? first + 3 : nil
+    }
+    return words.isWord(first, "that") && words.isWord(first + 1, "was") ? first + 2 : nil
+  }
+
+  /// The length of the duration that ends right before `end` ("five minutes" before ", not"), if any.
+  private func durationEnding(at end: Int, reader: DurationReader) -> Double? {
+    for start in max(0, end - 3)..<end {
+      if let duration = reader.duration(at: start), duration.end == end, duration.seconds > 0 {
+        return duration.seconds
+      }
+    }
+    return nil
+  }
+
+  /// Solved problems (English): a remedy ("fixed", "patched", "traced", "rolled back", "reduced"; a base form such
+  /// as "roll back" only after a word of ability: "let me roll back") turns the complaints it reaches into mild
+  /// praise, ×−0.74 as a negator would: the problem after it ("fixed the slow queries"), and the one before it
+  /// when it is passive or followed by "it"/"them" ("the memory leak was patched", "found the leak and patched
+  /// it"). A decrease ("dropped", "fell", "halved") turns what went down before it either way ("TTFB dropped",
+  /// "uptime fell"). A negated remedy, one after a word of expectation or hearsay ("should be fixed",
+  /// "supposedly fixed", "told me it was fixed") and one applied to the wrong thing ("restored the wrong backup")
+  /// solve nothing; an expected or hearsay remedy also loses its own praise ("the bug should have been fixed").
+  private mutating func applyRemedies() {
+    for index in 0..<items.count {
+      let role = items[index].entry.ruleWord
+      guard role == .remedy || role == .remedyBase || role == .decrease else { continue }
+      if role == .remedyBase && !follows(.ability, before: index, within: 3) { continue }
+      if follows(.expectation, before: index, within: 6) {
+        // "should have been fixed", "supposedly fixed": no fix was made, so the remedy's own praise goes too.
+        if items[index].value > 0 && items[index].negator < 0 { withdraw(index, by: index, rule: .remedy) }
+        continue
+      }
+      guard NegationScope(items: items, source: source).negator(before: index) == nil else { continue }
+      if role == .decrease {
+        solve(by: index, step: -1, reach: Self.remedySubjectReach, bothPolarities: true)
+        continue
+      }
+      solve(by: index, step: 1, reach: Self.remedyReach, bothPolarities: false)
+      if isPassive(index) || isFollowedByPronoun(index) {
+        solve(by: index, step: -1, reach: Self.remedySubjectReach, bothPolarities: false)
+      }
+    }
+  }
+
+  /// Flips the values within `reach` items of the remedy at `remedy` in direction `step`, within its clause:
+  /// complaints only (praise ends the reach), or with `bothPolarities` the nearest value only, whichever its sign
+  /// (what went down). A word already flipped, a fixed idiom and a negator are left alone; a negator, a mistake
+  /// ("wrong") or a word of expectation ends the reach.
+  private mutating func solve(by remedy: Int, step: Int, reach: Int, bothPolarities: Bool) {
+    var cursor = remedy + step
+    var distance = 1
+    while cursor >= 0, cursor < items.count, distance <= reach, !items[cursor].isPunctuation,
+      !items[cursor].entry.isContrast, !items[cursor].entry.isNegator
+    {
+      let role = items[cursor].entry.ruleWord
+      if role == .mistake || role == .expectation { return }
+      let value = items[cursor].value
+      if value != 0 && !items[cursor].entry.isFixed && items[cursor].negator < 0 {
+        guard value < 0 || bothPolarities else { return }
+        let change = value * Self.negationScalar - value
+        contributions.append(StoredContribution(text: items[remedy].text, amount: change, rule: .remedy))
+        items[cursor].value += change
+        items[cursor].clauseValue = items[cursor].value
+        items[cursor].negator = Int32(remedy)
+        if bothPolarities { return }
+      }
+      distance += 1
+      cursor += step
+    }
+  }
+
+  /// Takes the value of the item at `index` out of the score, explained by the item at `cause`.
+  private mutating func withdraw(_ index: Int, by cause: Int, rule: RuleCode) {
+    contributions.append(StoredContribution(text: items[cause].text, amount: -items[index].value, rule: rule))
+    items[index].value = 0
+    items[index].clauseValue = 0
+  }
+
+  /// Whether an item with `role` stands at most `width` items before `index` in its clause.
+  private func follows(_ role: ScoringEntry.RuleWord, before index: Int, within width: Int) -> Bool {
+    var cursor = index - 1
+    while cursor >= 0, index - cursor <= width, !items[cursor].isPunctuation, !items[cursor].entry.isContrast {
+      if items[cursor].entry.ruleWord == role { return true }
+      cursor -= 1
+    }
+    return false
+  }
+
+  /// "was fixed", "got quickly patched", "has been resolved": an auxiliary of the passive one or two words before.
+  private func isPassive(_ index: Int) -> Bool {
+    let words = NegationScope(items: items, source: source)
+    for cursor in max(0, index - 2)..<index {
+      if words.isWord(cursor, "was") || words.isWord(cursor, "were") || words.isWord(cursor, "is")
+        || words.isWord(cursor, "are") || words.isWord(cursor, "been") || words.isWord(cursor, "be")
+        || words.isWord(cursor, "got") || words.isWord(cursor, "gets") || words.isWord(cursor, "get")
+        || words.isWord(cursor, "being")
+      {
+        return true
+      }
+    }
+    return false
+  }
+
+  /// "patched it", "fixed them": the problem was named before the remedy.
+  private func isFollowedByPronoun(_ index: Int) -> Bool {
+    let words = NegationScope(items: items, source: source)
+    return index + 1 < items.count && (words.isWord(index + 1, "it") || words.isWord(index + 1, "them"))
+  }
+
+  /// Expected events (English): in a sentence that says something happened as expected, requested, planned or
+  /// promised ("Ticket reopened as requested.", "offline for ten minutes after the DNS change, as expected"), the
+  /// complaints are the expected event and count nothing, nor does the marker's own praise. A sentence with a
+  /// negator, a negated word or a fixed idiom of complaint ("didn't work as expected") is left alone.
+  private mutating func applyExpectedEvents() {
+    var sentenceStart = 0
+    var marker = -1
+    var complaint = false
+    var blocked = false
+    for index in 0...items.count {
+      if index < items.count && !(items[index].isPunctuation && endsSentence(items[index])) {
+        let item = items[index]
+        if item.entry.ruleWord == .expectedEvent { marker = index }
+        if item.entry.isNegator || item.negator >= 0 || (item.value < 0 && item.entry.isFixed) { blocked = true }
+        if item.value < 0 { complaint = true }
+        continue
+      }
+      if marker >= 0 && complaint && !blocked {
+        for earlier in sentenceStart..<index
+        where items[earlier].value < 0 || (earlier == marker && items[earlier].value > 0) {
+          withdraw(earlier, by: marker, rule: .expectedEvent)
+          tookBackVerdicts = true
+        }
+      }
+      sentenceStart = index + 1
+      marker = -1
+      complaint = false
+      blocked = false
+    }
+  }
+
   /// The last contrast word with sentiment after it splits the text: the part before it counts half, the part
   /// after it one and a half times.
   private mutating func applyContrast() {
@@ -372,10 +612,28 @@ struct LexiconScorer {
     var start = 0
     for index in 0..<items.count where index > 0 && items[index].entry.isNegator && !items[index].entry.hasValence {
       let endsSentence = index + 1 == items.count || items[index + 1].isPunctuation
-      guard endsSentence, items[index - 1].isPunctuation || items[index].isAllCaps else { continue }
+      guard
+        endsSentence && (items[index - 1].isPunctuation || items[index].isAllCaps) || englishRules && isUndercut(index)
+      else {
+        continue
+      }
       reversePraise(in: start..<index)
       start = index + 1
     }
+  }
+
+  /// "quick to reply, just never with the right answer": a clause that opens with "just" or "only" and a negator,
+  /// and holds no sentiment of its own, takes back the praise before it (English).
+  private func isUndercut(_ negator: Int) -> Bool {
+    guard negator >= 2, items[negator - 2].isPunctuation else { return false }
+    let words = NegationScope(items: items, source: source)
+    guard words.isWord(negator - 1, "just") || words.isWord(negator - 1, "only") else { return false }
+    var cursor = negator + 1
+    while cursor < items.count && !items[cursor].isPunctuation {
+      if items[cursor].value != 0 { return false }
+      cursor += 1
+    }
+    return true
   }
 
   /// "Missing my flight because of a security line. Fantastic.": short sentences of bare praise, said flatly (no
@@ -448,23 +706,74 @@ struct LexiconScorer {
       || marks.contains(UInt8(ascii: "?")) || Self.containsEllipsis(marks)
   }
 
+  /// The rules read sentence by sentence, in one pass: implicit statements (above), then question and wish damping.
   /// Praise inside a question ("is the free migration included?") is mostly not praise: positive values in a
   /// sentence that ends with "?" are scaled by ``questionPraiseFactor``. Complaints in questions ("why is it so
-  /// slow?") keep their weight.
-  private mutating func applyQuestionDamping() {
+  /// slow?") keep their weight. A wish (English: "it would be nice to see …", "a dark mode would be handy", "I'd
+  /// love …") is a suggestion, not a verdict: every value of its sentence is scaled by ``wishFactor``.
+  private mutating func applySentenceRules(wishes: Bool) {
+    let words = NegationScope(items: items, source: source)
+    let reader = DurationReader(words: words)
     var sentenceStart = 0
-    for index in 0..<items.count where items[index].isPunctuation {
-      guard endsSentence(items[index]) else { continue }
-      if contains(UInt8(ascii: "?"), items[index]) {
+    // Where a sentence opened before the current punctuation (−1 past a comma), and whether the sentence has an
+    // implicit statement already.
+    var opening = 0
+    var stated = false
+    for index in 0...items.count where index == items.count || items[index].isPunctuation {
+      let ends = index == items.count || endsSentence(items[index])
+      if englishRules && !stated,
+        let (item, value) = implicitStatement(at: opening, punctuation: index, ends: ends, words: words, reader: reader)
+      {
+        items[item].value = value
+        items[item].clauseValue = value
+        contributions.append(StoredContribution(text: items[item].text, amount: value, rule: .implicit))
+        stated = true
+      }
+      guard ends else {
+        opening = -1
+        continue
+      }
+      if index < items.count && contains(UInt8(ascii: "?"), items[index]) {
         for earlier in sentenceStart..<index where items[earlier].value > 0 {
           let change = items[earlier].value * (Self.questionPraiseFactor - 1)
           contributions.append(StoredContribution(text: items[earlier].text, amount: change, rule: .question))
           items[earlier].value += change
           items[earlier].clauseValue = items[earlier].value
         }
+      } else if wishes {
+        dampWish(sentenceStart..<index)
       }
       sentenceStart = index + 1
+      opening = index + 1
+      stated = false
     }
+  }
+
+  /// Scales every value of the sentence by ``wishFactor`` when it is a wish.
+  private mutating func dampWish(_ sentence: Range<Int>) {
+    guard isWish(sentence) else { return }
+    for index in sentence where items[index].value != 0 {
+      let change = items[index].value * (Self.wishFactor - 1)
+      contributions.append(StoredContribution(text: items[index].text, amount: change, rule: .wish))
+      items[index].value += change
+      items[index].clauseValue = items[index].value
+      tookBackVerdicts = true
+    }
+  }
+
+  /// Whether the sentence holds praise after "would be", "could be" or "'d be" (intensifiers between allowed:
+  /// "would be really handy") or "love" after "would" or "'d" ("we'd love a dark mode").
+  private func isWish(_ sentence: Range<Int>) -> Bool {
+    let words = NegationScope(items: items, source: source)
+    for index in sentence where items[index].value > 0 && index > sentence.lowerBound {
+      var cursor = index - 1
+      while cursor > sentence.lowerBound && items[cursor].entry.booster > 0 { cursor -= 1 }
+      if words.isWord(index, "love") && items[cursor].entry.ruleWord == .conditional { return true }
+      if cursor > sentence.lowerBound, words.isWord(cursor, "be"), items[cursor - 1].entry.ruleWord == .conditional {
+        return true
+      }
+    }
+    return false
   }
 
   /// Whether the marks hold "…" (U+2026, UTF-8 E2 80 A6).

@@ -10,6 +10,8 @@
 ///   looked, sounded or tasted + a comparative ("never felt better").
 /// - **"Not only"**: a negator followed by a word of restriction ("not only", "doesn't just", "bukan sahaja", "tidak
 ///   hanya") negates nothing: "not only slow but also expensive" criticises both.
+/// - **Absence**: "without", "no" and "zero" before a complaint deny the problem itself, as the fixed idioms "no
+///   problems" and "without a hitch" do: the complaint is multiplied by −1 ("without a hiccup", "no lag spikes").
 /// - **"least"** negates like a negator ("the least helpful agent") except in "at least" and "very least".
 /// - **Excess and difficulty** reverse a positive word without a negator: "too quickly", "overly sweet", "hard to
 ///   clean", "difficult to use".
@@ -20,6 +22,8 @@ struct NegationScope {
     case flip
     /// Keep the polarity and intensify ("couldn't be happier").
     case intensify
+    /// Multiply by −1: the absence of a problem ("without a hiccup", "no lag") is as good as the problem is bad.
+    case absence
   }
 
   /// Valences at least this strong are extremes …
@@ -29,6 +33,8 @@ struct NegationScope {
 
   let items: ScratchList<ScoredItem>
   let source: TextBytes
+  /// Whether the English-only rules apply (absence).
+  var english = false
 
   /// The index of the negator that reaches the item at `index`, if any.
   func negator(before index: Int) -> Int? {
@@ -78,8 +84,15 @@ struct NegationScope {
 
   /// How the negator at `negator` acts on the word at `index`.
   func effect(of negator: Int, on index: Int) -> Effect {
-    isComparativeAfterCannotBe(negator: negator, word: index) || isEmphaticNever(negator: negator, word: index)
-      ? .intensify : .flip
+    if isComparativeAfterCannotBe(negator: negator, word: index) || isEmphaticNever(negator: negator, word: index) {
+      return .intensify
+    }
+    return english && items[index].entry.valence < 0 && isAbsence(negator) ? .absence : .flip
+  }
+
+  /// "without", "no", "zero": words of absence (English), which deny a thing rather than a quality.
+  private func isAbsence(_ negator: Int) -> Bool {
+    isWord(negator, "without") || isWord(negator, "no") || isWord(negator, "zero")
   }
 
   /// "never so happy", "never been this disappointed", "never felt better": "never" that says the most rather
@@ -119,7 +132,7 @@ struct NegationScope {
   }
 
   /// The source bytes of a plain word item (not a phrase or a Lao part).
-  private func wordBytes(_ index: Int) -> UnsafeBufferPointer<UInt8>? {
+  func wordBytes(_ index: Int) -> UnsafeBufferPointer<UInt8>? {
     let text = items[index].text
     guard text.kind == .word else { return nil }
     return source.slice(Int(text.first), Int(text.second))

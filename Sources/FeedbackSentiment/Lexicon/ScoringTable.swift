@@ -55,6 +55,29 @@ struct ScoringEntry: Sendable {
     case reportedSpeech
     /// Lao "ບໍ" (the question particle): "ແກ້ແລ້ວບໍ" asks whether it is fixed.
     case questionParticle
+    /// English only, from here on (<doc:ScoringRules>: implicit English hosting feedback).
+    /// "fixed", "patched", "traced", "rolled back", "reduced": the problem named after it (or before it, when
+    /// passive or followed by "it") is solved.
+    case remedy
+    /// "fix", "restore", "roll back", "undo": a remedy only after a word of ability ("let me roll back").
+    case remedyBase
+    /// "let", "lets", "helped", "allowed", "able": makes a base-form remedy after it a reported ability.
+    case ability
+    /// "dropped", "fell", "decreased", "halved": turns the polarity of what went down before it ("TTFB
+    /// dropped", "uptime fell").
+    case decrease
+    /// "should", "waiting", "supposedly", "told": a remedy after it is expected or hearsay, not done.
+    case expectation
+    /// "wrong", "incorrect": a remedy applied to the wrong thing is a mistake, not a solution.
+    case mistake
+    /// "as expected", "as requested", "as planned": the complaints of its sentence are expected events.
+    case expectedEvent
+    /// "would", "could", "it'd", "we'd": the conditional of a wish ("it would be nice to see …").
+    case conditional
+    /// "stop", "it's", "it", "that": may open an implicit statement ("Stop charging me", "It's been 72.").
+    case opener
+    /// "please": politeness before an opener.
+    case politeness
   }
 
   var rule: SentimentRule {
@@ -121,12 +144,55 @@ struct ScoringTable: Sendable {
   /// For each Lao vocabulary word without an entry of its own, the known terms inside it, when it is cut into
   /// vocabulary words only.
   var laoSplits: [Int32: [Int32]] = [:]
+  /// Whether the table's language is English, whose rules for implicit feedback (solved problems, absence,
+  /// expected events, wishes, implicit statements) then apply (<doc:ScoringRules>).
+  var isEnglish = false
 
   /// The words of the rules that are found by role (interned into every vocabulary).
   static let ruleWords: [(String, ScoringEntry.RuleWord)] = [
     ("least", .least), ("too", .excess), ("overly", .excess), ("hard", .difficulty), ("difficult", .difficulty),
     ("impossible", .difficulty), ("ວ່າ", .reportedSpeech), ("ບໍ", .questionParticle),
   ]
+  /// The English words and phrases of the rules for solved problems and expected events, set only in tables whose
+  /// language is English (Malay and Lao phrase these otherwise).
+  static let englishRuleTerms: [(String, ScoringEntry.RuleWord)] = {
+    let groups: [(ScoringEntry.RuleWord, [String])] = [
+      (
+        .remedy,
+        [
+          "fixed", "patched", "restored", "recovered", "resolved", "solved", "sorted", "repaired", "reverted",
+          "unblocked", "traced", "removed", "cleared", "cleaned", "rebuilt", "undid", "undone", "reversed", "rescued",
+          "eliminated", "mitigated", "reduced", "lowered", "slashed", "cut", "rolled back", "sorted out", "cleaned up",
+          "tracked down", "cleared up",
+        ]
+      ),
+      (.remedyBase, ["fix", "patch", "restore", "recover", "repair", "revert", "undo", "roll back", "rollback"]),
+      (.ability, ["let", "lets", "letting", "helped", "helps", "allowed", "allows", "able", "enabled", "enables"]),
+      (.decrease, ["dropped", "fell", "decreased", "halved", "shrank", "plummeted", "plunged"]),
+      (
+        .expectation,
+        [
+          "should", "supposed", "supposedly", "apparently", "allegedly", "claimed", "claims", "told", "said", "says",
+          "waiting", "wait", "hope", "hoping", "hopefully", "needs", "need", "expect", "want", "wanted", "promised",
+          "promise", "will",
+        ]
+      ),
+      (.mistake, ["wrong", "incorrect", "mistaken"]),
+      (
+        .expectedEvent,
+        [
+          "as expected", "as requested", "as planned", "as scheduled", "as agreed", "as announced", "as discussed",
+          "as instructed", "as asked", "as promised", "as advertised", "as described", "as documented", "as intended",
+          "as notified",
+        ]
+      ),
+      (.conditional, ["would", "could", "it'd", "we'd", "i'd", "that'd", "you'd", "they'd", "he'd", "she'd"]),
+      (.opener, ["stop", "it's", "its", "it", "that"]),
+      (.politeness, ["please"]),
+    ]
+    return groups.flatMap { role, terms in terms.map { ($0, role) } }
+  }()
+
   /// The Lao repetition mark ໆ, which strengthens the word before it by one intensifier step.
   static let repetitionMark = "\u{0EC6}"
   static let repetitionMarkStep = 0.293
@@ -168,6 +234,19 @@ struct ScoringTable: Sendable {
       for term in lexicon.hypotheticals { update(term, vocabulary) { $0.frame = .hypothetical } }
     }
     for (word, role) in Self.ruleWords { entries[Int(vocabulary.id(of: word))].ruleWord = role }
+    isEnglish = primary == .english
+    if isEnglish {
+      for (term, role) in Self.englishRuleTerms { update(term, vocabulary) { $0.ruleWord = role } }
+      // "fixed quickly", "helped me", "wrong answer": a phrase that opens with a remedy, a word of ability or a
+      // mistake keeps its role.
+      for (first, list) in phrases where [.remedy, .ability, .mistake].contains(entries[Int(first)].ruleWord) {
+        phrases[first] = list.map { phrase in
+          var phrase = phrase
+          if phrase.entry.ruleWord == .none { phrase.entry.ruleWord = entries[Int(first)].ruleWord }
+          return phrase
+        }
+      }
+    }
     dropPhrasesComposedByRules()
     for key in phrases.keys { phrases[key]?.sort { $0.words.count > $1.words.count } }
     for key in aspectPhrases.keys { aspectPhrases[key]?.sort { $0.words.count > $1.words.count } }

@@ -37,6 +37,9 @@ struct ScoringVocabulary: Sendable {
     for key in EmojiValences.emoticons.keys.sorted() { intern(key) }
     intern(ScoringTable.repetitionMark)
     for (word, _) in ScoringTable.ruleWords { intern(word) }
+    for (term, _) in ScoringTable.englishRuleTerms {
+      for word in ScoringTable.words(of: term) { intern(word) }
+    }
     for language in lexicons.keys.sorted(by: { $0.rawValue < $1.rawValue }) {
       guard let lexicon = lexicons[language] else { continue }
       let terms =

@@ -50,7 +50,7 @@ struct TextReference: Sendable, Hashable {
 /// A rule that moved a score, as stored per text (``SentimentRule`` is built only when an explanation is read).
 enum RuleCode: UInt8, Sendable {
   case lexicon, fixedPhrase, emoji, emoticon, negation, intensifier, dampener, capitals, elongation, contrast
-  case exclamation, question, sarcasm, model
+  case exclamation, question, sarcasm, model, remedy, expectedEvent, wish, implicit
 
   var rule: SentimentRule {
     switch self {
@@ -68,6 +68,10 @@ enum RuleCode: UInt8, Sendable {
     case .question: return .question
     case .sarcasm: return .sarcasm
     case .model: return .model
+    case .remedy: return .remedy
+    case .expectedEvent: return .expectedEvent
+    case .wish: return .wish
+    case .implicit: return .implicit
     }
   }
 
