@@ -21,12 +21,24 @@ struct HeldoutAccuracyTests {
     return examples
   }
 
-  /// The targets of issue 15. They are not reached yet (see the article "Measured accuracy" for the figures), so
-  /// the check runs as a known issue: it fails the day a language reaches its target, so that the wrapper is
-  /// removed then and the threshold guards from that day on. Nothing may be tuned on this set to get there.
+  /// The targets of issue 15 that are reached (see the article "Measured accuracy" for the figures): from the day
+  /// a language reaches its target, the threshold guards it.
+  @Test(
+    "the default classifier keeps its macro-F1 target on held-out hosting feedback where it reached it",
+    arguments: [("lo", 0.80)])
+  func reached(_ language: String, _ target: Double) throws {
+    let examples = try Self.load(language)
+    #expect(examples.count >= 150)
+    let evaluation = try DefaultSentimentClassifier.make().evaluate(on: examples)
+    #expect(evaluation.macroF1 >= target, "macro-F1 \(evaluation.macroF1) on heldout/\(language).tsv")
+  }
+
+  /// The targets of issue 15 not reached yet, so the check runs as a known issue: it fails the day a language
+  /// reaches its target, so that the language then moves to ``reached(_:_:)``. Nothing may be tuned on this set
+  /// to get there.
   @Test(
     "the default classifier reaches its macro-F1 target on held-out hosting feedback in each language",
-    arguments: [("en", 0.85), ("ms", 0.85), ("lo", 0.80)])
+    arguments: [("en", 0.85), ("ms", 0.85)])
   func target(_ language: String, _ target: Double) throws {
     let examples = try Self.load(language)
     #expect(examples.count >= 150)
