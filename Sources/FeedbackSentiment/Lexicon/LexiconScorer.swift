@@ -15,6 +15,8 @@ struct ScoredItem {
   var hasASCII = false
   /// The index of the item of the negator that flipped this one, or −1.
   var negator: Int32 = -1
+  /// Whether an English remedy flipped this item (a solved problem, not a negated word).
+  var isSolved = false
 
   var hasValue: Bool { entry.hasValue }
 }
@@ -59,10 +61,12 @@ struct LexiconScorer {
 
   /// The most contributions the rules can add for `valued` items with a value of their own: per item the
   /// value, capitals, elongation, three intensifiers before, one after and negation or excess (8), then
-  /// a frame (remedy, expectation or wish), a solved problem, an English remedy, an expected event, question or
-  /// wish damping, contrast, sarcasm and ironic praise (one each); plus "!" and "?" for the whole text. A negator
-  /// with a value of its own counts as an item; count one more valued item per sentence (a punctuation item, and
-  /// one for the last sentence) for the values of implicit statements.
+  /// frames (two: a remedy that is a complaint word flipped, then cancelled as a wish), a solved problem, an
+  /// English remedy, an expected event, question or wish damping, contrast, and sarcasm or ironic praise (one
+  /// each; a Lao verdict cancels at most one item); plus "!" and "?" for the whole text. A negator with a value of
+  /// its own counts as an item; count one more valued item per sentence (a punctuation item, and one for the last
+  /// sentence) for the values of implicit statements. Only items with a value are ever changed, and a cancelled
+  /// item (value 0) is not changed again.
   static func contributionCapacity(valuedItems valued: Int) -> Int { 16 * valued + 2 }
 
   static func normalize(_ value: Double) -> Double {
@@ -251,11 +255,12 @@ struct LexiconScorer {
     }
   }
 
-  /// Whether the verdict at `index` is asked: the question particle ບໍ right after it, or its sentence ends with "?".
+  /// Whether the verdict at `index` is asked: the question particle ບໍ right after it, or its sentence ends with "?"
+  /// within ``frameReach`` items.
   private func isAsked(_ index: Int) -> Bool {
     if index + 1 < items.count && items[index + 1].entry.ruleWord == .questionParticle { return true }
     var cursor = index + 1
-    while cursor < items.count {
+    while cursor < items.count, cursor - index <= Self.frameReach {
       if items[cursor].isPunctuation && endsSentence(items[cursor]) {
         return contains(UInt8(ascii: "?"), items[cursor])
       }
@@ -274,8 +279,9 @@ struct LexiconScorer {
   private mutating func applyFrames() {
     var sentenceStart = 0
     for index in 0..<items.count {
-      if items[index].isPunctuation {
-        if endsSentence(items[index]) { sentenceStart = index + 1 }
+      if items[index].isPunctuation || items[index].entry.isContrast {
+        // A contrast word opens a new clause of its own verdict: "Sokongan teruk tapi bug dah dibaiki."
+        if items[index].entry.isContrast || endsSentence(items[index]) { sentenceStart = index + 1 }
         continue
       }
       let frame = items[index].entry.frame
@@ -285,7 +291,9 @@ struct LexiconScorer {
       switch frame {
       case .none, .hypothetical: break
       case .remedy: applyRemedy(at: index, sentenceStart: sentenceStart)
-      case .expectation: cancelComplaints(in: sentenceStart..<sentenceEnd(after: index), by: index)
+      case .expectation:
+        let start = max(sentenceStart, index - Self.frameReach)
+        if cancelComplaints(in: start..<sentenceEnd(after: index), by: index) { tookBackVerdicts = true }
       case .condition: cancelWish(before: index)
       }
     }
@@ -298,10 +306,11 @@ struct LexiconScorer {
     let end = sentenceEnd(after: index)
     if end < items.count && contains(UInt8(ascii: "?"), items[end]) { return }
     for later in (index + 1)..<end where items[later].value < 0 { return }
-    var start = sentenceStart
+    let earliest = max(sentenceStart, index - Self.frameReach)
+    var start = earliest
     if items[index].value < 0 {
       start = index
-      while start > sentenceStart && !items[start - 1].isPunctuation { start -= 1 }
+      while start > earliest && !items[start - 1].isPunctuation { start -= 1 }
     }
     let cancelled = cancelComplaints(in: start..<index, by: index)
     if items[index].value < 0 && cancelled {
@@ -332,6 +341,7 @@ struct LexiconScorer {
         while opener >= 0, cursor - opener <= 2, !items[opener].isPunctuation {
           if items[opener].entry.frame == .hypothetical {
             cancel(cursor, by: condition, change: -items[cursor].value)
+            tookBackVerdicts = true
             return
           }
           opener -= 1
@@ -348,10 +358,18 @@ struct LexiconScorer {
     items[index].clauseValue = items[index].value
   }
 
-  /// The index after the last item of the sentence that holds `index`.
+  /// How many items a frame or a Lao verdict reaches in its sentence, either way: bounds the work per term, so
+  /// that a text of many frame terms in one long sentence stays linear.
+  static let frameReach = 32
+
+  /// The index after the last item of the clause that holds `index` — its sentence's end or a contrast word —
+  /// at most ``frameReach`` items on.
   private func sentenceEnd(after index: Int) -> Int {
     var end = index + 1
-    while end < items.count && !(items[end].isPunctuation && endsSentence(items[end])) { end += 1 }
+    let limit = min(items.count, index + 1 + Self.frameReach)
+    while end < limit && !(items[end].isPunctuation && endsSentence(items[end])) && !items[end].entry.isContrast {
+      end += 1
+    }
     return end
   }
 
@@ -473,13 +491,13 @@ struct LexiconScorer {
       let role = items[cursor].entry.ruleWord
       if role == .mistake || role == .expectation { return }
       let value = items[cursor].value
-      if value != 0 && !items[cursor].entry.isFixed && items[cursor].negator < 0 {
+      if value != 0 && !items[cursor].entry.isFixed && items[cursor].negator < 0 && !items[cursor].isSolved {
         guard value < 0 || bothPolarities else { return }
         let change = value * Self.negationScalar - value
         contributions.append(StoredContribution(text: items[remedy].text, amount: change, rule: .remedy))
         items[cursor].value += change
         items[cursor].clauseValue = items[cursor].value
-        items[cursor].negator = Int32(remedy)
+        items[cursor].isSolved = true
         if bothPolarities { return }
       }
       distance += 1
@@ -535,7 +553,10 @@ struct LexiconScorer {
     var complaint = false
     var blocked = false
     for index in 0...items.count {
-      if index < items.count && !(items[index].isPunctuation && endsSentence(items[index])) {
+      // A contrast word ends the expected event's clause too: "Downtime as expected but support was terrible."
+      if index < items.count && !(items[index].isPunctuation && endsSentence(items[index]))
+        && !items[index].entry.isContrast
+      {
         let item = items[index]
         if item.entry.ruleWord == .expectedEvent { marker = index }
         if item.entry.isNegator || item.negator >= 0 || (item.value < 0 && item.entry.isFixed) { blocked = true }

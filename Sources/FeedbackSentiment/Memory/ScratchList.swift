@@ -35,7 +35,8 @@ struct ScratchList<Element: BitwiseCopyable> {
   /// Appends an element; the caller guarantees there is room.
   @inline(__always)
   mutating func append(_ element: Element) {
-    assert(count < capacity, "ScratchList overflow: capacity \(capacity)")
+    // A precondition, not an assert: an overflow would write past the scratch memory in release builds too.
+    precondition(count < capacity, "ScratchList overflow: capacity \(capacity)")
     (base + count).initialize(to: element)
     count += 1
   }
