@@ -134,21 +134,29 @@ enum CorpusReport {
     }
     let full = try NaiveBayesSentimentModel.train(on: training)
     for example in devExamples { record(example, full, into: &developed) }
-    var tables: [(name: String, cells: [[ConfusionMatrix]])] = [("CV", crossValidated)]
+    var tables: [LanguageTable] = [("CV", crossValidated)]
     if dev != nil { tables.append(("dev", developed)) }
-    let headings: [String] = tables.flatMap { table in columns.map { "\(table.name) \($0)" } }
+    return markdown(
+      title: "macro-F1 per language for each model weight (lexicon + NB): 5-fold cross-validation on the training"
+        + " splits" + (dev == nil ? "" : ", then the aspects development set"),
+      rowHeading: "model weight", rows: weights.map { String(format: "%.1f", $0) }, tables: tables)
+  }
+
+  /// Confusion matrices per row and per language column (the last column pooled), under a name ("CV", "dev").
+  typealias LanguageTable = (name: String, cells: [[ConfusionMatrix]])
+
+  /// A markdown table of macro-F1: one row per setting, the language columns of each table side by side.
+  private static func markdown(title: String, rowHeading: String, rows: [String], tables: [LanguageTable]) -> String {
+    let headings: [String] = tables.flatMap { table in (languages + ["all"]).map { "\(table.name) \($0)" } }
     var lines = [
-      "macro-F1 per language for each model weight (lexicon + NB): 5-fold cross-validation on the training splits"
-        + (dev == nil ? "" : ", then the aspects development set"),
-      "",
-      "| model weight | " + headings.joined(separator: " | ") + " |",
+      title, "", "| \(rowHeading) | " + headings.joined(separator: " | ") + " |",
       "|---|" + String(repeating: "---|", count: headings.count),
     ]
-    for (row, weight) in weights.enumerated() {
+    for (row, name) in rows.enumerated() {
       let cells = tables.flatMap { $0.cells[row] }.map {
         String(format: "%.3f", SentimentEvaluation(confusion: $0).macroF1)
       }
-      lines.append(String(format: "| %.1f | ", weight) + cells.joined(separator: " | ") + " |")
+      lines.append("| \(name) | " + cells.joined(separator: " | ") + " |")
     }
     return lines.joined(separator: "\n")
   }
@@ -202,24 +210,13 @@ enum CorpusReport {
     let full = ensembles(try NaiveBayesSentimentModel.train(on: training))
     for example in tests { record(example, full, into: &tested) }
     for example in devExamples { record(example, full, into: &developed) }
-    var tables: [(name: String, cells: [[ConfusionMatrix]])] = [("CV", crossValidated), ("test", tested)]
+    var tables: [LanguageTable] = [("CV", crossValidated), ("test", tested)]
     if dev != nil { tables.append(("dev", developed)) }
-    let headings: [String] = tables.flatMap { table in columns.map { "\(table.name) \($0)" } }
     let sets = dev == nil ? "then the test splits" : "then the test splits, then the aspects development set"
-    var lines = [
-      "texts without opinion evidence: macro-F1 for each factor on the model's weight (lexicon + NB, weight"
+    return markdown(
+      title: "texts without opinion evidence: macro-F1 for each factor on the model's weight (lexicon + NB, weight"
         + " \(DefaultSentimentClassifier.ensembleModelWeight)); 5-fold cross-validation on the training splits, "
         + sets,
-      "",
-      "| fact factor | " + headings.joined(separator: " | ") + " |",
-      "|---|" + String(repeating: "---|", count: headings.count),
-    ]
-    for (row, setting) in settings.enumerated() {
-      let cells = tables.flatMap { $0.cells[row] }.map {
-        String(format: "%.3f", SentimentEvaluation(confusion: $0).macroF1)
-      }
-      lines.append("| \(setting.name) | " + cells.joined(separator: " | ") + " |")
-    }
-    return lines.joined(separator: "\n")
+      rowHeading: "fact factor", rows: settings.map(\.name), tables: tables)
   }
 }
