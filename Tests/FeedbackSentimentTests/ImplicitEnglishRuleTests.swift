@@ -92,6 +92,18 @@ struct ImplicitEnglishRuleTests {
     #expect(abs(raw - testCase.raw) < 1e-9, "\(result.explanation)")
   }
 
+  @Test("an implicit statement on a word with a value of its own adds to that value, which later rules then weigh")
+  func implicitStatementAddsToAValuedWord() throws {
+    let classifier = LexiconSentimentClassifier(
+      lexicons: [.english: HandLexicons.english.merging(try SentimentLexicon(language: .english, lexicon: "stop\t-1"))],
+      neutralThreshold: 0.05)
+    let result = classifier.classify("Please stop closing my tickets but good")
+    let raw = result.explanation.reduce(0) { $0 + $1.amount }
+    #expect(result.explanation.contains { $0.rule == .implicit })
+    // Before "but" the word's own −1 and the statement's −1.5 count half; "good" (+2) after it one and a half times.
+    #expect(abs(raw - (0.5 * (-1 - 1.5) + 1.5 * 2)) < 1e-9, "\(result.explanation)")
+  }
+
   @Test("remedies, expected events and wishes are explained by their rules")
   func explanations() {
     let solved = Self.classifier.classify("fixed the slow site")

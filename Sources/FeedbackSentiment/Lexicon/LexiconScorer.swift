@@ -745,8 +745,10 @@ struct LexiconScorer {
       if englishRules && !stated,
         let (item, value) = implicitStatement(at: opening, punctuation: index, ends: ends, words: words, reader: reader)
       {
-        items[item].value = value
-        items[item].clauseValue = value
+        // Added, not set: a host's lexicon may give the word a value of its own ("stop"), which then still counts
+        // and agrees with its contribution.
+        items[item].value += value
+        items[item].clauseValue = items[item].value
         contributions.append(StoredContribution(text: items[item].text, amount: value, rule: .implicit))
         stated = true
       }
