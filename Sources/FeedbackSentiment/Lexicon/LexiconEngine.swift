@@ -95,27 +95,24 @@ final class LexiconEngine: Sendable {
           items: items, contributions: contributions, source: bytes, englishRules: resources.table.isEnglish)
         let raw = scorer.score(counts: tokens.counts)
         contributions = scorer.contributions
-        guard !contributions.isEmpty else {
-          // No sentiment, but a fact or a question about an aspect still names it ("Is my refund processed?").
-          let details =
-            AspectDetector(resources: resources).mentionsAnyAspect(tokens)
-            ? makeDetails(text, tokens, items, contributions, resources) : nil
-          return LexiconSentimentClassifier.Analysis(
+        // A text without sentiment evidence: neutral, with the details given (if any).
+        func noEvidence(_ details: SentimentDetails?) -> LexiconSentimentClassifier.Analysis {
+          LexiconSentimentClassifier.Analysis(
             result: SentimentResult(label: .neutral, score: 0, confidence: 0, language: language, details: details),
             probabilities: SentimentProbabilities(negative: 0, neutral: 1, positive: 0),
             hasEvidence: false, hasOpinionCue: OpinionCues.present(in: items, tokens: tokens, words: opinionCueWords)
           )
         }
+        guard !contributions.isEmpty else {
+          // No sentiment, but a fact or a question about an aspect still names it ("Is my refund processed?").
+          return noEvidence(
+            AspectDetector(resources: resources).mentionsAnyAspect(tokens)
+              ? makeDetails(text, tokens, items, contributions, resources) : nil)
+        }
         if scorer.isSettled {
           // "Ticket reopened as requested.", "A dark mode would be nice.": the rules found no verdict in the words
           // of sentiment, so the text counts as one without them (a statement or a suggestion), explained.
-          return LexiconSentimentClassifier.Analysis(
-            result: SentimentResult(
-              label: .neutral, score: 0, confidence: 0, language: language,
-              details: makeDetails(text, tokens, items, contributions, resources)),
-            probabilities: SentimentProbabilities(negative: 0, neutral: 1, positive: 0),
-            hasEvidence: false, hasOpinionCue: OpinionCues.present(in: items, tokens: tokens, words: opinionCueWords)
-          )
+          return noEvidence(makeDetails(text, tokens, items, contributions, resources))
         }
         if let modelVote {
           contributions.append(StoredContribution(text: .model, amount: modelVote, rule: .model))

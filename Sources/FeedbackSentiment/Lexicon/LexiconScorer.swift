@@ -95,17 +95,23 @@ struct LexiconScorer {
     let capsDifferential = hasCapsDifferential()
     // The roles of the English rules that occur, one bit per ``ScoringEntry/RuleWord``, so that a rule whose words
     // are absent costs nothing; whether a frame term occurs (only the Malay/Indonesian table has them).
+    // Likewise for the passes of negators with a value and of Lao verdicts (only the Lao table has them).
     var roles: UInt32 = 0
     var framed = false
+    var negatorValues = false
+    var verdicts = false
     for index in 0..<items.count {
-      roles |= 1 << items[index].entry.ruleWord.rawValue
-      if items[index].entry.frame != .none { framed = true }
+      let entry = items[index].entry
+      roles |= 1 << entry.ruleWord.rawValue
+      if entry.frame != .none { framed = true }
+      if entry.hasNegatorValue { negatorValues = true }
+      if entry.solvesProblem { verdicts = true }
       if items[index].hasValue { scoreItem(at: index, capsDifferential: capsDifferential) }
     }
     func occurs(_ role: ScoringEntry.RuleWord) -> Bool { roles & (1 << role.rawValue) != 0 }
-    scoreNegatorsWithValue()
+    if negatorValues { scoreNegatorsWithValue() }
     if framed { applyFrames() }
-    applySolvedProblems()
+    if verdicts { applySolvedProblems() }
     if englishRules {
       if occurs(.remedy) || occurs(.remedyBase) || occurs(.decrease) { applyRemedies() }
       if occurs(.expectedEvent) { applyExpectedEvents() }
@@ -243,10 +249,7 @@ struct LexiconScorer {
         !items[cursor].entry.isContrast
       {
         if items[cursor].value < 0 {
-          let change = -items[cursor].value
-          contributions.append(StoredContribution(text: items[index].text, amount: change, rule: .negation))
-          items[cursor].value = 0
-          items[cursor].clauseValue = 0
+          withdraw(cursor, by: index, rule: .negation)
           break
         }
         if items[cursor].value > 0 { break }
@@ -314,8 +317,8 @@ struct LexiconScorer {
     }
     let cancelled = cancelComplaints(in: start..<index, by: index)
     if items[index].value < 0 && cancelled {
-      let change = items[index].value * Self.negationScalar - items[index].value
-      cancel(index, by: index, change: change)
+      let value = items[index].value
+      change(index, by: value * Self.negationScalar - value, explainedBy: index, rule: .negation)
     }
   }
 
@@ -324,7 +327,7 @@ struct LexiconScorer {
   private mutating func cancelComplaints(in range: Range<Int>, by frame: Int) -> Bool {
     var found = false
     for index in range where index != frame && items[index].value < 0 {
-      cancel(index, by: frame, change: -items[index].value)
+      withdraw(index, by: frame, rule: .negation)
       found = true
     }
     return found
@@ -340,7 +343,7 @@ struct LexiconScorer {
         var opener = cursor - 1
         while opener >= 0, cursor - opener <= 2, !items[opener].isPunctuation {
           if items[opener].entry.frame == .hypothetical {
-            cancel(cursor, by: condition, change: -items[cursor].value)
+            withdraw(cursor, by: condition, rule: .negation)
             tookBackVerdicts = true
             return
           }
@@ -350,12 +353,6 @@ struct LexiconScorer {
       }
       cursor -= 1
     }
-  }
-
-  private mutating func cancel(_ index: Int, by frame: Int, change: Double) {
-    contributions.append(StoredContribution(text: items[frame].text, amount: change, rule: .negation))
-    items[index].value += change
-    items[index].clauseValue = items[index].value
   }
 
   /// How many items a frame or a Lao verdict reaches in its sentence, either way: bounds the work per term, so
@@ -493,10 +490,7 @@ struct LexiconScorer {
       let value = items[cursor].value
       if value != 0 && !items[cursor].entry.isFixed && items[cursor].negator < 0 && !items[cursor].isSolved {
         guard value < 0 || bothPolarities else { return }
-        let change = value * Self.negationScalar - value
-        contributions.append(StoredContribution(text: items[remedy].text, amount: change, rule: .remedy))
-        items[cursor].value += change
-        items[cursor].clauseValue = items[cursor].value
+        change(cursor, by: value * Self.negationScalar - value, explainedBy: remedy, rule: .remedy)
         items[cursor].isSolved = true
         if bothPolarities { return }
       }
@@ -507,9 +501,14 @@ struct LexiconScorer {
 
   /// Takes the value of the item at `index` out of the score, explained by the item at `cause`.
   private mutating func withdraw(_ index: Int, by cause: Int, rule: RuleCode) {
-    contributions.append(StoredContribution(text: items[cause].text, amount: -items[index].value, rule: rule))
-    items[index].value = 0
-    items[index].clauseValue = 0
+    change(index, by: -items[index].value, explainedBy: cause, rule: rule)
+  }
+
+  /// Adds `amount` to the value of the item at `index` (its clause value follows), explained by the item at `cause`.
+  private mutating func change(_ index: Int, by amount: Double, explainedBy cause: Int, rule: RuleCode) {
+    contributions.append(StoredContribution(text: items[cause].text, amount: amount, rule: rule))
+    items[index].value += amount
+    items[index].clauseValue = items[index].value
   }
 
   /// Whether an item with `role` stands at most `width` items before `index` in its clause.
@@ -747,9 +746,7 @@ struct LexiconScorer {
       {
         // Added, not set: a host's lexicon may give the word a value of its own ("stop"), which then still counts
         // and agrees with its contribution.
-        items[item].value += value
-        items[item].clauseValue = items[item].value
-        contributions.append(StoredContribution(text: items[item].text, amount: value, rule: .implicit))
+        change(item, by: value, explainedBy: item, rule: .implicit)
         stated = true
       }
       guard ends else {
@@ -758,10 +755,8 @@ struct LexiconScorer {
       }
       if index < items.count && contains(UInt8(ascii: "?"), items[index]) {
         for earlier in sentenceStart..<index where items[earlier].value > 0 {
-          let change = items[earlier].value * (Self.questionPraiseFactor - 1)
-          contributions.append(StoredContribution(text: items[earlier].text, amount: change, rule: .question))
-          items[earlier].value += change
-          items[earlier].clauseValue = items[earlier].value
+          change(
+            earlier, by: items[earlier].value * (Self.questionPraiseFactor - 1), explainedBy: earlier, rule: .question)
         }
       } else if wishes {
         dampWish(sentenceStart..<index)
@@ -776,10 +771,7 @@ struct LexiconScorer {
   private mutating func dampWish(_ sentence: Range<Int>) {
     guard isWish(sentence) else { return }
     for index in sentence where items[index].value != 0 {
-      let change = items[index].value * (Self.wishFactor - 1)
-      contributions.append(StoredContribution(text: items[index].text, amount: change, rule: .wish))
-      items[index].value += change
-      items[index].clauseValue = items[index].value
+      change(index, by: items[index].value * (Self.wishFactor - 1), explainedBy: index, rule: .wish)
       tookBackVerdicts = true
     }
   }
